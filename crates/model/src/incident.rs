@@ -1,0 +1,200 @@
+//! Incidents and statistics: the records litopys produces.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{EventType, GeoPrecision, Span, SubEventType, TimePrecision};
+
+/// ACLED's export columns that litopys fills, in ACLED's order, followed by litopys' own
+/// figure columns. CSV output uses exactly this header.
+pub const ACLED_COLUMNS: &[&str] = &[
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "actor2",
+    "assoc_actor_2",
+    "iso",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "tags",
+    "injuries",
+    "participants",
+    "arrests",
+    "weapons",
+];
+
+/// Where one filled field came from: the field's name and the exact source text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The incident field this supports, e.g. `event_date`, `location`, `injuries`.
+    pub field: String,
+    /// Byte offset of the supporting text in the document.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The supporting text itself, exactly as in the document.
+    pub text: String,
+}
+
+impl Evidence {
+    /// Evidence for `field` at `span` of `doc_text`.
+    pub fn new(field: &str, span: Span, doc_text: &str) -> Evidence {
+        Evidence { field: field.to_string(), start: span.start, end: span.end, text: span.text(doc_text).to_string() }
+    }
+
+    /// The span this evidence covers.
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// One incident, with ACLED's column names and litopys' additions.
+///
+/// Invariant: every filled field other than the identifiers, `country`, `notes` and the derived
+/// ACLED columns has at least one [`Evidence`] entry naming it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    /// Stable id: `UKR` + a hash of the document id and the incident's first span.
+    pub event_id_cnty: String,
+    /// The day the incident happened (the first day of the period when precision is coarser).
+    pub event_date: jiff::civil::Date,
+    /// How exactly the date is known.
+    pub time_precision: TimePrecision,
+    /// ACLED event type.
+    pub event_type: EventType,
+    /// ACLED sub-event type.
+    pub sub_event_type: SubEventType,
+    /// Main actor (who acted), as an ACLED-style category: "Rioters (Ukraine)".
+    pub actor1: String,
+    /// Actors acting with actor1.
+    pub assoc_actor_1: String,
+    /// The actor acted upon.
+    pub actor2: String,
+    /// Actors associated with actor2.
+    pub assoc_actor_2: String,
+    /// Always "Ukraine" for now (Crimea and Sevastopol included).
+    pub country: String,
+    /// Oblast in official Latin spelling without "oblast"; empty when unknown.
+    pub admin1: String,
+    /// Raion, when known.
+    pub admin2: String,
+    /// Hromada, when known.
+    pub admin3: String,
+    /// Settlement as named in English.
+    pub location: String,
+    /// Latitude, WGS 84.
+    pub latitude: Option<f64>,
+    /// Longitude, WGS 84.
+    pub longitude: Option<f64>,
+    /// How exactly the coordinates locate the incident.
+    pub geo_precision: Option<GeoPrecision>,
+    /// Deaths reported.
+    pub fatalities: u32,
+    /// An English summary that names no private person.
+    pub notes: String,
+    /// The document the incident came from (URL, message link or path).
+    pub source: String,
+    /// People injured, when reported.
+    pub injuries: Option<u32>,
+    /// Crowd or group size, when reported.
+    pub participants: Option<u32>,
+    /// People detained or arrested, when reported.
+    pub arrests: Option<u32>,
+    /// Weapons used, from the codebook's weapon list.
+    pub weapons: Vec<String>,
+    /// Themes: `mobilization`, `labour`, `desertion`, `court`, ...
+    pub tags: Vec<String>,
+    /// Source text behind every filled field.
+    pub evidence: Vec<Evidence>,
+}
+
+impl Incident {
+    /// ACLED's `disorder_type`, derived from the sub-event type.
+    pub fn disorder_type(&self) -> &'static str {
+        match self.sub_event_type {
+            SubEventType::ExcessiveForceAgainstProtesters => "Political violence; Demonstrations",
+            SubEventType::MobViolence => "Political violence",
+            _ => match self.event_type {
+                EventType::Protests | EventType::Riots => "Demonstrations",
+                EventType::StrategicDevelopments => "Strategic developments",
+                _ => "Political violence",
+            },
+        }
+    }
+
+    /// The row for CSV output, one value per entry of [`ACLED_COLUMNS`].
+    pub fn csv_row(&self) -> Vec<String> {
+        let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
+        let coord = |v: Option<f64>| v.map(|n| format!("{n:.4}")).unwrap_or_default();
+        vec![
+            self.event_id_cnty.clone(),
+            self.event_date.to_string(),
+            self.event_date.year().to_string(),
+            (self.time_precision as u8).to_string(),
+            self.disorder_type().to_string(),
+            self.event_type.as_str().to_string(),
+            self.sub_event_type.as_str().to_string(),
+            self.actor1.clone(),
+            self.assoc_actor_1.clone(),
+            self.actor2.clone(),
+            self.assoc_actor_2.clone(),
+            "804".to_string(),
+            self.country.clone(),
+            self.admin1.clone(),
+            self.admin2.clone(),
+            self.admin3.clone(),
+            self.location.clone(),
+            coord(self.latitude),
+            coord(self.longitude),
+            self.geo_precision.map(|p| (p as u8).to_string()).unwrap_or_default(),
+            self.source.clone(),
+            self.notes.clone(),
+            self.fatalities.to_string(),
+            self.tags.join(";"),
+            opt(self.injuries),
+            opt(self.participants),
+            opt(self.arrests),
+            self.weapons.join(";"),
+        ]
+    }
+
+    /// The evidence entries for one field.
+    pub fn evidence_for<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a Evidence> + 'a {
+        self.evidence.iter().filter(move |e| e.field == field)
+    }
+}
+
+/// An aggregate figure a report quotes: not an incident, but a number over a period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Statistic {
+    /// Always `"statistic"`, so that mixed JSONL streams can tell records apart.
+    pub record: String,
+    /// What is counted, in the report's words: "criminal proceedings for unauthorized leaving of a unit".
+    pub indicator: String,
+    /// The figure (the lower bound of a range).
+    pub value: f64,
+    /// The upper bound when the report gives a range ("between 40 and 50").
+    pub value_max: Option<f64>,
+    /// The period: "2026-02", "2026", or "2026-02-23", as exact as the text allows.
+    pub period: String,
+    /// The document the figure came from.
+    pub source: String,
+    /// Who the report attributes the figure to, when it says ("the Prosecutor General's Office").
+    pub attributed_to: String,
+    /// Source text behind the indicator, value and period.
+    pub evidence: Vec<Evidence>,
+}
