@@ -1,1 +1,171 @@
-//! placeholder
+//! From a document's text to incidents and statistics, every value with its source text.
+//!
+//! # Brief overview
+//!
+//! ```text
+//! Document ─▶ sentences ─┬─ cues (codebook automaton) ─┐
+//!                        ├─ places (gazetteer)         ├─▶ segment ─▶ drafts ─▶ Incident
+//!                        ├─ dates                      │                    └─▶ Statistic
+//!                        └─ counts                     ┘
+//! ```
+//!
+//! Each analysis makes one pass over the whole text and yields spans; segmentation then walks
+//! the sentences in order and decides, for each, whether it starts a new incident, enriches
+//! the one being told, is a statistic, or is background. See [`segment`](crate::segment) for
+//! the rules.
+//!
+//! ```
+//! use litopys_extract::Extractor;
+//! use litopys_model::Document;
+//!
+//! let mut doc = Document::new("example", "On February 23, in Vinnytsia, about 40 residents \
+//!     surrounded a TRC minibus and freed a detained man. Two TRC officers were injured.");
+//! doc.published = Some("2026-03-02".parse().unwrap());
+//! let out = Extractor::default().extract(&doc);
+//! let incident = &out.incidents[0];
+//! assert_eq!(incident.event_date.to_string(), "2026-02-23");
+//! assert_eq!(incident.admin1, "Vinnytsia");
+//! assert_eq!(incident.participants, Some(40));
+//! assert_eq!(incident.injuries, Some(2));
+//! assert_eq!(incident.evidence_for("location").next().unwrap().text, "Vinnytsia");
+//! ```
+//!
+//! Extraction does no IO: documents come in, records go out.
+#![deny(missing_docs)]
+
+mod build;
+pub mod codebook;
+pub mod dates;
+mod figures;
+pub mod lang;
+pub mod numbers;
+mod places;
+pub mod segment;
+mod stats;
+pub mod text;
+
+use litopys_gazetteer::{Gazetteer, Mention};
+use litopys_model::{Document, Incident, Span, Statistic};
+
+pub use codebook::{Codebook, CodebookError};
+
+/// What extraction found in one document.
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    /// Incidents, in the order the text tells them.
+    pub incidents: Vec<Incident>,
+    /// Aggregate figures the text quotes.
+    pub statistics: Vec<Statistic>,
+    /// Things a person may want to know: an incident dropped for lack of a place, and so on.
+    pub diagnostics: Vec<String>,
+}
+
+/// Extracts incidents with a codebook and a gazetteer.
+pub struct Extractor {
+    codebook: Codebook,
+    gazetteer: &'static Gazetteer,
+}
+
+impl Default for Extractor {
+    fn default() -> Extractor {
+        Extractor::new(Codebook::builtin())
+    }
+}
+
+impl Extractor {
+    /// An extractor using `codebook` and the built-in gazetteer.
+    pub fn new(codebook: Codebook) -> Extractor {
+        Extractor { codebook, gazetteer: Gazetteer::builtin() }
+    }
+
+    /// The codebook in use.
+    pub fn codebook(&self) -> &Codebook {
+        &self.codebook
+    }
+
+    /// Every incident and statistic in `doc`.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let analysis = Analysis::new(doc, &self.codebook, self.gazetteer);
+        let outcome = segment::segment(&analysis);
+        let mut extraction = Extraction { diagnostics: outcome.diagnostics, ..Extraction::default() };
+        for draft in &outcome.drafts {
+            match build::incident(&analysis, draft) {
+                Ok(incident) => extraction.incidents.push(incident),
+                Err(why) => extraction.diagnostics.push(why),
+            }
+        }
+        extraction.statistics = stats::statistics(&analysis, &outcome.statistic_sentences);
+        extraction
+    }
+}
+
+/// Everything the single passes over a document found, for segmentation and building.
+pub struct Analysis<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Its sentences.
+    pub sentences: Vec<text::Sentence>,
+    /// Codebook cues, in text order.
+    pub cues: Vec<codebook::Cue>,
+    /// Place mentions, in text order.
+    pub places: Vec<Mention>,
+    /// Date expressions, in text order.
+    pub dates: Vec<dates::DateExpr>,
+    /// Counts, in text order (those inside date expressions removed).
+    pub counts: Vec<numbers::Count>,
+    /// The codebook.
+    pub codebook: &'a Codebook,
+    /// The gazetteer.
+    pub gazetteer: &'a Gazetteer,
+}
+
+impl<'a> Analysis<'a> {
+    /// Runs every pass over `doc`.
+    pub fn new(doc: &'a Document, codebook: &'a Codebook, gazetteer: &'a Gazetteer) -> Analysis<'a> {
+        let text = doc.text.as_str();
+        let dates = dates::find(text);
+        let counts = numbers::find(text).into_iter().filter(|c| !dates.iter().any(|d| d.span.overlaps(&c.span))).collect();
+        Analysis {
+            doc,
+            sentences: text::sentences(text),
+            cues: codebook.scan(text),
+            places: gazetteer.find(text),
+            dates,
+            counts,
+            codebook,
+            gazetteer,
+        }
+    }
+
+    /// The document's text.
+    pub fn text(&self) -> &'a str {
+        &self.doc.text
+    }
+
+    /// Cues inside `span`.
+    pub fn cues_in(&self, span: Span) -> &[codebook::Cue] {
+        within(&self.cues, span, |c| c.span)
+    }
+
+    /// Place mentions inside `span`.
+    pub fn places_in(&self, span: Span) -> &[Mention] {
+        within(&self.places, span, |m| m.span)
+    }
+
+    /// Date expressions inside `span`.
+    pub fn dates_in(&self, span: Span) -> &[dates::DateExpr] {
+        within(&self.dates, span, |d| d.span)
+    }
+
+    /// Counts inside `span`.
+    pub fn counts_in(&self, span: Span) -> &[numbers::Count] {
+        within(&self.counts, span, |c| c.span)
+    }
+}
+
+/// The items of a list sorted by start whose spans start inside `span`.
+fn within<T>(items: &[T], span: Span, key: impl Fn(&T) -> Span) -> &[T] {
+    let lo = items.partition_point(|t| key(t).start < span.start);
+    let hi = items.partition_point(|t| key(t).start < span.end);
+    &items[lo..hi.max(lo)]
+}

@@ -38,7 +38,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use litopys_model::{GeoPrecision, Place, Span};
 
-pub use normalize::normalize;
+pub use normalize::{normalize, normalize_with_offsets};
 
 /// Identifies an entry within one gazetteer.
 pub type EntryId = u32;

@@ -9,7 +9,7 @@ pub fn normalize(s: &str) -> String {
 
 /// Like [`normalize`], and also returns, for every byte of the normalised text plus one past
 /// its end, the byte offset in `s` it came from.
-pub(crate) fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
+pub fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut offsets = Vec::with_capacity(s.len() + 1);
     for (idx, c) in s.char_indices() {

@@ -1,0 +1,208 @@
+//! From a draft (sentences of one incident) to an [`Incident`] with evidence for every field.
+
+use litopys_gazetteer::{Frame, Kind};
+use litopys_model::{Evidence, GeoPrecision, Incident, Span, TimePrecision};
+
+use crate::codebook::{Cue, CueKind};
+use crate::figures::{figures, Figure};
+use crate::segment::{best_rule, Draft};
+use crate::Analysis;
+
+/// Builds the incident, or says why it cannot be built.
+pub(crate) fn incident(a: &Analysis, d: &Draft) -> Result<Incident, String> {
+    let text = a.text();
+    let spans: Vec<Span> = d.sentences.iter().map(|&i| a.sentences[i].span).collect();
+    let first = spans[0];
+    let cues: Vec<Cue> = spans.iter().flat_map(|&s| a.cues_in(s).iter().copied()).collect();
+    let context: Vec<Cue> = paragraphs_cues(a, d);
+    let (rule_idx, _) = best_rule(a, &cues, &context)
+        .ok_or_else(|| format!("{}: sentence at byte {} has no event rule any more", a.doc.id, first.start))?;
+    let rule = &a.codebook.rules()[rule_idx];
+    let mut ev = Vec::new();
+
+    let (event_date, time_precision) = match d.date {
+        Some((expr, r)) => {
+            ev.push(Evidence::new("event_date", expr.span, text));
+            (r.date, r.precision)
+        }
+        None => {
+            let published = a.doc.published.ok_or_else(|| {
+                format!("{}: incident at byte {} has no date and the document none either (use --published)", a.doc.id, first.start)
+            })?;
+            (published, TimePrecision::Week)
+        }
+    };
+
+    let place = d.place.ok_or_else(|| format!("{}: incident at byte {} names no place; skipped", a.doc.id, first.start))?;
+    let entry = a.gazetteer.entry(place.entry);
+    ev.push(Evidence::new("location", place.span, text));
+    ev.push(Evidence::new("admin1", region_span(a, &spans, &entry.admin1).unwrap_or(place.span), text));
+    ev.push(Evidence::new("latitude", place.span, text));
+    ev.push(Evidence::new("longitude", place.span, text));
+    let geo_precision = match (place.frame, entry.kind) {
+        (Frame::Region, _) | (_, Kind::Oblast) => GeoPrecision::Region,
+        (Frame::Near | Frame::District, _) | (_, Kind::Raion | Kind::Hromada) => GeoPrecision::Near,
+        _ => entry.geo_precision,
+    };
+
+    let rule_cues: Vec<&Cue> = cues.iter().filter(|c| c.kind == CueKind::Event(rule_idx)).collect();
+    for c in &rule_cues {
+        ev.push(Evidence::new("event_type", c.span, text));
+        ev.push(Evidence::new("sub_event_type", c.span, text));
+    }
+
+    let actors = a.codebook.actors();
+    let mentioned = |key: &str| cues.iter().find(|c| matches!(c.kind, CueKind::Actor(i) if actors[i].key == key));
+    let actor1 = &actors[rule.actor1];
+    let mut assoc_actor_1 = actor1.assoc.clone();
+    if actor1.key == "crowd" {
+        if let Some(c) = mentioned("workers") {
+            assoc_actor_1 = actors[a.codebook.actor("workers").unwrap_or(rule.actor1)].assoc.clone();
+            ev.push(Evidence::new("assoc_actor_1", c.span, text));
+        }
+    }
+    ev.push(Evidence::new("actor1", mentioned(&actor1.key).map_or(rule_cues[0].span, |c| c.span), text));
+    let actor2 = rule.actor2.map(|i| &actors[i]);
+    if let Some(a2) = actor2 {
+        ev.push(Evidence::new("actor2", mentioned(&a2.key).map_or(rule_cues[0].span, |c| c.span), text));
+    }
+
+    let mut tags: Vec<String> = rule.tags.clone();
+    let mut weapons: Vec<String> = Vec::new();
+    for c in &cues {
+        match c.kind {
+            CueKind::Tag(i) => add_once(&mut tags, &a.codebook.tags()[i], "tags", c.span, text, &mut ev),
+            CueKind::Weapon(i) => add_once(&mut weapons, &a.codebook.weapons()[i], "weapons", c.span, text, &mut ev),
+            _ => {}
+        }
+    }
+
+    let f = figures(a, &spans);
+    let mut figure = |name: &str, fig: Option<Figure>| {
+        fig.map(|x| {
+            ev.push(Evidence::new(name, x.span, text));
+            x.value
+        })
+    };
+    let participants = figure("participants", f.participants);
+    let injuries = figure("injuries", f.injuries);
+    let fatalities = figure("fatalities", f.fatalities).unwrap_or(0);
+    let arrests = figure("arrests", f.arrests);
+
+    let location = entry.name.clone();
+    let admin1 = entry.admin1.clone();
+    let notes = note(&rule.note, &actor1.label, actor2.map(|x| x.label.as_str()), &location, &admin1, event_date, time_precision, participants, injuries, fatalities, arrests);
+    Ok(Incident {
+        event_id_cnty: event_id(&a.doc.id, first.start),
+        event_date,
+        time_precision,
+        event_type: rule.sub_event_type.event_type(),
+        sub_event_type: rule.sub_event_type,
+        actor1: actor1.acled.clone(),
+        assoc_actor_1,
+        actor2: actor2.map(|x| x.acled.clone()).unwrap_or_default(),
+        assoc_actor_2: actor2.map(|x| x.assoc.clone()).unwrap_or_default(),
+        country: "Ukraine".into(),
+        admin1,
+        admin2: entry.admin2.clone().unwrap_or_default(),
+        admin3: entry.admin3.clone().unwrap_or_default(),
+        location,
+        latitude: Some(entry.lat),
+        longitude: Some(entry.lon),
+        geo_precision: Some(geo_precision),
+        fatalities,
+        notes,
+        source: a.doc.source.clone().unwrap_or_else(|| a.doc.id.clone()),
+        injuries,
+        participants,
+        arrests,
+        weapons,
+        tags,
+        evidence: ev,
+    })
+}
+
+fn paragraphs_cues(a: &Analysis, d: &Draft) -> Vec<Cue> {
+    let mut paras: Vec<usize> = d.sentences.iter().map(|&i| a.sentences[i].paragraph_idx).collect();
+    paras.dedup();
+    a.sentences
+        .iter()
+        .filter(|s| paras.contains(&s.paragraph_idx))
+        .flat_map(|s| a.cues_in(s.span).iter().copied())
+        .collect()
+}
+
+fn region_span(a: &Analysis, spans: &[Span], admin1: &str) -> Option<Span> {
+    spans.iter().flat_map(|&s| a.places_in(s)).find(|m| m.frame == Frame::Region && a.gazetteer.entry(m.candidates[0]).admin1 == admin1).map(|m| m.span)
+}
+
+fn add_once(list: &mut Vec<String>, name: &str, field: &str, span: Span, text: &str, ev: &mut Vec<Evidence>) {
+    if !list.iter().any(|x| x == name) {
+        list.push(name.to_string());
+    }
+    if !ev.iter().any(|e| e.field == field && e.start == span.start) {
+        ev.push(Evidence::new(field, span, text));
+    }
+}
+
+/// A stable id: `UKR` and a hash of the document id and the incident's first byte.
+fn event_id(doc_id: &str, start: usize) -> String {
+    // FNV-1a: stable across runs and platforms, unlike std's hasher
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in doc_id.bytes().chain(start.to_le_bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("UKR{:010}", h % 10_000_000_000)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn note(
+    template: &str,
+    actor1: &str,
+    actor2: Option<&str>,
+    location: &str,
+    admin1: &str,
+    date: jiff::civil::Date,
+    precision: TimePrecision,
+    participants: Option<u32>,
+    injuries: Option<u32>,
+    fatalities: u32,
+    arrests: Option<u32>,
+) -> String {
+    let when = match precision {
+        TimePrecision::Day => format!("On {}", date.strftime("%-d %B %Y")),
+        TimePrecision::Week => format!("Around {}", date.strftime("%-d %B %Y")),
+        TimePrecision::Month => format!("In {}", date.strftime("%B %Y")),
+    };
+    let what = template.replace("{actor1}", actor1).replace("{actor2}", actor2.unwrap_or("others"));
+    let region = if location == admin1 { String::new() } else { format!(" ({admin1} oblast)") };
+    let mut s = format!("{when}, in {location}{region}, {what}.");
+    let mut figures = Vec::new();
+    if let Some(p) = participants {
+        figures.push(format!("about {p} took part"));
+    }
+    match injuries {
+        Some(0) => figures.push("no one was injured".into()),
+        Some(n) => figures.push(format!("{n} injured")),
+        None => {}
+    }
+    if fatalities > 0 {
+        figures.push(format!("{fatalities} killed"));
+    }
+    if let Some(n) = arrests {
+        figures.push(if n == 0 { "no arrests".into() } else { format!("{n} detained") });
+    }
+    if !figures.is_empty() {
+        let mut f = figures.join("; ");
+        if let Some(c) = f.get(..1) {
+            f = c.to_uppercase() + &f[1..];
+        }
+        s.push(' ');
+        s.push_str(&f);
+        s.push('.');
+    }
+    let size = participants.map_or("no report".to_string(), |p| p.to_string());
+    s.push_str(&format!(" [size={size}]"));
+    s
+}

@@ -1,0 +1,219 @@
+//! Counts written in digits or words, in English, Ukrainian and Russian.
+//!
+//! | text | value | approximate |
+//! |---|---|---|
+//! | `19,850` / `19 850` | 19850 | no |
+//! | `12 million` / `12 млн` | 12000000 | no |
+//! | `about 40` / `близько сорока` / `около тридцати` | 40 / 40 / 30 | yes |
+//! | `twenty-five` / `двадцять п'ять` | 25 | no |
+//! | `п'ятеро`, `п'яти`, `пятерых` | 5 | no |
+//! | `dozens` / `десятки` | 24 | yes |
+//!
+//! Ages ("a 42-year-old", "42-річний") and clock times ("18:00") are not counts and are skipped.
+
+use std::sync::OnceLock;
+
+use litopys_model::Span;
+use regex::Regex;
+
+/// A count found in text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Count {
+    /// The words of the count, with any "about" before it.
+    pub span: Span,
+    /// The value.
+    pub value: f64,
+    /// True for "about 40", "dozens", "several".
+    pub approx: bool,
+}
+
+const APPROX: &[&str] = &[
+    "about", "around", "approximately", "some", "nearly", "almost", "over", "roughly", "up", "least", "than",
+    "близько", "приблизно", "понад", "майже", "щонайменше", "більше", "до", "около", "примерно", "почти", "свыше",
+    "более", "больше", "не менее", "порядка",
+];
+
+fn words() -> &'static [(&'static str, u32, bool)] {
+    &[
+        ("one", 1, false), ("two", 2, false), ("three", 3, false), ("four", 4, false), ("five", 5, false),
+        ("six", 6, false), ("seven", 7, false), ("eight", 8, false), ("nine", 9, false), ("ten", 10, false),
+        ("eleven", 11, false), ("twelve", 12, false), ("thirteen", 13, false), ("fourteen", 14, false),
+        ("fifteen", 15, false), ("sixteen", 16, false), ("seventeen", 17, false), ("eighteen", 18, false),
+        ("nineteen", 19, false), ("twenty", 20, false), ("thirty", 30, false), ("forty", 40, false),
+        ("fifty", 50, false), ("sixty", 60, false), ("seventy", 70, false), ("eighty", 80, false),
+        ("ninety", 90, false), ("hundred", 100, false), ("dozen", 12, false), ("dozens", 24, true),
+        ("hundreds", 200, true), ("several", 3, true), ("couple", 2, true),
+        // Ukrainian, all cases in use
+        ("один", 1, false), ("одна", 1, false), ("одне", 1, false), ("одного", 1, false), ("одному", 1, false),
+        ("одним", 1, false), ("одній", 1, false), ("одну", 1, false), ("два", 2, false), ("дві", 2, false),
+        ("двох", 2, false), ("двом", 2, false), ("двома", 2, false), ("двоє", 2, false), ("три", 3, false),
+        ("трьох", 3, false), ("трьом", 3, false), ("трьома", 3, false), ("троє", 3, false), ("чотири", 4, false),
+        ("чотирьох", 4, false), ("чотирма", 4, false), ("четверо", 4, false), ("п'ять", 5, false),
+        ("п'яти", 5, false), ("п'ятьох", 5, false), ("п'ятьма", 5, false), ("п'ятеро", 5, false),
+        ("шість", 6, false), ("шести", 6, false), ("шістьох", 6, false), ("шестеро", 6, false), ("сім", 7, false),
+        ("семи", 7, false), ("сімох", 7, false), ("семеро", 7, false), ("вісім", 8, false), ("восьми", 8, false),
+        ("вісьмох", 8, false), ("восьмеро", 8, false), ("дев'ять", 9, false), ("дев'яти", 9, false),
+        ("дев'ятьох", 9, false), ("дев'ятеро", 9, false), ("десять", 10, false), ("десяти", 10, false),
+        ("десятьох", 10, false), ("десятеро", 10, false), ("одинадцять", 11, false), ("дванадцять", 12, false),
+        ("п'ятнадцять", 15, false), ("двадцять", 20, false), ("двадцяти", 20, false), ("тридцять", 30, false),
+        ("тридцяти", 30, false), ("сорок", 40, false), ("сорока", 40, false), ("п'ятдесят", 50, false),
+        ("п'ятдесяти", 50, false), ("шістдесят", 60, false), ("сімдесят", 70, false), ("вісімдесят", 80, false),
+        ("дев'яносто", 90, false), ("сто", 100, false), ("двісті", 200, false), ("триста", 300, false),
+        ("кілька", 3, true), ("кількох", 3, true), ("декілька", 3, true), ("десятки", 24, true),
+        ("десятків", 24, true), ("сотні", 200, true), ("сотень", 200, true),
+        // Russian
+        ("одна", 1, false), ("одно", 1, false), ("одной", 1, false), ("две", 2, false), ("двух", 2, false),
+        ("двум", 2, false), ("двумя", 2, false), ("двое", 2, false), ("трех", 3, false), ("трём", 3, false),
+        ("трем", 3, false), ("тремя", 3, false), ("трое", 3, false), ("четыре", 4, false), ("четырех", 4, false),
+        ("четырьмя", 4, false), ("пять", 5, false), ("пяти", 5, false), ("пятью", 5, false), ("пятеро", 5, false),
+        ("пятерых", 5, false), ("шесть", 6, false), ("шестерых", 6, false), ("семь", 7, false),
+        ("восемь", 8, false), ("девять", 9, false), ("девяти", 9, false), ("десятерых", 10, false),
+        ("одиннадцать", 11, false), ("двенадцать", 12, false), ("пятнадцать", 15, false), ("двадцать", 20, false),
+        ("двадцати", 20, false), ("тридцать", 30, false), ("тридцати", 30, false), ("пятьдесят", 50, false),
+        ("пятидесяти", 50, false), ("шестьдесят", 60, false), ("семьдесят", 70, false),
+        ("восемьдесят", 80, false), ("девяносто", 90, false), ("ста", 100, false), ("двести", 200, false),
+        ("несколько", 3, true), ("нескольких", 3, true), ("десятков", 24, true), ("сотни", 200, true),
+        ("сотен", 200, true),
+    ]
+}
+
+fn word_value(w: &str) -> Option<(u32, bool)> {
+    words().iter().find(|(k, _, _)| *k == w).map(|&(_, v, a)| (v, a))
+}
+
+fn multiplier(w: &str) -> Option<f64> {
+    match w {
+        "thousand" | "тис" | "тисяч" | "тисячі" | "тыс" | "тысяч" | "тысячи" => Some(1e3),
+        "million" | "millions" | "млн" | "мільйон" | "мільйона" | "мільйонів" | "миллион" | "миллиона"
+        | "миллионов" => Some(1e6),
+        "billion" | "млрд" | "мільярд" | "мільярдів" | "миллиард" | "миллиардов" => Some(1e9),
+        _ => None,
+    }
+}
+
+struct Token<'t> {
+    span: Span,
+    word: String,
+    raw: &'t str,
+}
+
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    let re = WORD.get_or_init(|| {
+        Regex::new(r"\d{1,3}(?:[,\u{00A0}\u{202F}]\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+\b|\d+(?:[.,]\d+)?|[\p{L}'’ʼ]+")
+            .expect("static regex")
+    });
+    re.find_iter(text)
+        .map(|m| Token {
+            span: Span::new(m.start(), m.end()),
+            word: litopys_gazetteer::normalize(m.as_str()),
+            raw: m.as_str(),
+        })
+        .collect()
+}
+
+/// Every count in `text`, in order.
+pub fn find(text: &str) -> Vec<Count> {
+    let toks = tokens(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((mut value, mut approx, mut end_idx)) = read_count(&toks, i, text) else {
+            i += 1;
+            continue;
+        };
+        if let Some(m) = toks.get(end_idx + 1).and_then(|t| multiplier(t.word.trim_end_matches('.'))) {
+            value *= m;
+            end_idx += 1;
+        }
+        let after_colon = text[..toks[i].span.start].ends_with(':');
+        if after_colon || is_age_or_time(text, toks[end_idx].span.end) || follows_no(&toks, i) {
+            i = end_idx + 1;
+            continue;
+        }
+        let mut start = toks[i].span.start;
+        if i > 0 && APPROX.contains(&toks[i - 1].word.as_str()) && text[toks[i - 1].span.end..toks[i].span.start].trim().is_empty() {
+            approx = true;
+            start = toks[i - 1].span.start;
+        }
+        out.push(Count { span: Span::new(start, toks[end_idx].span.end), value, approx });
+        i = end_idx + 1;
+    }
+    out
+}
+
+/// The count starting at token `i`: value, approximate, index of its last token.
+fn read_count(toks: &[Token], i: usize, text: &str) -> Option<(f64, bool, usize)> {
+    let t = &toks[i];
+    if t.raw.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits: String = t.raw.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+        let has_group = t.raw.contains([',', ' ', '\u{00A0}', '\u{202F}']);
+        let value = if has_group || !t.raw.contains(',') {
+            digits.parse::<f64>().ok()?
+        } else {
+            t.raw.replace(',', ".").parse::<f64>().ok()?
+        };
+        return Some((value, false, i));
+    }
+    // "a dozen", "a couple of"
+    let (mut value, approx) = word_value(&t.word)?;
+    let mut end = i;
+    if value >= 20 && value < 100 && value % 10 == 0 {
+        if let Some(next) = toks.get(i + 1) {
+            let gap = &text[t.span.end..next.span.start];
+            if gap.trim().is_empty() || gap == "-" {
+                if let Some((unit, false)) = word_value(&next.word).filter(|(u, _)| *u < 10) {
+                    value += unit;
+                    end = i + 1;
+                }
+            }
+        }
+    }
+    Some((f64::from(value), approx, end))
+}
+
+fn is_age_or_time(text: &str, end: usize) -> bool {
+    let after = text[end..].chars().take(10).collect::<String>().to_lowercase();
+    after.starts_with("-year") || after.starts_with(" year-old") || after.starts_with(" years old")
+        || after.starts_with("-річ") || after.starts_with("-лет") || after.starts_with(" річн") || after.starts_with(" летн")
+        || (after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
+        || after.starts_with('%')
+}
+
+fn follows_no(toks: &[Token], i: usize) -> bool {
+    toks[i].word == "one" && i > 0 && matches!(toks[i - 1].word.as_str(), "no" | "any" | "every" | "some" | "the")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[(&str, f64, bool)]) {
+        let got: Vec<(&str, f64, bool)> = find(text).iter().map(|c| (c.span.text(text), c.value, c.approx)).collect();
+        assert_eq!(got, expected, "in {text:?}");
+    }
+
+    #[test]
+    fn digits_words_and_cases() {
+        // sentences written for litopys in the style of news reports
+        check("about 40 residents", &[("about 40", 40.0, true)]);
+        check("19,850 proceedings, up from 18,300", &[("19,850", 19850.0, false), ("18,300", 18300.0, false)]);
+        check("19 850 проваджень", &[("19 850", 19850.0, false)]);
+        check("arrears of 12 million hryvnias", &[("12 million", 12e6, false)]);
+        check("Група з п'яти людей", &[("п'яти", 5.0, false)]);
+        check("Група з п’яти людей", &[("п’яти", 5.0, false)]);
+        check("Около 30 сотрудников", &[("Около 30", 30.0, true)]);
+        check("около тридцати человек", &[("около тридцати", 30.0, true)]);
+        check("twenty-five workers and Twenty five more", &[("twenty-five", 25.0, false), ("Twenty five", 25.0, false)]);
+        check("десятки людей", &[("десятки", 24.0, true)]);
+        check("п'ятеро чоловіків", &[("п'ятеро", 5.0, false)]);
+        check("Один із військовослужбовців", &[("Один", 1.0, false)]);
+    }
+
+    #[test]
+    fn ages_times_and_pronouns_are_not_counts() {
+        check("a 42-year-old local resident", &[]);
+        check("близько 18:00", &[]);
+        check("no one was hurt", &[]);
+    }
+}

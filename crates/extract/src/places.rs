@@ -1,0 +1,117 @@
+//! Which of the places a sentence names is where its incident happened.
+//!
+//! A sentence may name a settlement, the oblast around it, a reference point ("near Kyiv") and
+//! a person's home ("a resident of X"). The incident's place is the first settlement named
+//! plainly; failing that a "near X" reference, a district, then a region. Home places are
+//! skipped. Among a name's namesakes, the one in an oblast named in the same sentence wins.
+
+use litopys_gazetteer::{EntryId, Frame, Kind, Mention};
+use litopys_model::Span;
+
+use crate::Analysis;
+
+/// A place chosen for an incident.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct PlacePick {
+    /// The chosen entry.
+    pub entry: EntryId,
+    /// How the text framed it.
+    pub frame: Frame,
+    /// The words naming it.
+    pub span: Span,
+    /// How good a pick it is: lower is more precise (settlement 0, near 1, district 2, region 3).
+    pub rank: u8,
+}
+
+/// Words before a name that make it someone's home rather than a scene.
+const HOME_WORDS: &[&str] = &[
+    "from", "native of", "resident of", "a resident of", "born in", "уродженець", "уродженка", "родом з", "родом із",
+    "мешканець", "мешканка", "мешканця", "жителька", "житель", "жителя", "уроженец", "уроженка", "родом из",
+];
+
+/// The best place in `span`, if any; `region_hint` is an oblast the context already names.
+pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Option<PlacePick> {
+    let mentions = a.places_in(span);
+    let regions: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.frame == Frame::Region)
+        .map(|m| a.gazetteer.entry(m.candidates[0]).admin1.as_str())
+        .chain(region_hint)
+        .collect();
+    mentions
+        .iter()
+        .filter(|m| !is_home(a.text(), m))
+        .map(|m| {
+            let entry = choose_candidate(a, m, &regions);
+            PlacePick { entry, frame: m.frame, span: m.span, rank: rank(a, m.frame, entry) }
+        })
+        .min_by_key(|p| (p.rank, p.span.start))
+}
+
+/// Oblasts the mentions in `span` name as regions.
+pub(crate) fn regions_in<'a>(a: &'a Analysis, span: Span) -> Vec<&'a str> {
+    a.places_in(span)
+        .iter()
+        .filter(|m| m.frame == Frame::Region || a.gazetteer.entry(m.candidates[0]).kind == Kind::Oblast)
+        .map(|m| a.gazetteer.entry(m.candidates[0]).admin1.as_str())
+        .collect()
+}
+
+fn rank(a: &Analysis, frame: Frame, entry: EntryId) -> u8 {
+    let kind = a.gazetteer.entry(entry).kind;
+    match (frame, kind) {
+        (Frame::Region, _) | (_, Kind::Oblast) => 3,
+        (Frame::District, _) | (_, Kind::Raion | Kind::Hromada) => 2,
+        (Frame::Near, _) => 1,
+        _ => 0,
+    }
+}
+
+fn choose_candidate(a: &Analysis, m: &Mention, regions: &[&str]) -> EntryId {
+    let wants_unit = matches!(m.frame, Frame::Region | Frame::District);
+    m.candidates
+        .iter()
+        .copied()
+        .find(|&id| {
+            let e = a.gazetteer.entry(id);
+            regions.contains(&e.admin1.as_str()) && (wants_unit || !matches!(e.kind, Kind::Oblast | Kind::Raion))
+        })
+        .unwrap_or(m.candidates[0])
+}
+
+fn is_home(text: &str, m: &Mention) -> bool {
+    let mut from = m.span.start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = text[from..m.span.start].trim_end().to_lowercase();
+    // "a resident of the village of X", "уродженець міста X": look past the settlement word
+    let head = SETTLEMENT_WORDS.iter().fold(head.as_str(), |h, w| h.strip_suffix(w).map(str::trim_end).unwrap_or(h));
+    HOME_WORDS.iter().any(|w| head.strip_suffix(w).is_some_and(|rest| !rest.ends_with(char::is_alphanumeric)))
+}
+
+const SETTLEMENT_WORDS: &[&str] = &["the village of", "the town of", "the city of", "village of", "села", "міста", "селища", "деревни", "города", "поселка"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Extractor;
+    use litopys_model::Document;
+
+    fn place_of(text: &str) -> Option<String> {
+        let doc = Document::new("t", text);
+        let ex = Extractor::default();
+        let a = Analysis::new(&doc, ex.codebook(), litopys_gazetteer::Gazetteer::builtin());
+        pick(&a, Span::new(0, text.len()), None).map(|p| a.gazetteer.entry(p.entry).name.clone())
+    }
+
+    #[test]
+    fn scene_not_home() {
+        // written for litopys
+        assert_eq!(place_of("A farmer from Uman was stopped by recruiters in Lviv."), Some("Lviv".into()));
+        assert_eq!(place_of("Уродженець Луцька напав на працівника ТЦК у Ковелі."), Some("Kovel".into()));
+        assert_eq!(place_of("in Pavlohrad, Dnipropetrovsk region"), Some("Pavlohrad".into()));
+        assert_eq!(place_of("near Kyiv"), Some("Kyiv".into()));
+        assert_eq!(place_of("Поліція Волинської області"), Some("Volyn".into()));
+    }
+}

@@ -1,0 +1,145 @@
+//! Splitting a document into paragraphs and sentences, keeping byte spans.
+//!
+//! # Design
+//!
+//! Sentences are the unit of extraction: each is scored for event cues, dates and places, and
+//! incidents are built from runs of sentences. The splitter is rule-based: a sentence ends at
+//! `.`, `!`, `?` or `…` followed by space and an upper-case letter, digit or quote, unless the
+//! word before the stop is a known abbreviation ("ч. 2 ст. 342", "вул.", "St.") or an initial.
+//! A line break ends a paragraph unless the line plainly continues (hard-wrapped text).
+
+use litopys_model::Span;
+
+/// A sentence of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Its bytes in the document.
+    pub span: Span,
+    /// Which paragraph it is in, counting from 0.
+    pub paragraph_idx: usize,
+    /// True for the first sentence of its paragraph.
+    pub starts_paragraph: bool,
+}
+
+/// Abbreviations after which a full stop does not end a sentence (lower case, no dot).
+const ABBREVIATIONS: &[&str] = &[
+    "ч", "ст", "п", "пп", "вул", "ул", "пр", "просп", "м", "г", "с", "смт", "пгт", "р", "обл", "рн", "р-н", "т", "д",
+    "див", "напр", "тис", "млн", "млрд", "грн", "руб", "коп", "тыс", "им", "ім", "св", "st", "mr", "mrs", "ms", "dr",
+    "no", "vs", "etc", "e.g", "i.e", "obl", "gen", "col", "lt", "sgt", "capt", "maj", "jan", "feb", "mar", "apr",
+    "aug", "sept", "sep", "oct", "nov", "dec", "approx", "incl",
+];
+
+/// The paragraphs of `text`, as spans, empty ones dropped.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut offset = 0;
+    let mut continues = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        let start = offset + (line.len() - line.trim_start().len());
+        let end = start + trimmed.len();
+        offset += line.len();
+        if trimmed.is_empty() {
+            continues = false;
+            continue;
+        }
+        let lower_start = trimmed.chars().next().is_some_and(char::is_lowercase);
+        match out.last_mut() {
+            Some(last) if continues && lower_start => last.end = end,
+            _ => out.push(Span::new(start, end)),
+        }
+        continues = !trimmed.ends_with(['.', '!', '?', ':', '…', '"', '»', ')']);
+    }
+    out
+}
+
+/// The sentences of `text`, in order.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (paragraph_idx, para) in paragraphs(text).into_iter().enumerate() {
+        let mut first = true;
+        for span in split_paragraph(para.text(text)) {
+            out.push(Sentence { span: span.shift(para.start), paragraph_idx, starts_paragraph: first });
+            first = false;
+        }
+    }
+    out
+}
+
+fn split_paragraph(p: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = p.char_indices().collect();
+    for (i, &(idx, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let end = idx + c.len_utf8();
+        // closing quotes and brackets stay with the sentence
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '"' | '»' | '”' | ')' | '\'') {
+            j += 1;
+        }
+        if j >= chars.len() || !chars[j].1.is_whitespace() {
+            continue;
+        }
+        let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace()).map(|&(_, c)| c);
+        let opens_sentence = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '«' | '„' | '“' | '—' | '–' | '-'));
+        if !opens_sentence || (c == '.' && is_abbreviation(&p[start..idx])) {
+            continue;
+        }
+        let sentence_end = chars.get(j).map_or(p.len(), |&(k, _)| k).max(end);
+        push_trimmed(&mut out, p, start, sentence_end);
+        start = sentence_end;
+    }
+    push_trimmed(&mut out, p, start, p.len());
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Span>, p: &str, start: usize, end: usize) {
+    let s = &p[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(start + lead, start + lead + trimmed.len()));
+    }
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let lower = word.to_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial || ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[&str]) {
+        let got: Vec<&str> = sentences(text).iter().map(|s| s.span.text(text)).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn splits_sentences_and_keeps_abbreviations() {
+        // written for litopys
+        check(
+            "Поліція відкрила провадження за ч. 2 ст. 342 ККУ. Інцидент стався на вул. Шевченка.",
+            &["Поліція відкрила провадження за ч. 2 ст. 342 ККУ.", "Інцидент стався на вул. Шевченка."],
+        );
+        check("Nobody was hurt. The car was destroyed!", &["Nobody was hurt.", "The car was destroyed!"]);
+        check("He said \"stop.\" Then he left.", &["He said \"stop.\"", "Then he left."]);
+        check("Луцьк. Сьогодні перехожі відбили чоловіка.", &["Луцьк.", "Сьогодні перехожі відбили чоловіка."]);
+    }
+
+    #[test]
+    fn paragraphs_by_lines_and_wrapping() {
+        let text = "Title line\n\nFirst paragraph goes\non here. Still.\nSecond paragraph.\n";
+        let got: Vec<&str> = paragraphs(text).iter().map(|s| s.text(text)).collect();
+        assert_eq!(got, vec!["Title line", "First paragraph goes\non here. Still.", "Second paragraph."]);
+        let s = sentences(text);
+        assert_eq!(s[2].paragraph_idx, 1);
+        assert!(s[1].starts_paragraph && !s[2].starts_paragraph);
+    }
+}
