@@ -1,0 +1,78 @@
+//! Writing incidents and statistics as JSONL, JSON or CSV.
+
+use std::io::Write;
+
+use litopys_model::{Incident, Statistic, ACLED_COLUMNS};
+
+use crate::Format;
+
+/// A record writer over standard output.
+pub struct Writer<W: Write> {
+    format: Format,
+    out: W,
+    n_written: usize,
+}
+
+impl<W: Write> Writer<W> {
+    /// A writer in `format`; CSV writes its header at once.
+    pub fn new(format: Format, out: W) -> anyhow::Result<Writer<W>> {
+        let mut w = Writer { format, out, n_written: 0 };
+        match format {
+            Format::Csv => w.csv_row(ACLED_COLUMNS)?,
+            Format::Json => w.out.write_all(b"[")?,
+            Format::Jsonl => {}
+        }
+        Ok(w)
+    }
+
+    /// Writes one incident.
+    pub fn incident(&mut self, i: &Incident) -> anyhow::Result<()> {
+        match self.format {
+            Format::Csv => self.csv_row(i.csv_row())?,
+            _ => self.json(serde_json::to_value(i)?)?,
+        }
+        self.n_written += 1;
+        Ok(())
+    }
+
+    /// Writes one statistic (skipped in CSV, whose columns are ACLED's).
+    pub fn statistic(&mut self, s: &Statistic) -> anyhow::Result<()> {
+        if self.format != Format::Csv {
+            self.json(serde_json::to_value(s)?)?;
+            self.n_written += 1;
+        }
+        Ok(())
+    }
+
+    fn json(&mut self, v: serde_json::Value) -> anyhow::Result<()> {
+        match self.format {
+            Format::Json => {
+                let sep = if self.n_written == 0 { "\n" } else { ",\n" };
+                write!(self.out, "{sep}{}", serde_json::to_string_pretty(&v)?)?;
+            }
+            _ => writeln!(self.out, "{}", serde_json::to_string(&v)?)?,
+        }
+        Ok(())
+    }
+
+    fn csv_row<I, T>(&mut self, row: I) -> anyhow::Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<[u8]>,
+    {
+        let mut c = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+        c.write_record(row)?;
+        let bytes = c.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
+        self.out.write_all(&bytes)?;
+        Ok(())
+    }
+
+    /// Ends the output (closes the JSON array) and returns the number of records written.
+    pub fn finish(mut self) -> anyhow::Result<usize> {
+        if self.format == Format::Json {
+            self.out.write_all(b"\n]\n")?;
+        }
+        self.out.flush()?;
+        Ok(self.n_written)
+    }
+}

@@ -1,0 +1,43 @@
+//! `litopys places`.
+
+use std::process::ExitCode;
+
+use litopys_gazetteer::{Gazetteer, Kind};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A place name in any spelling or case form.
+    #[arg(value_name = "QUERY", required = true, num_args = 1..)]
+    query: Vec<String>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let gaz = Gazetteer::builtin();
+    let query = args.query.join(" ");
+    let found = gaz.search(&query);
+    if found.is_empty() {
+        eprintln!("litopys: no place in the gazetteer matches {query:?}");
+        return Ok(ExitCode::from(1));
+    }
+    println!("{:<24} {:<10} {:<18} {:<20} {:>9} {:>9} {:>10}", "name", "kind", "oblast", "raion", "lat", "lon", "population");
+    for e in found {
+        let kind = match e.kind {
+            Kind::Oblast => "oblast",
+            Kind::Raion => "raion",
+            Kind::Hromada => "hromada",
+            Kind::City => "city",
+            Kind::Village => "village",
+        };
+        println!(
+            "{:<24} {:<10} {:<18} {:<20} {:>9.4} {:>9.4} {:>10}",
+            e.name,
+            kind,
+            e.admin1,
+            e.admin2.as_deref().unwrap_or("-"),
+            e.lat,
+            e.lon,
+            e.population
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
