@@ -1,6 +1,7 @@
 //! `litopys demo`: the bundled example reports, extracted.
 
 use std::path::PathBuf;
+use std::io::Write;
 use std::process::ExitCode;
 
 use litopys_extract::Extractor;
@@ -24,22 +25,24 @@ const EXAMPLES: &[(&str, &str, &str)] = &[
 ];
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
     let extractor = Extractor::default();
     let mut file = match &args.out {
         Some(p) => Some(Writer::new(Format::Jsonl, std::io::BufWriter::new(std::fs::File::create(p)?))?),
         None => None,
     };
-    println!("{:<10} {:<16} {:<16} {:<30} {:>5} {:>7}  source", "date", "place", "oblast", "sub-event type", "crowd", "injured");
+    writeln!(out, "{:<10} {:<16} {:<16} {:<30} {:>5} {:>7}  source", "date", "place", "oblast", "sub-event type", "crowd", "injured")?;
     let mut n_incidents = 0;
     for (name, published, text) in EXAMPLES {
         let mut doc = Document::new(*name, *text);
         doc.published = published.parse().ok();
         doc.source = Some(format!("examples/articles/{name}"));
-        let out = extractor.extract(&doc);
-        for i in &out.incidents {
+        let found = extractor.extract(&doc);
+        for i in &found.incidents {
             n_incidents += 1;
             let opt = |v: Option<u32>| v.map_or("-".to_string(), |n| n.to_string());
-            println!(
+            writeln!(
+        out,
                 "{:<10} {:<16} {:<16} {:<30} {:>5} {:>7}  {}",
                 i.event_date.to_string(),
                 i.location,
@@ -48,18 +51,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 opt(i.participants),
                 opt(i.injuries),
                 name
-            );
+            )?;
             if let Some(w) = file.as_mut() {
                 w.incident(i)?;
             }
         }
-        for s in &out.statistics {
-            println!("{:<10} statistic: {} = {} ({})", s.period, s.indicator, s.value, name);
+        for s in &found.statistics {
+            writeln!(out, "{:<10} statistic: {} = {} ({})", s.period, s.indicator, s.value, name)?;
         }
     }
     if let Some(w) = file {
         w.finish()?;
     }
-    println!("\n{n_incidents} incidents from {} example reports. Try: litopys extract --published 2026-04-01 examples/articles/monthly-review.en.txt", EXAMPLES.len());
+    writeln!(out, "\n{n_incidents} incidents from {} example reports. Try: litopys extract --published 2026-04-01 examples/articles/monthly-review.en.txt", EXAMPLES.len())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -85,11 +85,17 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // a closed pipe (`litopys demo | head`) is the reader's choice, not an error
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("litopys: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
 fn init_logging(verbose: u8) {

@@ -1,5 +1,6 @@
 //! `litopys places`.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use litopys_gazetteer::{Gazetteer, Kind};
@@ -12,6 +13,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
     let gaz = Gazetteer::builtin();
     let query = args.query.join(" ");
     let found = gaz.search(&query);
@@ -19,7 +21,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("litopys: no place in the gazetteer matches {query:?}");
         return Ok(ExitCode::from(1));
     }
-    println!("{:<24} {:<10} {:<18} {:<20} {:>9} {:>9} {:>10}", "name", "kind", "oblast", "raion", "lat", "lon", "population");
+    writeln!(out, "{:<24} {:<10} {:<18} {:<20} {:>9} {:>9} {:>10}", "name", "kind", "oblast", "raion", "lat", "lon", "population")?;
     for e in found {
         let kind = match e.kind {
             Kind::Oblast => "oblast",
@@ -28,7 +30,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Kind::City => "city",
             Kind::Village => "village",
         };
-        println!(
+        writeln!(
+        out,
             "{:<24} {:<10} {:<18} {:<20} {:>9.4} {:>9.4} {:>10}",
             e.name,
             kind,
@@ -37,7 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             e.lat,
             e.lon,
             e.population
-        );
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

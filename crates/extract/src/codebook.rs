@@ -106,6 +106,8 @@ struct RawCodebook {
     tags: BTreeMap<String, Cues>,
     event: Vec<RawEvent>,
     background: Cues,
+    #[serde(default)]
+    continuation: Cues,
     figures: RawFigures,
 }
 
@@ -160,6 +162,8 @@ pub enum CueKind {
     Requires(usize),
     /// Commentary or summary, not an incident.
     Background,
+    /// More about the incident just told ("the strike ended").
+    Continuation,
     /// A noun for people (crowd sizes).
     People,
     /// Injury.
@@ -287,6 +291,7 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
         add(&mut cues.all(), CueKind::Tag(i));
     }
     add(&mut raw.background.all(), CueKind::Background);
+    add(&mut raw.continuation.all(), CueKind::Continuation);
     add(&mut raw.figures.people.all(), CueKind::People);
     add(&mut raw.figures.injured.all(), CueKind::Injured);
     add(&mut raw.figures.killed.all(), CueKind::Killed);

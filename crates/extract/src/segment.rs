@@ -13,6 +13,7 @@
 //! * an **event** sentence starts a new incident when there is none, when its date or place
 //!   conflicts with the incident being told, or when it opens with its own date ("The same
 //!   day, a court in Rivne ..."); otherwise it enriches the current one;
+//! * a **continuation** ("The strike ended two days later") adds to the incident being told;
 //! * any other sentence enriches the current incident when nothing in it conflicts (figures,
 //!   "Nobody was hurt", "Інцидент стався 9 лютого"); a place-only line ("Луцьк.", a headline
 //!   naming a city) is remembered for the next incident that names none.
@@ -52,6 +53,7 @@ pub struct Outcome {
 
 struct Features<'a> {
     event: bool,
+    continuation: bool,
     background: bool,
     date: Option<(DateExpr, Resolved)>,
     date_leads: bool,
@@ -79,6 +81,7 @@ pub fn segment(a: &Analysis) -> Outcome {
         match out.drafts.last_mut() {
             Some(d) if f.event && compatible(a, d, &f) && !(f.date_leads && d.date.is_some()) => enrich(d, idx, &f),
             Some(d) if !f.event && compatible(a, d, &f) => enrich(d, idx, &f),
+            Some(d) if f.continuation && f.place.is_none() => d.sentences.push(idx),
             _ if f.event => {
                 let inherited = f.place.is_none();
                 let place = f.place.or(pending_place.take()).or_else(|| {
@@ -109,6 +112,7 @@ fn features<'a>(a: &'a Analysis, span: Span, anchors: &Anchors) -> Features<'a> 
     let date_leads = exprs.iter().any(|e| e.span.start < span.start + 30 && dates::resolve(e, anchors).is_some());
     Features {
         event,
+        continuation: cues.iter().any(|c| c.kind == CueKind::Continuation),
         background,
         date,
         date_leads,
