@@ -1,0 +1,101 @@
+//! English extraction: segmentation, dates, places, figures. Every text here was written for
+//! litopys in the style of English-language monitoring reviews; the incidents are invented.
+
+mod common;
+use common::check;
+
+#[test]
+fn absolute_dates_and_figures() {
+    check(
+        "On February 23, in Vinnytsia, about 40 residents surrounded a TRC minibus and freed a detained man. Two TRC officers received minor injuries.",
+        "2026-03-02",
+        &["2026-02-23 p1 Vinnytsia Vinnytsia Mob violence inj=2 part=40"],
+    );
+    check(
+        "On 23 February 2026 some 60 miners in Pavlohrad went on strike demanding unpaid wages.",
+        "2026-03-02",
+        &["2026-02-23 p1 Pavlohrad Dnipropetrovsk Peaceful protest inj=- part=60"],
+    );
+    check(
+        "On 2026-02-23, unknown persons set fire to a TRC car in Lviv.",
+        "2026-03-02",
+        &["2026-02-23 p1 Lviv Lviv Looting/property destruction inj=- part=-"],
+    );
+    check(
+        "March 3 of this year, workers in Kharkiv held a rally demanding wage arrears.",
+        "2026-03-10",
+        &["2026-03-03 p1 Kharkiv Kharkiv Peaceful protest inj=- part=-"],
+    );
+}
+
+#[test]
+fn relative_dates_across_paragraphs() {
+    let text = "On February 23, in Vinnytsia, residents surrounded a TRC minibus.\n\n\
+        The next day, in Uzhhorod, passers-by tried to stop a detention by TRC officers. Nobody was hurt.\n\n\
+        Two days later, unknown persons set fire to a recruitment office car in Lviv.\n\n\
+        The same day, a court in Rivne sentenced a man for attacking a TRC officer.";
+    check(
+        text,
+        "2026-03-02",
+        &[
+            "2026-02-23 p1 Vinnytsia Vinnytsia Mob violence inj=- part=-",
+            "2026-02-24 p1 Uzhhorod Zakarpattia Mob violence inj=0 part=-",
+            "2026-02-26 p1 Lviv Lviv Looting/property destruction inj=- part=-",
+            "2026-02-26 p1 Rivne Rivne Other inj=- part=-",
+        ],
+    );
+}
+
+#[test]
+fn dates_relative_to_publication() {
+    check("Yesterday, in Odesa, a crowd blocked a TRC bus and freed two men.", "2026-03-02", &["2026-03-01 p1 Odesa Odesa Mob violence inj=- part=-"]);
+    check("Last week, in Sumy, workers went on strike over unpaid wages.", "2026-03-02", &["2026-02-23 p2 Sumy Sumy Peaceful protest inj=- part=-"]);
+    check("A month ago, miners in Pavlohrad protested over wage arrears.", "2026-03-02", &["2026-01-31 p3 Pavlohrad Dnipropetrovsk Peaceful protest inj=- part=-"]);
+    // no date at all: the report's own date, honestly marked as approximate
+    check("In Poltava, residents blocked a TRC minibus and freed a detained man.", "2026-03-02", &["2026-03-02 p2 Poltava Poltava Mob violence inj=- part=-"]);
+}
+
+#[test]
+fn a_later_paragraph_enriches_instead_of_adding() {
+    let text = "On March 4, in Lviv, about 25 residents blocked a TRC minibus and freed a detained man.\n\n\
+        The crowd rocked the vehicle until the officers let him go.\n\n\
+        Police said one TRC officer was injured.";
+    check(text, "2026-04-01", &["2026-03-04 p1 Lviv Lviv Mob violence inj=1 part=25"]);
+}
+
+#[test]
+fn background_commentary_and_plans_yield_nothing() {
+    check("The week brought at least six new clashes between residents and recruitment centres.", "2026-03-02", &[]);
+    check("Similar scenes were reported in Chernivtsi back in 2023.", "2026-03-02", &[]);
+    check("Analysts say tensions around mobilization will grow in spring.", "2026-03-02", &[]);
+}
+
+#[test]
+fn the_strike_ended_is_the_same_incident() {
+    check(
+        "On March 18, some 120 miners of a mine near Pavlohrad refused to leave the shaft, demanding wage arrears. The strike ended two days later.",
+        "2026-04-01",
+        &["2026-03-18 p1 Pavlohrad Dnipropetrovsk Peaceful protest inj=- part=120"],
+    );
+}
+
+#[test]
+fn place_spellings_russian_forms_and_regions() {
+    check("On February 25, unknown persons set fire to a TRC vehicle in Nikolaev (Mykolaiv).", "2026-03-02", &["2026-02-25 p1 Mykolaiv Mykolaiv Looting/property destruction inj=- part=-"]);
+    check("On February 25, a court in Rovno sentenced a man who attacked a TRC officer.", "2026-03-02", &["2026-02-25 p1 Rivne Rivne Other inj=- part=-"]);
+    check("On February 25, workers in Krivoy Rog went on strike.", "2026-03-02", &["2026-02-25 p1 Kryvyi Rih Dnipropetrovsk Peaceful protest inj=- part=-"]);
+    check("On February 28, farm workers in the village of Velyka Dymerka near Kyiv blocked the road to stop a TRC bus.", "2026-03-02", &["2026-02-28 p1 Velyka Dymerka Kyiv Mob violence inj=- part=-"]);
+}
+
+#[test]
+fn statistics_are_not_incidents() {
+    let out = common::extract(
+        "According to the Prosecutor General's Office, 19,850 criminal proceedings for unauthorized leaving of a unit were registered in February, up from 18,300 in January.",
+        "2026-03-02",
+    );
+    assert!(out.incidents.is_empty());
+    let got: Vec<(String, f64, String)> = out.statistics.iter().map(|s| (s.indicator.clone(), s.value, s.period.clone())).collect();
+    let ind = "criminal proceedings for unauthorized leaving of a unit".to_string();
+    assert_eq!(got, vec![(ind.clone(), 19850.0, "2026-02".into()), (ind, 18300.0, "2026-01".into())]);
+    assert_eq!(out.statistics[0].attributed_to, "Prosecutor General's Office");
+}

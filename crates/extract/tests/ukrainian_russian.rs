@@ -1,0 +1,58 @@
+//! Ukrainian and Russian extraction: dates, inflected places, numbers in words. Every text here
+//! was written for litopys in the style of Ukrainian and Russian local news and Telegram posts;
+//! the incidents are invented.
+
+mod common;
+use common::check;
+
+#[test]
+fn ukrainian_headline_and_body_make_one_incident() {
+    let text = "У Луцьку перехожі відбили чоловіка у працівників ТЦК\n\n\
+        Інцидент стався 9 лютого близько 18:00 на вулиці Винниченка. Група з п'яти людей заблокувала службовий автомобіль ТЦК та СП, після чого чоловік утік. Один із військовослужбовців отримав травму руки. Поліція Волинської області відкрила кримінальне провадження.";
+    check(text, "2026-02-10", &["2026-02-09 p1 Lutsk Volyn Mob violence inj=1 part=5"]);
+}
+
+#[test]
+fn ukrainian_relative_dates() {
+    check("Учора в Харкові перехожі відбили затриманого у працівників ТЦК.", "2026-03-15", &["2026-03-14 p1 Kharkiv Kharkiv Mob violence inj=- part=-"]);
+    check("Сьогодні у Полтаві невідомі підпалили автомобіль ТЦК. Постраждалих немає.", "2026-03-15", &["2026-03-15 p1 Poltava Poltava Looting/property destruction inj=0 part=-"]);
+    check("На вихідних у Сумах шахтарі вийшли на страйк через заборгованість із зарплати.", "2026-03-16", &["2026-03-14 p2 Sumy Sumy Peaceful protest inj=- part=-"]);
+    check(
+        "9 лютого у Києві мешканці заблокували бус ТЦК. Наступного дня у Львові невідомі підпалили авто ТЦК.",
+        "2026-02-12",
+        &["2026-02-09 p1 Kyiv Kyiv City Mob violence inj=- part=-", "2026-02-10 p1 Lviv Lviv Looting/property destruction inj=- part=-"],
+    );
+}
+
+#[test]
+fn russian_post_with_two_towns() {
+    let text = "В Энергодаре работники коммунального предприятия потребовали выплатить долги по зарплате\n\n\
+        Около 30 сотрудников городского коммунального предприятия 19 января собрались у здания администрации Энергодара. Накануне, 18 января, в Мелитополе с аналогичным требованием обратились водители автобусного парка.";
+    check(
+        text,
+        "2026-01-20",
+        &["2026-01-19 p1 Enerhodar Zaporizhzhia Peaceful protest inj=- part=30", "2026-01-18 p1 Melitopol Zaporizhzhia Peaceful protest inj=- part=-"],
+    );
+}
+
+#[test]
+fn russian_relative_dates_and_number_words() {
+    check(
+        "Вчера вечером в Кривом Роге неизвестные бросили бутылку с зажигательной смесью в окно здания ТЦК. Пострадавших нет.",
+        "2026-02-11",
+        &["2026-02-10 p1 Kryvyi Rih Dnipropetrovsk Looting/property destruction inj=0 part=-"],
+    );
+    check(
+        "Около двухсот горняков шахты в Кривом Роге 18 марта отказались подниматься на поверхность, требуя погасить задолженность по зарплате.",
+        "2026-03-20",
+        &["2026-03-18 p1 Kryvyi Rih Dnipropetrovsk Peaceful protest inj=- part=200"],
+    );
+    check("На выходных в Одессе жители окружили автобус ТЦК и освободили задержанного.", "2026-03-16", &["2026-03-14 p2 Odesa Odesa Mob violence inj=- part=-"]);
+}
+
+#[test]
+fn posts_reporting_nothing_yield_nothing() {
+    check("Підтримайте наш канал донатом — посилання в описі. Дякуємо всім!", "2026-02-10", &[]);
+    check("Luhansk region: no new reports today.", "2026-02-12", &[]);
+    check("Поддержите наш канал, подпишитесь на новости.", "2026-02-12", &[]);
+}
