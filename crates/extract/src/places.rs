@@ -40,7 +40,7 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
         .collect();
     mentions
         .iter()
-        .filter(|m| !is_home(a.text(), m))
+        .filter(|m| !is_home(a.text(), m) && !is_cue_word(a, m))
         .map(|m| {
             let entry = choose_candidate(a, m, &regions);
             PlacePick { entry, frame: m.frame, span: m.span, rank: rank(a, m.frame, entry) }
@@ -67,16 +67,27 @@ fn rank(a: &Analysis, frame: Frame, entry: EntryId) -> u8 {
     }
 }
 
+/// Among a name's namesakes: one in an oblast the sentence names; else a city of 50,000 or
+/// more (a report that says "Rivne" means the city, whatever villages share the name); else
+/// the gazetteer's own ranking, which weighs the whole text.
 fn choose_candidate(a: &Analysis, m: &Mention, regions: &[&str]) -> EntryId {
     let wants_unit = matches!(m.frame, Frame::Region | Frame::District);
-    m.candidates
-        .iter()
-        .copied()
-        .find(|&id| {
-            let e = a.gazetteer.entry(id);
-            regions.contains(&e.admin1.as_str()) && (wants_unit || !matches!(e.kind, Kind::Oblast | Kind::Raion))
-        })
-        .unwrap_or(m.candidates[0])
+    let fits = |id: &EntryId| wants_unit || !matches!(a.gazetteer.entry(*id).kind, Kind::Oblast | Kind::Raion);
+    let in_region = m.candidates.iter().copied().filter(fits).find(|&id| regions.contains(&a.gazetteer.entry(id).admin1.as_str()));
+    let big_city = || {
+        m.candidates
+            .iter()
+            .copied()
+            .filter(|&id| a.gazetteer.entry(id).kind == Kind::City && a.gazetteer.entry(id).population >= 50_000)
+            .max_by_key(|&id| a.gazetteer.entry(id).population)
+    };
+    let first = if wants_unit { m.candidates[0] } else { big_city().unwrap_or(m.candidates[0]) };
+    in_region.unwrap_or(first)
+}
+
+/// True if the name is also a codebook word ("Police" is a village's transliteration too).
+fn is_cue_word(a: &Analysis, m: &Mention) -> bool {
+    a.cues_in(Span::new(m.span.start.saturating_sub(40), m.span.end)).iter().any(|c| c.span.overlaps(&m.span))
 }
 
 fn is_home(text: &str, m: &Mention) -> bool {

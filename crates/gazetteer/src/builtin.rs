@@ -1,77 +1,63 @@
-//! The core table compiled into the binary: `data/core.tsv`.
+//! The built-in gazetteer: the merged table and name index that `build.rs` compiles in.
+
+use std::borrow::Cow;
 
 use litopys_model::GeoPrecision;
 
-use crate::inflect::{adjective_forms, forms};
+use crate::index::Index;
+use crate::table::{parse_full, Row};
 use crate::{Entry, EntryId, Kind};
 
-const CORE: &str = include_str!("../data/core.tsv");
+const ENTRIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entries.tsv"));
+const NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
+const POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
 
-/// Entries and their spellings (with generated case forms) from the core table.
-pub(crate) fn table() -> (Vec<Entry>, Vec<(String, EntryId)>) {
-    parse(CORE)
+/// The compiled-in entries.
+pub(crate) fn entries() -> Vec<Entry> {
+    parse_full(ENTRIES).into_iter().enumerate().filter_map(|(i, r)| to_entry(r, i as EntryId)).collect()
 }
 
-pub(crate) fn parse(tsv: &str) -> (Vec<Entry>, Vec<(String, EntryId)>) {
-    let mut entries = Vec::new();
-    let mut names = Vec::new();
-    for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let f: Vec<&str> = line.split('\t').collect();
-        let Some(entry) = parse_entry(&f, entries.len() as EntryId) else {
-            continue;
-        };
-        let spellings = f.get(7).copied().unwrap_or("");
-        for s in spellings.split('|').filter(|s| !s.is_empty()).chain([entry.name.as_str()]) {
-            let generated = if entry.kind == Kind::Oblast && is_adjective(s) { adjective_forms(s) } else { forms(s) };
-            names.extend(generated.into_iter().map(|g| (g, entry.id)));
-        }
-        if entry.kind == Kind::Oblast {
-            names.extend(oblast_phrases(&entry.name_uk).into_iter().map(|g| (g, entry.id)));
-        } else {
-            names.extend(forms(&entry.name_uk).into_iter().map(|g| (g, entry.id)));
-        }
-        entries.push(entry);
-    }
-    (entries, names)
+/// The compiled-in name index.
+pub(crate) fn index() -> Option<Index> {
+    Index::new(Cow::Borrowed(NAMES_FST), Cow::Borrowed(POSTINGS))
 }
 
-fn parse_entry(f: &[&str], id: EntryId) -> Option<Entry> {
-    let kind = match *f.first()? {
+pub(crate) fn kind_of(s: &str) -> Option<Kind> {
+    Some(match s {
         "oblast" => Kind::Oblast,
         "raion" => Kind::Raion,
         "hromada" => Kind::Hromada,
         "city" => Kind::City,
         "village" => Kind::Village,
         _ => return None,
-    };
-    Some(Entry {
-        id,
-        name: f.get(1)?.to_string(),
-        name_uk: f.get(2)?.to_string(),
-        kind,
-        admin1: f.get(3)?.to_string(),
-        admin2: None,
-        admin3: None,
-        lat: f.get(4)?.parse().ok()?,
-        lon: f.get(5)?.parse().ok()?,
-        population: f.get(6)?.parse().ok()?,
-        geo_precision: if kind == Kind::Oblast { GeoPrecision::Region } else { GeoPrecision::Settlement },
     })
 }
 
-fn is_adjective(s: &str) -> bool {
-    ["ська", "цька", "ська", "ская", "цкая", "ька"].iter().any(|e| s.ends_with(e))
+pub(crate) fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Oblast => "oblast",
+        Kind::Raion => "raion",
+        Kind::Hromada => "hromada",
+        Kind::City => "city",
+        Kind::Village => "village",
+    }
 }
 
-/// "Волинська область" → every case of the adjective followed by the matching case of "область".
-fn oblast_phrases(name_uk: &str) -> Vec<String> {
-    let Some(adj) = name_uk.strip_suffix(" область") else {
-        return forms(name_uk);
-    };
-    let uk = adjective_forms(adj);
-    // nominative, genitive, locative/dative, accusative, instrumental
-    let nouns = ["область", "області", "області", "область", "областю"];
-    uk.iter().zip(nouns).map(|(a, n)| format!("{a} {n}")).collect()
+fn to_entry(r: Row, id: EntryId) -> Option<Entry> {
+    let opt = |s: String| (!s.is_empty()).then_some(s);
+    Some(Entry {
+        id,
+        kind: kind_of(&r.kind)?,
+        name: r.name,
+        name_uk: r.name_uk,
+        admin1: r.admin1,
+        admin2: opt(r.admin2),
+        admin3: opt(r.admin3),
+        lat: r.lat,
+        lon: r.lon,
+        population: r.population,
+        geo_precision: GeoPrecision::try_from(r.precision).unwrap_or(GeoPrecision::Region),
+    })
 }
 
 #[cfg(test)]
@@ -79,11 +65,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn core_table_parses_whole() {
-        let (entries, names) = table();
-        let rows = CORE.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
-        assert_eq!(entries.len(), rows, "a row of data/core.tsv failed to parse");
+    fn every_row_loads() {
+        let rows = ENTRIES.lines().count();
+        let entries = entries();
+        assert_eq!(entries.len(), rows, "a row of the merged table failed to parse");
         assert_eq!(entries.iter().filter(|e| e.kind == Kind::Oblast).count(), 27);
-        assert!(names.len() > entries.len() * 5);
+        // KATOTTG lists 29,703 settlements (categories M, X, C, K)
+        let n_settlements = entries.iter().filter(|e| matches!(e.kind, Kind::City | Kind::Village)).count();
+        assert!(n_settlements > 29_000, "{n_settlements}");
+        assert!(index().is_some_and(|i| i.len() > entries.len() * 5));
     }
 }

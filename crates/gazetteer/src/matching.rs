@@ -1,60 +1,155 @@
 //! Finding names in text and ranking their candidates.
+//!
+//! One pass over the normalised text: at each word start the name index is walked byte by byte
+//! (an FST walk stops at the first byte no key continues with, so most words cost a few steps),
+//! giving every key that starts there, longest first. The longest key whose postings survive the
+//! case and framing checks becomes a [`Mention`].
 
 use litopys_model::Span;
 
+use crate::index::is_word_end;
+use crate::names::{FLAG_ALIAS, FLAG_ANY_CASE, FLAG_BITS, FLAG_DISTRICT, FLAG_REGION, FLAG_WEAK};
 use crate::normalize::normalize_with_offsets;
 use crate::{EntryId, Frame, Gazetteer, Kind, Mention};
 
 /// Words after a name that make it a region or a district.
-const REGION_WORDS: &[&str] = &["region", "oblast", "область", "області", "областi", "обл", "області,", "области", "областью", "oblast'"];
-const DISTRICT_WORDS: &[&str] = &["district", "raion", "район", "району", "районі", "района", "районе", "районом"];
+const REGION_WORDS: &[&str] = &["region", "oblast", "province", "область", "області", "обл", "области", "областью", "oblast'"];
+const DISTRICT_WORDS: &[&str] = &["district", "raion", "rayon", "район", "району", "районі", "района", "районе", "районом"];
 /// Words before a name that make it a point of reference.
-const NEAR_WORDS: &[&str] = &["near", "outside", "під", "біля", "поблизу", "поруч", "под", "возле", "около", "недалеко"];
+const NEAR_WORDS: &[&str] = &["near", "outside", "під", "біля", "поблизу", "поруч", "неподалік", "под", "возле", "около", "недалеко", "близ", "вблизи"];
+/// Words before a name that make it a settlement ("с. X", "у селі X", "village of X").
+const VILLAGE_WORDS: &[&str] = &[
+    "с", "село", "селі", "села", "селом", "смт", "селище", "селищі", "селища", "селищем", "сел", "хутір", "хуторі", "хутора",
+    "селе", "поселок", "поселке", "поселка", "пгт", "деревня", "деревне", "village", "settlement", "hamlet", "town", "смт.",
+];
+/// Words after a name that make it a settlement ("Ivanivka village").
+const VILLAGE_AFTER: &[&str] = &["village", "settlement"];
 
-pub(crate) fn find(gaz: &Gazetteer, text: &str) -> Vec<Mention> {
+/// A mention with, for each candidate, whether the text named it by an alias.
+pub(crate) struct Found {
+    pub mention: Mention,
+    pub aliases: Vec<EntryId>,
+}
+
+pub(crate) fn find(gaz: &Gazetteer, text: &str) -> Vec<Found> {
     let (norm, offsets) = normalize_with_offsets(text);
     let mut out = Vec::new();
-    for m in gaz.automaton.find_iter(&norm) {
-        if !is_word_edge(&norm, m.start(), m.end()) {
+    let mut walked = Vec::new();
+    let mut i = 0;
+    while i < norm.len() {
+        let Some(c) = norm[i..].chars().next() else { break };
+        if !c.is_alphanumeric() || !is_word_start(&norm, i) {
+            i += c.len_utf8();
             continue;
         }
-        let (mut start, mut end) = (m.start(), m.end());
-        let mut frame = Frame::Plain;
-        let already_framed = ends_with_frame_word(&norm[start..end]);
-        if let Some((word, word_end)) = next_word(&norm, end) {
-            if REGION_WORDS.contains(&word) && !already_framed {
-                frame = Frame::Region;
-                end = word_end;
-            } else if DISTRICT_WORDS.contains(&word) && !already_framed {
-                frame = Frame::District;
-                end = word_end;
+        gaz.index.walk(&norm, i, &mut walked);
+        let found = walked.iter().find_map(|&(end, offset)| {
+            let m = mention_at(gaz, text, &norm, &offsets, i, end, offset);
+            m.map(|m| (m, end))
+        });
+        match found {
+            Some((m, end)) => {
+                out.push(m);
+                i = end;
             }
+            None => i = skip_word(&norm, i),
         }
-        if already_framed {
-            frame = Frame::Region;
-        }
-        if frame == Frame::Plain {
-            if let Some((word, word_start)) = previous_word(&norm, start) {
-                if NEAR_WORDS.contains(&word) {
-                    frame = Frame::Near;
-                    start = word_start;
-                }
-            }
-        }
-        let candidates = gaz.pattern_entries[m.pattern().as_usize()].clone();
-        out.push(Mention { span: Span::new(offsets[start], offsets[end]), candidates, frame });
     }
     out
 }
 
-fn ends_with_frame_word(name: &str) -> bool {
-    name.rsplit(' ').next().is_some_and(|w| REGION_WORDS.contains(&w))
+/// The mention of the key `norm[start..end]` (whose postings sit at `offset`), if any of its
+/// entries passes the checks of case and framing.
+fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start: usize, end: usize, offset: u64) -> Option<Found> {
+    let postings = gaz.index.postings_at(offset);
+    let capitalised = text[offsets[start]..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let key_flags = postings.iter().fold(0, |acc, p| acc | p);
+    let (mut span_start, mut span_end) = (start, end);
+    let mut frame = if key_flags & FLAG_REGION != 0 {
+        Frame::Region
+    } else if key_flags & FLAG_DISTRICT != 0 {
+        Frame::District
+    } else {
+        Frame::Plain
+    };
+    if frame == Frame::Plain {
+        if let Some((word, word_end)) = next_word(norm, end) {
+            if REGION_WORDS.contains(&word) {
+                frame = Frame::Region;
+                span_end = word_end;
+            } else if DISTRICT_WORDS.contains(&word) {
+                frame = Frame::District;
+                span_end = word_end;
+            } else if VILLAGE_AFTER.contains(&word) {
+                frame = Frame::Village;
+                span_end = word_end;
+            }
+        }
+    }
+    if frame == Frame::Plain {
+        if let Some((word, word_start)) = previous_word(norm, start) {
+            if NEAR_WORDS.contains(&word) {
+                frame = Frame::Near;
+                span_start = word_start;
+            } else if VILLAGE_WORDS.contains(&word) {
+                frame = Frame::Village;
+                span_start = word_start;
+            } else if word == "of" {
+                if let Some((w2, s2)) = previous_word(norm, word_start) {
+                    if VILLAGE_WORDS.contains(&w2) {
+                        frame = Frame::Village;
+                        span_start = s2;
+                    }
+                }
+            }
+        }
+    }
+    let kept: Vec<u32> = postings
+        .iter()
+        .copied()
+        .filter(|&p| p & FLAG_WEAK == 0 || frame == Frame::Village)
+        .filter(|&p| p & FLAG_ANY_CASE != 0 || capitalised)
+        .collect();
+    let mut candidates: Vec<EntryId> = kept.iter().map(|&p| p >> FLAG_BITS).collect();
+    candidates.dedup();
+    let aliases = kept.iter().filter(|&&p| p & FLAG_ALIAS != 0).map(|&p| p >> FLAG_BITS).collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    if frame == Frame::Region && !candidates.iter().any(|&id| gaz.entry(id).kind == Kind::Oblast) {
+        // "Pavlohrad region" without a Pavlohrad oblast: the name stays a plain name
+        frame = Frame::Plain;
+        span_end = end;
+    }
+    if frame == Frame::District && !candidates.iter().any(|&id| gaz.entry(id).kind == Kind::Raion) {
+        frame = Frame::Plain;
+        span_end = end;
+    }
+    let mention = Mention { span: Span::new(offsets[span_start], offsets[span_end]), candidates, frame };
+    Some(Found { mention, aliases })
 }
 
-fn is_word_edge(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+/// True if a word starts at `at`: the character before is not a letter, a digit, a hyphen or
+/// an apostrophe inside a word.
+fn is_word_start(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    match before.next() {
+        None => true,
+        Some('-') => false,
+        Some('\'') => !before.next().is_some_and(char::is_alphabetic),
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+fn skip_word(text: &str, at: usize) -> usize {
+    let mut i = at;
+    for c in text[at..].chars() {
+        if i > at && is_word_end(text, i) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i.max(at + 1).min(text.len())
 }
 
 fn next_word(text: &str, from: usize) -> Option<(&str, usize)> {
@@ -69,39 +164,115 @@ fn next_word(text: &str, from: usize) -> Option<(&str, usize)> {
     (len > 0).then(|| (&text[word_start..word_start + len], word_start + len))
 }
 
+/// The word before byte `before`, without a final dot ("с. Іванівка" → "с").
 fn previous_word(text: &str, before: usize) -> Option<(&str, usize)> {
-    let head = text[..before].trim_end_matches([' ', '\t']);
-    let start = head.rfind(|c: char| !c.is_alphanumeric()).map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
-    (start < head.len()).then(|| (&head[start..], start))
+    let head = text[..before].trim_end_matches([' ', '\t', '\u{a0}']);
+    let head = head.strip_suffix('.').unwrap_or(head);
+    let start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map(|(i, _)| i)?;
+    Some((&head[start..], start))
 }
 
-/// Orders every mention's candidates: the frame first (a "region" wants an oblast), then
-/// agreement with the oblasts the text names elsewhere, then settlement over unit, then size.
-pub(crate) fn rank(gaz: &Gazetteer, mentions: &mut [Mention]) {
-    let named_oblasts: Vec<String> = mentions
-        .iter()
-        .filter(|m| m.candidates.len() == 1 || m.frame == Frame::Region)
-        .flat_map(|m| m.candidates.iter().map(|&id| gaz.entry(id).admin1.clone()))
-        .collect();
-    for m in mentions.iter_mut() {
-        let frame = m.frame;
-        m.candidates.sort_by_key(|&id| score(gaz, id, frame, &named_oblasts));
+/// What one mention tells about where the text is: an oblast, and maybe a raion in it.
+struct Context {
+    admin1: String,
+    admin2: Option<String>,
+    /// 0: named as a region or district; 1: an oblast or big city named plainly; 2: a name all
+    /// of whose candidates lie in one oblast.
+    strength: u8,
+    at: usize,
+    mention_idx: usize,
+}
+
+/// Orders every mention's candidates: the frame first (a "region" wants an oblast, "village of"
+/// a village), then agreement with the raions and oblasts the text names elsewhere (nearer
+/// first), then settlement over unit, then population.
+pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
+    let mut context = Vec::new();
+    for (mention_idx, Found { mention: m, .. }) in found.iter().enumerate() {
+        let at = m.span.start;
+        let first = gaz.entry(m.candidates[0]);
+        match (m.frame, first.kind) {
+            (Frame::Region, _) | (Frame::District, _) => {
+                for &id in &m.candidates {
+                    let e = gaz.entry(id);
+                    if (m.frame == Frame::Region && e.kind == Kind::Oblast) || (m.frame == Frame::District && e.kind == Kind::Raion) {
+                        let admin2 = (e.kind == Kind::Raion).then(|| e.name.clone());
+                        context.push(Context { admin1: e.admin1.clone(), admin2, strength: 0, at, mention_idx });
+                    }
+                }
+            }
+            _ => {
+                for &id in &m.candidates {
+                    let e = gaz.entry(id);
+                    if e.kind == Kind::Oblast || (e.kind == Kind::City && e.population >= 100_000) {
+                        context.push(Context { admin1: e.admin1.clone(), admin2: None, strength: 1, at, mention_idx });
+                    }
+                }
+                if m.candidates.iter().all(|&id| gaz.entry(id).admin1 == first.admin1) {
+                    context.push(Context { admin1: first.admin1.clone(), admin2: None, strength: 2, at, mention_idx });
+                }
+            }
+        }
     }
+    let mut mentions = Vec::with_capacity(found.len());
+    for (mention_idx, Found { mention: mut m, aliases }) in found.into_iter().enumerate() {
+        let frame = m.frame;
+        let at = m.span.start;
+        m.candidates.sort_by_key(|&id| {
+            let e = gaz.entry(id);
+            let (level, distance) = context
+                .iter()
+                .filter(|c| c.mention_idx != mention_idx && c.admin1 == e.admin1)
+                .map(|c| {
+                    let raion_fit = c.admin2.is_some() && c.admin2 == e.admin2;
+                    let level = if raion_fit { 0 } else if c.admin2.is_some() { 1 } else { 1 + c.strength };
+                    (level, c.at.abs_diff(at))
+                })
+                .min()
+                .unwrap_or((9, usize::MAX));
+            let alias = aliases.contains(&id);
+            (frame_fit(frame, e.kind), level, alias, distance, kind_rank(frame, e.kind), std::cmp::Reverse(e.population), id)
+        });
+        mentions.push(m);
+    }
+    mentions
 }
 
-fn score(gaz: &Gazetteer, id: EntryId, frame: Frame, named_oblasts: &[String]) -> (u8, u8, u8, std::cmp::Reverse<u32>) {
-    let e = gaz.entry(id);
-    let frame_fit = match (frame, e.kind) {
+fn frame_fit(frame: Frame, kind: Kind) -> u8 {
+    match (frame, kind) {
         (Frame::Region, Kind::Oblast) | (Frame::District, Kind::Raion) => 0,
         (Frame::Region | Frame::District, _) => 1,
         (_, Kind::Oblast | Kind::Raion | Kind::Hromada) => 1,
         _ => 0,
-    };
-    let context = if named_oblasts.iter().any(|o| o == &e.admin1) { 0 } else { 1 };
-    let kind = match e.kind {
-        Kind::City => 0,
-        Kind::Village => 1,
+    }
+}
+
+fn kind_rank(frame: Frame, kind: Kind) -> u8 {
+    match (frame, kind) {
+        (Frame::Village, Kind::Village) => 0,
+        (Frame::Village, Kind::City) => 1,
+        (_, Kind::City) => 0,
+        (_, Kind::Village) => 1,
         _ => 2,
-    };
-    (frame_fit, context, kind, std::cmp::Reverse(e.population))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_around_a_name() {
+        let t = "у с. іванівка";
+        let at = t.find("іванівка").unwrap_or(0);
+        assert_eq!(previous_word(t, at), Some(("с", t.find('с').unwrap_or(0))));
+        assert!(!is_word_start("кам'янське", "кам'".len()));
+        assert!(!is_word_start("івано-франківськ", "івано-".len()));
+        assert_eq!(next_word("kyiv region.", 4), Some(("region", 11)));
+    }
 }

@@ -1,0 +1,141 @@
+//! The name index: an FST from normalised keys to posting lists, walked over the text.
+//!
+//! Shared with `build.rs`, which builds the index of the built-in table at compile time so that
+//! loading it costs nothing.
+
+use std::borrow::Cow;
+
+use fst::raw::{Fst, Output};
+
+/// Keys and their postings (`entry id << FLAG_BITS | flags`), compiled.
+pub(crate) struct Index {
+    fst: Fst<Cow<'static, [u8]>>,
+    /// Posting lists: at each offset a little-endian u32 count, then that many u32 postings.
+    postings: Cow<'static, [u8]>,
+}
+
+/// Builds the two byte blobs of an index from `(key, posting)` pairs in any order.
+pub(crate) fn build(mut pairs: Vec<(String, u32)>) -> (Vec<u8>, Vec<u8>) {
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut builder = fst::MapBuilder::memory();
+    let mut postings: Vec<u8> = Vec::new();
+    let mut seen: std::collections::HashMap<Vec<u32>, u64> = Default::default();
+    let mut i = 0;
+    while i < pairs.len() {
+        let key = &pairs[i].0;
+        let mut j = i;
+        let mut list = Vec::new();
+        while j < pairs.len() && pairs[j].0 == *key {
+            list.push(pairs[j].1);
+            j += 1;
+        }
+        let offset = *seen.entry(list.clone()).or_insert_with(|| {
+            let at = postings.len() as u64;
+            postings.extend_from_slice(&(list.len() as u32).to_le_bytes());
+            for p in &list {
+                postings.extend_from_slice(&p.to_le_bytes());
+            }
+            at
+        });
+        // keys are sorted and distinct, so insertion cannot fail
+        let _ = builder.insert(key.as_bytes(), offset);
+        i = j;
+    }
+    let fst = builder.into_inner().unwrap_or_default();
+    (fst, postings)
+}
+
+impl Index {
+    /// An index over blobs made by [`build`]; `None` if they are not an FST.
+    pub(crate) fn new(fst: Cow<'static, [u8]>, postings: Cow<'static, [u8]>) -> Option<Index> {
+        Some(Index { fst: Fst::new(fst).ok()?, postings })
+    }
+
+    /// Number of keys.
+    pub(crate) fn len(&self) -> usize {
+        self.fst.len()
+    }
+
+    /// The postings of exactly `key`.
+    pub(crate) fn get(&self, key: &str) -> Vec<u32> {
+        self.fst.get(key.as_bytes()).map(|out| self.postings_at(out.value())).unwrap_or_default()
+    }
+
+    /// Every key that starts at byte `start` of the normalised `text` and ends at a word end,
+    /// longest first, as `(end, postings offset)`. Runs of spaces in the text match one space
+    /// in a key; a key never spans a line break.
+    pub(crate) fn walk(&self, text: &str, start: usize, out: &mut Vec<(usize, u64)>) {
+        out.clear();
+        let bytes = text.as_bytes();
+        let mut node = self.fst.root();
+        let mut acc = Output::zero();
+        let mut j = start;
+        while j < bytes.len() {
+            let b = bytes[j];
+            let (input, next) = if b == b' ' || b == b'\t' {
+                let mut k = j;
+                while k < bytes.len() && (bytes[k] == b' ' || bytes[k] == b'\t') {
+                    k += 1;
+                }
+                (b' ', k)
+            } else {
+                (b, j + 1)
+            };
+            let Some(t) = node.find_input(input).map(|i| node.transition(i)) else {
+                break;
+            };
+            acc = acc.cat(t.out);
+            node = self.fst.node(t.addr);
+            j = next;
+            if input != b' ' && node.is_final() && is_word_end(text, j) {
+                out.push((j, acc.cat(node.final_output()).value()));
+            }
+        }
+        out.reverse();
+    }
+
+    /// The posting list at `offset`.
+    pub(crate) fn postings_at(&self, offset: u64) -> Vec<u32> {
+        let read = |at: usize| -> Option<u32> {
+            let b = self.postings.get(at..at + 4)?;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let at = offset as usize;
+        let n = read(at).unwrap_or(0) as usize;
+        (0..n).filter_map(|i| read(at + 4 + 4 * i)).collect()
+    }
+}
+
+/// True if a word ends at byte `at` of `text`: the next character is not a letter or digit, and
+/// not an apostrophe inside a word ("Кам'янське").
+pub(crate) fn is_word_end(text: &str, at: usize) -> bool {
+    let mut rest = text[at..].chars();
+    match rest.next() {
+        None => true,
+        Some('\'') => !rest.next().is_some_and(|c| c.is_alphabetic() && !c.is_ascii()),
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_longest_first() {
+        let pairs = vec![("біла".to_string(), 1), ("біла церква".to_string(), 2), ("kyiv".to_string(), 3)];
+        let (f, p) = build(pairs);
+        let idx = Index::new(Cow::Owned(f), Cow::Owned(p)).expect("fst");
+        let text = "біла  церква, kyiv's";
+        let mut out = Vec::new();
+        idx.walk(text, 0, &mut out);
+        let ends: Vec<usize> = out.iter().map(|o| o.0).collect();
+        assert_eq!(ends, vec!["біла  церква".len(), "біла".len()]);
+        assert_eq!(idx.postings_at(out[0].1), vec![2]);
+        let at = text.find("kyiv").unwrap_or(0);
+        idx.walk(text, at, &mut out);
+        assert_eq!(out.len(), 1, "a possessive ends the word");
+        assert_eq!(idx.get("kyiv"), vec![3]);
+    }
+}
