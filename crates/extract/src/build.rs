@@ -125,11 +125,7 @@ pub(crate) fn incident(a: &Analysis, d: &Draft) -> Result<Incident, String> {
 fn paragraphs_cues(a: &Analysis, d: &Draft) -> Vec<Cue> {
     let mut paras: Vec<usize> = d.sentences.iter().map(|&i| a.sentences[i].paragraph_idx).collect();
     paras.dedup();
-    a.sentences
-        .iter()
-        .filter(|s| paras.contains(&s.paragraph_idx))
-        .flat_map(|s| a.cues_in(s.span).iter().copied())
-        .collect()
+    paras.iter().filter_map(|&p| a.paragraphs.get(p)).flat_map(|&span| a.cues_in(span).iter().copied()).collect()
 }
 
 fn region_span(a: &Analysis, spans: &[Span], admin1: &str) -> Option<Span> {

@@ -103,6 +103,8 @@ impl Extractor {
 pub struct Analysis<'a> {
     /// The document.
     pub doc: &'a Document,
+    /// Its paragraphs, indexed by [`text::Sentence::paragraph_idx`].
+    pub paragraphs: Vec<Span>,
     /// Its sentences.
     pub sentences: Vec<text::Sentence>,
     /// Codebook cues, in text order.
@@ -127,6 +129,7 @@ impl<'a> Analysis<'a> {
         let counts = numbers::find(text).into_iter().filter(|c| !dates.iter().any(|d| d.span.overlaps(&c.span))).collect();
         Analysis {
             doc,
+            paragraphs: text::paragraphs(text),
             sentences: text::sentences(text),
             cues: codebook.scan(text),
             places: gazetteer.find(text),

@@ -69,7 +69,7 @@ pub fn segment(a: &Analysis) -> Outcome {
     for (idx, s) in a.sentences.iter().enumerate() {
         let previous = out.drafts.last().and_then(|d| d.date.map(|(_, r)| r.date));
         let anchors = Anchors { published: a.doc.published, previous, year_hint };
-        let f = features(a, s.span, &anchors);
+        let f = features(a, s.span, s.paragraph_idx, &anchors);
         if f.background {
             continue;
         }
@@ -99,9 +99,9 @@ pub fn segment(a: &Analysis) -> Outcome {
     out
 }
 
-fn features<'a>(a: &'a Analysis, span: Span, anchors: &Anchors) -> Features<'a> {
+fn features<'a>(a: &'a Analysis, span: Span, paragraph_idx: usize, anchors: &Anchors) -> Features<'a> {
     let cues = a.cues_in(span);
-    let paragraph = paragraph_span(a, span);
+    let paragraph = a.paragraphs.get(paragraph_idx).copied().unwrap_or(span);
     let background = cues.iter().any(|c| c.kind == CueKind::Background);
     let event = best_rule(a, cues, a.cues_in(paragraph)).is_some();
     let exprs = a.dates_in(span);
@@ -119,16 +119,6 @@ fn features<'a>(a: &'a Analysis, span: Span, anchors: &Anchors) -> Features<'a> 
         place: places::pick(a, span, None),
         regions: places::regions_in(a, span),
     }
-}
-
-fn paragraph_span(a: &Analysis, span: Span) -> Span {
-    let Some(s) = a.sentences.iter().find(|s| s.span.start == span.start) else { return span };
-    let mut p = span;
-    for t in a.sentences.iter().filter(|t| t.paragraph_idx == s.paragraph_idx) {
-        p.start = p.start.min(t.span.start);
-        p.end = p.end.max(t.span.end);
-    }
-    p
 }
 
 fn compatible(a: &Analysis, d: &Draft, f: &Features) -> bool {
