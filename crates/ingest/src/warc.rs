@@ -244,7 +244,7 @@ mod tests {
         out.extend(record("response", "https://example.org/a", "application/http; msgtype=response", &http("text/html; charset=utf-8", "", page)));
         out.extend(record("response", "https://example.org/img.png", "application/http; msgtype=response", &http("image/png", "", b"\x89PNG\0\0")));
         out.extend(record("response", "https://example.org/b.txt", "application/http; msgtype=response",
-            &http("text/plain", "Transfer-Encoding: chunked\r\n", b"5\r\nSumy:\r\n9\r\n a protest\r\n0\r\n\r\n")));
+            &http("text/plain", "Transfer-Encoding: chunked\r\n", b"5\r\nSumy:\r\na\r\n a protest\r\n0\r\n\r\n")));
         out
     }
 
