@@ -546,6 +546,23 @@ mod tests {
     }
 
     #[test]
+    fn div_soup_goes_to_readability() {
+        // Written for litopys' tests: a page without <article> or <main>.
+        let paragraph = "Residents of the village blocked the road to the district centre for three hours, \
+                         demanding that the recruitment officers release a detained neighbour. ";
+        let html = format!(
+            "<html><body><div id=\"top\"><a href=\"/\">Home</a> | <a href=\"/news\">News</a></div>\
+             <div class=\"wrap\"><div class=\"entry-content\"><p>{p}{p}</p><p>{p}</p><p>{p}{p}</p></div>\
+             <div class=\"sidebar\"><p>Most popular: a fire in Odesa.</p></div></div></body></html>",
+            p = paragraph
+        );
+        let doc = read_page("soup.html", html.as_bytes()).unwrap();
+        assert!(doc.text.starts_with("Residents of the village"), "{}", doc.text);
+        assert_eq!(doc.text.matches("\n\n").count(), 2, "{}", doc.text);
+        assert!(!doc.text.contains("Odesa") && !doc.text.contains("Home"), "{}", doc.text);
+    }
+
+    #[test]
     fn metadata_fallbacks() {
         let html = r#"<html lang="uk-UA"><head><title>Луцьк: сутичка</title>
             <link rel="canonical" href="https://example.org/lutsk">

@@ -101,7 +101,15 @@ fn strip_inline(line: &str) -> String {
                 }
                 out.push(c);
             }
-            '`' => {}
+            '`' => {
+                // Code spans keep their text as it is.
+                let close = chars.get(i + 1..).and_then(|rest| rest.iter().position(|&x| x == '`'));
+                if let Some(close) = close {
+                    out.extend(chars.get(i + 1..i + 1 + close).unwrap_or_default());
+                    i += close + 2;
+                    continue;
+                }
+            }
             '*' | '_' => {
                 let run = chars.get(i..).unwrap_or_default().iter().take_while(|&&x| x == c).count();
                 let next = chars.get(i + run).copied();
@@ -151,6 +159,7 @@ mod tests {
         check_md("see [the report](https://example.org/a) and ![map](m.png)\n", "see the report and map\n");
         check_md("snake_case and 2 * 3 stay\n", "snake_case and 2 * 3 stay\n");
         check_md("> quoted `code`\n---\nend\n", "quoted code\n\nend\n");
+        check_md("from `NAME.*` and `a_b_`\n", "from NAME.* and a_b_\n");
         check_md("- item one\n- item two\n", "- item one\n- item two\n");
         check_md("[unclosed link and ![ and (\n", "[unclosed link and ![ and (\n");
     }
