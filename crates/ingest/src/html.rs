@@ -90,9 +90,10 @@ fn readability_text(html: &str) -> Option<String> {
     Some(out.finish())
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 enum Mode {
     /// A whole page: boilerplate is dropped and `<article>`/`<main>` preferred.
+    #[default]
     Page,
     /// A fragment: everything but scripts and styles is kept.
     Fragment,
@@ -156,12 +157,6 @@ struct Scan {
     /// Raw text of the element being collected (`<title>`, JSON-LD), if any.
     raw: Option<(RawTarget, String)>,
     meta: Meta,
-}
-
-impl Default for Mode {
-    fn default() -> Mode {
-        Mode::Page
-    }
 }
 
 struct Frame {

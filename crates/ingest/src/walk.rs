@@ -130,7 +130,7 @@ mod tests {
         std::fs::create_dir_all(dir.join("sub")).unwrap();
         std::fs::write(dir.join("sub/a.txt"), "text").unwrap();
         std::os::unix::fs::symlink(&dir, dir.join("sub/back")).unwrap();
-        let kinds: Vec<Result<usize, ErrorKind>> = crate::walk(&[dir.clone()])
+        let kinds: Vec<Result<usize, ErrorKind>> = crate::walk(std::slice::from_ref(&dir))
             .map(|(_, result)| result.map(|b| b.documents.len()).map_err(|e| e.kind()))
             .collect();
         assert_eq!(kinds, [Ok(1), Err(ErrorKind::SymlinkLoop)]);
