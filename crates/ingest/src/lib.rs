@@ -232,10 +232,21 @@ fn detect_content(bytes: &[u8]) -> Option<Format> {
     }
     let start: String = head.chars().take(4096).collect::<String>().to_ascii_lowercase();
     let mut start = start.as_str();
-    // Skip the XML declaration, comments and processing instructions before the root element.
-    while let Some(rest) = start.strip_prefix("<?").or_else(|| start.strip_prefix("<!--")) {
-        let end = rest.find('>').map_or(rest.len(), |i| i + 1);
-        start = rest.get(end..).unwrap_or_default().trim_start();
+    // Skip the XML declaration, comments, processing instructions and a non-HTML document type
+    // declaration (with its internal subset) before the root element.
+    loop {
+        let end = if let Some(rest) = start.strip_prefix("<?").or_else(|| start.strip_prefix("<!--")) {
+            rest.find('>').map(|i| i + 1 + (start.len() - rest.len()))
+        } else if start.starts_with("<!doctype") && !start.starts_with("<!doctype html") {
+            let subset = start.find('[').filter(|&b| start.find('>').is_some_and(|a| b < a));
+            match subset {
+                Some(_) => start.find("]>").map(|i| i + 2),
+                None => start.find('>').map(|i| i + 1),
+            }
+        } else {
+            break;
+        };
+        start = start.get(end.unwrap_or(start.len())..).unwrap_or_default().trim_start();
     }
     if ["<rss", "<feed", "<rdf:rdf"].iter().any(|tag| start.starts_with(tag)) {
         return Some(Format::Feed);

@@ -8,6 +8,8 @@ fn detects_by_content_then_name() {
     check("x.txt", b"<!DOCTYPE html><html><body>", Format::Html);
     check("x", b"\xEF\xBB\xBF  <html lang=uk>", Format::Html);
     check("x.txt", b"<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\">", Format::Feed);
+    check("x", b"<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY a \"b\">\n]>\n<rss>", Format::Feed);
+    check("x", b"<!DOCTYPE rss SYSTEM \"x.dtd\"><rss>", Format::Feed);
     check("x", b"<feed xmlns=\"http://www.w3.org/2005/Atom\">", Format::Feed);
     check("x", b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", Format::Warc);
     check("result.txt", b"{\n \"name\": \"c\",\n \"messages\" : [\n", Format::Telegram);
