@@ -310,6 +310,8 @@ impl Scan {
     }
 
     fn read_meta(&mut self, tag: &Tag) {
+        // A `<time>` in a dropped "most read" list dates another story.
+        let kept = self.n_skip == 0;
         let meta = &mut self.meta;
         match tag.name {
             local_name!("html") => {
@@ -337,7 +339,7 @@ impl Scan {
                     meta.canonical.get_or_insert_with(|| href.to_string());
                 }
             }
-            local_name!("time") => {
+            local_name!("time") if kept => {
                 if let Some(dt) = attr(tag, "datetime") {
                     meta.time_datetime.get_or_insert_with(|| dt.to_string());
                 }
@@ -500,13 +502,22 @@ mod tests {
         let html = r#"<html lang="uk-UA"><head><title>Луцьк: сутичка</title>
             <link rel="canonical" href="https://example.org/lutsk">
             <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2026-02-09T19:05:00+02:00"}]}</script>
-            </head><body><p>Сьогодні &laquo;подія&raquo;.</p></body></html>"#;
+            </head><body><aside><time datetime="2025-01-01">old</time></aside>
+            <p>Сьогодні &laquo;подія&raquo;.</p></body></html>"#;
         let doc = read_page("p.html", html.as_bytes()).unwrap();
         assert_eq!(doc.title.as_deref(), Some("Луцьк: сутичка"));
         assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), Some("2026-02-09"));
         assert_eq!(doc.source.as_deref(), Some("https://example.org/lutsk"));
         assert_eq!(doc.lang.as_deref(), Some("uk"));
         assert_eq!(doc.text, "Сьогодні «подія».");
+    }
+
+    #[test]
+    fn time_in_dropped_list_is_ignored() {
+        let html = r#"<html><body><aside><time datetime="2025-01-01">old</time></aside>
+            <article><time datetime="2026-03-04">4 March</time><p>Text.</p></article></body></html>"#;
+        let doc = read_page("t.html", html.as_bytes()).unwrap();
+        assert_eq!(doc.published.map(|d| d.to_string()).as_deref(), Some("2026-03-04"));
     }
 
     #[test]
