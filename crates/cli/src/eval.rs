@@ -141,7 +141,7 @@ fn eval_one(extractor: &Extractor, gold_path: &PathBuf, input: &PathBuf, details
     let gold_text = std::fs::read_to_string(gold_path).with_context(|| format!("cannot read {}", gold_path.display()))?;
     let gold: Gold = serde_json::from_str(&gold_text).with_context(|| format!("{} is not a gold file", gold_path.display()))?;
     let published = gold.published.parse::<jiff::civil::Date>().ok();
-    let docs = litopys_ingest::read_path(input).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let docs = litopys_ingest::read_path(input).map_err(|e| anyhow::anyhow!("{e}"))?.documents;
     let (mut events, mut stats): (Vec<Incident>, Vec<Statistic>) = (Vec::new(), Vec::new());
     for mut doc in docs {
         if doc.published.is_none() {

@@ -33,7 +33,16 @@ fn read_one(path: &Path) -> Result<Vec<Document>, String> {
     if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| format!("<stdin>: {e}"))?;
-        return litopys_ingest::read_bytes("<stdin>", &bytes).map_err(|e| e.to_string());
+        return batch(litopys_ingest::read_bytes("<stdin>", &bytes));
     }
-    litopys_ingest::read_path(path).map_err(|e| e.to_string())
+    batch(litopys_ingest::read_path(path))
+}
+
+/// The documents of a batch; records skipped inside it are reported on stderr.
+fn batch(result: Result<litopys_ingest::Batch, litopys_ingest::Error>) -> Result<Vec<Document>, String> {
+    let b = result.map_err(|e| e.to_string())?;
+    for w in &b.warnings {
+        eprintln!("litopys: {w}");
+    }
+    Ok(b.documents)
 }
