@@ -192,14 +192,18 @@ impl Gazetteer {
     /// coordinates from GeoNames, merged under the hand-written core table (see the crate docs).
     pub fn builtin() -> &'static Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
-        GAZ.get_or_init(|| {
-            let entries = builtin::entries();
-            match builtin::index() {
-                Some(index) => Gazetteer { entries, index },
-                // the compiled-in index is built by build.rs and always parses; rebuild if not
-                None => Gazetteer::from_parts(entries, Vec::new()),
-            }
-        })
+        GAZ.get_or_init(Gazetteer::load_builtin)
+    }
+
+    /// A fresh copy of the built-in gazetteer, loaded now: what [`Gazetteer::builtin`] does
+    /// once. For benchmarks, and for tools that want to own their gazetteer.
+    pub fn load_builtin() -> Gazetteer {
+        let entries = builtin::entries();
+        match builtin::index() {
+            Some(index) => Gazetteer { entries, index },
+            // build.rs writes a valid FST; an empty index is the only safe answer otherwise
+            None => Gazetteer::from_parts(entries, Vec::new()),
+        }
     }
 
     /// A gazetteer from entries and `(spelling, entry)` pairs. Spellings are normalised with

@@ -177,64 +177,92 @@ fn previous_word(text: &str, before: usize) -> Option<(&str, usize)> {
     Some((&head[start..], start))
 }
 
-/// What one mention tells about where the text is: an oblast, and maybe a raion in it.
-struct Context {
-    admin1: String,
-    admin2: Option<String>,
-    /// 0: named as a region or district; 1: an oblast or big city named plainly; 2: a name all
-    /// of whose candidates lie in one oblast.
-    strength: u8,
-    at: usize,
-    mention_idx: usize,
+/// Where the text says it is: positions of the mentions that name each raion and oblast, by
+/// how firmly they name it.
+#[derive(Default)]
+struct Context<'g> {
+    /// Raions named as districts, by (oblast, raion).
+    raions: std::collections::HashMap<(&'g str, &'g str), Vec<usize>>,
+    /// Oblasts by strength: [0] named as a region or through a district; [1] an oblast or big
+    /// city named plainly; [2] a name all of whose candidates lie in one oblast.
+    oblasts: [std::collections::HashMap<&'g str, Vec<usize>>; 3],
+}
+
+impl<'g> Context<'g> {
+    fn of(gaz: &'g Gazetteer, found: &[Found]) -> Context<'g> {
+        let mut ctx = Context::default();
+        for Found { mention: m, .. } in found {
+            let at = m.span.start;
+            let first = gaz.entry(m.candidates[0]);
+            if matches!(m.frame, Frame::Region | Frame::District) {
+                for &id in &m.candidates {
+                    let e = gaz.entry(id);
+                    if m.frame == Frame::Region && e.kind == Kind::Oblast {
+                        ctx.oblasts[0].entry(e.admin1.as_str()).or_default().push(at);
+                    } else if m.frame == Frame::District && e.kind == Kind::Raion {
+                        ctx.raions.entry((e.admin1.as_str(), e.name.as_str())).or_default().push(at);
+                        ctx.oblasts[0].entry(e.admin1.as_str()).or_default().push(at);
+                    }
+                }
+                continue;
+            }
+            for &id in &m.candidates {
+                let e = gaz.entry(id);
+                if e.kind == Kind::Oblast || (e.kind == Kind::City && e.population >= 100_000) {
+                    ctx.oblasts[1].entry(e.admin1.as_str()).or_default().push(at);
+                }
+            }
+            if m.candidates.iter().all(|&id| gaz.entry(id).admin1 == first.admin1) {
+                ctx.oblasts[2].entry(first.admin1.as_str()).or_default().push(at);
+            }
+        }
+        // mentions come in text order, so every list is sorted; a mention may push twice
+        for list in ctx.raions.values_mut().chain(ctx.oblasts.iter_mut().flat_map(|m| m.values_mut())) {
+            list.dedup();
+        }
+        ctx
+    }
+
+    /// How firmly the rest of the text places `e` (0 best, 9 not at all), and the distance in
+    /// bytes from `at` to the nearest mention that does, never counting the mention at `at`.
+    fn fit(&self, e: &crate::Entry, at: usize) -> (u8, usize) {
+        if let Some(admin2) = &e.admin2 {
+            if let Some(d) = self.raions.get(&(e.admin1.as_str(), admin2.as_str())).and_then(|l| nearest(l, at)) {
+                return (0, d);
+            }
+        }
+        for (level, map) in self.oblasts.iter().enumerate() {
+            if let Some(d) = map.get(e.admin1.as_str()).and_then(|l| nearest(l, at)) {
+                return (level as u8 + 1, d);
+            }
+        }
+        (9, usize::MAX)
+    }
+}
+
+/// Distance from `at` to the nearest position in sorted `list` other than `at` itself.
+fn nearest(list: &[usize], at: usize) -> Option<usize> {
+    let i = list.partition_point(|&p| p < at);
+    let after = list[i..].iter().find(|&&p| p != at).map(|&p| p - at);
+    let before = list[..i].last().map(|&p| at - p);
+    match (before, after) {
+        (Some(b), Some(a)) => Some(b.min(a)),
+        (b, a) => b.or(a),
+    }
 }
 
 /// Orders every mention's candidates: the frame first (a "region" wants an oblast, "village of"
 /// a village), then agreement with the raions and oblasts the text names elsewhere (nearer
-/// first), then settlement over unit, then population.
+/// first), then the entry's own name over an alias, then settlement over unit, then population.
 pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
-    let mut context = Vec::new();
-    for (mention_idx, Found { mention: m, .. }) in found.iter().enumerate() {
-        let at = m.span.start;
-        let first = gaz.entry(m.candidates[0]);
-        match (m.frame, first.kind) {
-            (Frame::Region, _) | (Frame::District, _) => {
-                for &id in &m.candidates {
-                    let e = gaz.entry(id);
-                    if (m.frame == Frame::Region && e.kind == Kind::Oblast) || (m.frame == Frame::District && e.kind == Kind::Raion) {
-                        let admin2 = (e.kind == Kind::Raion).then(|| e.name.clone());
-                        context.push(Context { admin1: e.admin1.clone(), admin2, strength: 0, at, mention_idx });
-                    }
-                }
-            }
-            _ => {
-                for &id in &m.candidates {
-                    let e = gaz.entry(id);
-                    if e.kind == Kind::Oblast || (e.kind == Kind::City && e.population >= 100_000) {
-                        context.push(Context { admin1: e.admin1.clone(), admin2: None, strength: 1, at, mention_idx });
-                    }
-                }
-                if m.candidates.iter().all(|&id| gaz.entry(id).admin1 == first.admin1) {
-                    context.push(Context { admin1: first.admin1.clone(), admin2: None, strength: 2, at, mention_idx });
-                }
-            }
-        }
-    }
+    let ctx = Context::of(gaz, &found);
     let mut mentions = Vec::with_capacity(found.len());
-    for (mention_idx, Found { mention: mut m, aliases }) in found.into_iter().enumerate() {
+    for Found { mention: mut m, aliases } in found {
         let frame = m.frame;
         let at = m.span.start;
-        m.candidates.sort_by_key(|&id| {
+        m.candidates.sort_by_cached_key(|&id| {
             let e = gaz.entry(id);
-            let (level, distance) = context
-                .iter()
-                .filter(|c| c.mention_idx != mention_idx && c.admin1 == e.admin1)
-                .map(|c| {
-                    let raion_fit = c.admin2.is_some() && c.admin2 == e.admin2;
-                    let level = if raion_fit { 0 } else if c.admin2.is_some() { 1 } else { 1 + c.strength };
-                    (level, c.at.abs_diff(at))
-                })
-                .min()
-                .unwrap_or((9, usize::MAX));
+            let (level, distance) = ctx.fit(e, at);
             let alias = aliases.contains(&id);
             (frame_fit(frame, e.kind), level, alias, distance, kind_rank(frame, e.kind), std::cmp::Reverse(e.population), id)
         });
@@ -274,5 +302,7 @@ mod tests {
         assert!(!is_word_start("кам'янське", "кам'".len()));
         assert!(!is_word_start("івано-франківськ", "івано-".len()));
         assert_eq!(next_word("kyiv region.", 4), Some(("region", 11)));
+        assert_eq!(nearest(&[3, 10, 40], 10), Some(7));
+        assert_eq!(nearest(&[10], 10), None);
     }
 }
