@@ -183,6 +183,9 @@ pub struct Mention {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     index: Index,
+    /// For each entry, small numbers for its oblast and raion (0: none), so that ranking
+    /// compares numbers rather than names.
+    units: Vec<(u16, u16)>,
 }
 
 impl Gazetteer {
@@ -200,7 +203,7 @@ impl Gazetteer {
     pub fn load_builtin() -> Gazetteer {
         let entries = builtin::entries();
         match builtin::index() {
-            Some(index) => Gazetteer { entries, index },
+            Some(index) => Gazetteer::assemble(entries, index),
             // build.rs writes a valid FST; an empty index is the only safe answer otherwise
             None => Gazetteer::from_parts(entries, Vec::new()),
         }
@@ -234,7 +237,24 @@ impl Gazetteer {
             // an empty FST always parses
             Index::new(Cow::Owned(fst), Cow::Owned(postings)).expect("empty fst")
         });
-        Gazetteer { entries, index }
+        Gazetteer::assemble(entries, index)
+    }
+
+    fn assemble(entries: Vec<Entry>, index: Index) -> Gazetteer {
+        let mut numbers: std::collections::HashMap<(&str, Option<&str>), u16> = Default::default();
+        let mut units = Vec::with_capacity(entries.len());
+        for e in &entries {
+            let mut number = |key| -> u16 {
+                let n = numbers.len() as u16 + 1;
+                *numbers.entry(key).or_insert(n)
+            };
+            let admin1 = number((e.admin1.as_str(), None));
+            // a raion's own name is what its settlements give as admin2
+            let raion = if e.kind == Kind::Raion { Some(e.name.as_str()) } else { e.admin2.as_deref() };
+            let admin2 = raion.map_or(0, |r| number((e.admin1.as_str(), Some(r))));
+            units.push((admin1, admin2));
+        }
+        Gazetteer { entries, index, units }
     }
 
     /// The entry with this id. Panics on an id from another gazetteer.

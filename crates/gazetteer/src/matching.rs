@@ -9,7 +9,7 @@ use litopys_model::Span;
 
 use crate::index::is_word_end;
 use crate::names::{FLAG_ALIAS, FLAG_ANY_CASE, FLAG_BITS, FLAG_DISTRICT, FLAG_REGION, FLAG_WEAK};
-use crate::normalize::normalize_with_offsets;
+use crate::normalize::{is_word_char, normalize_with_offsets};
 use crate::{EntryId, Frame, Gazetteer, Kind, Mention};
 
 /// Words after a name that make it a region or a district.
@@ -38,7 +38,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str) -> Vec<Found> {
     let mut i = 0;
     while i < norm.len() {
         let Some(c) = norm[i..].chars().next() else { break };
-        if !c.is_alphanumeric() || !is_word_start(&norm, i) {
+        if !is_word_char(c) || !is_word_start(&norm, i) {
             i += c.len_utf8();
             continue;
         }
@@ -112,6 +112,7 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
         .collect();
     let mut candidates: Vec<EntryId> = kept.iter().map(|&p| p >> FLAG_BITS).collect();
     candidates.dedup();
+    // postings are sorted by entry id, so `aliases` is too
     let aliases = kept.iter().filter(|&&p| p & FLAG_ALIAS != 0).map(|&p| p >> FLAG_BITS).collect();
     if candidates.is_empty() {
         return None;
@@ -136,8 +137,8 @@ fn is_word_start(text: &str, at: usize) -> bool {
     match before.next() {
         None => true,
         Some('-') => false,
-        Some('\'') => !before.next().is_some_and(char::is_alphabetic),
-        Some(c) => !c.is_alphanumeric(),
+        Some('\'') => !before.next().is_some_and(is_word_char),
+        Some(c) => !is_word_char(c),
     }
 }
 
@@ -178,30 +179,30 @@ fn previous_word(text: &str, before: usize) -> Option<(&str, usize)> {
 }
 
 /// Where the text says it is: positions of the mentions that name each raion and oblast, by
-/// how firmly they name it.
+/// how firmly they name it, keyed by the gazetteer's unit numbers.
 #[derive(Default)]
-struct Context<'g> {
-    /// Raions named as districts, by (oblast, raion).
-    raions: std::collections::HashMap<(&'g str, &'g str), Vec<usize>>,
+struct Context {
+    /// Raions named as districts.
+    raions: std::collections::BTreeMap<u16, Vec<usize>>,
     /// Oblasts by strength: [0] named as a region or through a district; [1] an oblast or big
     /// city named plainly; [2] a name all of whose candidates lie in one oblast.
-    oblasts: [std::collections::HashMap<&'g str, Vec<usize>>; 3],
+    oblasts: [std::collections::BTreeMap<u16, Vec<usize>>; 3],
 }
 
-impl<'g> Context<'g> {
-    fn of(gaz: &'g Gazetteer, found: &[Found]) -> Context<'g> {
+impl Context {
+    fn of(gaz: &Gazetteer, found: &[Found]) -> Context {
         let mut ctx = Context::default();
         for Found { mention: m, .. } in found {
             let at = m.span.start;
-            let first = gaz.entry(m.candidates[0]);
             if matches!(m.frame, Frame::Region | Frame::District) {
                 for &id in &m.candidates {
                     let e = gaz.entry(id);
+                    let (admin1, raion) = gaz.units[id as usize];
                     if m.frame == Frame::Region && e.kind == Kind::Oblast {
-                        ctx.oblasts[0].entry(e.admin1.as_str()).or_default().push(at);
+                        ctx.oblasts[0].entry(admin1).or_default().push(at);
                     } else if m.frame == Frame::District && e.kind == Kind::Raion {
-                        ctx.raions.entry((e.admin1.as_str(), e.name.as_str())).or_default().push(at);
-                        ctx.oblasts[0].entry(e.admin1.as_str()).or_default().push(at);
+                        ctx.raions.entry(raion).or_default().push(at);
+                        ctx.oblasts[0].entry(admin1).or_default().push(at);
                     }
                 }
                 continue;
@@ -209,11 +210,12 @@ impl<'g> Context<'g> {
             for &id in &m.candidates {
                 let e = gaz.entry(id);
                 if e.kind == Kind::Oblast || (e.kind == Kind::City && e.population >= 100_000) {
-                    ctx.oblasts[1].entry(e.admin1.as_str()).or_default().push(at);
+                    ctx.oblasts[1].entry(gaz.units[id as usize].0).or_default().push(at);
                 }
             }
-            if m.candidates.iter().all(|&id| gaz.entry(id).admin1 == first.admin1) {
-                ctx.oblasts[2].entry(first.admin1.as_str()).or_default().push(at);
+            let first = gaz.units[m.candidates[0] as usize].0;
+            if m.candidates.iter().all(|&id| gaz.units[id as usize].0 == first) {
+                ctx.oblasts[2].entry(first).or_default().push(at);
             }
         }
         // mentions come in text order, so every list is sorted; a mention may push twice
@@ -223,16 +225,18 @@ impl<'g> Context<'g> {
         ctx
     }
 
-    /// How firmly the rest of the text places `e` (0 best, 9 not at all), and the distance in
-    /// bytes from `at` to the nearest mention that does, never counting the mention at `at`.
-    fn fit(&self, e: &crate::Entry, at: usize) -> (u8, usize) {
-        if let Some(admin2) = &e.admin2 {
-            if let Some(d) = self.raions.get(&(e.admin1.as_str(), admin2.as_str())).and_then(|l| nearest(l, at)) {
+    /// How firmly the rest of the text places entry `id` (0 best, 9 not at all), and the
+    /// distance in bytes from `at` to the nearest mention that does, never counting the mention
+    /// at `at`.
+    fn fit(&self, gaz: &Gazetteer, id: EntryId, at: usize) -> (u8, usize) {
+        let (admin1, raion) = gaz.units[id as usize];
+        if raion != 0 {
+            if let Some(d) = self.raions.get(&raion).and_then(|l| nearest(l, at)) {
                 return (0, d);
             }
         }
         for (level, map) in self.oblasts.iter().enumerate() {
-            if let Some(d) = map.get(e.admin1.as_str()).and_then(|l| nearest(l, at)) {
+            if let Some(d) = map.get(&admin1).and_then(|l| nearest(l, at)) {
                 return (level as u8 + 1, d);
             }
         }
@@ -262,8 +266,8 @@ pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
         let at = m.span.start;
         m.candidates.sort_by_cached_key(|&id| {
             let e = gaz.entry(id);
-            let (level, distance) = ctx.fit(e, at);
-            let alias = aliases.contains(&id);
+            let (level, distance) = ctx.fit(gaz, id, at);
+            let alias = aliases.binary_search(&id).is_ok();
             (frame_fit(frame, e.kind), level, alias, distance, kind_rank(frame, e.kind), std::cmp::Reverse(e.population), id)
         });
         mentions.push(m);
