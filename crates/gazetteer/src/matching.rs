@@ -22,6 +22,9 @@ const VILLAGE_WORDS: &[&str] = &[
     "с", "село", "селі", "села", "селом", "смт", "селище", "селищі", "селища", "селищем", "сел", "хутір", "хуторі", "хутора",
     "селе", "поселок", "поселке", "поселка", "пгт", "деревня", "деревне", "village", "settlement", "hamlet", "town", "смт.",
 ];
+/// Words before a name that make it a town or city: they do not change the frame, but let a name
+/// that is also an ordinary word count ("місто Володимир").
+const CITY_WORDS: &[&str] = &["місто", "місті", "міста", "містом", "м", "город", "городе", "города", "г", "city", "town"];
 /// Words after a name that make it a settlement ("Ivanivka village").
 const VILLAGE_AFTER: &[&str] = &["village", "settlement"];
 
@@ -86,9 +89,12 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
             }
         }
     }
+    let mut city_framed = false;
     if frame == Frame::Plain {
         if let Some((word, word_start)) = previous_word(norm, start) {
-            if NEAR_WORDS.contains(&word) {
+            if CITY_WORDS.contains(&word) {
+                city_framed = true;
+            } else if NEAR_WORDS.contains(&word) {
                 frame = Frame::Near;
                 span_start = word_start;
             } else if VILLAGE_WORDS.contains(&word) {
@@ -96,7 +102,9 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
                 span_start = word_start;
             } else if word == "of" {
                 if let Some((w2, s2)) = previous_word(norm, word_start) {
-                    if VILLAGE_WORDS.contains(&w2) {
+                    if CITY_WORDS.contains(&w2) {
+                        city_framed = true;
+                    } else if VILLAGE_WORDS.contains(&w2) {
                         frame = Frame::Village;
                         span_start = s2;
                     }
@@ -107,7 +115,7 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
     let kept: Vec<u32> = postings
         .iter()
         .copied()
-        .filter(|&p| p & FLAG_WEAK == 0 || frame == Frame::Village)
+        .filter(|&p| p & FLAG_WEAK == 0 || frame == Frame::Village || city_framed)
         .filter(|&p| p & FLAG_ANY_CASE != 0 || capitalised)
         .collect();
     let mut candidates: Vec<EntryId> = kept.iter().map(|&p| p >> FLAG_BITS).collect();
@@ -267,8 +275,14 @@ pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
         m.candidates.sort_by_cached_key(|&id| {
             let e = gaz.entry(id);
             let (level, distance) = ctx.fit(gaz, id, at);
+            // what the same sentence says outweighs what another paragraph says
+            let band = match distance {
+                0..=200 => 0,
+                201..=2000 => 1,
+                _ => 2,
+            };
             let alias = aliases.binary_search(&id).is_ok();
-            (frame_fit(frame, e.kind), level, alias, distance, kind_rank(frame, e.kind), std::cmp::Reverse(e.population), id)
+            (frame_fit(frame, e.kind), band, level, alias, distance, kind_rank(frame, e.kind), std::cmp::Reverse(e.population), id)
         });
         mentions.push(m);
     }
