@@ -19,7 +19,7 @@ const DISTRICT_WORDS: &[&str] = &["district", "raion", "rayon", "район", "�
 const NEAR_WORDS: &[&str] = &["near", "outside", "під", "біля", "поблизу", "поруч", "неподалік", "под", "возле", "около", "недалеко", "близ", "вблизи"];
 /// Words before a name that make it a settlement ("с. X", "у селі X", "village of X").
 const VILLAGE_WORDS: &[&str] = &[
-    "с", "село", "селі", "села", "селом", "смт", "селище", "селищі", "селища", "селищем", "сел", "хутір", "хуторі", "хутора",
+    "с", "c", "село", "селі", "села", "селом", "смт", "селище", "селищі", "селища", "селищем", "сел", "хутір", "хуторі", "хутора",
     "селе", "поселок", "поселке", "поселка", "пгт", "деревня", "деревне", "village", "settlement", "hamlet", "town", "смт.",
 ];
 /// Words before a name that make it a town or city: they do not change the frame, but let a name
