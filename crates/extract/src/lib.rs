@@ -64,6 +64,7 @@ pub struct Extraction {
 pub struct Extractor {
     codebook: Codebook,
     gazetteer: &'static Gazetteer,
+    keep_unplaced: bool,
 }
 
 impl Default for Extractor {
@@ -75,7 +76,15 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor using `codebook` and the built-in gazetteer.
     pub fn new(codebook: Codebook) -> Extractor {
-        Extractor { codebook, gazetteer: Gazetteer::builtin() }
+        Extractor { codebook, gazetteer: Gazetteer::builtin(), keep_unplaced: false }
+    }
+
+    /// Also report incidents whose place is not in the gazetteer (outside Ukraine, or named
+    /// only as "the city"), with empty place fields. Off by default: a row without a place
+    /// cannot go on a map. Useful for measuring classification on other countries' reports.
+    pub fn keep_unplaced(mut self, yes: bool) -> Extractor {
+        self.keep_unplaced = yes;
+        self
     }
 
     /// The codebook in use.
@@ -89,7 +98,7 @@ impl Extractor {
         let outcome = segment::segment(&analysis);
         let mut extraction = Extraction { diagnostics: outcome.diagnostics, ..Extraction::default() };
         for draft in &outcome.drafts {
-            match build::incident(&analysis, draft) {
+            match build::incident(&analysis, draft, self.keep_unplaced) {
                 Ok(incident) => extraction.incidents.push(incident),
                 Err(why) => extraction.diagnostics.push(why),
             }

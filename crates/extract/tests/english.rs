@@ -118,3 +118,28 @@ fn vague_places_get_honest_precision() {
     );
     assert_eq!(places("On March 5, near Vinnytsia, farm workers blocked a TRC bus."), vec![("Vinnytsia".into(), "Vinnytsia".into(), 2)]);
 }
+
+#[test]
+fn plans_and_month_names_are_not_incidents() {
+    // "March" the month is not "a march"; a promise is not an incident
+    check(
+        "On February 26, around 60 miners in Pavlohrad refused to descend, demanding wage arrears. Management promised to pay half by mid-March.",
+        "2026-03-02",
+        &["2026-02-26 p1 Pavlohrad Dnipropetrovsk Peaceful protest inj=- part=60"],
+    );
+}
+
+#[test]
+fn protests_with_intervention_and_background_arrests() {
+    // phrasing in the style of ACLED's notes; written for litopys
+    check(
+        "On March 8, about 30 activists held a rally in Kharkiv. Police intervened, detaining five protesters.",
+        "2026-03-10",
+        &["2026-03-08 p1 Kharkiv Kharkiv Protest with intervention inj=- part=30"],
+    );
+    check(
+        "On March 8, about 30 activists held a rally in Kharkiv demanding the release of a journalist who was arrested in 2025.",
+        "2026-03-10",
+        &["2026-03-08 p1 Kharkiv Kharkiv Peaceful protest inj=- part=30"],
+    );
+}
