@@ -12,8 +12,9 @@ in Russia, outside litopys' gazetteer, so place fields are not scored.
 import argparse, collections, csv, json, os, re, subprocess, sys, tempfile
 from datetime import datetime
 
-SIZE_WORDS = {"dozens": 24, "several dozen": 36, "hundreds": 200, "several hundred": 300, "a few": 3, "several": 3,
-              "dozen": 12, "a dozen": 12, "thousands": 2000, "several thousand": 3000}
+SIZE_WORDS = {"dozens": 24, "several dozen": 36, "a few dozen": 36, "hundreds": 200, "several hundred": 300,
+              "a few hundred": 300, "a few": 3, "several": 3, "dozen": 12, "a dozen": 12, "thousands": 2000,
+              "several thousand": 3000, "a few thousand": 3000}
 
 def acled_size(notes):
     m = re.search(r"\[size=([^\]]*)\]", notes)
@@ -22,9 +23,9 @@ def acled_size(notes):
     s = m.group(1).strip().lower()
     if s in ("no report", ""):
         return None
-    n = re.search(r"\d[\d,]*", s)
+    n = re.search(r"\d[\d, ]*", s)
     if n:
-        return int(n.group(0).replace(",", ""))
+        return int(re.sub(r"[, ]", "", n.group(0)))
     for w, v in sorted(SIZE_WORDS.items(), key=lambda kv: -len(kv[0])):
         if w in s:
             return v
