@@ -51,6 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         for doc in &docs {
             let out = extractor.extract(doc);
+            tracing::info!("{}: language {}", doc.id, out.language.as_deref().unwrap_or("unknown"));
             for d in &out.diagnostics {
                 tracing::info!("{d}");
             }

@@ -58,6 +58,10 @@ pub struct Extraction {
     pub statistics: Vec<Statistic>,
     /// Things a person may want to know: an incident dropped for lack of a place, and so on.
     pub diagnostics: Vec<String>,
+    /// The document's language (`en`, `uk`, `ru`, ...): its own tag if it has one, else detected.
+    pub language: Option<String>,
+    /// Each paragraph's detected language, for mixed-language posts.
+    pub paragraph_languages: Vec<(Span, Option<&'static str>)>,
 }
 
 /// Extracts incidents with a codebook and a gazetteer.
@@ -96,7 +100,10 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let analysis = Analysis::new(doc, &self.codebook, self.gazetteer);
         let outcome = segment::segment(&analysis);
-        let mut extraction = Extraction { diagnostics: outcome.diagnostics, ..Extraction::default() };
+        let paragraph_languages: Vec<(Span, Option<&'static str>)> =
+            analysis.paragraphs.iter().map(|&p| (p, lang::detect(p.text(&doc.text)))).collect();
+        let language = doc.lang.clone().or_else(|| lang::detect(&doc.text).map(str::to_string));
+        let mut extraction = Extraction { diagnostics: outcome.diagnostics, language, paragraph_languages, ..Extraction::default() };
         for draft in &outcome.drafts {
             match build::incident(&analysis, draft, self.keep_unplaced) {
                 Ok(incident) => extraction.incidents.push(incident),
