@@ -36,6 +36,7 @@
 mod build;
 pub mod codebook;
 pub mod dates;
+pub mod eval;
 mod figures;
 pub mod lang;
 pub mod numbers;
