@@ -301,7 +301,8 @@ fn weekday(word: &str) -> Option<Weekday> {
         ("понеділ", Weekday::Monday), ("вівтор", Weekday::Tuesday), ("серед", Weekday::Wednesday),
         ("четвер", Weekday::Thursday), ("п'ятниц", Weekday::Friday), ("субот", Weekday::Saturday),
         ("неділ", Weekday::Sunday), ("понедельн", Weekday::Monday), ("вторн", Weekday::Tuesday),
-        ("сред", Weekday::Wednesday), ("пятниц", Weekday::Friday), ("воскрес", Weekday::Sunday),
+        ("сред", Weekday::Wednesday), ("пятниц", Weekday::Friday), ("суббот", Weekday::Saturday),
+        ("воскрес", Weekday::Sunday),
     ];
     table.iter().find(|(p, _)| w.starts_with(p)).map(|&(_, d)| d)
 }
@@ -412,6 +413,8 @@ mod tests {
         check("у лютому", "2026-03-10", None, Some(("2026-02-01", 3)));
         check("в январе", "2026-03-10", None, Some(("2026-01-01", 3)));
         check("у неділю", "2026-02-10", None, Some(("2026-02-08", 1)));
+        check("В субботу в Одессе", "2026-07-20", None, Some(("2026-07-18", 1)));
+        check("в пятницу", "2026-07-20", None, Some(("2026-07-17", 1)));
         check("через два дні", "2026-02-10", Some("2026-02-03"), Some(("2026-02-05", 1)));
         check("у 2023 році", "2026-02-10", None, Some(("2023-01-01", 3)));
     }

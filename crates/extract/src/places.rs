@@ -45,7 +45,27 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
             let entry = choose_candidate(a, m, &regions);
             PlacePick { entry, frame: m.frame, span: m.span, rank: rank(a, m.frame, entry) }
         })
+        .chain(court_place(a, span))
         .min_by_key(|p| (p.rank, p.span.start))
+}
+
+/// The district of a court named by its town's adjective: "Тернопільський міськрайонний суд",
+/// "Луцького районного суду", "Ровенский городской суд" (the gazetteer knows the raion
+/// "Тернопільський район", not the adjective alone).
+fn court_place(a: &Analysis, span: Span) -> Option<PlacePick> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(\p{Lu}[\p{L}'’-]*?(?:ськ|цьк|зьк|ск|цк))(?:ий|ого|ому|им|ой)\s+(?:міськрайонн|районн|міськ|окружн|горрайонн|городск)\p{L}*\s+суд")
+            .expect("static regex")
+    });
+    let text = span.text(a.text());
+    let c = re.captures(text)?;
+    let stem = c.get(1)?;
+    let district = format!("{}ий район", stem.as_str());
+    let found = a.gazetteer.find(&district);
+    let entry = found.first()?.candidates.iter().copied().find(|&id| a.gazetteer.entry(id).kind == Kind::Raion)?;
+    let words = Span::new(span.start + stem.start(), span.start + c.get(0)?.end());
+    Some(PlacePick { entry, frame: Frame::District, span: words, rank: 2 })
 }
 
 /// Oblasts the mentions in `span` name as regions.
@@ -124,5 +144,8 @@ mod tests {
         assert_eq!(place_of("in Pavlohrad, Dnipropetrovsk region"), Some("Pavlohrad".into()));
         assert_eq!(place_of("near Kyiv"), Some("Kyiv".into()));
         assert_eq!(place_of("Поліція Волинської області"), Some("Volyn".into()));
+        // KATOTTG: Луцький район, Тернопільський район
+        assert_eq!(place_of("Луцький міськрайонний суд засудив чоловіка"), Some("Lutskyi".into()));
+        assert_eq!(place_of("вирок Тернопільського міськрайонного суду"), Some("Ternopilskyi".into()));
     }
 }

@@ -1,7 +1,7 @@
 //! Aggregate figures: "19,850 criminal proceedings ... were registered in February".
 //!
-//! A statistic is a count of at least 100 followed in the same sentence by a period (a month
-//! or a year), in a sentence with no event cue. The indicator is the words after the count up
+//! A statistic is a count of at least 100 with a period (a month or a year) in the same
+//! sentence, in a sentence with no event cue. The indicator is the words after the count up
 //! to the verb or the period; "up from 18,300 in January" reuses the sentence's indicator.
 
 use std::sync::OnceLock;
@@ -16,7 +16,7 @@ use crate::Analysis;
 /// Words that end an indicator.
 const STOP_WORDS: &[&str] = &[
     "were", "was", "have", "has", "had", "are", "is", "registered", "recorded", "opened", "in", "during", "for the",
-    "since", "зареєстровано", "зафіксовано", "було", "у", "в", "за", "зарегистрировано", "было", "с",
+    "since", "зареєстровано", "зафіксовано", "було", "у", "в", "зарегистрировано", "было", "с",
 ];
 
 fn period_of(a: &Analysis, e: &DateExpr) -> Option<String> {
@@ -29,13 +29,17 @@ fn period_of(a: &Analysis, e: &DateExpr) -> Option<String> {
     }
 }
 
-fn periods_after<'a>(a: &'a Analysis, span: Span, c: &Count) -> Option<&'a DateExpr> {
-    a.dates_in(span).iter().find(|e| e.span.start >= c.span.end && period_of(a, e).is_some())
+/// The period a count belongs to: the first after it in the sentence ("19,850 ... in
+/// February"), else the last before it ("у травні зареєстровано 21 300 ...").
+fn period_for<'a>(a: &'a Analysis, span: Span, c: &Count) -> Option<&'a DateExpr> {
+    let periods: Vec<&DateExpr> = a.dates_in(span).iter().filter(|e| period_of(a, e).is_some()).collect();
+    let after = periods.iter().find(|e| e.span.start >= c.span.end);
+    after.or_else(|| periods.iter().rev().find(|e| e.span.end <= c.span.start)).copied()
 }
 
 /// True if the sentence at `span` quotes an aggregate figure over a period.
 pub(crate) fn is_statistic(a: &Analysis, span: Span) -> bool {
-    a.counts_in(span).iter().any(|c| c.value >= 100.0 && periods_after(a, span, c).is_some())
+    a.counts_in(span).iter().any(|c| c.value >= 100.0 && period_for(a, span, c).is_some())
 }
 
 /// The statistics in the given sentences.
@@ -47,9 +51,10 @@ pub(crate) fn statistics(a: &Analysis, sentence_idxs: &[usize]) -> Vec<Statistic
         let mut last_indicator: Option<(String, Span)> = None;
         let attributed_to = attribution(span.text(text));
         for c in a.counts_in(span).iter().filter(|c| c.value >= 100.0) {
-            let Some(period_expr) = periods_after(a, span, c) else { continue };
+            let Some(period_expr) = period_for(a, span, c) else { continue };
             let Some(period) = period_of(a, period_expr) else { continue };
-            let (indicator, ind_span) = match indicator(text, c.span.end, period_expr.span.start) {
+            let until = if period_expr.span.start >= c.span.end { period_expr.span.start } else { span.end };
+            let (indicator, ind_span) = match indicator(text, c.span.end, until) {
                 Some(found) => found,
                 None => match &last_indicator {
                     Some(prev) => prev.clone(),
