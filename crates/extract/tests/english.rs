@@ -100,23 +100,15 @@ fn statistics_are_not_incidents() {
     assert_eq!(out.statistics[0].attributed_to, "Prosecutor General's Office");
 }
 
-/// `(location, admin1, geo_precision)` of each incident.
-fn places(text: &str) -> Vec<(String, String, u8)> {
-    common::extract(text, "2026-03-10")
-        .incidents
-        .iter()
-        .map(|i| (i.location.clone(), i.admin1.clone(), i.geo_precision.map_or(0, |p| p as u8)))
-        .collect()
-}
 
 #[test]
 fn vague_places_get_honest_precision() {
     // KATOTTG: Стрийський район of Львівська область; GeoNames: Vinnytsia 689558
     assert_eq!(
-        places("On March 3, residents of a village in the Stryi district of the Lviv region blocked a TRC minibus and freed a detained man."),
+        common::places("On March 3, residents of a village in the Stryi district of the Lviv region blocked a TRC minibus and freed a detained man."),
         vec![("Stryiskyi".into(), "Lviv".into(), 2)]
     );
-    assert_eq!(places("On March 5, near Vinnytsia, farm workers blocked a TRC bus."), vec![("Vinnytsia".into(), "Vinnytsia".into(), 2)]);
+    assert_eq!(common::places("On March 5, near Vinnytsia, farm workers blocked a TRC bus."), vec![("Vinnytsia".into(), "Vinnytsia".into(), 2)]);
 }
 
 #[test]

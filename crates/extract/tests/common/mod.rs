@@ -35,3 +35,12 @@ pub fn check(text: &str, published: &str, expected: &[&str]) {
     let got = summary(text, published);
     assert_eq!(got, expected, "\ntext: {text}");
 }
+
+/// `(location, admin1, geo_precision)` of each incident in a text published on 2026-03-10.
+pub fn places(text: &str) -> Vec<(String, String, u8)> {
+    extract(text, "2026-03-10")
+        .incidents
+        .iter()
+        .map(|i| (i.location.clone(), i.admin1.clone(), i.geo_precision.map_or(0, |p| p as u8)))
+        .collect()
+}
