@@ -65,6 +65,7 @@
 //! ("с. Мир", "the village of Pisky"). Oblast names count in any case.
 #![deny(missing_docs)]
 
+mod boundaries;
 mod builtin;
 mod index;
 #[allow(dead_code)] // partly used only by build.rs and tests
@@ -83,6 +84,7 @@ use litopys_model::{GeoPrecision, Place, Span};
 
 use index::Index;
 
+pub use boundaries::boundaries;
 pub use normalize::{normalize, normalize_with_offsets};
 
 /// Identifies an entry within one gazetteer.
