@@ -1,6 +1,6 @@
 //! `litopys ingest`: read reports into the database, extract, link.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -56,6 +56,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
+        if batch.documents.is_empty() && batch.warnings.is_empty() {
+            bar.suspend(|| eprintln!("litopys: {}: no text to read", path.display()));
+            s.failed.push(path.display().to_string());
+        }
         for w in &batch.warnings {
             bar.suspend(|| eprintln!("litopys: {w}"));
             s.failed.push(w.to_string());
@@ -86,17 +90,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     bar.finish_and_clear();
     let counts = store.counts()?;
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "{} files: {} new documents, {} near-duplicates (stored, marked), {} already stored; {} incidents, {} new events",
         s.n_files, s.n_new, s.n_near, s.n_duplicate, s.n_incidents, s.n_new_events
-    );
-    println!("{}: {} documents, {} incidents, {} events", args.db, counts.n_documents, counts.n_incidents, counts.n_events);
+    )?;
+    writeln!(out, "{}: {} documents, {} incidents, {} events", args.db, counts.n_documents, counts.n_incidents, counts.n_events)?;
     if s.failed.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} inputs failed:", s.failed.len());
+    writeln!(out, "{} inputs failed:", s.failed.len())?;
     for f in &s.failed {
-        println!("  {f}");
+        writeln!(out, "  {f}")?;
     }
     Ok(ExitCode::from(1))
 }
