@@ -393,14 +393,17 @@ fn incident_columns(i: &Incident) -> Vec<Value> {
 }
 
 /// The event an incident reports, if one is stored: see the `link` module for the rules.
-/// Events that already hold an incident of the same document (`own_events`) are left out.
+/// Events that already hold an incident of the same document (`own_events`) are left out,
+/// and so are events whose own date is over a day away, so that daily reports of a
+/// recurring protest do not chain into one month-long event.
 fn find_event(c: &mut Conn, doc_id: i64, incident: &Incident, own_events: &BTreeSet<String>) -> Result<Option<String>, Error> {
     let day = |d: Result<jiff::civil::Date, jiff::Error>| d.unwrap_or(incident.event_date).to_string();
     let (lat, lon) = (incident.latitude.unwrap_or(f64::NAN), incident.longitude.unwrap_or(f64::NAN));
     // about 0.1° of latitude is 11 km; longitude degrees are shorter at Ukraine's latitudes
     let rows = c.query(
-        "SELECT event_id, data FROM incidents WHERE event_date >= $1 AND event_date <= $2 AND doc_id <> $3 \
-         AND (lower(location) = lower($4) OR (latitude BETWEEN $5 AND $6 AND longitude BETWEEN $7 AND $8)) ORDER BY id",
+        "SELECT i.event_id, i.data FROM incidents i JOIN events e ON e.id = i.event_id \
+         WHERE i.event_date >= $1 AND i.event_date <= $2 AND e.event_date >= $1 AND e.event_date <= $2 AND i.doc_id <> $3 \
+         AND (lower(i.location) = lower($4) OR (i.latitude BETWEEN $5 AND $6 AND i.longitude BETWEEN $7 AND $8)) ORDER BY i.id",
         &[
             day(incident.event_date.yesterday()).into(),
             day(incident.event_date.tomorrow()).into(),
