@@ -8,10 +8,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod demo;
 mod eval;
+mod events;
+mod export;
 mod extract;
+mod ingest;
 mod input;
 mod output;
 mod places;
+mod review;
 
 /// litopys (Ukrainian "chronicle") turns news reports into a dataset of incidents: one row per
 /// incident with date, place, ACLED event type, actors, figures, and the source text behind
@@ -61,6 +65,53 @@ enum Command {
     ///
     /// Works offline with no set-up: the examples, codebook and gazetteer are built in.
     Demo(demo::Args),
+    /// Read reports into the incident database, extract them and link reports of the same
+    /// incident into one event.
+    ///
+    /// Folders are read recursively; every format `extract` reads is recognised. A document
+    /// already stored (same words) is skipped, a syndicated copy is stored and marked, and an
+    /// interrupted run resumes where it stopped when run again. Each input that cannot be
+    /// read is named on stderr and the exit code is 1; the good ones are stored.
+    ///
+    /// Examples:
+    ///   litopys ingest reports/                       # into ./litopys.db
+    ///   litopys ingest --db postgres://me@db/litopys feeds/*.xml archive.warc.gz
+    ///   litopys ingest --published 2026-03-02 post.txt
+    #[command(verbatim_doc_comment)]
+    Ingest(ingest::Args),
+    /// List events from the database, one line each (or JSON with --json).
+    ///
+    /// Examples:
+    ///   litopys events --from 2026-02-01 --to 2026-02-28 --admin1 Volyn
+    ///   litopys events --type Protests --tag labour --text "maternity ward"
+    ///   litopys events --status new --json
+    #[command(verbatim_doc_comment)]
+    Events(events::Args),
+    /// Write events as CSV (ACLED's columns), JSON Lines or GeoJSON (RFC 7946).
+    ///
+    /// Takes the same filters as `events`. Rejected events are left out unless
+    /// --status rejected. Parquet is not offered (no light crate writes it).
+    ///
+    /// Examples:
+    ///   litopys export > events.csv
+    ///   litopys export --format geojson --from 2026-02-01 > events.geojson
+    ///   litopys export --format jsonl --status confirmed > confirmed.jsonl
+    #[command(verbatim_doc_comment)]
+    Export(export::Args),
+    /// Record an analyst's decision on an event: confirm, edit a field, reject, merge, split.
+    ///
+    /// Every decision is kept with who and when in an append-only history, and re-running
+    /// `ingest` never overwrites a reviewed value.
+    ///
+    /// Examples:
+    ///   litopys review UKR1a2b3c --confirm
+    ///   litopys review UKR1a2b3c --set fatalities=0 --user olena
+    ///   litopys review UKR1a2b3c --set location=Lutsk
+    ///   litopys review UKR1a2b3c --merge UKR9f8e7d
+    ///   litopys review UKR1a2b3c --split UKR5c6d7e
+    ///   litopys review UKR1a2b3c --history
+    #[command(verbatim_doc_comment)]
+    Review(review::Args),
 }
 
 /// Output formats for records.
@@ -82,6 +133,10 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Places(args) => places::run(args),
         Command::Demo(args) => demo::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Events(args) => events::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Review(args) => review::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,261 @@
+//! The incident database: documents, incidents linked into events, and analysts' decisions.
+//!
+//! # Brief overview
+//!
+//! ```text
+//! Document ──put_document──▶ documents (exact and near-duplicates recognised)
+//!    └─extract─▶ Incident ──put_extraction──▶ incidents ──link──▶ events ◀──review── analyst
+//!                                                                   └──▶ review_history
+//! ```
+//!
+//! * [`Store`] is one database, SQLite (a file, the default) or PostgreSQL (for teams), with
+//!   the same behaviour on both: the same test suite runs against each.
+//! * [`Store::put_document`] keeps every document once: an exact copy (same words) is a
+//!   [`PutStatus::Duplicate`], a syndicated copy is stored but marked
+//!   [`PutStatus::NearDuplicate`].
+//! * [`Store::put_extraction`] stores a document's incidents and links each to an [`Event`]:
+//!   reports of the same incident from many sources become one event (see the `link` module's
+//!   rules), whose figures are the most conservative any source gives.
+//! * [`Store::review`] records an analyst's [`Action`] with who and when in an append-only
+//!   history; re-extraction never overwrites a reviewed value.
+//! * [`Store::events`] lists events by [`Filter`]; [`Store::search`] is full-text search over
+//!   documents and event notes.
+//!
+//! ```
+//! use litopys_model::Document;
+//! use litopys_store::{PutStatus, Store};
+//! let dir = tempfile::tempdir().unwrap();
+//! let mut store = Store::open(&dir.path().join("litopys.db").display().to_string()).unwrap();
+//! let doc = Document::new("post.txt", "On 23 February about 200 people protested in Lutsk.");
+//! assert_eq!(store.put_document(&doc).unwrap().status, PutStatus::Inserted);
+//! assert_eq!(store.put_document(&doc).unwrap().status, PutStatus::Duplicate);
+//! ```
+//!
+//! # Design
+//!
+//! * One struct over two backends rather than a trait with two implementations: every query
+//!   is written once (PostgreSQL's `$1` placeholders, rewritten for SQLite), so the backends
+//!   cannot drift apart. Only full-text search and the migrations differ.
+//! * Migrations are SQL files under `migrations/{sqlite,postgres}/`, applied in order on open
+//!   and recorded in `schema_migrations`. An applied migration is never edited.
+//! * Each call is one transaction, so an interrupted ingest leaves whole documents: a document
+//!   stored but not yet extracted is found again by [`Store::needs_extraction`].
+//! * The store keeps events, not people: there is no table or field for a person.
+#![deny(missing_docs)]
+
+mod db;
+mod dedup;
+mod error;
+mod link;
+mod review;
+mod store;
+
+pub use error::{Error, ErrorKind};
+pub use review::{Action, HistoryEntry};
+pub use store::Store;
+
+use litopys_model::{Evidence, Incident};
+use serde::{Deserialize, Serialize};
+
+/// What [`Store::put_document`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Put {
+    /// The stored document's id (the earlier copy's, for a duplicate).
+    pub doc_id: i64,
+    /// Whether it was new.
+    pub status: PutStatus,
+}
+
+/// Whether a document was new.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PutStatus {
+    /// Stored for the first time.
+    Inserted,
+    /// The same words are already stored; nothing was written.
+    Duplicate,
+    /// Stored, but most of its text is in an earlier document (a syndicated copy).
+    NearDuplicate {
+        /// The earlier document.
+        of: i64,
+    },
+}
+
+/// What [`Store::put_extraction`] did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Linked {
+    /// Incidents stored for the document.
+    pub n_incidents: usize,
+    /// Of those, the ones that started an event of their own.
+    pub n_new_events: usize,
+}
+
+/// An analyst's verdict on an event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// As extracted; nobody has looked.
+    New,
+    /// Confirmed: every field is frozen as it was when confirmed.
+    Confirmed,
+    /// Some fields were edited by hand.
+    Edited,
+    /// Not an event (or not one to publish). Hidden unless asked for.
+    Rejected,
+}
+
+impl Status {
+    /// The name stored and shown: `new`, `confirmed`, `edited`, `rejected`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Confirmed => "confirmed",
+            Status::Edited => "edited",
+            Status::Rejected => "rejected",
+        }
+    }
+
+    /// The status named `s`, if any.
+    pub fn parse(s: &str) -> Option<Status> {
+        [Status::New, Status::Confirmed, Status::Edited, Status::Rejected].into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// One event: the consensus of the incidents that report it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id: the `event_id_cnty` of its first incident.
+    pub id: String,
+    /// Review status.
+    pub status: Status,
+    /// The event's values with ACLED's columns (`evidence` left empty: see [`Event::evidence`]).
+    pub incident: Incident,
+    /// Fields an analyst set by hand; re-extraction leaves them alone. A confirmed event
+    /// keeps all its fields as confirmed.
+    pub reviewed_fields: Vec<String>,
+    /// Every report of the event, with the figures each one gives.
+    pub sources: Vec<Source>,
+    /// The union of the reports' evidence, each span with the document it is in.
+    pub evidence: Vec<SourcedEvidence>,
+}
+
+/// One report of an event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The stored document.
+    pub doc_id: i64,
+    /// The document's own id (path, URL, `telegram:CHAT/MESSAGE`).
+    pub document: String,
+    /// Where to read it, when known.
+    pub url: Option<String>,
+    /// The incident's `event_id_cnty` in that document.
+    pub incident: String,
+    /// The date this report gives.
+    pub event_date: jiff::civil::Date,
+    /// Deaths this report gives.
+    pub fatalities: u32,
+    /// Injuries this report gives.
+    pub injuries: Option<u32>,
+    /// Crowd size this report gives.
+    pub participants: Option<u32>,
+    /// Arrests this report gives.
+    pub arrests: Option<u32>,
+}
+
+/// A piece of evidence and the document it is in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourcedEvidence {
+    /// The stored document.
+    pub doc_id: i64,
+    /// The document's own id.
+    pub document: String,
+    /// The field, span and text.
+    #[serde(flatten)]
+    pub evidence: Evidence,
+}
+
+/// Which events [`Store::events`] lists. `Filter::default()` lists all but rejected ones.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// First day, inclusive.
+    pub from: Option<jiff::civil::Date>,
+    /// Last day, inclusive.
+    pub to: Option<jiff::civil::Date>,
+    /// Oblast, as in `admin1` (case is ignored).
+    pub admin1: Option<String>,
+    /// ACLED event type, spelled as ACLED does ("Protests").
+    pub event_type: Option<String>,
+    /// A tag the event carries.
+    pub tag: Option<String>,
+    /// Words that the event's notes or one of its documents contain.
+    pub text: Option<String>,
+    /// Only events with this status; `None` is every status but `rejected`.
+    pub status: Option<Status>,
+}
+
+/// Counts of what a store holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Documents stored (near-duplicates included).
+    pub n_documents: u64,
+    /// Incidents stored.
+    pub n_incidents: u64,
+    /// Events, rejected ones included.
+    pub n_events: u64,
+}
+
+/// A full-text search result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// A document (its own id) or an event (its id).
+    pub kind: HitKind,
+    /// The document's or event's id.
+    pub id: String,
+    /// The matching text around the words.
+    pub snippet: String,
+}
+
+/// What a [`Hit`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HitKind {
+    /// A stored document.
+    Document,
+    /// An event, matched by its notes.
+    Event,
+}
+
+#[cfg(test)]
+mod tests {
+    use litopys_model::{Incident, SubEventType, TimePrecision};
+
+    /// A minimal incident for unit tests.
+    pub(crate) fn incident(key: &str, date: &str, place: &str, sub: SubEventType, participants: Option<u32>) -> Incident {
+        Incident {
+            event_id_cnty: key.to_string(),
+            event_date: date.parse().unwrap_or_default(),
+            time_precision: TimePrecision::Day,
+            event_type: sub.event_type(),
+            sub_event_type: sub,
+            actor1: String::new(),
+            assoc_actor_1: String::new(),
+            actor2: String::new(),
+            assoc_actor_2: String::new(),
+            country: "Ukraine".into(),
+            admin1: String::new(),
+            admin2: String::new(),
+            admin3: String::new(),
+            location: place.to_string(),
+            latitude: None,
+            longitude: None,
+            geo_precision: None,
+            fatalities: 0,
+            notes: String::new(),
+            source: String::new(),
+            injuries: None,
+            participants,
+            arrests: None,
+            weapons: vec![],
+            tags: vec![],
+            evidence: vec![],
+        }
+    }
+}

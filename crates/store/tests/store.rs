@@ -1,0 +1,318 @@
+//! The store's behaviour, run on SQLite and, when `LITOPYS_TEST_POSTGRES` holds a URL, on
+//! PostgreSQL too: every test calls `backends()` and checks each store it returns.
+//!
+//! The reports and incidents here were written for litopys' tests; they describe no real
+//! event.
+
+use litopys_model::{Document, Evidence, EventType, Incident, Statistic, SubEventType, TimePrecision};
+use litopys_store::{Action, ErrorKind, Filter, HitKind, PutStatus, Status, Store};
+
+/// A SQLite store in a fresh folder, and a PostgreSQL one in a fresh schema when configured.
+fn backends(test: &str) -> Vec<(tempfile::TempDir, Store)> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sqlite = Store::open(&dir.path().join("litopys.db").display().to_string()).expect("open sqlite");
+    let mut stores = vec![(dir, sqlite)];
+    match std::env::var("LITOPYS_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => {
+            let schema = format!("t_{test}");
+            let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("connect to LITOPYS_TEST_POSTGRES");
+            admin
+                .batch_execute(&format!("SET client_min_messages = warning; DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}"))
+                .expect("fresh schema");
+            let sep = if url.contains('?') { '&' } else { '?' };
+            let store = Store::open(&format!("{url}{sep}options=-c%20search_path%3D{schema}")).expect("open postgres");
+            assert_eq!(store.backend(), "postgres");
+            stores.push((tempfile::tempdir().expect("temp dir"), store));
+        }
+        _ => eprintln!("note: LITOPYS_TEST_POSTGRES is not set; {test} ran on SQLite only"),
+    }
+    stores
+}
+
+const LUTSK_A: &str = "Written for litopys tests. On 23 February about 200 residents of Lutsk protested outside \
+    the city council against the closure of the maternity ward; two people were injured in a scuffle with guards.";
+const LUTSK_B: &str = "Written for litopys tests. Yesterday in Lutsk some 300 people rallied at the council building, \
+    demanding the maternity ward stay open. Four protesters were hurt, according to organisers.";
+const LUTSK_C: &str = "Written for litopys tests. У Луцьку близько 250 людей протестували під міською радою \
+    проти закриття пологового відділення, троє постраждали.";
+
+fn doc(id: &str, text: &str) -> Document {
+    Document { source: Some(format!("https://example.org/{id}")), published: "2026-02-24".parse().ok(), ..Document::new(id, text) }
+}
+
+struct Spec<'a> {
+    key: &'a str,
+    date: &'a str,
+    place: &'a str,
+    sub: SubEventType,
+    participants: Option<u32>,
+    injuries: Option<u32>,
+}
+
+fn incident(s: Spec<'_>, text: &str) -> Incident {
+    let place_at = text.find(s.place).unwrap_or(0);
+    Incident {
+        event_id_cnty: s.key.to_string(),
+        event_date: s.date.parse().expect("date"),
+        time_precision: TimePrecision::Day,
+        event_type: s.sub.event_type(),
+        sub_event_type: s.sub,
+        actor1: "Protesters (Ukraine)".into(),
+        assoc_actor_1: String::new(),
+        actor2: String::new(),
+        assoc_actor_2: String::new(),
+        country: "Ukraine".into(),
+        admin1: "Volyn".into(),
+        admin2: "Lutskyi".into(),
+        admin3: String::new(),
+        location: s.place.to_string(),
+        latitude: Some(50.7472),
+        longitude: Some(25.3254),
+        geo_precision: None,
+        fatalities: 0,
+        notes: format!("Residents protested against the closure of the maternity ward in {}.", s.place),
+        source: String::new(),
+        injuries: s.injuries,
+        participants: s.participants,
+        arrests: None,
+        weapons: vec![],
+        tags: vec!["healthcare".into()],
+        evidence: vec![Evidence {
+            field: "location".into(),
+            start: place_at,
+            end: place_at + s.place.len(),
+            text: s.place.to_string(),
+        }],
+    }
+}
+
+fn protest<'a>(key: &'a str, date: &'a str, participants: u32, injuries: u32) -> Spec<'a> {
+    Spec { key, date, place: "Lutsk", sub: SubEventType::PeacefulProtest, participants: Some(participants), injuries: Some(injuries) }
+}
+
+/// Stores the three Lutsk reports and their incidents; returns the doc ids.
+fn three_reports(store: &mut Store) -> Vec<i64> {
+    let reports = [("a.txt", LUTSK_A, protest("UKRA1", "2026-02-23", 200, 2)), ("b.txt", LUTSK_B, protest("UKRB1", "2026-02-23", 300, 4))];
+    let mut ids = Vec::new();
+    for (id, text, spec) in reports {
+        let put = store.put_document(&doc(id, text)).expect("put");
+        store.put_extraction(put.doc_id, &[incident(spec, text)], &[]).expect("extraction");
+        ids.push(put.doc_id);
+    }
+    // the Ukrainian report names the city in Ukrainian; the gazetteer gave it the same coordinates
+    let mut c = incident(Spec { place: "Луцьк", ..protest("UKRC1", "2026-02-24", 250, 3) }, LUTSK_C);
+    c.latitude = Some(50.75);
+    let put = store.put_document(&doc("c.txt", LUTSK_C)).expect("put");
+    store.put_extraction(put.doc_id, &[c], &[]).expect("extraction");
+    ids.push(put.doc_id);
+    ids
+}
+
+#[test]
+fn same_document_is_stored_once() {
+    for (_dir, mut store) in backends("same_document") {
+        let first = store.put_document(&doc("a.txt", LUTSK_A)).expect("put");
+        assert_eq!(first.status, PutStatus::Inserted);
+        let again = store.put_document(&doc("a.txt", LUTSK_A)).expect("put");
+        assert_eq!((again.doc_id, again.status), (first.doc_id, PutStatus::Duplicate));
+        // only whitespace and case differ: the same words
+        let reflowed = LUTSK_A.replace(' ', "\n  ").to_uppercase();
+        assert_eq!(store.put_document(&doc("copy.html", &reflowed)).expect("put").status, PutStatus::Duplicate);
+        // a syndicated copy with its own byline and footer
+        let syndicated = format!("Volyn News. {LUTSK_A} Subscribe to our channel.");
+        let near = store.put_document(&doc("syndicated.html", &syndicated)).expect("put");
+        assert_eq!(near.status, PutStatus::NearDuplicate { of: first.doc_id });
+        assert_eq!(store.put_document(&doc("b.txt", LUTSK_B)).expect("put").status, PutStatus::Inserted);
+        assert_eq!(store.counts().expect("counts").n_documents, 3);
+        assert_eq!(store.document(first.doc_id).expect("doc").text, LUTSK_A);
+        assert_eq!(store.document(9999).map_err(|e| e.kind()).err(), Some(ErrorKind::NotFound));
+    }
+}
+
+#[test]
+fn reopening_keeps_everything_and_migrates_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("litopys.db").display().to_string();
+    {
+        let mut store = Store::open(&path).expect("open");
+        three_reports(&mut store);
+    }
+    let mut store = Store::open(&path).expect("reopen");
+    let counts = store.counts().expect("counts");
+    assert_eq!((counts.n_documents, counts.n_incidents, counts.n_events), (3, 3, 1));
+}
+
+#[test]
+fn interrupted_ingest_is_found_again() {
+    for (_dir, mut store) in backends("resume") {
+        let put = store.put_document(&doc("a.txt", LUTSK_A)).expect("put");
+        // the run stopped here, before extraction
+        let again = store.put_document(&doc("a.txt", LUTSK_A)).expect("put");
+        assert!(store.needs_extraction(again.doc_id).expect("query"));
+        store.put_extraction(put.doc_id, &[incident(protest("UKRA1", "2026-02-23", 200, 2), LUTSK_A)], &[]).expect("x");
+        assert!(!store.needs_extraction(again.doc_id).expect("query"));
+    }
+}
+
+#[test]
+fn re_extraction_is_idempotent() {
+    for (_dir, mut store) in backends("re_extraction") {
+        let ids = three_reports(&mut store);
+        let stat = Statistic {
+            record: "statistic".into(),
+            indicator: "protests".into(),
+            value: 12.0,
+            value_max: None,
+            period: "2026-02".into(),
+            source: "a.txt".into(),
+            attributed_to: String::new(),
+            evidence: vec![],
+        };
+        let a = incident(protest("UKRA1", "2026-02-23", 200, 2), LUTSK_A);
+        for _ in 0..3 {
+            store.put_extraction(ids[0], &[a.clone()], &[stat.clone()]).expect("extraction");
+        }
+        let counts = store.counts().expect("counts");
+        assert_eq!((counts.n_documents, counts.n_incidents, counts.n_events), (3, 3, 1));
+        // the extractor no longer finds the incident in the first report: its source goes
+        store.put_extraction(ids[0], &[], &[]).expect("extraction");
+        let events = store.events(&Filter::default()).expect("events");
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].sources.len(), 2);
+    }
+}
+
+#[test]
+fn three_sources_make_one_event() {
+    for (_dir, mut store) in backends("three_sources") {
+        let ids = three_reports(&mut store);
+        let events = store.events(&Filter::default()).expect("events");
+        assert_eq!(events.len(), 1, "{events:#?}");
+        let e = &events[0];
+        assert_eq!(e.id, "UKRA1");
+        assert_eq!(e.status, Status::New);
+        assert_eq!(e.incident.event_date.to_string(), "2026-02-23");
+        // the most conservative figures; each source's own are kept
+        assert_eq!((e.incident.participants, e.incident.injuries), (Some(200), Some(2)));
+        let per_source: Vec<_> = e.sources.iter().map(|s| (s.doc_id, s.participants, s.injuries)).collect();
+        assert_eq!(per_source, vec![(ids[0], Some(200), Some(2)), (ids[1], Some(300), Some(4)), (ids[2], Some(250), Some(3))]);
+        assert_eq!(e.incident.source, "https://example.org/a.txt; https://example.org/b.txt; https://example.org/c.txt");
+        // the union of the evidence, each span pointing into its own document
+        assert_eq!(e.evidence.len(), 3);
+        for ev in &e.evidence {
+            let text = store.document(ev.doc_id).expect("doc").text;
+            assert_eq!(text.get(ev.evidence.start..ev.evidence.end), Some(ev.evidence.text.as_str()));
+        }
+    }
+}
+
+#[test]
+fn distinct_incidents_same_day_same_city_stay_apart() {
+    for (_dir, mut store) in backends("distinct") {
+        let text = "Written for litopys tests. On 23 February a Lutsk court jailed a man for evading mobilisation. \
+            Later that day in Lutsk a crowd blocked a recruitment office car and beat its driver.";
+        let court = Spec { key: "UKRD1", date: "2026-02-23", place: "Lutsk", sub: SubEventType::Other, participants: None, injuries: None };
+        let mob = Spec { key: "UKRD2", date: "2026-02-23", place: "Lutsk", sub: SubEventType::MobViolence, participants: Some(20), injuries: Some(1) };
+        let put = store.put_document(&doc("d.txt", text)).expect("put");
+        let linked = store.put_extraction(put.doc_id, &[incident(court, text), incident(mob, text)], &[]).expect("x");
+        assert_eq!((linked.n_incidents, linked.n_new_events), (2, 2));
+        // a second report of the mob joins the mob event, not the court ruling
+        let other = "Written for litopys tests. In Lutsk about thirty people attacked a recruitment office vehicle on Monday.";
+        let mob2 = Spec { key: "UKRE1", date: "2026-02-23", place: "Lutsk", sub: SubEventType::MobViolence, participants: Some(30), injuries: None };
+        let put = store.put_document(&doc("e.txt", other)).expect("put");
+        store.put_extraction(put.doc_id, &[incident(mob2, other)], &[]).expect("x");
+        // a crowd ten times larger is another gathering
+        let big = "Written for litopys tests. Thousands marched through Lutsk on 23 February in a peaceful rally.";
+        let rally = Spec { key: "UKRF1", date: "2026-02-23", place: "Lutsk", sub: SubEventType::PeacefulProtest, participants: Some(3000), injuries: None };
+        let put = store.put_document(&doc("f.txt", big)).expect("put");
+        store.put_extraction(put.doc_id, &[incident(rally, big)], &[]).expect("x");
+        let events = store.events(&Filter::default()).expect("events");
+        let shape: Vec<_> = events.iter().map(|e| (e.id.as_str(), e.sources.len())).collect();
+        assert_eq!(shape, vec![("UKRD1", 1), ("UKRD2", 2), ("UKRF1", 1)]);
+    }
+}
+
+#[test]
+fn review_survives_re_extraction() {
+    for (_dir, mut store) in backends("review") {
+        let ids = three_reports(&mut store);
+        store.review("UKRA1", &Action::Edit { field: "injuries".into(), value: serde_json::json!(5) }, "analyst1").expect("edit");
+        store.review("UKRA1", &Action::Edit { field: "location".into(), value: serde_json::json!("Lutsk") }, "analyst2").expect("edit");
+        // re-extraction now says 1 injured and 150 people
+        let a = incident(protest("UKRA1", "2026-02-23", 150, 1), LUTSK_A);
+        store.put_extraction(ids[0], &[a], &[]).expect("extraction");
+        let e = store.event("UKRA1").expect("event");
+        assert_eq!(e.status, Status::Edited);
+        assert_eq!(e.incident.injuries, Some(5), "the reviewed field is kept");
+        assert_eq!(e.incident.participants, Some(150), "an unreviewed field follows the extraction");
+        assert_eq!(e.reviewed_fields, vec!["injuries".to_string(), "location".to_string()]);
+        // confirming freezes every field
+        store.review("UKRA1", &Action::Confirm, "analyst1").expect("confirm");
+        store.put_extraction(ids[0], &[incident(protest("UKRA1", "2026-02-23", 100, 1), LUTSK_A)], &[]).expect("x");
+        let e = store.event("UKRA1").expect("event");
+        assert_eq!((e.status, e.incident.participants, e.incident.injuries), (Status::Confirmed, Some(150), Some(5)));
+        let history = store.history("UKRA1").expect("history");
+        let who: Vec<_> = history.iter().map(|h| h.actor.as_str()).collect();
+        assert_eq!(who, vec!["analyst1", "analyst2", "analyst1"]);
+        assert_eq!(history[2].action, Action::Confirm);
+        assert!(history.iter().all(|h| h.at.starts_with("20")));
+        // bad actions are refused and leave no history
+        let bad = Action::Edit { field: "fatalities".into(), value: serde_json::json!("many") };
+        assert_eq!(store.review("UKRA1", &bad, "x").map_err(|e| e.kind()).err(), Some(ErrorKind::InvalidAction));
+        assert!(store.review("NOPE", &Action::Confirm, "x").is_err_and(|e| e.is_not_found()));
+        assert_eq!(store.history("UKRA1").expect("history").len(), 3);
+    }
+}
+
+#[test]
+fn reject_merge_split() {
+    for (_dir, mut store) in backends("merge_split") {
+        three_reports(&mut store);
+        // split the Ukrainian report off, then merge it back
+        store.review("UKRA1", &Action::Split { incidents: vec!["UKRC1".into()] }, "a").expect("split");
+        let ids: Vec<_> = store.events(&Filter::default()).expect("events").into_iter().map(|e| (e.id, e.sources.len())).collect();
+        assert_eq!(ids, vec![("UKRA1".to_string(), 2), ("UKRC1".to_string(), 1)]);
+        // re-extraction keeps the analyst's split
+        let c = store.event("UKRC1").expect("event").sources[0].doc_id;
+        let inc = incident(Spec { place: "Луцьк", ..protest("UKRC1", "2026-02-24", 250, 3) }, LUTSK_C);
+        store.put_extraction(c, &[inc], &[]).expect("x");
+        assert_eq!(store.events(&Filter::default()).expect("events").len(), 2);
+        store.review("UKRA1", &Action::Merge { other: "UKRC1".into() }, "b").expect("merge");
+        let events = store.events(&Filter::default()).expect("events");
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].sources.len(), 3);
+        assert_eq!(store.history("UKRC1").expect("history").len(), 2);
+        let all = Action::Split { incidents: vec!["UKRA1".into(), "UKRB1".into(), "UKRC1".into()] };
+        assert_eq!(store.review("UKRA1", &all, "a").map_err(|e| e.kind()).err(), Some(ErrorKind::InvalidAction));
+        store.review("UKRA1", &Action::Reject, "c").expect("reject");
+        assert!(store.events(&Filter::default()).expect("events").is_empty());
+        let rejected = Filter { status: Some(Status::Rejected), ..Filter::default() };
+        assert_eq!(store.events(&rejected).expect("events").len(), 1);
+    }
+}
+
+#[test]
+fn filters_and_search() {
+    for (_dir, mut store) in backends("filters") {
+        three_reports(&mut store);
+        let check = |store: &mut Store, f: Filter, n: usize| assert_eq!(store.events(&f).expect("events").len(), n);
+        let day = |s: &str| s.parse().ok();
+        check(&mut store, Filter { from: day("2026-02-23"), to: day("2026-02-23"), ..Filter::default() }, 1);
+        check(&mut store, Filter { from: day("2026-02-24"), ..Filter::default() }, 0);
+        check(&mut store, Filter { admin1: Some("volyn".into()), ..Filter::default() }, 1);
+        check(&mut store, Filter { admin1: Some("Kyiv".into()), ..Filter::default() }, 0);
+        check(&mut store, Filter { event_type: Some(EventType::Protests.as_str().into()), ..Filter::default() }, 1);
+        check(&mut store, Filter { event_type: Some("Riots".into()), ..Filter::default() }, 0);
+        check(&mut store, Filter { tag: Some("healthcare".into()), ..Filter::default() }, 1);
+        check(&mut store, Filter { tag: Some("health".into()), ..Filter::default() }, 0);
+        check(&mut store, Filter { text: Some("maternity ward".into()), ..Filter::default() }, 1);
+        check(&mut store, Filter { text: Some("пологового".into()), ..Filter::default() }, 1);
+        check(&mut store, Filter { text: Some("drone".into()), ..Filter::default() }, 0);
+        check(&mut store, Filter { status: Some(Status::New), ..Filter::default() }, 1);
+        let hits = store.search("maternity", 10).expect("search");
+        assert_eq!(hits.iter().filter(|h| h.kind == HitKind::Document).count(), 2);
+        assert_eq!(hits.iter().filter(|h| h.kind == HitKind::Event).count(), 1);
+        assert_eq!(store.search("Луцьку", 10).expect("search").len(), 1);
+        assert!(store.search("\"*) OR", 10).expect("odd query is safe").is_empty());
+    }
+}
