@@ -15,6 +15,7 @@ mod ingest;
 mod input;
 mod output;
 mod places;
+mod report;
 mod review;
 
 /// litopys (Ukrainian "chronicle") turns news reports into a dataset of incidents: one row per
@@ -112,6 +113,17 @@ enum Command {
     ///   litopys review UKR1a2b3c --history
     #[command(verbatim_doc_comment)]
     Review(review::Args),
+    /// Draft the period's review from the database: counts, charts, one sentence per incident.
+    ///
+    /// Markdown, self-contained HTML (inline SVG charts) or PDF (printed by Debian's chromium).
+    /// Templates are minijinja; pass your own with --template.
+    ///
+    /// Examples:
+    ///   litopys report --from 2026-02-01 --to 2026-02-28 > february.md
+    ///   litopys report --from 2026-02-01 --to 2026-02-28 --format html --group-by oblast -o feb.html
+    ///   litopys report --from 2026-02-01 --to 2026-02-28 --format pdf --status reviewed -o feb.pdf
+    #[command(verbatim_doc_comment)]
+    Report(report::Args),
 }
 
 /// Output formats for records.
@@ -137,6 +149,7 @@ fn main() -> ExitCode {
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
         Command::Review(args) => review::run(args),
+        Command::Report(args) => report::run(args),
     };
     match result {
         Ok(code) => code,

@@ -241,6 +241,21 @@ impl Store {
             .collect()
     }
 
+    /// The statistics whose period (`2026-02`, `2026`, `2026-02-23`) overlaps `from..=to`,
+    /// in the order stored.
+    pub fn statistics(&mut self, from: jiff::civil::Date, to: jiff::civil::Date) -> Result<Vec<Statistic>, Error> {
+        let rows = self.conn.query("SELECT data FROM statistics ORDER BY id", &[])?;
+        let mut out = Vec::new();
+        for r in &rows {
+            let Some(text) = r.first().and_then(|v| v.text()) else { continue };
+            let s: Statistic = serde_json::from_str(text)?;
+            if period_overlaps(&s.period, from, to) {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
     /// One event.
     pub fn event(&mut self, id: &str) -> Result<Event, Error> {
         let rows = self.conn.query("SELECT id, status, data, frozen, edits FROM events WHERE id = $1", &[id.into()])?;
@@ -544,4 +559,26 @@ fn event_from_row(row: &[Value]) -> Result<Event, Error> {
         sources: machine.sources,
         evidence: machine.evidence,
     })
+}
+
+/// True if a period written `YYYY`, `YYYY-MM` or `YYYY-MM-DD` overlaps `from..=to`: a period
+/// is compared by its own precision ("2026-02" overlaps 15 February to 3 March).
+fn period_overlaps(period: &str, from: jiff::civil::Date, to: jiff::civil::Date) -> bool {
+    let n = period.len();
+    let (lo, hi) = (from.to_string(), to.to_string());
+    (4..=10).contains(&n) && lo.get(..n).is_some_and(|l| l <= period) && hi.get(..n).is_some_and(|h| period <= h)
+}
+
+#[cfg(test)]
+mod period_tests {
+    #[test]
+    fn periods_compare_at_their_own_precision() {
+        let (from, to) = ("2026-02-15".parse().unwrap(), "2026-03-03".parse().unwrap());
+        assert!(super::period_overlaps("2026-02", from, to));
+        assert!(super::period_overlaps("2026-03", from, to));
+        assert!(super::period_overlaps("2026", from, to));
+        assert!(!super::period_overlaps("2026-01", from, to));
+        assert!(!super::period_overlaps("2025", from, to));
+        assert!(!super::period_overlaps("", from, to));
+    }
 }
