@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use litopys_extract::Extractor;
-use litopys_store::{PutStatus, Store};
+use litopys_model::Document;
+use litopys_store::{Linked, PutStatus, Store};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -68,22 +69,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             if doc.published.is_none() {
                 doc.published = args.published;
             }
-            let put = store.put_document(&doc).with_context(|| format!("{}: cannot store", doc.id))?;
-            match put.status {
+            let (status, linked) = store_document(&mut store, &extractor, &doc)?;
+            match status {
                 PutStatus::Inserted => s.n_new += 1,
                 PutStatus::NearDuplicate { .. } => s.n_near += 1,
-                PutStatus::Duplicate => {
-                    s.n_duplicate += 1;
-                    // a run interrupted between storing and extracting is finished now
-                    if !store.needs_extraction(put.doc_id)? {
-                        continue;
-                    }
-                }
+                PutStatus::Duplicate => s.n_duplicate += 1,
             }
-            let out = extractor.extract(&doc);
-            let linked = store
-                .put_extraction(put.doc_id, &out.incidents, &out.statistics)
-                .with_context(|| format!("{}: cannot store incidents", doc.id))?;
             s.n_incidents += linked.n_incidents;
             s.n_new_events += linked.n_new_events;
         }
@@ -105,4 +96,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         writeln!(out, "  {f}")?;
     }
     Ok(ExitCode::from(1))
+}
+
+/// Stores `doc` and, unless it was stored and extracted before, its extraction. A document
+/// stored by a run interrupted before extraction is extracted now.
+pub(crate) fn store_document(store: &mut Store, extractor: &Extractor, doc: &Document) -> anyhow::Result<(PutStatus, Linked)> {
+    let put = store.put_document(doc).with_context(|| format!("{}: cannot store", doc.id))?;
+    if put.status == PutStatus::Duplicate && !store.needs_extraction(put.doc_id)? {
+        return Ok((put.status, Linked::default()));
+    }
+    let out = extractor.extract(doc);
+    let linked = store
+        .put_extraction(put.doc_id, &out.incidents, &out.statistics)
+        .with_context(|| format!("{}: cannot store incidents", doc.id))?;
+    Ok((put.status, linked))
 }

@@ -16,6 +16,7 @@ mod input;
 mod output;
 mod places;
 mod report;
+mod watch;
 mod review;
 
 /// litopys (Ukrainian "chronicle") turns news reports into a dataset of incidents: one row per
@@ -124,6 +125,22 @@ enum Command {
     ///   litopys report --from 2026-02-01 --to 2026-02-28 --format pdf --status reviewed -o feb.pdf
     #[command(verbatim_doc_comment)]
     Report(report::Args),
+    /// Poll RSS/Atom feeds on a schedule and store new items.
+    ///
+    /// Conditional requests (ETag, Last-Modified) and a delay between requests to one host;
+    /// one line per new item on stdout. State is kept next to the feed list.
+    ///
+    /// Example FEEDS.toml:
+    ///   interval = "15m"
+    ///   [[feed]]
+    ///   url = "https://example.org/news/rss"
+    ///   name = "Example news"
+    ///
+    /// Examples:
+    ///   litopys watch feeds.toml
+    ///   litopys watch --once feeds.toml     # one round, for cron
+    #[command(verbatim_doc_comment)]
+    Watch(watch::Args),
 }
 
 /// Output formats for records.
@@ -150,6 +167,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Review(args) => review::run(args),
         Command::Report(args) => report::run(args),
+        Command::Watch(args) => watch::run(args),
     };
     match result {
         Ok(code) => code,
