@@ -53,7 +53,7 @@ fn extract_all() -> Vec<(&'static str, Extraction)> {
 /// Every structured field of `out` as one JSON string, evidence left out.
 fn structured_fields(out: &Extraction) -> Vec<String> {
     let mut fields = Vec::new();
-    for value in out.incidents.iter().map(|i| serde_json::to_value(i)).chain(out.statistics.iter().map(|s| serde_json::to_value(s))) {
+    for value in out.incidents.iter().map(serde_json::to_value).chain(out.statistics.iter().map(serde_json::to_value)) {
         let mut value = value.expect("records serialise");
         if let Some(map) = value.as_object_mut() {
             map.remove("evidence");
