@@ -42,7 +42,8 @@
 //! * Nothing that an input can contain panics or exhausts memory: inputs above
 //!   [`Reader::max_bytes`] are refused before they are read, gzip is inflated up to that limit
 //!   only, XML entities are not expanded, and HTML of any nesting depth is read without
-//!   recursion (see the `html` module).
+//!   recursion (see the `html` module). A line of a document's text above 1 MiB is dropped
+//!   with a warning: no report has such a paragraph, and extracting one would take minutes.
 //! * Document ids are stable across runs: the input's name for single-document inputs,
 //!   `name#N` for multi-document ones (the N-th record from 1, or line N of JSON Lines), and
 //!   `telegram:CHAT/MESSAGE` for Telegram messages.
@@ -137,7 +138,7 @@ impl Reader {
             return Err(Error::new(name, ErrorKind::Binary, ""));
         }
         let single = |doc: Option<Document>| Batch { documents: doc.into_iter().collect(), warnings: vec![] };
-        Ok(match format {
+        let batch = match format {
             Format::Text => single(text::read_text(name, bytes)),
             Format::Markdown => single(text::read_markdown(name, bytes)),
             Format::Html => single(html::read_page(name, bytes)),
@@ -145,7 +146,11 @@ impl Reader {
             Format::Jsonl => jsonl::read(name, bytes),
             Format::Feed => feed::read(name, bytes)?,
             Format::Warc => warc::read(name, bytes, self.max_bytes)?,
-        })
+        };
+        // a line of hundreds of megabytes would cost extraction minutes: drop it, say so
+        let Batch { documents, mut warnings } = batch;
+        let documents = documents.into_iter().filter_map(|doc| text::drop_long_lines(doc, &mut warnings)).collect();
+        Ok(Batch { documents, warnings })
     }
 
     /// Reads the file at `path`. Files above [`Reader::max_bytes`] are refused without being read.

@@ -2,7 +2,7 @@
 
 use litopys_model::Document;
 
-use crate::decode;
+use crate::{decode, Error, ErrorKind};
 
 /// The longest first line that is taken as a title, in characters.
 const MAX_TITLE_CHARS: usize = 160;
@@ -40,6 +40,34 @@ pub(crate) fn title_from_first_line(text: &str) -> Option<String> {
     let first = lines.next()?;
     lines.next()?;
     (first.chars().count() <= MAX_TITLE_CHARS).then(|| first.to_string())
+}
+
+/// The longest line of a document's text that is kept, in bytes. No report has a paragraph
+/// near this long; a longer line is a dump, and would cost extraction minutes.
+pub(crate) const MAX_LINE_BYTES: usize = 1024 * 1024;
+
+/// Drops every line of `doc.text` longer than [`MAX_LINE_BYTES`], with one warning per line
+/// dropped; the document is dropped too if no text is left.
+pub(crate) fn drop_long_lines(doc: Document, warnings: &mut Vec<Error>) -> Option<Document> {
+    if doc.text.len() <= MAX_LINE_BYTES || !doc.text.split('\n').any(|l| l.len() > MAX_LINE_BYTES) {
+        return Some(doc);
+    }
+    let mut text = String::new();
+    for (line_idx, line) in doc.text.split_inclusive('\n').enumerate() {
+        let n_bytes = line.trim_end_matches('\n').len();
+        if n_bytes > MAX_LINE_BYTES {
+            let detail = format!("line {} of its text is {n_bytes} bytes, over the limit of {MAX_LINE_BYTES}; skipped", line_idx + 1);
+            warnings.push(Error::new(&doc.id, ErrorKind::TooLarge, detail));
+            text.push('\n');
+        } else {
+            text.push_str(line);
+        }
+    }
+    if text.trim().is_empty() {
+        None
+    } else {
+        Some(Document { text, ..doc })
+    }
 }
 
 /// Markdown to plain text, minimally: headings, block quotes, code fences, rules, emphasis,
@@ -176,5 +204,19 @@ mod tests {
         let doc = read_markdown("a.md", b"Intro\n\n# **Big** news\n\nBody").unwrap();
         assert_eq!(doc.title.as_deref(), Some("Big news"));
         assert_eq!(doc.text, "Intro\n\nBig news\n\nBody\n");
+    }
+
+    #[test]
+    fn long_lines_are_dropped_with_a_warning() {
+        let long = "word ".repeat(MAX_LINE_BYTES / 5 + 1);
+        let mut warnings = Vec::new();
+        let doc = Document::new("big.txt", format!("Kept.\n{long}\nAlso kept."));
+        let doc = drop_long_lines(doc, &mut warnings).unwrap();
+        assert_eq!(doc.text, "Kept.\n\nAlso kept.");
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].to_string().starts_with("big.txt: too large (line 2 of its text is 1048580 bytes"), "{}", warnings[0]);
+        assert!(drop_long_lines(Document::new("one.txt", long), &mut warnings).is_none());
+        let short = Document::new("s.txt", "a\nb");
+        assert_eq!(drop_long_lines(short.clone(), &mut Vec::new()), Some(short));
     }
 }

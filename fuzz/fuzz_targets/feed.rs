@@ -1,0 +1,9 @@
+//! Fuzzes the feed reader: arbitrary bytes read as `Format::Feed` must give documents or an
+//! error, never a panic, a hang or unbounded memory.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    litopys_fuzz::read_as(litopys_ingest::Format::Feed, bytes);
+});
