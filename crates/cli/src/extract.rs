@@ -26,10 +26,14 @@ pub struct Args {
     /// A codebook TOML to use instead of the built-in one (see data/codebook.toml).
     #[arg(long, value_name = "FILE")]
     codebook: Option<PathBuf>,
+    /// Also write incidents whose place is not in the gazetteer, with empty place fields
+    /// (for measuring classification on reports from outside Ukraine).
+    #[arg(long)]
+    keep_unplaced: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?);
+    let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?).keep_unplaced(args.keep_unplaced);
     let stdout = std::io::stdout().lock();
     let mut writer = Writer::new(args.format, std::io::BufWriter::new(stdout))?;
     let mut n_failed = 0;
@@ -47,6 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         for doc in &docs {
             let out = extractor.extract(doc);
+            tracing::info!("{}: language {}", doc.id, out.language.as_deref().unwrap_or("unknown"));
             for d in &out.diagnostics {
                 tracing::info!("{d}");
             }

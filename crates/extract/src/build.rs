@@ -9,7 +9,7 @@ use crate::segment::{best_rule, Draft};
 use crate::Analysis;
 
 /// Builds the incident, or says why it cannot be built.
-pub(crate) fn incident(a: &Analysis, d: &Draft) -> Result<Incident, String> {
+pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<Incident, String> {
     let text = a.text();
     let spans: Vec<Span> = d.sentences.iter().map(|&i| a.sentences[i].span).collect();
     let first = spans[0];
@@ -33,17 +33,24 @@ pub(crate) fn incident(a: &Analysis, d: &Draft) -> Result<Incident, String> {
         }
     };
 
-    let place = d.place.ok_or_else(|| format!("{}: incident at byte {} names no place; skipped", a.doc.id, first.start))?;
-    let entry = a.gazetteer.entry(place.entry);
-    ev.push(Evidence::new("location", place.span, text));
-    ev.push(Evidence::new("admin1", region_span(a, &spans, &entry.admin1).unwrap_or(place.span), text));
-    ev.push(Evidence::new("latitude", place.span, text));
-    ev.push(Evidence::new("longitude", place.span, text));
-    let geo_precision = match (place.frame, entry.kind) {
-        (Frame::Region, _) | (_, Kind::Oblast) => GeoPrecision::Region,
-        (Frame::Near | Frame::District, _) | (_, Kind::Raion | Kind::Hromada) => GeoPrecision::Near,
-        _ => entry.geo_precision,
+    let place = match d.place {
+        Some(p) => Some(p),
+        None if keep_unplaced => None,
+        None => return Err(format!("{}: incident at byte {} names no place; skipped", a.doc.id, first.start)),
     };
+    let entry = place.map(|p| a.gazetteer.entry(p.entry));
+    let mut geo_precision = None;
+    if let (Some(place), Some(entry)) = (place, entry) {
+        ev.push(Evidence::new("location", place.span, text));
+        ev.push(Evidence::new("admin1", region_span(a, &spans, &entry.admin1).unwrap_or(place.span), text));
+        ev.push(Evidence::new("latitude", place.span, text));
+        ev.push(Evidence::new("longitude", place.span, text));
+        geo_precision = Some(match (place.frame, entry.kind) {
+            (Frame::Region, _) | (_, Kind::Oblast) => GeoPrecision::Region,
+            (Frame::Near | Frame::District, _) | (_, Kind::Raion | Kind::Hromada) => GeoPrecision::Near,
+            _ => entry.geo_precision,
+        });
+    }
 
     let rule_cues: Vec<&Cue> = cues.iter().filter(|c| c.kind == CueKind::Event(rule_idx)).collect();
     for c in &rule_cues {
@@ -89,8 +96,8 @@ pub(crate) fn incident(a: &Analysis, d: &Draft) -> Result<Incident, String> {
     let fatalities = figure("fatalities", f.fatalities).unwrap_or(0);
     let arrests = figure("arrests", f.arrests);
 
-    let location = entry.name.clone();
-    let admin1 = entry.admin1.clone();
+    let location = entry.map(|e| e.name.clone()).unwrap_or_default();
+    let admin1 = entry.map(|e| e.admin1.clone()).unwrap_or_default();
     let notes = note(&rule.note, &actor1.label, actor2.map(|x| x.label.as_str()), &location, &admin1, event_date, time_precision, participants, injuries, fatalities, arrests);
     Ok(Incident {
         event_id_cnty: event_id(&a.doc.id, first.start),
@@ -104,12 +111,12 @@ pub(crate) fn incident(a: &Analysis, d: &Draft) -> Result<Incident, String> {
         assoc_actor_2: actor2.map(|x| x.assoc.clone()).unwrap_or_default(),
         country: "Ukraine".into(),
         admin1,
-        admin2: entry.admin2.clone().unwrap_or_default(),
-        admin3: entry.admin3.clone().unwrap_or_default(),
+        admin2: entry.and_then(|e| e.admin2.clone()).unwrap_or_default(),
+        admin3: entry.and_then(|e| e.admin3.clone()).unwrap_or_default(),
         location,
-        latitude: Some(entry.lat),
-        longitude: Some(entry.lon),
-        geo_precision: Some(geo_precision),
+        latitude: entry.map(|e| e.lat),
+        longitude: entry.map(|e| e.lon),
+        geo_precision,
         fatalities,
         notes,
         source: a.doc.source.clone().unwrap_or_else(|| a.doc.id.clone()),
@@ -172,8 +179,9 @@ fn note(
         TimePrecision::Month => format!("In {}", date.strftime("%B %Y")),
     };
     let what = template.replace("{actor1}", actor1).replace("{actor2}", actor2.unwrap_or("others"));
-    let region = if location == admin1 { String::new() } else { format!(" ({admin1} oblast)") };
-    let mut s = format!("{when}, in {location}{region}, {what}.");
+    let region = if location == admin1 || admin1.is_empty() { String::new() } else { format!(" ({admin1} oblast)") };
+    let place = if location.is_empty() { String::new() } else { format!(", in {location}{region}") };
+    let mut s = format!("{when}{place}, {what}.");
     let mut figures = Vec::new();
     if let Some(p) = participants {
         figures.push(format!("about {p} took part"));

@@ -108,6 +108,8 @@ struct RawCodebook {
     background: Cues,
     #[serde(default)]
     continuation: Cues,
+    #[serde(default)]
+    masks: Cues,
     figures: RawFigures,
 }
 
@@ -164,6 +166,8 @@ pub enum CueKind {
     Background,
     /// More about the incident just told ("the strike ended").
     Continuation,
+    /// A phrase whose event cues do not count ("who was arrested in 2020").
+    Mask,
     /// A noun for people (crowd sizes).
     People,
     /// Injury.
@@ -292,6 +296,7 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
     }
     add(&mut raw.background.all(), CueKind::Background);
     add(&mut raw.continuation.all(), CueKind::Continuation);
+    add(&mut raw.masks.all(), CueKind::Mask);
     add(&mut raw.figures.people.all(), CueKind::People);
     add(&mut raw.figures.injured.all(), CueKind::Injured);
     add(&mut raw.figures.killed.all(), CueKind::Killed);

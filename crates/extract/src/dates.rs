@@ -256,8 +256,10 @@ fn patterns() -> &'static [(Regex, Build)] {
                 |c| Some(DateKind::Weekday(weekday(c.get(1).or(c.get(2))?.as_str())?)),
             ),
         ];
+        // Word boundaries are checked by hand after matching (see `at_word_edges`): a `\b` in
+        // a pattern makes the regex engine give up its fast DFA on Cyrillic text.
         raw.into_iter()
-            .map(|(re, build)| (Regex::new(&format!("(?i){re}")).expect("static date regex"), build))
+            .map(|(re, build)| (Regex::new(&format!("(?i){}", re.replace(r"\b", ""))).expect("static date regex"), build))
             .collect()
     })
 }
@@ -310,6 +312,9 @@ pub fn find(text: &str) -> Vec<DateExpr> {
     for (rank, (re, build)) in patterns().iter().enumerate() {
         for c in re.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
+            if !at_word_edges(text, m.start(), m.end()) {
+                continue;
+            }
             if let Some(kind) = build(&c) {
                 found.push((rank, DateExpr { span: Span::new(m.start(), m.end()), kind }));
             }
@@ -324,6 +329,14 @@ pub fn find(text: &str) -> Vec<DateExpr> {
         out.push(e);
     }
     out
+}
+
+/// True unless the match starts or ends inside a word.
+fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let (first, last) = (text[start..end].chars().next(), text[start..end].chars().next_back());
+    let (before, after) = (text[..start].chars().next_back(), text[end..].chars().next());
+    !(alnum(first) && alnum(before)) && !(alnum(last) && alnum(after))
 }
 
 /// The latest year written out in `text` (1990–2100), a fallback when a document has no date.

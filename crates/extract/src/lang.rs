@@ -9,7 +9,7 @@
 //! nothing but the label.
 
 /// ISO 639-1 code of the language of `text` among those litopys reads ("en", "uk", "ru"), or
-/// another code `whatlang` reports, or `None` for too little text.
+/// `None` for too little text.
 pub fn detect(text: &str) -> Option<&'static str> {
     let (mut uk, mut ru, mut cyr, mut latin) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars() {
@@ -35,19 +35,16 @@ pub fn detect(text: &str) -> Option<&'static str> {
             return Some("ru");
         }
     }
-    let info = whatlang::detect(text)?;
-    Some(match info.lang() {
-        whatlang::Lang::Eng => "en",
+    // litopys reads three languages: short posts confuse an open-ended guess (Russian read as
+    // Bulgarian, English as Slovene), so the guess is among these three only
+    let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Eng, whatlang::Lang::Ukr, whatlang::Lang::Rus]);
+    Some(match detector.detect(text)?.lang() {
         whatlang::Lang::Ukr => "uk",
         whatlang::Lang::Rus => "ru",
-        other => other.code(),
+        _ => "en",
     })
 }
 
-/// The language of each paragraph of `text`, with the paragraph's span.
-pub fn paragraphs(text: &str) -> Vec<(litopys_model::Span, Option<&'static str>)> {
-    crate::text::paragraphs(text).into_iter().map(|p| (p, detect(p.text(text)))).collect()
-}
 
 #[cfg(test)]
 mod tests {
@@ -60,5 +57,16 @@ mod tests {
         assert_eq!(detect("В Энергодаре работники потребовали выплатить долги по зарплате"), Some("ru"));
         assert_eq!(detect("Workers in Pavlohrad refused to descend into the mine."), Some("en"));
         assert_eq!(detect(""), None);
+        // whole documents: Cyrillic letters decide before trigrams are consulted
+        assert_eq!(detect("Вчера вечером в Кривом Роге неизвестные бросили бутылку."), Some("ru"));
+    }
+
+    #[test]
+    fn mixed_posts_get_a_language_per_paragraph() {
+        use litopys_model::Document;
+        let doc = Document::new("t", "Луцьк. Сьогодні перехожі відбили чоловіка у працівників ТЦК.\n\nВчера в Одессе жители окружили автобус ТЦК.\n\nPolice in Lviv said nobody was hurt.");
+        let out = crate::Extractor::default().extract(&doc);
+        let langs: Vec<Option<&str>> = out.paragraph_languages.iter().map(|(_, l)| *l).collect();
+        assert_eq!(langs, vec![Some("uk"), Some("ru"), Some("en")]);
     }
 }

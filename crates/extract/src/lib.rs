@@ -58,12 +58,17 @@ pub struct Extraction {
     pub statistics: Vec<Statistic>,
     /// Things a person may want to know: an incident dropped for lack of a place, and so on.
     pub diagnostics: Vec<String>,
+    /// The document's language (`en`, `uk`, `ru`, ...): its own tag if it has one, else detected.
+    pub language: Option<String>,
+    /// Each paragraph's detected language, for mixed-language posts.
+    pub paragraph_languages: Vec<(Span, Option<&'static str>)>,
 }
 
 /// Extracts incidents with a codebook and a gazetteer.
 pub struct Extractor {
     codebook: Codebook,
     gazetteer: &'static Gazetteer,
+    keep_unplaced: bool,
 }
 
 impl Default for Extractor {
@@ -75,7 +80,15 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor using `codebook` and the built-in gazetteer.
     pub fn new(codebook: Codebook) -> Extractor {
-        Extractor { codebook, gazetteer: Gazetteer::builtin() }
+        Extractor { codebook, gazetteer: Gazetteer::builtin(), keep_unplaced: false }
+    }
+
+    /// Also report incidents whose place is not in the gazetteer (outside Ukraine, or named
+    /// only as "the city"), with empty place fields. Off by default: a row without a place
+    /// cannot go on a map. Useful for measuring classification on other countries' reports.
+    pub fn keep_unplaced(mut self, yes: bool) -> Extractor {
+        self.keep_unplaced = yes;
+        self
     }
 
     /// The codebook in use.
@@ -87,9 +100,12 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let analysis = Analysis::new(doc, &self.codebook, self.gazetteer);
         let outcome = segment::segment(&analysis);
-        let mut extraction = Extraction { diagnostics: outcome.diagnostics, ..Extraction::default() };
+        let paragraph_languages: Vec<(Span, Option<&'static str>)> =
+            analysis.paragraphs.iter().map(|&p| (p, lang::detect(p.text(&doc.text)))).collect();
+        let language = doc.lang.clone().or_else(|| lang::detect(&doc.text).map(str::to_string));
+        let mut extraction = Extraction { diagnostics: outcome.diagnostics, language, paragraph_languages, ..Extraction::default() };
         for draft in &outcome.drafts {
-            match build::incident(&analysis, draft) {
+            match build::incident(&analysis, draft, self.keep_unplaced) {
                 Ok(incident) => extraction.incidents.push(incident),
                 Err(why) => extraction.diagnostics.push(why),
             }

@@ -42,7 +42,7 @@ fn words() -> &'static [(&'static str, u32, bool)] {
         ("nineteen", 19, false), ("twenty", 20, false), ("thirty", 30, false), ("forty", 40, false),
         ("fifty", 50, false), ("sixty", 60, false), ("seventy", 70, false), ("eighty", 80, false),
         ("ninety", 90, false), ("hundred", 100, false), ("dozen", 12, false), ("dozens", 24, true),
-        ("hundreds", 200, true), ("several", 3, true), ("couple", 2, true),
+        ("hundreds", 200, true), ("several", 3, true), ("couple", 2, true), ("few", 3, true),
         // Ukrainian, all cases in use
         ("один", 1, false), ("одна", 1, false), ("одне", 1, false), ("одного", 1, false), ("одному", 1, false),
         ("одним", 1, false), ("одній", 1, false), ("одну", 1, false), ("два", 2, false), ("дві", 2, false),
@@ -80,6 +80,16 @@ fn words() -> &'static [(&'static str, u32, bool)] {
 
 fn word_value(w: &str) -> Option<(u32, bool)> {
     words().iter().find(|(k, _, _)| *k == w).map(|&(_, v, a)| (v, a))
+}
+
+/// Words that scale "several"/"a few": dozen 12, hundred 100, thousand 1000.
+fn scale_word(w: &str) -> Option<u32> {
+    match w {
+        "dozen" | "dozens" | "десятків" | "десятки" | "десятков" => Some(12),
+        "hundred" | "hundreds" | "сотень" | "сотні" | "сотен" | "сотни" => Some(100),
+        "thousand" | "thousands" | "тисяч" | "тысяч" => Some(1000),
+        _ => None,
+    }
 }
 
 fn multiplier(w: &str) -> Option<f64> {
@@ -154,11 +164,26 @@ fn read_count(toks: &[Token], i: usize, text: &str) -> Option<(f64, bool, usize)
         } else {
             t.raw.replace(',', ".").parse::<f64>().ok()?
         };
+        // a range "40-50", "40–50": the lower bound, as the conservative figure
+        if let Some(next) = toks.get(i + 1) {
+            let gap = &text[t.span.end..next.span.start];
+            if matches!(gap, "-" | "–" | "—") && next.raw.starts_with(|c: char| c.is_ascii_digit()) {
+                return Some((value, true, i + 1));
+            }
+        }
         return Some((value, false, i));
     }
     // "a dozen", "a couple of"
-    let (mut value, approx) = word_value(&t.word)?;
+    let (mut value, mut approx) = word_value(&t.word)?;
     let mut end = i;
+    // "several dozen", "a few hundred", "кілька десятків", "несколько сотен"
+    if approx && value <= 3 {
+        if let Some(scale) = toks.get(i + 1).and_then(|n| scale_word(&n.word)) {
+            value *= scale;
+            approx = true;
+            end = i + 1;
+        }
+    }
     if value >= 20 && value < 100 && value % 10 == 0 {
         if let Some(next) = toks.get(i + 1) {
             let gap = &text[t.span.end..next.span.start];
@@ -208,6 +233,9 @@ mod tests {
         check("twenty-five workers and Twenty five more", &[("twenty-five", 25.0, false), ("Twenty five", 25.0, false)]);
         check("десятки людей", &[("десятки", 24.0, true)]);
         check("п'ятеро чоловіків", &[("п'ятеро", 5.0, false)]);
+        check("around 40-50 residents", &[("around 40-50", 40.0, true)]);
+        check("several dozen people, several hundred more", &[("several dozen", 36.0, true), ("several hundred", 300.0, true)]);
+        check("кілька десятків людей", &[("кілька десятків", 36.0, true)]);
         check("Один із військовослужбовців", &[("Один", 1.0, false)]);
     }
 

@@ -162,9 +162,11 @@ fn enrich(d: &mut Draft, idx: usize, f: &Features) {
 /// `(rule index, score)`.
 pub(crate) fn best_rule(a: &Analysis, cues: &[Cue], context: &[Cue]) -> Option<(usize, u32)> {
     let rules = a.codebook.rules();
+    let masks: Vec<Span> = cues.iter().filter(|c| c.kind == CueKind::Mask).map(|c| c.span).collect();
+    let counts = |c: &&Cue| !masks.iter().any(|m| m.overlaps(&c.span));
     let mut best: Option<(usize, u32)> = None;
     for (i, rule) in rules.iter().enumerate() {
-        let mut patterns: Vec<u32> = cues.iter().filter(|c| c.kind == CueKind::Event(i)).map(|c| c.pattern).collect();
+        let mut patterns: Vec<u32> = cues.iter().filter(counts).filter(|c| c.kind == CueKind::Event(i)).map(|c| c.pattern).collect();
         patterns.sort_unstable();
         patterns.dedup();
         let score = patterns.len() as u32 * rule.weight;

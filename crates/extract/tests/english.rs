@@ -99,3 +99,47 @@ fn statistics_are_not_incidents() {
     assert_eq!(got, vec![(ind.clone(), 19850.0, "2026-02".into()), (ind, 18300.0, "2026-01".into())]);
     assert_eq!(out.statistics[0].attributed_to, "Prosecutor General's Office");
 }
+
+/// `(location, admin1, geo_precision)` of each incident.
+fn places(text: &str) -> Vec<(String, String, u8)> {
+    common::extract(text, "2026-03-10")
+        .incidents
+        .iter()
+        .map(|i| (i.location.clone(), i.admin1.clone(), i.geo_precision.map_or(0, |p| p as u8)))
+        .collect()
+}
+
+#[test]
+fn vague_places_get_honest_precision() {
+    // KATOTTG: Стрийський район of Львівська область; GeoNames: Vinnytsia 689558
+    assert_eq!(
+        places("On March 3, residents of a village in the Stryi district of the Lviv region blocked a TRC minibus and freed a detained man."),
+        vec![("Stryiskyi".into(), "Lviv".into(), 2)]
+    );
+    assert_eq!(places("On March 5, near Vinnytsia, farm workers blocked a TRC bus."), vec![("Vinnytsia".into(), "Vinnytsia".into(), 2)]);
+}
+
+#[test]
+fn plans_and_month_names_are_not_incidents() {
+    // "March" the month is not "a march"; a promise is not an incident
+    check(
+        "On February 26, around 60 miners in Pavlohrad refused to descend, demanding wage arrears. Management promised to pay half by mid-March.",
+        "2026-03-02",
+        &["2026-02-26 p1 Pavlohrad Dnipropetrovsk Peaceful protest inj=- part=60"],
+    );
+}
+
+#[test]
+fn protests_with_intervention_and_background_arrests() {
+    // phrasing in the style of ACLED's notes; written for litopys
+    check(
+        "On March 8, about 30 activists held a rally in Kharkiv. Police intervened, detaining five protesters.",
+        "2026-03-10",
+        &["2026-03-08 p1 Kharkiv Kharkiv Protest with intervention inj=- part=30"],
+    );
+    check(
+        "On March 8, about 30 activists held a rally in Kharkiv demanding the release of a journalist who was arrested in 2025.",
+        "2026-03-10",
+        &["2026-03-08 p1 Kharkiv Kharkiv Peaceful protest inj=- part=30"],
+    );
+}

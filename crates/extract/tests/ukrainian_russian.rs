@@ -56,3 +56,22 @@ fn posts_reporting_nothing_yield_nothing() {
     check("Luhansk region: no new reports today.", "2026-02-12", &[]);
     check("Поддержите наш канал, подпишитесь на новости.", "2026-02-12", &[]);
 }
+
+/// `(location, admin1, geo_precision)` of each incident.
+fn places(text: &str) -> Vec<(String, String, u8)> {
+    common::extract(text, "2026-03-10")
+        .incidents
+        .iter()
+        .map(|i| (i.location.clone(), i.admin1.clone(), i.geo_precision.map_or(0, |p| p as u8)))
+        .collect()
+}
+
+#[test]
+fn inflected_oblasts_and_raions() {
+    // KATOTTG: Запорізька область, Бориспільський район of Київська область
+    assert_eq!(places("4 березня у Запорізькій області невідомі підпалили авто ТЦК."), vec![("Zaporizhzhia".into(), "Zaporizhzhia".into(), 3)]);
+    assert_eq!(places("5 марта в Запорожской области жители окружили автобус ТЦК."), vec![("Zaporizhzhia".into(), "Zaporizhzhia".into(), 3)]);
+    assert_eq!(places("6 березня у Бориспільському районі мешканці заблокували бус ТЦК."), vec![("Boryspilskyi".into(), "Kyiv".into(), 2)]);
+    assert_eq!(places("6 марта в Кривом Роге жители окружили автобус ТЦК."), vec![("Kryvyi Rih".into(), "Dnipropetrovsk".into(), 1)]);
+    assert_eq!(places("6 березня у Луцьку мешканці заблокували бус ТЦК."), vec![("Lutsk".into(), "Volyn".into(), 1)]);
+}

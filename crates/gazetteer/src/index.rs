@@ -113,8 +113,8 @@ pub(crate) fn is_word_end(text: &str, at: usize) -> bool {
     let mut rest = text[at..].chars();
     match rest.next() {
         None => true,
-        Some('\'') => !rest.next().is_some_and(|c| c.is_alphabetic() && !c.is_ascii()),
-        Some(c) => !c.is_alphanumeric(),
+        Some('\'') => !rest.next().is_some_and(|c| !c.is_ascii() && crate::normalize::is_word_char(c)),
+        Some(c) => !crate::normalize::is_word_char(c),
     }
 }
 

@@ -47,15 +47,17 @@
 //! extraction record them as evidence and lets an analyst pick another.
 //!
 //! Reports inflect names, so every spelling's case forms are generated (see `inflect`) and
-//! matched literally: about 700,000 keys. They live in an FST (the `fst` crate) that `build.rs`
-//! builds at compile time and the binary embeds, so loading costs no index construction at all
-//! (only parsing the entry table, a few milliseconds) and the index is shared read-only memory.
-//! Matching walks the FST from each word start, byte by byte over the normalised text; the walk
-//! stops at the first byte no key continues with, so the text is read about once. The
-//! alternatives were measured or weighed: an Aho-Corasick automaton over the same keys takes
-//! far longer than the 50 ms budget to build at start-up and several times the memory; a
-//! double-array automaton could be serialised too, but the FST is smaller and its lookups by
-//! whole key serve [`Gazetteer::search`] as well.
+//! matched literally: about 250,000 keys. They live in an FST (the `fst` crate) that `build.rs`
+//! builds at compile time and the binary embeds, so loading builds no index at all: it only
+//! parses the entry table (about 20 ms in release), and the index is read-only memory shared
+//! with the binary. Matching walks the FST from each word start, byte by byte over the
+//! normalised text; the walk stops at the first byte no key continues with, so the text is read
+//! about once whatever the number of names. The trade-off: an Aho-Corasick automaton built at
+//! start-up (the first version) needs no build script, but its construction time and memory
+//! grow with the number of patterns, and at this size it would not fit the 50 ms load budget;
+//! a serialised double-array automaton (`daachorse`) would load as fast, but the FST is
+//! smaller and answers whole-key lookups for [`Gazetteer::search`] too. The cost is that
+//! [`Gazetteer::from_parts`] builds its FST at run time (fine for small tables and tests).
 //!
 //! Many village names are ordinary words ("Мир", "Піски", "Bar"), and reports capitalise
 //! names: a settlement's name counts only when the text capitalises it, and a name listed in
@@ -183,6 +185,9 @@ pub struct Mention {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     index: Index,
+    /// For each entry, small numbers for its oblast and raion (0: none), so that ranking
+    /// compares numbers rather than names.
+    units: Vec<(u16, u16)>,
 }
 
 impl Gazetteer {
@@ -192,14 +197,18 @@ impl Gazetteer {
     /// coordinates from GeoNames, merged under the hand-written core table (see the crate docs).
     pub fn builtin() -> &'static Gazetteer {
         static GAZ: OnceLock<Gazetteer> = OnceLock::new();
-        GAZ.get_or_init(|| {
-            let entries = builtin::entries();
-            match builtin::index() {
-                Some(index) => Gazetteer { entries, index },
-                // the compiled-in index is built by build.rs and always parses; rebuild if not
-                None => Gazetteer::from_parts(entries, Vec::new()),
-            }
-        })
+        GAZ.get_or_init(Gazetteer::load_builtin)
+    }
+
+    /// A fresh copy of the built-in gazetteer, loaded now: what [`Gazetteer::builtin`] does
+    /// once. For benchmarks, and for tools that want to own their gazetteer.
+    pub fn load_builtin() -> Gazetteer {
+        let entries = builtin::entries();
+        match builtin::index() {
+            Some(index) => Gazetteer::assemble(entries, index),
+            // build.rs writes a valid FST; an empty index is the only safe answer otherwise
+            None => Gazetteer::from_parts(entries, Vec::new()),
+        }
     }
 
     /// A gazetteer from entries and `(spelling, entry)` pairs. Spellings are normalised with
@@ -230,7 +239,24 @@ impl Gazetteer {
             // an empty FST always parses
             Index::new(Cow::Owned(fst), Cow::Owned(postings)).expect("empty fst")
         });
-        Gazetteer { entries, index }
+        Gazetteer::assemble(entries, index)
+    }
+
+    fn assemble(entries: Vec<Entry>, index: Index) -> Gazetteer {
+        let mut numbers: std::collections::HashMap<(&str, Option<&str>), u16> = Default::default();
+        let mut units = Vec::with_capacity(entries.len());
+        for e in &entries {
+            let mut number = |key| -> u16 {
+                let n = numbers.len() as u16 + 1;
+                *numbers.entry(key).or_insert(n)
+            };
+            let admin1 = number((e.admin1.as_str(), None));
+            // a raion's own name is what its settlements give as admin2
+            let raion = if e.kind == Kind::Raion { Some(e.name.as_str()) } else { e.admin2.as_deref() };
+            let admin2 = raion.map_or(0, |r| number((e.admin1.as_str(), Some(r))));
+            units.push((admin1, admin2));
+        }
+        Gazetteer { entries, index, units }
     }
 
     /// The entry with this id. Panics on an id from another gazetteer.

@@ -9,7 +9,7 @@ use litopys_model::Span;
 
 use crate::index::is_word_end;
 use crate::names::{FLAG_ALIAS, FLAG_ANY_CASE, FLAG_BITS, FLAG_DISTRICT, FLAG_REGION, FLAG_WEAK};
-use crate::normalize::normalize_with_offsets;
+use crate::normalize::{is_word_char, normalize_with_offsets};
 use crate::{EntryId, Frame, Gazetteer, Kind, Mention};
 
 /// Words after a name that make it a region or a district.
@@ -19,9 +19,12 @@ const DISTRICT_WORDS: &[&str] = &["district", "raion", "rayon", "район", "�
 const NEAR_WORDS: &[&str] = &["near", "outside", "під", "біля", "поблизу", "поруч", "неподалік", "под", "возле", "около", "недалеко", "близ", "вблизи"];
 /// Words before a name that make it a settlement ("с. X", "у селі X", "village of X").
 const VILLAGE_WORDS: &[&str] = &[
-    "с", "село", "селі", "села", "селом", "смт", "селище", "селищі", "селища", "селищем", "сел", "хутір", "хуторі", "хутора",
+    "с", "c", "село", "селі", "села", "селом", "смт", "селище", "селищі", "селища", "селищем", "сел", "хутір", "хуторі", "хутора",
     "селе", "поселок", "поселке", "поселка", "пгт", "деревня", "деревне", "village", "settlement", "hamlet", "town", "смт.",
 ];
+/// Words before a name that make it a town or city: they do not change the frame, but let a name
+/// that is also an ordinary word count ("місто Володимир").
+const CITY_WORDS: &[&str] = &["місто", "місті", "міста", "містом", "м", "город", "городе", "города", "г", "city", "town"];
 /// Words after a name that make it a settlement ("Ivanivka village").
 const VILLAGE_AFTER: &[&str] = &["village", "settlement"];
 
@@ -38,7 +41,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str) -> Vec<Found> {
     let mut i = 0;
     while i < norm.len() {
         let Some(c) = norm[i..].chars().next() else { break };
-        if !c.is_alphanumeric() || !is_word_start(&norm, i) {
+        if !is_word_char(c) || !is_word_start(&norm, i) {
             i += c.len_utf8();
             continue;
         }
@@ -86,9 +89,12 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
             }
         }
     }
+    let mut city_framed = false;
     if frame == Frame::Plain {
         if let Some((word, word_start)) = previous_word(norm, start) {
-            if NEAR_WORDS.contains(&word) {
+            if CITY_WORDS.contains(&word) {
+                city_framed = true;
+            } else if NEAR_WORDS.contains(&word) {
                 frame = Frame::Near;
                 span_start = word_start;
             } else if VILLAGE_WORDS.contains(&word) {
@@ -96,7 +102,9 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
                 span_start = word_start;
             } else if word == "of" {
                 if let Some((w2, s2)) = previous_word(norm, word_start) {
-                    if VILLAGE_WORDS.contains(&w2) {
+                    if CITY_WORDS.contains(&w2) {
+                        city_framed = true;
+                    } else if VILLAGE_WORDS.contains(&w2) {
                         frame = Frame::Village;
                         span_start = s2;
                     }
@@ -107,11 +115,12 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
     let kept: Vec<u32> = postings
         .iter()
         .copied()
-        .filter(|&p| p & FLAG_WEAK == 0 || frame == Frame::Village)
+        .filter(|&p| p & FLAG_WEAK == 0 || frame == Frame::Village || city_framed)
         .filter(|&p| p & FLAG_ANY_CASE != 0 || capitalised)
         .collect();
     let mut candidates: Vec<EntryId> = kept.iter().map(|&p| p >> FLAG_BITS).collect();
     candidates.dedup();
+    // postings are sorted by entry id, so `aliases` is too
     let aliases = kept.iter().filter(|&&p| p & FLAG_ALIAS != 0).map(|&p| p >> FLAG_BITS).collect();
     if candidates.is_empty() {
         return None;
@@ -136,8 +145,8 @@ fn is_word_start(text: &str, at: usize) -> bool {
     match before.next() {
         None => true,
         Some('-') => false,
-        Some('\'') => !before.next().is_some_and(char::is_alphabetic),
-        Some(c) => !c.is_alphanumeric(),
+        Some('\'') => !before.next().is_some_and(is_word_char),
+        Some(c) => !is_word_char(c),
     }
 }
 
@@ -177,66 +186,103 @@ fn previous_word(text: &str, before: usize) -> Option<(&str, usize)> {
     Some((&head[start..], start))
 }
 
-/// What one mention tells about where the text is: an oblast, and maybe a raion in it.
+/// Where the text says it is: positions of the mentions that name each raion and oblast, by
+/// how firmly they name it, keyed by the gazetteer's unit numbers.
+#[derive(Default)]
 struct Context {
-    admin1: String,
-    admin2: Option<String>,
-    /// 0: named as a region or district; 1: an oblast or big city named plainly; 2: a name all
-    /// of whose candidates lie in one oblast.
-    strength: u8,
-    at: usize,
-    mention_idx: usize,
+    /// Raions named as districts.
+    raions: std::collections::BTreeMap<u16, Vec<usize>>,
+    /// Oblasts by strength: [0] named as a region or through a district; [1] an oblast or big
+    /// city named plainly; [2] a name all of whose candidates lie in one oblast.
+    oblasts: [std::collections::BTreeMap<u16, Vec<usize>>; 3],
+}
+
+impl Context {
+    fn of(gaz: &Gazetteer, found: &[Found]) -> Context {
+        let mut ctx = Context::default();
+        for Found { mention: m, .. } in found {
+            let at = m.span.start;
+            if matches!(m.frame, Frame::Region | Frame::District) {
+                for &id in &m.candidates {
+                    let e = gaz.entry(id);
+                    let (admin1, raion) = gaz.units[id as usize];
+                    if m.frame == Frame::Region && e.kind == Kind::Oblast {
+                        ctx.oblasts[0].entry(admin1).or_default().push(at);
+                    } else if m.frame == Frame::District && e.kind == Kind::Raion {
+                        ctx.raions.entry(raion).or_default().push(at);
+                        ctx.oblasts[0].entry(admin1).or_default().push(at);
+                    }
+                }
+                continue;
+            }
+            for &id in &m.candidates {
+                let e = gaz.entry(id);
+                if e.kind == Kind::Oblast || (e.kind == Kind::City && e.population >= 100_000) {
+                    ctx.oblasts[1].entry(gaz.units[id as usize].0).or_default().push(at);
+                }
+            }
+            let first = gaz.units[m.candidates[0] as usize].0;
+            if m.candidates.iter().all(|&id| gaz.units[id as usize].0 == first) {
+                ctx.oblasts[2].entry(first).or_default().push(at);
+            }
+        }
+        // mentions come in text order, so every list is sorted; a mention may push twice
+        for list in ctx.raions.values_mut().chain(ctx.oblasts.iter_mut().flat_map(|m| m.values_mut())) {
+            list.dedup();
+        }
+        ctx
+    }
+
+    /// How firmly the rest of the text places entry `id` (0 best, 9 not at all), and the
+    /// distance in bytes from `at` to the nearest mention that does, never counting the mention
+    /// at `at`.
+    fn fit(&self, gaz: &Gazetteer, id: EntryId, at: usize) -> (u8, usize) {
+        let (admin1, raion) = gaz.units[id as usize];
+        if raion != 0 {
+            if let Some(d) = self.raions.get(&raion).and_then(|l| nearest(l, at)) {
+                return (0, d);
+            }
+        }
+        for (level, map) in self.oblasts.iter().enumerate() {
+            if let Some(d) = map.get(&admin1).and_then(|l| nearest(l, at)) {
+                return (level as u8 + 1, d);
+            }
+        }
+        (9, usize::MAX)
+    }
+}
+
+/// Distance from `at` to the nearest position in sorted `list` other than `at` itself.
+fn nearest(list: &[usize], at: usize) -> Option<usize> {
+    let i = list.partition_point(|&p| p < at);
+    let after = list[i..].iter().find(|&&p| p != at).map(|&p| p - at);
+    let before = list[..i].last().map(|&p| at - p);
+    match (before, after) {
+        (Some(b), Some(a)) => Some(b.min(a)),
+        (b, a) => b.or(a),
+    }
 }
 
 /// Orders every mention's candidates: the frame first (a "region" wants an oblast, "village of"
 /// a village), then agreement with the raions and oblasts the text names elsewhere (nearer
-/// first), then settlement over unit, then population.
+/// first), then the entry's own name over an alias, then settlement over unit, then population.
 pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
-    let mut context = Vec::new();
-    for (mention_idx, Found { mention: m, .. }) in found.iter().enumerate() {
-        let at = m.span.start;
-        let first = gaz.entry(m.candidates[0]);
-        match (m.frame, first.kind) {
-            (Frame::Region, _) | (Frame::District, _) => {
-                for &id in &m.candidates {
-                    let e = gaz.entry(id);
-                    if (m.frame == Frame::Region && e.kind == Kind::Oblast) || (m.frame == Frame::District && e.kind == Kind::Raion) {
-                        let admin2 = (e.kind == Kind::Raion).then(|| e.name.clone());
-                        context.push(Context { admin1: e.admin1.clone(), admin2, strength: 0, at, mention_idx });
-                    }
-                }
-            }
-            _ => {
-                for &id in &m.candidates {
-                    let e = gaz.entry(id);
-                    if e.kind == Kind::Oblast || (e.kind == Kind::City && e.population >= 100_000) {
-                        context.push(Context { admin1: e.admin1.clone(), admin2: None, strength: 1, at, mention_idx });
-                    }
-                }
-                if m.candidates.iter().all(|&id| gaz.entry(id).admin1 == first.admin1) {
-                    context.push(Context { admin1: first.admin1.clone(), admin2: None, strength: 2, at, mention_idx });
-                }
-            }
-        }
-    }
+    let ctx = Context::of(gaz, &found);
     let mut mentions = Vec::with_capacity(found.len());
-    for (mention_idx, Found { mention: mut m, aliases }) in found.into_iter().enumerate() {
+    for Found { mention: mut m, aliases } in found {
         let frame = m.frame;
         let at = m.span.start;
-        m.candidates.sort_by_key(|&id| {
+        m.candidates.sort_by_cached_key(|&id| {
             let e = gaz.entry(id);
-            let (level, distance) = context
-                .iter()
-                .filter(|c| c.mention_idx != mention_idx && c.admin1 == e.admin1)
-                .map(|c| {
-                    let raion_fit = c.admin2.is_some() && c.admin2 == e.admin2;
-                    let level = if raion_fit { 0 } else if c.admin2.is_some() { 1 } else { 1 + c.strength };
-                    (level, c.at.abs_diff(at))
-                })
-                .min()
-                .unwrap_or((9, usize::MAX));
-            let alias = aliases.contains(&id);
-            (frame_fit(frame, e.kind), level, alias, distance, kind_rank(frame, e.kind), std::cmp::Reverse(e.population), id)
+            let (level, distance) = ctx.fit(gaz, id, at);
+            // what the same sentence says outweighs what another paragraph says
+            let band = match distance {
+                0..=200 => 0,
+                201..=2000 => 1,
+                _ => 2,
+            };
+            let alias = aliases.binary_search(&id).is_ok();
+            (frame_fit(frame, e.kind), band, level, alias, distance, kind_rank(frame, e.kind), std::cmp::Reverse(e.population), id)
         });
         mentions.push(m);
     }
@@ -274,5 +320,7 @@ mod tests {
         assert!(!is_word_start("кам'янське", "кам'".len()));
         assert!(!is_word_start("івано-франківськ", "івано-".len()));
         assert_eq!(next_word("kyiv region.", 4), Some(("region", 11)));
+        assert_eq!(nearest(&[3, 10, 40], 10), Some(7));
+        assert_eq!(nearest(&[10], 10), None);
     }
 }

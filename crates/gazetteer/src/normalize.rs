@@ -21,6 +21,11 @@ pub fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
     (out, offsets)
 }
 
+/// `char::is_alphanumeric`, quick for ASCII and Cyrillic.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ('\u{0400}'..='\u{04FF}').contains(&c) || (!c.is_ascii() && c.is_alphanumeric())
+}
+
 fn push_folded(out: &mut String, c: char) {
     match c {
         '\u{2019}' | '\u{02BC}' | '`' | '\u{00B4}' | '\u{2032}' | '\u{2018}' => out.push('\''),

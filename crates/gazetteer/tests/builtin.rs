@@ -130,3 +130,44 @@ fn search_lists_namesakes() {
     assert!(all.iter().take(100).all(|e| e.name_uk == "Іванівка"));
     assert_eq!(gaz.search("Kharkov")[0].name, "Kharkiv");
 }
+
+#[test]
+fn ordinary_words_count_only_as_settlements() {
+    use Frame::*;
+    // KATOTTG UA14160190380023078: Піски, Pokrovskyi raion, Donetsk oblast (GeoNames 698360)
+    check("у селі Піски Донецької області", &[("селі Піски", "Pisky", "Donetsk", Village), ("Донецької області", "Donetsk", "Donetsk", Region)]);
+    check("the village of Pisky near Donetsk", &[("village of Pisky", "Pisky", "Donetsk", Village), ("near Donetsk", "Donetsk", "Donetsk", Near)]);
+    check("Піски та пісок. Весела новина, Нова пошта.", &[]);
+    // "с." is often typed with a Latin c; KATOTTG UA23080010010060201: Веселе, Melitopolskyi raion
+    let gaz = Gazetteer::builtin();
+    let m = gaz.find("c. Веселе Запорізької області");
+    assert_eq!(m[0].frame, Village);
+    assert_eq!(gaz.entry(m[0].candidates[0]).admin1, "Zaporizhzhia");
+    // KATOTTG UA07020010010041660: Володимир, Volyn oblast; also a first name
+    check("Volodymyr Zelensky met Oleh and Maria.", &[]);
+    check("місто Володимир", &[("Володимир", "Volodymyr", "Volyn", Plain)]);
+}
+
+#[test]
+fn village_of_x_near_y() {
+    use Frame::*;
+    // KATOTTG: about 120 villages named Іванівка, five in Zaporizhzhia oblast
+    check(
+        "the village of Ivanivka near Zaporizhzhia",
+        &[("village of Ivanivka", "Ivanivka", "Zaporizhzhia", Village), ("near Zaporizhzhia", "Zaporizhzhia", "Zaporizhzhia", Near)],
+    );
+    // KATOTTG UA46100230000047305 Стрийська громада; the raion names the best candidate
+    let gaz = Gazetteer::builtin();
+    let m = gaz.find("Stryi district: residents of the village of Duliby protested");
+    let village = gaz.entry(m[1].candidates[0]);
+    assert_eq!((village.name.as_str(), village.admin2.as_deref()), ("Duliby", Some("Stryiskyi")));
+}
+
+#[test]
+fn names_with_borrowed_coordinates_say_so() {
+    // KATOTTG villages without a GeoNames match take their hromada centre: geo_precision 2
+    let gaz = Gazetteer::builtin();
+    let n_near = gaz.entries().iter().filter(|e| e.geo_precision == litopys_model::GeoPrecision::Near).count();
+    assert!(n_near > 10_000, "{n_near}");
+    assert!(gaz.entries().iter().all(|e| e.lat > 44.0 && e.lat < 52.5 && e.lon > 22.0 && e.lon < 40.3), "coordinates lie in Ukraine");
+}
