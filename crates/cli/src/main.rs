@@ -16,6 +16,8 @@ mod input;
 mod output;
 mod places;
 mod review;
+mod serve;
+mod user;
 
 /// litopys (Ukrainian "chronicle") turns news reports into a dataset of incidents: one row per
 /// incident with date, place, ACLED event type, actors, figures, and the source text behind
@@ -112,6 +114,20 @@ enum Command {
     ///   litopys review UKR1a2b3c --history
     #[command(verbatim_doc_comment)]
     Review(review::Args),
+    /// Serve the web app (map, timeline, filters, event pages, review queue) and the JSON API.
+    ///
+    /// Examples:
+    ///   litopys serve --public                       # http://127.0.0.1:8080, read without sign-in
+    ///   litopys serve --db postgres://me@db/litopys --addr 0.0.0.0:8080 --secure-cookies
+    #[command(verbatim_doc_comment)]
+    Serve(serve::Args),
+    /// Manage the web app's accounts (viewer, editor, admin) and API tokens.
+    ///
+    /// Examples:
+    ///   echo 'a long passphrase' | litopys user add olena --role editor
+    ///   litopys user token olena --label nightly-export
+    #[command(verbatim_doc_comment)]
+    User(user::Args),
 }
 
 /// Output formats for records.
@@ -137,6 +153,8 @@ fn main() -> ExitCode {
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
         Command::Review(args) => review::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::User(args) => user::run(args),
     };
     match result {
         Ok(code) => code,
