@@ -109,6 +109,7 @@ async function loadBoundaries() {
     },
   }).addTo(map);
   boundaryLayer.bringToBack();
+  document.body.dataset.boundaries = String(fc.features.length);
 }
 
 function readFilters() {
@@ -310,6 +311,7 @@ async function route() {
   const view = currentView();
   for (const v of ['map', 'event', 'review']) $(`view-${v}`).hidden = v !== view;
   document.body.dataset.view = view;
+  document.body.dataset.ready = '';
   try {
     if (view === 'map') {
       const q = (location.hash.split('?')[1]) || '';
