@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use axum::extract::{Query, State};
 use axum::routing::get;
 use axum::{Json, Router};
-use litopys_store::{Filter, Status};
+use litopys_store::Status;
 use serde::Serialize;
 
 use crate::auth::Caller;
@@ -45,8 +45,8 @@ async fn aggregates(
     let interval = q.interval.clone().unwrap_or_else(|| "day".into());
     let by = q.by.clone().unwrap_or_else(|| "none".into());
     state
-        .with_store(move |store| {
-            let events = matching(store, &q)?;
+        .with_snapshot(move |store, snap| {
+            let events = matching(store, snap, &q)?;
             let mut buckets: BTreeMap<(String, String), (u64, u64)> = BTreeMap::new();
             for e in &events {
                 let i = &e.incident;
@@ -70,9 +70,9 @@ async fn aggregates(
 async fn stats(State(state): State<AppState>, caller: Caller) -> Result<Json<serde_json::Value>, ApiError> {
     caller.require_read(&state)?;
     state
-        .with_store(|store| {
+        .with_snapshot(|store, snap| {
             let c = store.counts()?;
-            let n_pending = store.events(&Filter { status: Some(Status::New), ..Filter::default() })?.len();
+            let n_pending = snap.rows.iter().filter(|r| r.status == Status::New).count();
             Ok(Json(serde_json::json!({
                 "n_documents": c.n_documents, "n_incidents": c.n_incidents, "n_events": c.n_events, "n_pending": n_pending,
                 "backend": store.backend(),

@@ -4,10 +4,13 @@
 use axum::extract::{Path, Query, State};
 use axum::routing::get;
 use axum::{Json, Router};
-use litopys_store::{Event, Filter, Status, Store};
+use std::collections::BTreeSet;
+
+use litopys_store::{Filter, HitKind, Status, Store};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Caller;
+use crate::snapshot::{Row, Snapshot};
 use crate::{ApiError, AppState};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -148,27 +151,50 @@ fn parse_bbox(b: &str) -> Result<[f64; 4], ApiError> {
 }
 
 /// Events that pass every filter, by date then id.
-pub(crate) fn matching(store: &mut Store, q: &Query2) -> Result<Vec<Event>, ApiError> {
-    let mut events = store.events(&q.store)?;
-    if q.all_statuses {
-        let rejected = Filter { status: Some(Status::Rejected), ..q.store.clone() };
-        events.extend(store.events(&rejected)?);
-        events.sort_by(|a, b| (a.incident.event_date, &a.id).cmp(&(b.incident.event_date, &b.id)));
-    }
+pub(crate) fn matching<'s>(store: &mut Store, snap: &'s Snapshot, q: &Query2) -> Result<Vec<&'s Row>, ApiError> {
+    // full text: events whose notes match, or reported in a matching document (as the store does)
+    let text = match &q.store.text {
+        None => None,
+        Some(text) => {
+            let (mut ids, mut docs) = (BTreeSet::new(), BTreeSet::new());
+            for hit in store.search(text, 1_000_000)? {
+                match hit.kind {
+                    HitKind::Event => ids.insert(hit.id),
+                    HitKind::Document => docs.insert(hit.id),
+                };
+            }
+            Some((ids, docs))
+        }
+    };
+    let f = &q.store;
     let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
-    events.retain(|e| {
-        let i = &e.incident;
-        q.raion.as_deref().is_none_or(|r| same(&i.admin2, r))
-            && q.sub_type.as_deref().is_none_or(|s| same(i.sub_event_type.as_str(), s))
-            && q.actor.as_deref().is_none_or(|a| {
-                [&i.actor1, &i.assoc_actor_1, &i.actor2, &i.assoc_actor_2].iter().any(|x| x.to_lowercase().contains(a))
-            })
-            && q.bbox.is_none_or(|[w, s, east, n]| match (i.longitude, i.latitude) {
-                (Some(lon), Some(lat)) => lon >= w && lon <= east && lat >= s && lat <= n,
-                _ => false,
-            })
-    });
-    Ok(events)
+    Ok(snap
+        .rows
+        .iter()
+        .filter(|r| {
+            let i = &r.incident;
+            let status_ok = match f.status {
+                Some(s) => r.status == s,
+                None => q.all_statuses || r.status != Status::Rejected,
+            };
+            status_ok
+                && f.from.is_none_or(|d| i.event_date >= d)
+                && f.to.is_none_or(|d| i.event_date <= d)
+                && f.admin1.as_deref().is_none_or(|a| same(&i.admin1, a))
+                && f.event_type.as_deref().is_none_or(|t| same(i.event_type.as_str(), t))
+                && f.tag.as_deref().is_none_or(|t| i.tags.iter().any(|x| same(x, t)))
+                && q.raion.as_deref().is_none_or(|r| same(&i.admin2, r))
+                && q.sub_type.as_deref().is_none_or(|s| same(i.sub_event_type.as_str(), s))
+                && q.actor.as_deref().is_none_or(|a| {
+                    [&i.actor1, &i.assoc_actor_1, &i.actor2, &i.assoc_actor_2].iter().any(|x| x.to_lowercase().contains(a))
+                })
+                && q.bbox.is_none_or(|[w, s, east, n]| match (i.longitude, i.latitude) {
+                    (Some(lon), Some(lat)) => lon >= w && lon <= east && lat >= s && lat <= n,
+                    _ => false,
+                })
+                && text.as_ref().is_none_or(|(ids, docs)| ids.contains(&r.id) || r.reported_in(docs))
+        })
+        .collect())
 }
 
 /// One line of the list.
@@ -193,7 +219,7 @@ struct Summary<'a> {
     n_sources: usize,
 }
 
-fn summary(e: &Event) -> Summary<'_> {
+fn summary(e: &Row) -> Summary<'_> {
     let i = &e.incident;
     Summary {
         id: &e.id,
@@ -212,7 +238,7 @@ fn summary(e: &Event) -> Summary<'_> {
         actor1: &i.actor1,
         tags: &i.tags,
         notes: &i.notes,
-        n_sources: e.sources.len(),
+        n_sources: e.n_sources,
     }
 }
 
@@ -221,9 +247,9 @@ async fn list(State(state): State<AppState>, caller: Caller, params: Result<Quer
     caller.require_read(&state)?;
     let q = params?.0.parse()?;
     state
-        .with_store(move |store| {
-            let events = matching(store, &q)?;
-            let page: Vec<Summary> = events.iter().skip(q.offset).take(q.limit).map(summary).collect();
+        .with_snapshot(move |store, snap| {
+            let events = matching(store, snap, &q)?;
+            let page: Vec<Summary> = events.iter().skip(q.offset).take(q.limit).map(|r| summary(r)).collect();
             Ok(Json(serde_json::json!({ "total": events.len(), "offset": q.offset, "limit": q.limit, "events": page })))
         })
         .await
@@ -235,8 +261,8 @@ async fn points(State(state): State<AppState>, caller: Caller, params: Result<Qu
     caller.require_read(&state)?;
     let q = params?.0.parse()?;
     state
-        .with_store(move |store| {
-            let events = matching(store, &q)?;
+        .with_snapshot(move |store, snap| {
+            let events = matching(store, snap, &q)?;
             let n_unplaced = events.iter().filter(|e| e.incident.latitude.is_none() || e.incident.longitude.is_none()).count();
             let points: Vec<_> = events
                 .iter()

@@ -23,8 +23,10 @@
 //! * The store is synchronous (rusqlite, postgres); each request takes it under a mutex in
 //!   `spawn_blocking`. One connection serialises requests, which a team-sized tool can
 //!   afford; the lock is held only for the store call.
-//! * Filters the store does not have (raion, sub-type, actor, bounding box) and
-//!   aggregates are applied in the server over the store's filtered list.
+//! * Listings, map points and aggregates filter an in-memory snapshot of every event's
+//!   values (rebuilt after a review, when the store's counts change, or after 30 s), so
+//!   100,000 events stay fast; full text goes to the store's index. Event pages and
+//!   documents are read from the store.
 #![deny(missing_docs)]
 
 mod accounts;
@@ -35,6 +37,7 @@ mod documents;
 mod error;
 mod events;
 mod review;
+mod snapshot;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -98,6 +101,7 @@ pub struct AppState {
     store: Arc<Mutex<Store>>,
     accounts: Arc<Mutex<Accounts>>,
     sessions: Arc<Mutex<accounts::Sessions>>,
+    snapshot: snapshot::Slot,
 }
 
 impl AppState {
@@ -108,6 +112,7 @@ impl AppState {
             store: Arc::new(Mutex::new(store)),
             accounts: Arc::new(Mutex::new(accounts)),
             sessions: Arc::default(),
+            snapshot: Arc::default(),
         }
     }
 
@@ -122,6 +127,19 @@ impl AppState {
             f(&mut guard)
         })
         .await?
+    }
+
+    /// Runs `f` on the store and the current event snapshot off the async threads.
+    async fn with_snapshot<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Store, &snapshot::Snapshot) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let slot = self.snapshot.clone();
+        self.with_store(move |store| {
+            let snap = snapshot::current(store, &slot)?;
+            f(store, &snap)
+        })
+        .await
     }
 
     /// Runs `f` on the accounts off the async threads (Argon2 is slow on purpose).

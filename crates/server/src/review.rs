@@ -5,7 +5,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use litopys_store::{Action, Filter, Status};
+use litopys_store::{Action, Status};
 use serde::Deserialize;
 
 use crate::accounts::Role;
@@ -33,9 +33,12 @@ async fn review(
              {{\"action\": \"reject\"}}, {{\"action\": \"merge\", \"other\": ID}} or {{\"action\": \"split\", \"incidents\": [...]}}"
         ))
     })?;
+    let snapshot = state.snapshot.clone();
     state
         .with_store(move |store| {
-            store.review(&id, &action, &actor)?;
+            let done = store.review(&id, &action, &actor);
+            crate::snapshot::invalidate(&snapshot);
+            done?;
             let event = store.event(&id)?;
             let history = store.history(&id)?;
             let mut v = serde_json::to_value(&event).map_err(|e| ApiError::Internal(e.to_string()))?;
@@ -64,8 +67,8 @@ async fn queue(
         Some(l) => l.parse::<usize>().ok().filter(|n| (1..=1000).contains(n)).ok_or_else(|| ApiError::BadRequest(format!("limit: expected a whole number from 1 to 1000, got {l:?}")))?,
     };
     state
-        .with_store(move |store| {
-            let events = store.events(&Filter { status: Some(Status::New), ..Filter::default() })?;
+        .with_snapshot(move |_, snap| {
+            let events: Vec<_> = snap.rows.iter().filter(|r| r.status == Status::New).collect();
             let items: Vec<_> = events
                 .iter()
                 .take(limit)
@@ -74,7 +77,7 @@ async fn queue(
                     serde_json::json!({
                         "id": e.id, "event_date": i.event_date.to_string(), "event_type": i.event_type.as_str(),
                         "sub_event_type": i.sub_event_type.as_str(), "admin1": i.admin1, "location": i.location,
-                        "fatalities": i.fatalities, "notes": i.notes, "n_sources": e.sources.len(),
+                        "fatalities": i.fatalities, "notes": i.notes, "n_sources": e.n_sources,
                     })
                 })
                 .collect();
