@@ -216,7 +216,7 @@ async function showEvent(id) {
     const link = s.url && /^https?:\/\//.test(s.url) ? el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank', text: s.url }) : el('span', { text: s.document });
     sources.append(el('article', { class: 'source' },
       el('h3', {}, link),
-      el('p', { class: 'meta', text: `${doc.title ? doc.title + ' · ' : ''}published ${doc.published || 'unknown'} · ${doc.lang || ''} · reports ${s.event_date}, ${s.fatalities} killed` }),
+      el('p', { class: 'meta', text: [doc.title, `published ${doc.published || 'unknown'}`, doc.lang, `this report: ${s.event_date}, ${s.fatalities} killed`, `document ${s.doc_id}`].filter(Boolean).join(' · ') }),
       highlighted(doc.text, e.evidence.filter((x) => x.doc_id === s.doc_id))));
   }
 }

@@ -104,7 +104,6 @@ try {
     assert.ok(fields.includes('location') || fields.includes('event_date'), fields.join(','));
     assert.ok(await page.locator('#event-fields tr[data-field=admin1] td.value').innerText() === 'Dnipropetrovsk');
     assert.ok(await page.locator('#review-panel').isHidden(), 'no review panel for the public');
-    await page.screenshot({ path: join(SHOTS, 'event.png'), fullPage: true });
   });
 
   await check('a viewer cannot review', async () => {
@@ -139,6 +138,8 @@ try {
     assert.equal(await page.locator('#status-value').innerText(), 'edited');
     assert.match(await text('#event-history'), /ed: \{"action":"edit","field":"fatalities","value":4\}/);
     assert.equal(page.url(), eventUrl);
+    await page.locator('#event-sources mark.evidence').first().hover();
+    await page.screenshot({ path: join(SHOTS, 'event.png'), fullPage: true });
   });
 
   await check('the review queue with keyboard shortcuts', async () => {
