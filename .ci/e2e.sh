@@ -24,7 +24,7 @@ port=${LITOPYS_E2E_PORT:-18087}
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do
-  if curl -fsS "http://127.0.0.1:$port/api/config" >/dev/null 2>&1; then break; fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
   if ! kill -0 "$server" 2>/dev/null; then cat "$work/server.log"; exit 1; fi
   sleep 0.1
 done

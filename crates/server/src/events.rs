@@ -178,21 +178,21 @@ pub(crate) fn matching<'s>(store: &mut Store, snap: &'s Snapshot, q: &Query2) ->
                 None => q.all_statuses || r.status != Status::Rejected,
             };
             status_ok
-                && f.from.is_none_or(|d| i.event_date >= d)
-                && f.to.is_none_or(|d| i.event_date <= d)
-                && f.admin1.as_deref().is_none_or(|a| same(&i.admin1, a))
-                && f.event_type.as_deref().is_none_or(|t| same(i.event_type.as_str(), t))
-                && f.tag.as_deref().is_none_or(|t| i.tags.iter().any(|x| same(x, t)))
-                && q.raion.as_deref().is_none_or(|r| same(&i.admin2, r))
-                && q.sub_type.as_deref().is_none_or(|s| same(i.sub_event_type.as_str(), s))
-                && q.actor.as_deref().is_none_or(|a| {
+                && f.from.map_or(true, |d| i.event_date >= d)
+                && f.to.map_or(true, |d| i.event_date <= d)
+                && f.admin1.as_deref().map_or(true, |a| same(&i.admin1, a))
+                && f.event_type.as_deref().map_or(true, |t| same(i.event_type.as_str(), t))
+                && f.tag.as_deref().map_or(true, |t| i.tags.iter().any(|x| same(x, t)))
+                && q.raion.as_deref().map_or(true, |r| same(&i.admin2, r))
+                && q.sub_type.as_deref().map_or(true, |s| same(i.sub_event_type.as_str(), s))
+                && q.actor.as_deref().map_or(true, |a| {
                     [&i.actor1, &i.assoc_actor_1, &i.actor2, &i.assoc_actor_2].iter().any(|x| x.to_lowercase().contains(a))
                 })
-                && q.bbox.is_none_or(|[w, s, east, n]| match (i.longitude, i.latitude) {
+                && q.bbox.map_or(true, |[w, s, east, n]| match (i.longitude, i.latitude) {
                     (Some(lon), Some(lat)) => lon >= w && lon <= east && lat >= s && lat <= n,
                     _ => false,
                 })
-                && text.as_ref().is_none_or(|(ids, docs)| ids.contains(&r.id) || r.reported_in(docs))
+                && text.as_ref().map_or(true, |(ids, docs)| ids.contains(&r.id) || r.reported_in(docs))
         })
         .collect())
 }
