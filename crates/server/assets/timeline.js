@@ -55,9 +55,13 @@ export function createTimeline(container, onBrush) {
   }
 
   const px = (ev) => ev.clientX - root.getBoundingClientRect().left;
+  // a double click clears; detected by hand, since redrawing between the clicks replaces
+  // the element under the pointer and the browser then sends no dblclick
+  let lastClick = 0, moved = false;
   root.addEventListener('pointerdown', (ev) => {
     if (!days.length) return;
     drag = tAt(px(ev));
+    moved = false;
     selection = [drag, drag];
     root.setPointerCapture(ev.pointerId);
     draw();
@@ -65,18 +69,23 @@ export function createTimeline(container, onBrush) {
   root.addEventListener('pointermove', (ev) => {
     if (drag === null) return;
     const t = Math.min(t1, Math.max(t0, tAt(px(ev))));
+    if (t !== drag) moved = true;
     selection = [Math.min(drag, t), Math.max(drag, t)];
     draw();
   });
   root.addEventListener('pointerup', () => {
     if (drag === null) return;
     drag = null;
-    onBrush(fromDay(selection[0]), fromDay(selection[1]));
-  });
-  root.addEventListener('dblclick', () => {
-    selection = null;
-    draw();
-    onBrush('', '');
+    const now = Date.now();
+    const double = !moved && now - lastClick < 400;
+    lastClick = moved ? 0 : now;
+    if (double) {
+      selection = null;
+      draw();
+      onBrush('', '');
+    } else {
+      onBrush(fromDay(selection[0]), fromDay(selection[1]));
+    }
   });
   window.addEventListener('resize', draw);
 

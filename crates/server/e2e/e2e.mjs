@@ -76,6 +76,22 @@ try {
     await page.screenshot({ path: join(SHOTS, 'map.png') });
   });
 
+  await check('brushing the timeline sets the date range', async () => {
+    const box = await page.locator('#timeline svg').boundingBox();
+    await page.mouse.move(box.x + 3, box.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 30, { steps: 5 });
+    await page.mouse.up();
+    await until(() => page.url().includes('from=') && page.url().includes('to='), 'the brushed range in the URL');
+    await ready('map');
+    assert.equal(await page.inputValue('#f-from'), '2026-02-28');
+    const n = Number((await text('#match-count')).match(/^(\d+) events match/)[1]);
+    assert.ok(n >= 1 && n < total, `brushed ${n} of ${total}`);
+    await page.dblclick('#timeline svg');
+    await until(() => !page.url().includes('from='), 'the range cleared');
+    await ready('map');
+  });
+
   await check('filter by oblast and date', async () => {
     await page.selectOption('#f-oblast', 'Dnipropetrovsk');
     await page.fill('#f-from', '2026-03-01');
