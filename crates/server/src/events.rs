@@ -126,6 +126,7 @@ impl FilterParams {
                 tag: nonempty(&self.tag),
                 text: q,
                 status,
+                ..Filter::default()
             },
             all_statuses,
             raion: nonempty(&self.raion),

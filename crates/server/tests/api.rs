@@ -377,3 +377,42 @@ async fn tokens_and_accounts() {
     let (s, _, v) = send(&f.app, "POST", "/api/session", None, Some(json!({ "name": "mykola", "password": "long enough" }))).await;
     assert_eq!((s, v["user"]["role"].as_str()), (StatusCode::OK, Some("editor")));
 }
+
+#[tokio::test]
+async fn tiles_widen_the_csp_and_secure_cookies() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db").display().to_string();
+    let store = Store::open(&db).unwrap();
+    let mut accounts = Accounts::open(&dir.path().join("u.db")).unwrap();
+    accounts.set_user("ed", "editor-pass", Role::Editor).unwrap();
+    let mut config = Config::new(&db);
+    config.tiles = Some("https://tile.example.org/{z}/{x}/{y}.png".into());
+    config.secure_cookies = true;
+    let app = app(AppState::new(config, store, accounts));
+    let (_, h, v) = send(&app, "GET", "/api/config", None, None).await;
+    assert_eq!(v["tiles"], "https://tile.example.org/{z}/{x}/{y}.png");
+    assert!(h[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("img-src 'self' data: https://tile.example.org;"));
+    let (s, h, _) = send(&app, "POST", "/api/session", None, Some(json!({ "name": "ed", "password": "editor-pass" }))).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(h[header::SET_COOKIE].to_str().unwrap().ends_with("; Secure"));
+    // not public: reading needs an account
+    let (s, v) = get(&app, "/api/stats").await;
+    assert_eq!((s, v["n_events"].as_u64()), (StatusCode::UNAUTHORIZED, None));
+    assert_eq!(litopys_server::default_accounts_path("/data/litopys.db"), std::path::PathBuf::from("/data/litopys.users.db"));
+    assert_eq!(litopys_server::default_accounts_path("postgres://me@db/x"), std::path::PathBuf::from("litopys.users.db"));
+}
+
+#[tokio::test]
+async fn an_empty_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db").display().to_string();
+    let mut config = Config::new(&db);
+    config.public = true;
+    let app = app(AppState::new(config, Store::open(&db).unwrap(), Accounts::open(&dir.path().join("u.db")).unwrap()));
+    for uri in ["/api/events", "/api/points", "/api/aggregates", "/api/review/queue", "/api/stats"] {
+        let (s, _) = get(&app, uri).await;
+        assert_eq!(s, StatusCode::OK, "{uri}");
+    }
+    let (_, v) = get(&app, "/api/points").await;
+    assert_eq!(v["points"], json!([]));
+}
