@@ -106,7 +106,7 @@ impl Accounts {
             Ok(v) => v,
             Err(rusqlite::Error::QueryReturnedNoRows) => {
                 // spend the same time as for a real account, so timing does not tell names
-                let _ = verify_password(password, DUMMY_HASH);
+                let _ = verify_password(password, dummy_hash());
                 return Ok(None);
             }
             Err(e) => return Err(e),
@@ -152,11 +152,17 @@ pub struct Session {
     expires: Instant,
 }
 
-/// Sessions in memory, by session id.
+/// Sessions in memory, by session id, and recent failed sign-ins by account name.
 #[derive(Default)]
 pub struct Sessions {
     by_id: HashMap<String, Session>,
+    failures: HashMap<String, (u32, Instant)>,
 }
+
+/// Failed sign-ins allowed for one name within [`LOCKOUT`] before the next are refused.
+pub const MAX_FAILURES: u32 = 5;
+/// How long failed sign-ins are remembered.
+pub const LOCKOUT: Duration = Duration::from_secs(15 * 60);
 
 /// How long a session lasts without being used.
 pub const SESSION_IDLE: Duration = Duration::from_secs(12 * 3600);
@@ -188,10 +194,37 @@ impl Sessions {
     pub fn end(&mut self, id: &str) {
         self.by_id.remove(id);
     }
+
+    /// How long `name` must wait before trying to sign in again, if it must.
+    pub fn locked_out(&mut self, name: &str) -> Option<Duration> {
+        let now = Instant::now();
+        self.failures.retain(|_, (_, since)| now.duration_since(*since) < LOCKOUT);
+        match self.failures.get(name) {
+            Some((n, since)) if *n >= MAX_FAILURES => Some(LOCKOUT.saturating_sub(now.duration_since(*since))),
+            _ => None,
+        }
+    }
+
+    /// Records a failed sign-in for `name` (a name with no account counts too).
+    pub fn failed(&mut self, name: &str) {
+        if self.failures.len() > 100_000 {
+            self.failures.clear(); // bounded memory whatever names are tried
+        }
+        let entry = self.failures.entry(name.to_string()).or_insert((0, Instant::now()));
+        entry.0 += 1;
+    }
+
+    /// Forgets the failures of `name` after it signed in.
+    pub fn succeeded(&mut self, name: &str) {
+        self.failures.remove(name);
+    }
 }
 
-/// An Argon2id hash of a password that nobody knows, to verify against for unknown names.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$9u8X0pSwg1o3O0vZ9RrzqJz8n1m0Xf1J1mHfV3yK2cE";
+/// An Argon2id hash of a random password, to verify against for unknown names.
+fn dummy_hash() -> &'static str {
+    static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HASH.get_or_init(|| hash_password(&random_hex(16)))
+}
 
 fn hash_password(password: &str) -> String {
     let mut salt = [0u8; 16];
@@ -244,6 +277,7 @@ mod tests {
         let t = a.create_token("olena", "script").unwrap();
         assert_eq!(a.token_account(&t).unwrap().map(|a| a.name), Some("olena".to_string()));
         assert_eq!(a.token_account("lit_nope").unwrap(), None);
+        assert!(PasswordHash::new(dummy_hash()).is_ok());
         assert!(same_secret("abc", "abc") && !same_secret("abc", "abd") && !same_secret("a", "ab"));
     }
 }

@@ -126,8 +126,19 @@ struct SignIn {
 
 async fn sign_in(State(state): State<AppState>, body: Result<Json<SignIn>, axum::extract::rejection::JsonRejection>) -> Result<Response, ApiError> {
     let Json(SignIn { name, password }) = body?;
+    if let Some(wait) = state.sessions().locked_out(&name) {
+        let minutes = wait.as_secs().div_ceil(60);
+        return Err(ApiError::TooManyRequests(format!(
+            "too many failed sign-ins for {name}; try again in {minutes} minute(s), or ask an admin to reset the password"
+        )));
+    }
+    let tried = name.clone();
     let account = state.with_accounts(move |a| Ok(a.verify(&name, &password)?)).await?;
-    let account = account.ok_or_else(|| ApiError::Unauthorized("wrong name or password".into()))?;
+    let Some(account) = account else {
+        state.sessions().failed(&tried);
+        return Err(ApiError::Unauthorized("wrong name or password".into()));
+    };
+    state.sessions().succeeded(&tried);
     let (id, session) = state.sessions().start(account.clone());
     let body = json!({ "user": { "name": account.name, "role": account.role.as_str() }, "csrf": session.csrf, "public": state.config.public });
     let max_age = crate::accounts::SESSION_IDLE.as_secs();

@@ -32,6 +32,9 @@ pub enum ApiError {
     /// A review action that cannot be applied to this event (422).
     #[error("{0}")]
     Unprocessable(String),
+    /// Too many failed sign-ins for one name (429).
+    #[error("{0}")]
+    TooManyRequests(String),
     /// Anything else: logged, shown as "internal error" (500).
     #[error("{0}")]
     Internal(String),
@@ -46,6 +49,7 @@ impl ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

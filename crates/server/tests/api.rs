@@ -416,3 +416,16 @@ async fn an_empty_store() {
     let (_, v) = get(&app, "/api/points").await;
     assert_eq!(v["points"], json!([]));
 }
+
+#[tokio::test]
+async fn repeated_failed_sign_ins_are_refused_for_a_while() {
+    let f = fixture(false);
+    for _ in 0..5 {
+        let (s, _, _) = send(&f.app, "POST", "/api/session", None, Some(json!({ "name": "vi", "password": "guess" }))).await;
+        assert_eq!(s, StatusCode::UNAUTHORIZED);
+    }
+    let (s, _, v) = send(&f.app, "POST", "/api/session", None, Some(json!({ "name": "vi", "password": "viewer-pass" }))).await;
+    check_error((s, v), StatusCode::TOO_MANY_REQUESTS, "too many failed sign-ins for vi");
+    let (s, _, _) = send(&f.app, "POST", "/api/session", None, Some(json!({ "name": "ed", "password": "editor-pass" }))).await;
+    assert_eq!(s, StatusCode::OK, "other accounts are not affected");
+}
