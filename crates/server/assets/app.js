@@ -130,6 +130,15 @@ function go() {
 $('filters').addEventListener('submit', (ev) => { ev.preventDefault(); state.filters = readFilters(); go(); });
 $('filters').addEventListener('reset', (ev) => { ev.preventDefault(); state.filters = {}; writeFilters(); go(); });
 
+const TYPES = ['Protests', 'Riots', 'Violence against civilians', 'Explosions/Remote violence', 'Battles', 'Strategic developments'];
+const typeClass = (type) => `t${Math.max(0, TYPES.indexOf(type))}`;
+
+function legend() {
+  const box = $('legend');
+  if (box.childElementCount) return;
+  box.append(...TYPES.map((t) => el('span', { class: 'legend-item' }, el('span', { class: `dot ${typeClass(t)}` }), ` ${t}`)));
+}
+
 function popup(p) {
   const [id, , , date, type, status] = p;
   return el('div', { class: 'popup' }, el('strong', { text: `${date} · ${type}` }), el('br'), `${status} · `, el('a', { href: `#/event/${encodeURIComponent(id)}`, text: id }));
@@ -137,6 +146,7 @@ function popup(p) {
 
 async function showMap() {
   initMap();
+  legend();
   setTimeout(() => map.invalidateSize(), 0);
   writeFilters();
   const f = state.filters;
@@ -148,8 +158,12 @@ async function showMap() {
     api(`/api/aggregates${query(undated, { interval: 'day' })}`),
   ]);
   cluster.clearLayers();
-  const icon = L.divIcon({ className: 'dot', iconSize: [10, 10] });
-  const markers = points.points.map((p) => L.marker([p[1], p[2]], { icon, title: p[0] }).bindPopup(() => popup(p)));
+  const icons = new Map();
+  const icon = (type) => {
+    if (!icons.has(type)) icons.set(type, L.divIcon({ className: `dot ${typeClass(type)}`, iconSize: [10, 10] }));
+    return icons.get(type);
+  };
+  const markers = points.points.map((p) => L.marker([p[1], p[2]], { icon: icon(p[4]), title: `${p[3]} ${p[4]}` }).bindPopup(() => popup(p)));
   cluster.addLayers(markers);
   $('match-count').textContent = `${points.total} events match; ${points.points.length} on the map` + (points.n_unplaced ? `, ${points.n_unplaced} without coordinates` : '');
   const sums = new Map();
@@ -325,7 +339,7 @@ async function route() {
     }
     document.body.dataset.ready = view;
   } catch (e) {
-    message(e.status === 401 ? `${e.message}` : e.message);
+    message(e.status === 401 ? 'Sign in to see the events: this server is not public.' : e.message);
   }
 }
 
