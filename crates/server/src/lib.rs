@@ -24,7 +24,7 @@
 //!   `spawn_blocking`. One connection serialises requests, which a team-sized tool can
 //!   afford; the lock is held only for the store call.
 //! * Listings, map points and aggregates filter an in-memory snapshot of every event's
-//!   values (rebuilt after a review, when the store's counts change, or after 30 s), so
+//!   values (updated by each review, rebuilt when the store's counts change or after 5 min), so
 //!   100,000 events stay fast; full text goes to the store's index. Event pages and
 //!   documents are read from the store.
 #![deny(missing_docs)]
@@ -196,6 +196,13 @@ pub fn run(config: Config) -> Result<(), Error> {
     let state = AppState::new(config, store, accounts);
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
     runtime.block_on(async move {
+        // build the event snapshot now rather than on the first visitor's request
+        let warm = state.clone();
+        tokio::spawn(async move {
+            if let Err(e) = warm.with_snapshot(|_, _| Ok(())).await {
+                tracing::warn!("cannot list the events: {e}");
+            }
+        });
         let listener = tokio::net::TcpListener::bind(addr).await?;
         eprintln!("litopys: serving on http://{}", listener.local_addr()?);
         axum::serve(listener, app(state))

@@ -37,7 +37,7 @@ async fn review(
     state
         .with_store(move |store| {
             let done = store.review(&id, &action, &actor);
-            crate::snapshot::invalidate(&snapshot);
+            crate::snapshot::reviewed(store, &snapshot, &id, &action);
             done?;
             let event = store.event(&id)?;
             let history = store.history(&id)?;

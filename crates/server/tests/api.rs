@@ -260,6 +260,11 @@ async fn review_needs_an_editor_and_is_recorded() {
     assert_eq!(v["history"][0]["actor"], "ed");
     let (_, e) = get(&f.app, &format!("/api/events/{id}")).await;
     assert_eq!(e["incident"]["fatalities"], 3);
+    let (_, listed) = get(&f.app, "/api/events").await;
+    let row = listed["events"].as_array().unwrap().iter().find(|e| e["id"] == id.as_str()).unwrap().clone();
+    assert_eq!((row["fatalities"].as_u64(), row["status"].as_str()), (Some(3), Some("edited")));
+    let (_, edited) = get(&f.app, "/api/events?status=edited").await;
+    assert_eq!(edited["total"], 1);
     let (s, _, v) = send(&f.app, "POST", &uri, Some(&f.editor_token), Some(json!({ "action": "confirm" }))).await;
     assert_eq!((s, v["status"].as_str()), (StatusCode::OK, Some("confirmed")));
     // bad actions
@@ -291,11 +296,18 @@ async fn merge_reject_and_the_queue() {
     assert_eq!(s, StatusCode::OK, "{v}");
     assert_eq!(v["sources"].as_array().unwrap().len(), 2);
     check_error(get(&f.app, &format!("/api/events/{}", ids[1])).await, StatusCode::NOT_FOUND, "no event");
+    // listings follow every decision at once
+    let (_, listed) = get(&f.app, "/api/events").await;
+    let listed_ids: Vec<&str> = listed["events"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert!(!listed_ids.contains(&ids[1].as_str()) && listed_ids.contains(&ids[0].as_str()));
+    assert_eq!(listed["events"].as_array().unwrap().iter().find(|e| e["id"] == ids[0].as_str()).unwrap()["n_sources"], 2);
     // split it again
     let incident = v["sources"][1]["incident"].as_str().unwrap().to_string();
     let split = json!({ "action": "split", "incidents": [incident] });
     let (s, _, v) = send(&f.app, "POST", &format!("/api/events/{}/review", ids[0]), Some(&f.editor_token), Some(split)).await;
     assert_eq!((s, v["sources"].as_array().map(Vec::len)), (StatusCode::OK, Some(1)), "{v}");
+    let (_, listed) = get(&f.app, "/api/events").await;
+    assert_eq!(listed["total"].as_u64(), Some(ids.len() as u64), "the split-off event is listed");
     let (s, _, _) = send(&f.app, "POST", &format!("/api/events/{}/review", ids[2]), Some(&f.editor_token), Some(json!({"action": "reject"}))).await;
     assert_eq!(s, StatusCode::OK);
     let (_, rejected) = get(&f.app, "/api/events?status=rejected").await;
