@@ -18,6 +18,8 @@ mod places;
 mod report;
 mod watch;
 mod review;
+mod serve;
+mod user;
 
 /// litopys (Ukrainian "chronicle") turns news reports into a dataset of incidents: one row per
 /// incident with date, place, ACLED event type, actors, figures, and the source text behind
@@ -141,6 +143,20 @@ enum Command {
     ///   litopys watch --once feeds.toml     # one round, for cron
     #[command(verbatim_doc_comment)]
     Watch(watch::Args),
+    /// Serve the web app (map, timeline, filters, event pages, review queue) and the JSON API.
+    ///
+    /// Examples:
+    ///   litopys serve --public                       # http://127.0.0.1:8080, read without sign-in
+    ///   litopys serve --db postgres://me@db/litopys --addr 0.0.0.0:8080 --secure-cookies
+    #[command(verbatim_doc_comment)]
+    Serve(serve::Args),
+    /// Manage the web app's accounts (viewer, editor, admin) and API tokens.
+    ///
+    /// Examples:
+    ///   echo 'a long passphrase' | litopys user add olena --role editor
+    ///   litopys user token olena --label nightly-export
+    #[command(verbatim_doc_comment)]
+    User(user::Args),
 }
 
 /// Output formats for records.
@@ -168,6 +184,8 @@ fn main() -> ExitCode {
         Command::Review(args) => review::run(args),
         Command::Report(args) => report::run(args),
         Command::Watch(args) => watch::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::User(args) => user::run(args),
     };
     match result {
         Ok(code) => code,

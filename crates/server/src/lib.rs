@@ -1,0 +1,215 @@
+//! `litopys serve`: the JSON HTTP API and the web app over an incident database.
+//!
+//! # Brief overview
+//!
+//! * [`app`] builds the whole service as an axum `Router`: one `router()` per module
+//!   (`events`, `aggregates`, `documents`, `review`, `auth`, `assets`) over one cloneable
+//!   [`AppState`]. Tests drive it with `tower::ServiceExt::oneshot`, no socket needed.
+//! * [`run`] serves it on an address until Ctrl-C.
+//! * Every error is JSON `{"error": "..."}` with a status code a script can act on; the API
+//!   is described at `/api/openapi.json`.
+//! * The web app (map, timeline, filters, event pages, review queue) is plain JS modules
+//!   and CSS embedded in the binary with Leaflet; it needs no network.
+//! * Accounts ([`Accounts`]): viewer, editor, admin; sessions in `HttpOnly; SameSite=Strict`
+//!   cookies with a per-session CSRF token; API tokens for scripts (`Authorization: Bearer`).
+//!
+//! ```no_run
+//! let config = litopys_server::Config::new("litopys.db");
+//! litopys_server::run(config).unwrap();
+//! ```
+//!
+//! # Design
+//!
+//! * The store is synchronous (rusqlite, postgres); each request takes it under a mutex in
+//!   `spawn_blocking`. One connection serialises requests, which a team-sized tool can
+//!   afford; the lock is held only for the store call.
+//! * Listings, map points and aggregates filter an in-memory snapshot of every event's
+//!   values (updated by each review, rebuilt when the store's counts change or after 5 min), so
+//!   100,000 events stay fast; full text goes to the store's index. Event pages and
+//!   documents are read from the store.
+#![deny(missing_docs)]
+
+mod accounts;
+mod aggregates;
+mod assets;
+mod auth;
+mod documents;
+mod error;
+mod events;
+mod review;
+mod snapshot;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use litopys_store::Store;
+
+pub use accounts::{Account, Accounts, Role};
+pub use error::ApiError;
+
+/// How the server runs.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The database: a SQLite file or a `postgres://` URL.
+    pub db: String,
+    /// The accounts file (SQLite); see [`Config::new`] for the default.
+    pub accounts: PathBuf,
+    /// Where to listen.
+    pub addr: SocketAddr,
+    /// Whether anyone may read without signing in (read-only public mode).
+    pub public: bool,
+    /// A tile URL template (`https://tile.example.org/{z}/{x}/{y}.png`) drawn under the
+    /// oblast boundaries; none by default, so the app works offline.
+    pub tiles: Option<String>,
+    /// Mark cookies `Secure` (when served over TLS, e.g. behind a reverse proxy).
+    pub secure_cookies: bool,
+}
+
+impl Config {
+    /// Defaults for `db`: listen on 127.0.0.1:8080, sign-in needed to read, no tiles, and
+    /// accounts next to a SQLite database (`x.db` → `x.users.db`) or in
+    /// `litopys.users.db` for PostgreSQL.
+    pub fn new(db: &str) -> Config {
+        Config {
+            db: db.to_string(),
+            accounts: default_accounts_path(db),
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public: false,
+            tiles: None,
+            secure_cookies: false,
+        }
+    }
+}
+
+/// The accounts file that goes with a database.
+pub fn default_accounts_path(db: &str) -> PathBuf {
+    if db.starts_with("postgres://") || db.starts_with("postgresql://") {
+        return PathBuf::from("litopys.users.db");
+    }
+    let p = Path::new(db);
+    let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "litopys".into());
+    p.with_file_name(format!("{stem}.users.db"))
+}
+
+/// What every handler can reach: the configuration, the store and the accounts.
+#[derive(Clone)]
+pub struct AppState {
+    /// How the server runs.
+    pub config: Arc<Config>,
+    store: Arc<Mutex<Store>>,
+    accounts: Arc<Mutex<Accounts>>,
+    sessions: Arc<Mutex<accounts::Sessions>>,
+    snapshot: snapshot::Slot,
+}
+
+impl AppState {
+    /// State over an open store and accounts file.
+    pub fn new(config: Config, store: Store, accounts: Accounts) -> AppState {
+        AppState {
+            config: Arc::new(config),
+            store: Arc::new(Mutex::new(store)),
+            accounts: Arc::new(Mutex::new(accounts)),
+            sessions: Arc::default(),
+            snapshot: Arc::default(),
+        }
+    }
+
+    /// Runs `f` on the store off the async threads.
+    async fn with_store<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let store = self.store.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = store.lock().map_err(|_| ApiError::Internal("store lock poisoned".into()))?;
+            f(&mut guard)
+        })
+        .await?
+    }
+
+    /// Runs `f` on the store and the current event snapshot off the async threads.
+    async fn with_snapshot<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Store, &snapshot::Snapshot) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let slot = self.snapshot.clone();
+        self.with_store(move |store| {
+            let snap = snapshot::current(store, &slot)?;
+            f(store, &snap)
+        })
+        .await
+    }
+
+    /// Runs `f` on the accounts off the async threads (Argon2 is slow on purpose).
+    async fn with_accounts<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Accounts) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let accounts = self.accounts.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = accounts.lock().map_err(|_| ApiError::Internal("accounts lock poisoned".into()))?;
+            f(&mut guard)
+        })
+        .await?
+    }
+
+    fn sessions(&self) -> std::sync::MutexGuard<'_, accounts::Sessions> {
+        self.sessions.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// The whole service: API, web app and security headers.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .merge(events::router())
+        .merge(aggregates::router())
+        .merge(documents::router())
+        .merge(review::router())
+        .merge(auth::router())
+        .merge(assets::router())
+        .fallback(assets::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), assets::security_headers))
+        .with_state(state)
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The database could not be opened.
+    #[error("cannot open database {0}: {1}")]
+    Store(String, litopys_store::Error),
+    /// The accounts file could not be opened.
+    #[error("cannot open accounts file {0}: {1}")]
+    Accounts(String, rusqlite::Error),
+    /// The address could not be bound, or serving failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Opens the store and accounts of `config` and serves until Ctrl-C.
+pub fn run(config: Config) -> Result<(), Error> {
+    let store = Store::open(&config.db).map_err(|e| Error::Store(config.db.clone(), e))?;
+    let accounts = Accounts::open(&config.accounts).map_err(|e| Error::Accounts(config.accounts.display().to_string(), e))?;
+    let addr = config.addr;
+    let state = AppState::new(config, store, accounts);
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build()?;
+    runtime.block_on(async move {
+        // build the event snapshot now rather than on the first visitor's request
+        let warm = state.clone();
+        tokio::spawn(async move {
+            if let Err(e) = warm.with_snapshot(|_, _| Ok(())).await {
+                tracing::warn!("cannot list the events: {e}");
+            }
+        });
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        eprintln!("litopys: serving on http://{}", listener.local_addr()?);
+        axum::serve(listener, app(state))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    })?;
+    Ok(())
+}
