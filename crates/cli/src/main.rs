@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod bench;
+mod corpus;
 mod demo;
 mod eval;
 mod extract;
@@ -61,6 +63,23 @@ enum Command {
     ///
     /// Works offline with no set-up: the examples, codebook and gazetteer are built in.
     Demo(demo::Args),
+    /// Write a generated corpus of news reports (JSON Lines) for benchmarks.
+    ///
+    /// Deterministic: the same seed, size and language give the same bytes.
+    ///
+    /// Example:
+    ///   litopys corpus --seed 1 --size 100MB --lang mixed -o corpus.jsonl
+    #[command(verbatim_doc_comment)]
+    Corpus(corpus::Args),
+    /// Measure extraction throughput (MB/s) on a generated corpus, on one thread and on all.
+    ///
+    /// Prints MB/s per language on one thread and on --threads threads, the scaling, the
+    /// gazetteer pass alone and the ratio, and the peak resident memory. See docs/performance.md.
+    ///
+    /// Example:
+    ///   litopys bench --size 20MB --lang en,uk,ru
+    #[command(verbatim_doc_comment)]
+    Bench(bench::Args),
 }
 
 /// Output formats for records.
@@ -82,6 +101,8 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Places(args) => places::run(args),
         Command::Demo(args) => demo::run(args),
+        Command::Corpus(args) => corpus::run(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(code) => code,
