@@ -276,7 +276,15 @@ impl Gazetteer {
 
     /// Every place name in `text`, in text order, each with its candidates ranked.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        matching::rank(self, matching::find(self, text))
+        let (norm, offsets) = normalize_with_offsets(text);
+        self.find_normalized(text, &norm, &offsets)
+    }
+
+    /// [`find`](Gazetteer::find) for a caller that has already normalised `text`: `norm` and
+    /// `offsets` must be what [`normalize_with_offsets`] returns for it. Lets an extractor
+    /// normalise a document once for all its passes.
+    pub fn find_normalized(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<Mention> {
+        matching::rank(self, matching::find(self, text, norm, offsets))
     }
 
     /// Entries whose name or a spelling of it (in any case form) is `query`, best first

@@ -9,7 +9,7 @@ use litopys_model::Span;
 
 use crate::index::is_word_end;
 use crate::names::{FLAG_ALIAS, FLAG_ANY_CASE, FLAG_BITS, FLAG_DISTRICT, FLAG_REGION, FLAG_WEAK};
-use crate::normalize::{is_word_char, normalize_with_offsets};
+use crate::normalize::is_word_char;
 use crate::{EntryId, Frame, Gazetteer, Kind, Mention};
 
 /// Words after a name that make it a region or a district.
@@ -34,20 +34,21 @@ pub(crate) struct Found {
     pub aliases: Vec<EntryId>,
 }
 
-pub(crate) fn find(gaz: &Gazetteer, text: &str) -> Vec<Found> {
-    let (norm, offsets) = normalize_with_offsets(text);
+/// The mentions in `text`, whose normalised form is `norm` with byte map `offsets` (as
+/// [`crate::normalize_with_offsets`] gives them).
+pub(crate) fn find(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut walked = Vec::new();
     let mut i = 0;
     while i < norm.len() {
         let Some(c) = norm[i..].chars().next() else { break };
-        if !is_word_char(c) || !is_word_start(&norm, i) {
+        if !is_word_char(c) || !is_word_start(norm, i) {
             i += c.len_utf8();
             continue;
         }
-        gaz.index.walk(&norm, i, &mut walked);
+        gaz.index.walk(norm, i, &mut walked);
         let found = walked.iter().find_map(|&(end, offset)| {
-            let m = mention_at(gaz, text, &norm, &offsets, i, end, offset);
+            let m = mention_at(gaz, text, norm, offsets, i, end, offset);
             m.map(|m| (m, end))
         });
         match found {
@@ -55,7 +56,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str) -> Vec<Found> {
                 out.push(m);
                 i = end;
             }
-            None => i = skip_word(&norm, i),
+            None => i = skip_word(norm, i),
         }
     }
     out
