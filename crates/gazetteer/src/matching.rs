@@ -7,7 +7,7 @@
 
 use litopys_model::Span;
 
-use crate::index::is_word_end;
+use crate::index::{is_word_end, PrefixFilter};
 use crate::names::{FLAG_ALIAS, FLAG_ANY_CASE, FLAG_BITS, FLAG_DISTRICT, FLAG_REGION, FLAG_WEAK};
 use crate::normalize::is_word_char;
 use crate::{EntryId, Frame, Gazetteer, Kind, Mention};
@@ -36,7 +36,10 @@ pub(crate) struct Found {
 
 /// The mentions in `text`, whose normalised form is `norm` with byte map `offsets` (as
 /// [`crate::normalize_with_offsets`] gives them).
-pub(crate) fn find(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize]) -> Vec<Found> {
+///
+/// A word that starts in lower case can only be a name in any case, so the walk is skipped
+/// where `any_case` says no such name starts: the outcome is the same, without the walk.
+pub(crate) fn find(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], any_case: &PrefixFilter) -> Vec<Found> {
     let mut out = Vec::new();
     let mut walked = Vec::new();
     let mut i = 0;
@@ -44,6 +47,10 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize]) -
         let Some(c) = norm[i..].chars().next() else { break };
         if !is_word_char(c) || !is_word_start(norm, i) {
             i += c.len_utf8();
+            continue;
+        }
+        if !capitalised(text, offsets[i]) && !any_case.may_start(norm.as_bytes(), i) {
+            i = skip_word(norm, i);
             continue;
         }
         gaz.index.walk(norm, i, &mut walked);
@@ -66,7 +73,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize]) -
 /// entries passes the checks of case and framing.
 fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start: usize, end: usize, offset: u64) -> Option<Found> {
     let postings = gaz.index.postings_at(offset);
-    let capitalised = text[offsets[start]..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let capitalised = capitalised(text, offsets[start]);
     let key_flags = postings.iter().fold(0, |acc, p| acc | p);
     let (mut span_start, mut span_end) = (start, end);
     let mut frame = if key_flags & FLAG_REGION != 0 {
@@ -137,6 +144,15 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
     }
     let mention = Mention { span: Span::new(offsets[span_start], offsets[span_end]), candidates, frame };
     Some(Found { mention, aliases })
+}
+
+/// True if the character at byte `at` of `text` is upper case or a digit: a settlement's name
+/// counts only then.
+fn capitalised(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase() || b.is_ascii_digit(),
+        _ => text[at..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+    }
 }
 
 /// True if a word starts at `at`: the character before is not a letter, a digit, a hyphen or
