@@ -4,60 +4,70 @@
 /// Folds `s` for matching: lower case, every apostrophe-like mark (’ ʼ ` ´ ′) as `'`,
 /// `ё` as `е`, and dashes as `-`.
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold(s, &mut out, |_, _| {});
-    out
+    fold::<false>(s).0
 }
 
 /// Like [`normalize`], and also returns, for every byte of the normalised text plus one past
 /// its end, the byte offset in `s` it came from.
 pub fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(s.len());
-    let mut offsets = Vec::with_capacity(s.len() + 1);
-    fold(s, &mut out, |idx, n| {
-        for _ in 0..n {
-            offsets.push(idx);
-        }
-    });
+    let (out, mut offsets) = fold::<true>(s);
     offsets.push(s.len());
     (out, offsets)
 }
 
-/// Folds `s` into `out`, calling `mapped(source offset, n)` after each character that wrote
-/// `n` bytes.
+/// Folds `s`, with the source offset of every output byte if `OFFSETS`.
 ///
 /// # Design
 ///
-/// Text is mostly ASCII or Cyrillic: those take a byte-level path (ASCII lower-cased in place,
-/// Cyrillic upper case shifted by its fixed distance) and only other characters go through
-/// `char::to_lowercase`, whose table lookup was the largest cost of normalising.
-#[inline]
-fn fold(s: &str, out: &mut String, mut mapped: impl FnMut(usize, usize)) {
+/// Text is mostly ASCII or Cyrillic: runs of ASCII are lower-cased a byte at a time and
+/// Cyrillic letters are handled on their bytes (upper case shifted by its fixed distance);
+/// only other characters go through `char::to_lowercase`, whose table lookup was the largest
+/// cost of normalising. Output is collected as bytes and checked as UTF-8 once at the end.
+fn fold<const OFFSETS: bool>(s: &str) -> (String, Vec<usize>) {
     let bytes = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut offsets = Vec::with_capacity(if OFFSETS { s.len() + 1 } else { 0 });
+    let mut other = String::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            let c = match b {
-                b'`' => b'\'',
-                _ => b.to_ascii_lowercase(),
-            };
-            out.push(c as char);
-            mapped(i, 1);
-            i += 1;
+            let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+            out.extend(bytes[i..i + run].iter().map(|&b| if b == b'`' { b'\'' } else { b.to_ascii_lowercase() }));
+            if OFFSETS {
+                offsets.extend(i..i + run);
+            }
+            i += run;
+            continue;
+        }
+        // Cyrillic lower case (except ё) as it is; А..Я shifted to а..я
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let two = match (b, next) {
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) if !(b == 0xD1 && next == 0x91) => Some([b, next]),
+            (0xD0, 0x90..=0x9F) => Some([0xD0, next + 0x20]),
+            (0xD0, 0xA0..=0xAF) => Some([0xD1, next - 0x20]),
+            _ => None,
+        };
+        if let Some(pair) = two {
+            out.extend_from_slice(&pair);
+            if OFFSETS {
+                offsets.extend([i, i]);
+            }
+            i += 2;
             continue;
         }
         let Some(c) = s[i..].chars().next() else { break };
-        let before = out.len();
-        match c {
-            // Cyrillic: а..я and the rest of the lower-case block (except ё) as they are
-            '\u{0430}'..='\u{0450}' | '\u{0452}'..='\u{045F}' => out.push(c),
-            'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
-            c => push_folded(out, c),
+        other.clear();
+        push_folded(&mut other, c);
+        out.extend_from_slice(other.as_bytes());
+        if OFFSETS {
+            offsets.extend(std::iter::repeat(i).take(other.len()));
         }
-        mapped(i, out.len() - before);
         i += c.len_utf8();
     }
+    // every step above wrote whole characters
+    let out = String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (out, offsets)
 }
 
 /// `char::is_alphanumeric`, quick for ASCII and Cyrillic.
@@ -82,7 +92,9 @@ mod tests {
 
     #[test]
     fn fast_paths_agree_with_char_folding() {
-        let text = "Київ КИЇВ Ёлка ЁЛКА П’ятихатки `x´ — ЀЏѐџ Ґ ґ café ÀÉ Ωμέγα 42 İ ẞ";
+        let mut text = String::from("Київ КИЇВ Ёлка ЁЛКА П’ятихатки `x´ — ЀЏѐџ Ґ ґ café ÀÉ Ωμέγα 42 İ ẞ ");
+        text.extend(('\u{0080}'..='\u{0600}').chain('\u{2000}'..='\u{2100}'));
+        let text = text.as_str();
         let mut slow = String::new();
         for c in text.chars() {
             push_folded(&mut slow, c);
