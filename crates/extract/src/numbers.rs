@@ -13,6 +13,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use litopys_model::Span;
@@ -81,9 +82,9 @@ fn words() -> &'static [(&'static str, u32, bool)] {
 }
 
 fn word_value(w: &str) -> Option<(u32, bool)> {
-    static TABLE: OnceLock<HashMap<&'static str, (u32, bool)>> = OnceLock::new();
+    static TABLE: OnceLock<HashMap<&'static str, (u32, bool), BuildHasherDefault<Fnv>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut table = HashMap::default();
         for &(k, v, a) in words() {
             // the first entry of a word wins, as a search of the list would find it
             table.entry(k).or_insert((v, a));
@@ -91,6 +92,24 @@ fn word_value(w: &str) -> Option<(u32, bool)> {
         table
     });
     table.get(w).copied()
+}
+
+/// FNV-1a: the word table is looked up once per word of the text, and its keys are short.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 fn multiplier(w: &str) -> Option<f64> {
@@ -152,6 +171,14 @@ fn scan_tokens(text: &str) -> Option<Vec<Token<'_>>> {
         if is_letter(c)? {
             let mut end = i + len;
             while end < bytes.len() {
+                let b = bytes[end];
+                if b.is_ascii() {
+                    if !(b.is_ascii_alphabetic() || b == b'\'') {
+                        break;
+                    }
+                    end += 1;
+                    continue;
+                }
                 let (c, len) = char_at(text, end);
                 if !is_letter(c)? {
                     break;
@@ -282,6 +309,9 @@ fn is_class(c: char, class: Class) -> bool {
 /// True if [`litopys_gazetteer::normalize`] leaves `w` as it is (lower-case ASCII and
 /// Cyrillic, plain apostrophes): most words of running text.
 fn is_normalized(w: &str) -> bool {
+    if w.is_ascii() {
+        return w.bytes().all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'\'' | b'.' | b',' | b' '));
+    }
     w.chars().all(|c| matches!(c, 'a'..='z' | '0'..='9' | '\'' | '.' | ',' | ' ' | '\u{0430}'..='\u{0450}' | '\u{0452}'..='\u{045F}' | 'ґ'))
 }
 
