@@ -18,9 +18,9 @@ use crate::input::{Event, Stream};
 use crate::{output::Writer, Format};
 
 /// Text bytes read before a chunk is extracted.
-const CHUNK_BYTES: usize = 8 << 20;
+const CHUNK_BYTES: usize = 1 << 20;
 /// Documents read before a chunk is extracted.
-const CHUNK_DOCUMENTS: usize = 4096;
+const CHUNK_DOCUMENTS: usize = 1024;
 
 #[derive(clap::Args)]
 pub struct Args {
