@@ -107,13 +107,14 @@ impl Index {
     }
 }
 
-/// The first bytes of every key that has a posting with a given flag, hashed into a bitmap: a
-/// quick "no key with that flag starts here" before an FST walk.
+/// The first bytes of every key (or of every key that has a posting with a given flag), hashed
+/// into a bitmap: a quick "no such key starts here" before an FST walk.
 ///
 /// # Design
 ///
 /// Most words of running text are in lower case, and a lower-case word can only be a name in
-/// any case (an oblast's). The filter answers, from at most four hashed prefixes of the text
+/// any case (an oblast's); most capitalised words (sentence starts, people's names) begin no
+/// key at all. The filter answers, from at most four hashed prefixes of the text
 /// at a word start, whether such a key may start there; false positives only cost a walk. A
 /// prefix is the key's first four bytes, or fewer where the key is shorter or has a space
 /// sooner (spaces in the text may be runs, so a prefix never crosses one).
@@ -123,7 +124,7 @@ pub(crate) struct PrefixFilter {
     lengths: u8,
 }
 
-const FILTER_BITS: u32 = 16;
+const FILTER_BITS: u32 = 18;
 
 fn prefix_len(bytes: &[u8]) -> usize {
     bytes.iter().take(4).take_while(|&&b| b != b' ' && b != b'\t').count()
@@ -149,21 +150,24 @@ impl PrefixFilter {
 }
 
 impl Index {
-    /// The filter of keys that have a posting with any of `flags`. Reads every key once.
-    pub(crate) fn prefix_filter(&self, flags: u32) -> PrefixFilter {
+    /// Two filters: of the keys that have a posting with any of `flags`, and of every key.
+    /// Reads every key once.
+    pub(crate) fn prefix_filters(&self, flags: u32) -> (PrefixFilter, PrefixFilter) {
         use fst::Streamer;
-        let mut filter = PrefixFilter { bits: vec![0; (1 << FILTER_BITS) / 64], lengths: 0 };
+        let empty = || PrefixFilter { bits: vec![0; (1 << FILTER_BITS) / 64], lengths: 0 };
+        let (mut flagged, mut all) = (empty(), empty());
         let mut stream = self.fst.stream();
         while let Some((key, out)) = stream.next() {
-            if !self.postings_match(out.value(), flags) {
-                continue;
-            }
             let n = prefix_len(key);
             let h = prefix_hash(&key[..n]);
-            filter.bits[h / 64] |= 1 << (h % 64);
-            filter.lengths |= 1 << n;
+            all.bits[h / 64] |= 1 << (h % 64);
+            all.lengths |= 1 << n;
+            if self.postings_match(out.value(), flags) {
+                flagged.bits[h / 64] |= 1 << (h % 64);
+                flagged.lengths |= 1 << n;
+            }
         }
-        filter
+        (flagged, all)
     }
 
     /// True if a posting at `offset` has any of `flags`.

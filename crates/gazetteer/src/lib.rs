@@ -188,8 +188,8 @@ pub struct Gazetteer {
     /// For each entry, small numbers for its oblast and raion (0: none), so that ranking
     /// compares numbers rather than names.
     units: Vec<(u16, u16)>,
-    /// Where a name in any case may start (built on first use).
-    any_case: OnceLock<index::PrefixFilter>,
+    /// Where a name in any case may start, and where any name may (built on first use).
+    filters: OnceLock<(index::PrefixFilter, index::PrefixFilter)>,
 }
 
 impl Gazetteer {
@@ -258,7 +258,7 @@ impl Gazetteer {
             let admin2 = raion.map_or(0, |r| number((e.admin1.as_str(), Some(r))));
             units.push((admin1, admin2));
         }
-        Gazetteer { entries, index, units, any_case: OnceLock::new() }
+        Gazetteer { entries, index, units, filters: OnceLock::new() }
     }
 
     /// The entry with this id. Panics on an id from another gazetteer.
@@ -286,8 +286,8 @@ impl Gazetteer {
     /// `offsets` must be what [`normalize_with_offsets`] returns for it. Lets an extractor
     /// normalise a document once for all its passes.
     pub fn find_normalized(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<Mention> {
-        let any_case = self.any_case.get_or_init(|| self.index.prefix_filter(names::FLAG_ANY_CASE));
-        matching::rank(self, matching::find(self, text, norm, offsets, any_case))
+        let (any_case, all) = self.filters.get_or_init(|| self.index.prefix_filters(names::FLAG_ANY_CASE));
+        matching::rank(self, matching::find(self, text, norm, offsets, any_case, all))
     }
 
     /// Entries whose name or a spelling of it (in any case form) is `query`, best first

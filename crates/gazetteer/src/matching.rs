@@ -38,8 +38,9 @@ pub(crate) struct Found {
 /// [`crate::normalize_with_offsets`] gives them).
 ///
 /// A word that starts in lower case can only be a name in any case, so the walk is skipped
-/// where `any_case` says no such name starts: the outcome is the same, without the walk.
-pub(crate) fn find(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], any_case: &PrefixFilter) -> Vec<Found> {
+/// where `any_case` says no such name starts, and at other words where `all` says no name
+/// does: the outcome is the same, without the walk.
+pub(crate) fn find(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], any_case: &PrefixFilter, all: &PrefixFilter) -> Vec<Found> {
     let mut out = Vec::new();
     let mut walked = Vec::new();
     let mut i = 0;
@@ -49,7 +50,8 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], a
             i += c.len_utf8();
             continue;
         }
-        if !capitalised(text, offsets[i]) && !any_case.may_start(norm.as_bytes(), i) {
+        let filter = if capitalised(text, offsets[i]) { all } else { any_case };
+        if !filter.may_start(norm.as_bytes(), i) {
             i = skip_word(norm, i);
             continue;
         }
