@@ -38,6 +38,9 @@ pub struct Args {
     input: Option<PathBuf>,
 }
 
+/// The chunks of one corpus, one at a time.
+type Chunks = Box<dyn FnMut() -> Option<Vec<Document>>>;
+
 #[derive(Default)]
 struct Timing {
     n_bytes: u64,
@@ -61,7 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "{:<8} {:>6} {:>10} {:>10} {:>12} {:>8} {:>10} {:>10} {:>7} {:>9}",
         "lang", "MB", "1 thread", "1 (cpu)", format!("{n_threads} threads"), "scaling", "gazetteer", "gaz (cpu)", "ratio", "incidents"
     );
-    let mut sets: Vec<(String, Box<dyn FnMut() -> Option<Vec<Document>>>)> = Vec::new();
+    let mut sets: Vec<(String, Chunks)> = Vec::new();
     if let Some(path) = &args.input {
         let operands = vec![path.clone()];
         let docs = read_all(&operands)?;
@@ -154,7 +157,9 @@ fn chunked(docs: Vec<Document>) -> Vec<Vec<Document>> {
     let mut n = 0;
     for d in docs {
         n += d.text.len() as u64;
-        chunks.last_mut().map(|c| c.push(d));
+        if let Some(c) = chunks.last_mut() {
+            c.push(d);
+        }
         if n >= CHUNK_BYTES {
             chunks.push(Vec::new());
             n = 0;

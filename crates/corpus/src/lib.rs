@@ -229,7 +229,7 @@ impl Rng {
 
     /// A number in `0..n` (`n` > 0).
     pub(crate) fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 32) * n as u64 >> 32) as usize
+        (((self.next() >> 32) * n as u64) >> 32) as usize
     }
 
     /// A number in `lo..=hi`.

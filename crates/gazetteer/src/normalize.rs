@@ -61,7 +61,7 @@ fn fold<const OFFSETS: bool>(s: &str) -> (String, Vec<usize>) {
         push_folded(&mut other, c);
         out.extend_from_slice(other.as_bytes());
         if OFFSETS {
-            offsets.extend(std::iter::repeat(i).take(other.len()));
+            offsets.resize(offsets.len() + other.len(), i);
         }
         i += c.len_utf8();
     }
