@@ -22,9 +22,10 @@ fn main() {
         for _ in 1..if only.is_some() { 5 } else { 1 } {
             texts.iter().map(|t| f(t)).sum::<usize>();
         }
-        let start = Instant::now();
+        let (start, cpu) = (Instant::now(), thread_cpu());
         let n: usize = texts.iter().map(|t| f(t)).sum();
-        println!("{name:<12} {:>8.1} MB/s  ({n})", mb / start.elapsed().as_secs_f64());
+        let cpu = (thread_cpu() - cpu) as f64 / 1e9;
+        println!("{name:<12} {:>8.1} MB/s wall {:>8.1} MB/s CPU  ({n})", mb / start.elapsed().as_secs_f64(), mb / cpu);
     };
     time("normalize", &|t| litopys_gazetteer::normalize_with_offsets(t).1.len());
     time("codebook", &|t| codebook.scan(t).len());
@@ -32,4 +33,12 @@ fn main() {
     time("dates", &|t| litopys_extract::dates::find(t).len());
     time("numbers", &|t| litopys_extract::numbers::find(t).len());
     time("sentences", &|t| litopys_extract::text::sentences(t).len());
+}
+
+/// Nanoseconds this thread has run (Linux `schedstat`).
+fn thread_cpu() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
 }

@@ -45,6 +45,12 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], a
     let mut walked = Vec::new();
     let mut i = 0;
     while i < norm.len() {
+        let b = norm.as_bytes()[i];
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            // quick path for spaces and punctuation: not a word character
+            i += 1;
+            continue;
+        }
         let Some(c) = norm[i..].chars().next() else { break };
         if !is_word_char(c) || !is_word_start(norm, i) {
             i += c.len_utf8();
@@ -170,12 +176,26 @@ fn is_word_start(text: &str, at: usize) -> bool {
 }
 
 fn skip_word(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut i = at;
-    for c in text[at..].chars() {
-        if i > at && is_word_end(text, i) {
-            break;
+    while i < bytes.len() {
+        if i > at {
+            // ASCII letters and digits, and Cyrillic (U+0400..U+04FF, lead bytes D0..D3), are
+            // word characters: no word ends before them
+            match bytes[i] {
+                b if b.is_ascii_alphanumeric() => {
+                    i += 1;
+                    continue;
+                }
+                0xD0..=0xD3 => {
+                    i += 2;
+                    continue;
+                }
+                _ if is_word_end(text, i) => break,
+                _ => {}
+            }
         }
-        i += c.len_utf8();
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
     i.max(at + 1).min(text.len())
 }
