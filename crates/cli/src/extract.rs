@@ -1,11 +1,26 @@
 //! `litopys extract`.
+//!
+//! # Design
+//!
+//! Documents stream through in chunks of a few megabytes: a chunk is read, its documents are
+//! extracted in parallel (rayon, `--jobs` threads), and their records are written in input
+//! order before the next chunk is read. Memory is bounded by the chunk size whatever the size of
+//! the corpus, and the output is the same for any number of jobs.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use litopys_extract::Extractor;
+use litopys_extract::{Extraction, Extractor};
+use litopys_model::Document;
+use rayon::prelude::*;
 
-use crate::{input, output::Writer, Format};
+use crate::input::{Event, Stream};
+use crate::{output::Writer, Format};
+
+/// Text bytes read before a chunk is extracted.
+const CHUNK_BYTES: usize = 1 << 20;
+/// Documents read before a chunk is extracted.
+const CHUNK_DOCUMENTS: usize = 1024;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -30,27 +45,40 @@ pub struct Args {
     /// (for measuring classification on reports from outside Ukraine).
     #[arg(long)]
     keep_unplaced: bool,
+    /// Threads extracting in parallel (default: one per core). Output order does not depend on it.
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?).keep_unplaced(args.keep_unplaced);
+    let pool = thread_pool(args.jobs)?;
     let stdout = std::io::stdout().lock();
     let mut writer = Writer::new(args.format, std::io::BufWriter::new(stdout))?;
     let mut n_failed = 0;
-    for input in input::read_all(&args.files, args.published) {
-        let docs = match input.documents {
-            Ok(docs) => docs,
-            Err(message) => {
-                eprintln!("litopys: {message}");
-                n_failed += 1;
-                continue;
+    let mut stream = Stream::new(&args.files, args.published);
+    loop {
+        let mut chunk: Vec<Document> = Vec::new();
+        let mut n_bytes = 0;
+        let mut ended = true;
+        for event in stream.by_ref() {
+            match event {
+                Event::Document(d) => {
+                    n_bytes += d.text.len();
+                    chunk.push(d);
+                }
+                Event::Failed(message) => {
+                    eprintln!("litopys: {message}");
+                    n_failed += 1;
+                }
+                Event::Empty(name) => eprintln!("litopys: {name}: no text to read"),
             }
-        };
-        if docs.is_empty() {
-            eprintln!("litopys: {}: no text to read", input.name);
+            if n_bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_DOCUMENTS {
+                ended = false;
+                break;
+            }
         }
-        for doc in &docs {
-            let out = extractor.extract(doc);
+        for (doc, out) in chunk.iter().zip(&extract_all(&pool, &extractor, &chunk)) {
             tracing::info!("{}: language {}", doc.id, out.language.as_deref().unwrap_or("unknown"));
             for d in &out.diagnostics {
                 tracing::info!("{d}");
@@ -64,7 +92,24 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        if ended {
+            break;
+        }
     }
     writer.finish()?;
     Ok(if n_failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// A pool of `jobs` threads (default: one per core).
+pub fn thread_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let n = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    Ok(rayon::ThreadPoolBuilder::new().num_threads(n).build()?)
+}
+
+/// The extraction of every document, in order, in parallel on `pool`.
+pub fn extract_all(pool: &rayon::ThreadPool, extractor: &Extractor, docs: &[Document]) -> Vec<Extraction> {
+    if pool.current_num_threads() == 1 {
+        return docs.iter().map(|d| extractor.extract(d)).collect();
+    }
+    pool.install(|| docs.par_iter().with_min_len(4).map(|d| extractor.extract(d)).collect())
 }

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod bench;
+mod corpus;
 mod demo;
 mod eval;
 mod events;
@@ -157,6 +159,23 @@ enum Command {
     ///   litopys user token olena --label nightly-export
     #[command(verbatim_doc_comment)]
     User(user::Args),
+    /// Write a generated corpus of news reports (JSON Lines) for benchmarks.
+    ///
+    /// Deterministic: the same seed, size and language give the same bytes.
+    ///
+    /// Example:
+    ///   litopys corpus --seed 1 --size 100MB --lang mixed -o corpus.jsonl
+    #[command(verbatim_doc_comment)]
+    Corpus(corpus::Args),
+    /// Measure extraction throughput (MB/s) on a generated corpus, on one thread and on all.
+    ///
+    /// Prints MB/s per language on one thread and on --threads threads, the scaling, the
+    /// gazetteer pass alone and the ratio, and the peak resident memory. See docs/performance.md.
+    ///
+    /// Example:
+    ///   litopys bench --size 20MB --lang en,uk,ru
+    #[command(verbatim_doc_comment)]
+    Bench(bench::Args),
 }
 
 /// Output formats for records.
@@ -186,6 +205,8 @@ fn main() -> ExitCode {
         Command::Watch(args) => watch::run(args),
         Command::Serve(args) => serve::run(args),
         Command::User(args) => user::run(args),
+        Command::Corpus(args) => corpus::run(args),
+        Command::Bench(args) => bench::run(args),
     };
     match result {
         Ok(code) => code,

@@ -242,10 +242,16 @@ impl Codebook {
     /// Every cue in `text`, in text order (overlapping cues all reported).
     pub fn scan(&self, text: &str) -> Vec<Cue> {
         let (norm, offsets) = normalize_with_offsets(text);
+        self.scan_normalized(&norm, &offsets)
+    }
+
+    /// [`scan`](Codebook::scan) for a caller that has already normalised the text: `norm` and
+    /// `offsets` are what [`normalize_with_offsets`] returns for it.
+    pub fn scan_normalized(&self, norm: &str, offsets: &[usize]) -> Vec<Cue> {
         let mut out = Vec::new();
-        for m in self.automaton.find_overlapping_iter(&norm) {
+        for m in self.automaton.find_overlapping_iter(norm) {
             let (stem, kinds) = &self.patterns[m.pattern().as_usize()];
-            if !starts_word(&norm, m.start()) || (!stem && !ends_word(&norm, m.end())) {
+            if !starts_word(norm, m.start()) || (!stem && !ends_word(norm, m.end())) {
                 continue;
             }
             let span = Span::new(offsets[m.start()], offsets[m.end()]);
@@ -258,11 +264,19 @@ impl Codebook {
 }
 
 fn starts_word(text: &str, at: usize) -> bool {
-    !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+    !text[..at].chars().next_back().is_some_and(is_alphanumeric)
 }
 
 fn ends_word(text: &str, at: usize) -> bool {
-    !text[at..].chars().next().is_some_and(char::is_alphanumeric)
+    !text[at..].chars().next().is_some_and(is_alphanumeric)
+}
+
+/// `char::is_alphanumeric`, without its table lookup for ASCII and Cyrillic letters.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}') || c.is_alphanumeric()
 }
 
 fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {

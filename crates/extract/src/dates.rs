@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use litopys_model::{Span, TimePrecision};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 
 /// A date expression found in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -264,6 +264,12 @@ fn patterns() -> &'static [(Regex, Build)] {
     })
 }
 
+/// All patterns in one set, to learn in one pass which of them match a text at all.
+fn pattern_set() -> &'static RegexSet {
+    static SET: OnceLock<RegexSet> = OnceLock::new();
+    SET.get_or_init(|| RegexSet::new(patterns().iter().map(|(re, _)| re.as_str())).expect("static date regex set"))
+}
+
 fn num<T: std::str::FromStr>(c: &Captures, i: usize) -> Option<T> {
     c.get(i)?.as_str().parse().ok()
 }
@@ -310,7 +316,11 @@ fn weekday(word: &str) -> Option<Weekday> {
 /// Every date expression in `text`, in order; where two overlap the longer wins.
 pub fn find(text: &str) -> Vec<DateExpr> {
     let mut found: Vec<(usize, DateExpr)> = Vec::new();
+    let matching = pattern_set().matches(text);
     for (rank, (re, build)) in patterns().iter().enumerate() {
+        if !matching.matched(rank) {
+            continue;
+        }
         for c in re.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
             if !at_word_edges(text, m.start(), m.end()) {

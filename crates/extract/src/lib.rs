@@ -142,14 +142,16 @@ impl<'a> Analysis<'a> {
     /// Runs every pass over `doc`.
     pub fn new(doc: &'a Document, codebook: &'a Codebook, gazetteer: &'a Gazetteer) -> Analysis<'a> {
         let text = doc.text.as_str();
+        // one normalisation for the codebook and the gazetteer
+        let (norm, offsets) = litopys_gazetteer::normalize_with_offsets(text);
         let dates = dates::find(text);
         let counts = numbers::find(text).into_iter().filter(|c| !dates.iter().any(|d| d.span.overlaps(&c.span))).collect();
         Analysis {
             doc,
             paragraphs: text::paragraphs(text),
             sentences: text::sentences(text),
-            cues: codebook.scan(text),
-            places: gazetteer.find(text),
+            cues: codebook.scan_normalized(&norm, &offsets),
+            places: gazetteer.find_normalized(text, &norm, &offsets),
             dates,
             counts,
             codebook,

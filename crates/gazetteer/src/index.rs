@@ -107,6 +107,81 @@ impl Index {
     }
 }
 
+/// The first bytes of every key (or of every key that has a posting with a given flag), hashed
+/// into a bitmap: a quick "no such key starts here" before an FST walk.
+///
+/// # Design
+///
+/// Most words of running text are in lower case, and a lower-case word can only be a name in
+/// any case (an oblast's); most capitalised words (sentence starts, people's names) begin no
+/// key at all. The filter answers, from at most four hashed prefixes of the text
+/// at a word start, whether such a key may start there; false positives only cost a walk. A
+/// prefix is the key's first four bytes, or fewer where the key is shorter or has a space
+/// sooner (spaces in the text may be runs, so a prefix never crosses one).
+pub(crate) struct PrefixFilter {
+    bits: Vec<u64>,
+    /// Bit `k` set: some prefix is `k` bytes long.
+    lengths: u8,
+}
+
+const FILTER_BITS: u32 = 18;
+
+fn prefix_len(bytes: &[u8]) -> usize {
+    bytes.iter().take(4).take_while(|&&b| b != b' ' && b != b'\t').count()
+}
+
+fn prefix_hash(bytes: &[u8]) -> usize {
+    let mut v: u32 = bytes.len() as u32;
+    for &b in bytes {
+        v = v << 8 | u32::from(b);
+    }
+    (v.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS)) as usize
+}
+
+impl PrefixFilter {
+    /// True if a key of the filter may start at byte `at` of `text`.
+    pub(crate) fn may_start(&self, text: &[u8], at: usize) -> bool {
+        let n = prefix_len(&text[at..]);
+        (1..=n).any(|k| self.lengths & (1 << k) != 0 && {
+            let h = prefix_hash(&text[at..at + k]);
+            self.bits[h / 64] & (1 << (h % 64)) != 0
+        })
+    }
+}
+
+impl Index {
+    /// Two filters: of the keys that have a posting with any of `flags`, and of every key.
+    /// Reads every key once.
+    pub(crate) fn prefix_filters(&self, flags: u32) -> (PrefixFilter, PrefixFilter) {
+        use fst::Streamer;
+        let empty = || PrefixFilter { bits: vec![0; (1 << FILTER_BITS) / 64], lengths: 0 };
+        let (mut flagged, mut all) = (empty(), empty());
+        let mut stream = self.fst.stream();
+        while let Some((key, out)) = stream.next() {
+            let n = prefix_len(key);
+            let h = prefix_hash(&key[..n]);
+            all.bits[h / 64] |= 1 << (h % 64);
+            all.lengths |= 1 << n;
+            if self.postings_match(out.value(), flags) {
+                flagged.bits[h / 64] |= 1 << (h % 64);
+                flagged.lengths |= 1 << n;
+            }
+        }
+        (flagged, all)
+    }
+
+    /// True if a posting at `offset` has any of `flags`.
+    fn postings_match(&self, offset: u64, flags: u32) -> bool {
+        let read = |at: usize| -> Option<u32> {
+            let b = self.postings.get(at..at + 4)?;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let at = offset as usize;
+        let n = read(at).unwrap_or(0) as usize;
+        (0..n).any(|i| read(at + 4 + 4 * i).is_some_and(|p| p & flags != 0))
+    }
+}
+
 /// True if a word ends at byte `at` of `text`: the next character is not a letter or digit, and
 /// not an apostrophe inside a word ("Кам'янське").
 pub(crate) fn is_word_end(text: &str, at: usize) -> bool {

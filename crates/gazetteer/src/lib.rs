@@ -190,6 +190,8 @@ pub struct Gazetteer {
     /// For each entry, small numbers for its oblast and raion (0: none), so that ranking
     /// compares numbers rather than names.
     units: Vec<(u16, u16)>,
+    /// Where a name in any case may start, and where any name may (built on first use).
+    filters: OnceLock<(index::PrefixFilter, index::PrefixFilter)>,
 }
 
 impl Gazetteer {
@@ -258,7 +260,7 @@ impl Gazetteer {
             let admin2 = raion.map_or(0, |r| number((e.admin1.as_str(), Some(r))));
             units.push((admin1, admin2));
         }
-        Gazetteer { entries, index, units }
+        Gazetteer { entries, index, units, filters: OnceLock::new() }
     }
 
     /// The entry with this id. Panics on an id from another gazetteer.
@@ -278,7 +280,16 @@ impl Gazetteer {
 
     /// Every place name in `text`, in text order, each with its candidates ranked.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        matching::rank(self, matching::find(self, text))
+        let (norm, offsets) = normalize_with_offsets(text);
+        self.find_normalized(text, &norm, &offsets)
+    }
+
+    /// [`find`](Gazetteer::find) for a caller that has already normalised `text`: `norm` and
+    /// `offsets` must be what [`normalize_with_offsets`] returns for it. Lets an extractor
+    /// normalise a document once for all its passes.
+    pub fn find_normalized(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<Mention> {
+        let (any_case, all) = self.filters.get_or_init(|| self.index.prefix_filters(names::FLAG_ANY_CASE));
+        matching::rank(self, matching::find(self, text, norm, offsets, any_case, all))
     }
 
     /// Entries whose name or a spelling of it (in any case form) is `query`, best first

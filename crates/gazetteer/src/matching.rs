@@ -7,9 +7,9 @@
 
 use litopys_model::Span;
 
-use crate::index::is_word_end;
+use crate::index::{is_word_end, PrefixFilter};
 use crate::names::{FLAG_ALIAS, FLAG_ANY_CASE, FLAG_BITS, FLAG_DISTRICT, FLAG_REGION, FLAG_WEAK};
-use crate::normalize::{is_word_char, normalize_with_offsets};
+use crate::normalize::is_word_char;
 use crate::{EntryId, Frame, Gazetteer, Kind, Mention};
 
 /// Words after a name that make it a region or a district.
@@ -34,20 +34,36 @@ pub(crate) struct Found {
     pub aliases: Vec<EntryId>,
 }
 
-pub(crate) fn find(gaz: &Gazetteer, text: &str) -> Vec<Found> {
-    let (norm, offsets) = normalize_with_offsets(text);
+/// The mentions in `text`, whose normalised form is `norm` with byte map `offsets` (as
+/// [`crate::normalize_with_offsets`] gives them).
+///
+/// A word that starts in lower case can only be a name in any case, so the walk is skipped
+/// where `any_case` says no such name starts, and at other words where `all` says no name
+/// does: the outcome is the same, without the walk.
+pub(crate) fn find(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], any_case: &PrefixFilter, all: &PrefixFilter) -> Vec<Found> {
     let mut out = Vec::new();
     let mut walked = Vec::new();
     let mut i = 0;
     while i < norm.len() {
+        let b = norm.as_bytes()[i];
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            // quick path for spaces and punctuation: not a word character
+            i += 1;
+            continue;
+        }
         let Some(c) = norm[i..].chars().next() else { break };
-        if !is_word_char(c) || !is_word_start(&norm, i) {
+        if !is_word_char(c) || !is_word_start(norm, i) {
             i += c.len_utf8();
             continue;
         }
-        gaz.index.walk(&norm, i, &mut walked);
+        let filter = if capitalised(text, offsets[i]) { all } else { any_case };
+        if !filter.may_start(norm.as_bytes(), i) {
+            i = skip_word(norm, i);
+            continue;
+        }
+        gaz.index.walk(norm, i, &mut walked);
         let found = walked.iter().find_map(|&(end, offset)| {
-            let m = mention_at(gaz, text, &norm, &offsets, i, end, offset);
+            let m = mention_at(gaz, text, norm, offsets, i, end, offset);
             m.map(|m| (m, end))
         });
         match found {
@@ -55,7 +71,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str) -> Vec<Found> {
                 out.push(m);
                 i = end;
             }
-            None => i = skip_word(&norm, i),
+            None => i = skip_word(norm, i),
         }
     }
     out
@@ -65,7 +81,7 @@ pub(crate) fn find(gaz: &Gazetteer, text: &str) -> Vec<Found> {
 /// entries passes the checks of case and framing.
 fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start: usize, end: usize, offset: u64) -> Option<Found> {
     let postings = gaz.index.postings_at(offset);
-    let capitalised = text[offsets[start]..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let capitalised = capitalised(text, offsets[start]);
     let key_flags = postings.iter().fold(0, |acc, p| acc | p);
     let (mut span_start, mut span_end) = (start, end);
     let mut frame = if key_flags & FLAG_REGION != 0 {
@@ -138,6 +154,15 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
     Some(Found { mention, aliases })
 }
 
+/// True if the character at byte `at` of `text` is upper case or a digit: a settlement's name
+/// counts only then.
+fn capitalised(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase() || b.is_ascii_digit(),
+        _ => text[at..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+    }
+}
+
 /// True if a word starts at `at`: the character before is not a letter, a digit, a hyphen or
 /// an apostrophe inside a word.
 fn is_word_start(text: &str, at: usize) -> bool {
@@ -151,12 +176,26 @@ fn is_word_start(text: &str, at: usize) -> bool {
 }
 
 fn skip_word(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut i = at;
-    for c in text[at..].chars() {
-        if i > at && is_word_end(text, i) {
-            break;
+    while i < bytes.len() {
+        if i > at {
+            // ASCII letters and digits, and Cyrillic (U+0400..U+04FF, lead bytes D0..D3), are
+            // word characters: no word ends before them
+            match bytes[i] {
+                b if b.is_ascii_alphanumeric() => {
+                    i += 1;
+                    continue;
+                }
+                0xD0..=0xD3 => {
+                    i += 2;
+                    continue;
+                }
+                _ if is_word_end(text, i) => break,
+                _ => {}
+            }
         }
-        i += c.len_utf8();
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
     i.max(at + 1).min(text.len())
 }

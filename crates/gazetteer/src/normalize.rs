@@ -4,20 +4,69 @@
 /// Folds `s` for matching: lower case, every apostrophe-like mark (’ ʼ ` ´ ′) as `'`,
 /// `ё` as `е`, and dashes as `-`.
 pub fn normalize(s: &str) -> String {
-    normalize_with_offsets(s).0
+    fold::<false>(s).0
 }
 
 /// Like [`normalize`], and also returns, for every byte of the normalised text plus one past
 /// its end, the byte offset in `s` it came from.
 pub fn normalize_with_offsets(s: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(s.len());
-    let mut offsets = Vec::with_capacity(s.len() + 1);
-    for (idx, c) in s.char_indices() {
-        let before = out.len();
-        push_folded(&mut out, c);
-        offsets.extend(std::iter::repeat(idx).take(out.len() - before));
-    }
+    let (out, mut offsets) = fold::<true>(s);
     offsets.push(s.len());
+    (out, offsets)
+}
+
+/// Folds `s`, with the source offset of every output byte if `OFFSETS`.
+///
+/// # Design
+///
+/// Text is mostly ASCII or Cyrillic: runs of ASCII are lower-cased a byte at a time and
+/// Cyrillic letters are handled on their bytes (upper case shifted by its fixed distance);
+/// only other characters go through `char::to_lowercase`, whose table lookup was the largest
+/// cost of normalising. Output is collected as bytes and checked as UTF-8 once at the end.
+fn fold<const OFFSETS: bool>(s: &str) -> (String, Vec<usize>) {
+    let bytes = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut offsets = Vec::with_capacity(if OFFSETS { s.len() + 1 } else { 0 });
+    let mut other = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+            out.extend(bytes[i..i + run].iter().map(|&b| if b == b'`' { b'\'' } else { b.to_ascii_lowercase() }));
+            if OFFSETS {
+                offsets.extend(i..i + run);
+            }
+            i += run;
+            continue;
+        }
+        // Cyrillic lower case (except ё) as it is; А..Я shifted to а..я
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        let two = match (b, next) {
+            (0xD0, 0xB0..=0xBF) | (0xD1, 0x80..=0x8F) if !(b == 0xD1 && next == 0x91) => Some([b, next]),
+            (0xD0, 0x90..=0x9F) => Some([0xD0, next + 0x20]),
+            (0xD0, 0xA0..=0xAF) => Some([0xD1, next - 0x20]),
+            _ => None,
+        };
+        if let Some(pair) = two {
+            out.extend_from_slice(&pair);
+            if OFFSETS {
+                offsets.extend([i, i]);
+            }
+            i += 2;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else { break };
+        other.clear();
+        push_folded(&mut other, c);
+        out.extend_from_slice(other.as_bytes());
+        if OFFSETS {
+            offsets.resize(offsets.len() + other.len(), i);
+        }
+        i += c.len_utf8();
+    }
+    // every step above wrote whole characters
+    let out = String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (out, offsets)
 }
 
@@ -40,6 +89,21 @@ fn push_folded(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_paths_agree_with_char_folding() {
+        let mut text = String::from("Київ КИЇВ Ёлка ЁЛКА П’ятихатки `x´ — ЀЏѐџ Ґ ґ café ÀÉ Ωμέγα 42 İ ẞ ");
+        text.extend(('\u{0080}'..='\u{0600}').chain('\u{2000}'..='\u{2100}'));
+        let text = text.as_str();
+        let mut slow = String::new();
+        for c in text.chars() {
+            push_folded(&mut slow, c);
+        }
+        assert_eq!(normalize(text), slow);
+        let (n, off) = normalize_with_offsets(text);
+        assert_eq!(n, slow);
+        assert_eq!(off.len(), n.len() + 1);
+    }
 
     #[test]
     fn folds_and_maps_offsets() {

@@ -30,44 +30,48 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Batch {
     let text = decode::decode(bytes, None);
     let mut batch = Batch::default();
     for (line_idx, line) in text.lines().enumerate() {
-        let line_no = line_idx + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let at = || format!("{name}:{line_no}");
-        let record: Record = match serde_json::from_str(line) {
-            Ok(record) => record,
-            Err(e) => {
-                batch.warnings.push(Error::malformed(&at(), Format::Jsonl, e.to_string()));
-                continue;
-            }
-        };
-        let published = match record.published.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-            None => None,
-            Some(p) => {
-                let date = date::parse(p);
-                if date.is_none() {
-                    let detail = format!("unrecognised date {p:?}, kept the record without it");
-                    batch.warnings.push(Error::malformed(&at(), Format::Jsonl, detail));
-                }
-                date
-            }
-        };
-        let text = decode::normalize_newlines(record.text.into());
-        if text.trim().is_empty() {
-            batch.warnings.push(Error::malformed(&at(), Format::Jsonl, "empty text"));
-            continue;
-        }
-        batch.documents.push(Document {
-            id: record.id.unwrap_or_else(|| format!("{name}#{line_no}")),
-            text,
-            published,
-            source: record.url,
-            title: record.title,
-            lang: record.lang,
-        });
+        read_line(name, line_idx + 1, line, &mut batch);
     }
     batch
+}
+
+/// Line `line_no` (from 1) of a JSON Lines input: its document, or a warning, into `batch`.
+pub(crate) fn read_line(name: &str, line_no: usize, line: &str, batch: &mut Batch) {
+    if line.trim().is_empty() {
+        return;
+    }
+    let at = || format!("{name}:{line_no}");
+    let record: Record = match serde_json::from_str(line) {
+        Ok(record) => record,
+        Err(e) => {
+            batch.warnings.push(Error::malformed(&at(), Format::Jsonl, e.to_string()));
+            return;
+        }
+    };
+    let published = match record.published.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        None => None,
+        Some(p) => {
+            let date = date::parse(p);
+            if date.is_none() {
+                let detail = format!("unrecognised date {p:?}, kept the record without it");
+                batch.warnings.push(Error::malformed(&at(), Format::Jsonl, detail));
+            }
+            date
+        }
+    };
+    let text = decode::normalize_newlines(record.text.into());
+    if text.trim().is_empty() {
+        batch.warnings.push(Error::malformed(&at(), Format::Jsonl, "empty text"));
+        return;
+    }
+    batch.documents.push(Document {
+        id: record.id.unwrap_or_else(|| format!("{name}#{line_no}")),
+        text,
+        published,
+        source: record.url,
+        title: record.title,
+        lang: record.lang,
+    });
 }
 
 #[cfg(test)]

@@ -207,6 +207,16 @@ pub fn walk(paths: &[PathBuf]) -> Walk {
     Reader::default().walk(paths)
 }
 
+/// Reads line `line_no` (counting from 1) of the JSON Lines input `name` into `batch`, as
+/// [`read_bytes`] reads that line of the whole input: the same document id and warnings. For
+/// callers that stream a large file line by line instead of holding it in memory; the line is
+/// taken as UTF-8 (invalid bytes replaced).
+pub fn read_jsonl_line(name: &str, line_no: usize, line: &[u8], batch: &mut Batch) {
+    let line = String::from_utf8_lossy(line);
+    let line = line.strip_prefix('\u{FEFF}').unwrap_or(&line);
+    jsonl::read_line(name, line_no, line.trim_end_matches(['\n', '\r']), batch);
+}
+
 /// The format of an input: by its content first, then by its name's extension.
 pub fn detect(name: &str, bytes: &[u8]) -> Format {
     detect_content(bytes).unwrap_or_else(|| detect_name(name))

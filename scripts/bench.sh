@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The benchmark suite of docs/performance.md, in one command:
+#
+#   scripts/bench.sh [SIZE]        (default SIZE: 20MB of text per language)
+#   CRITERION=1 scripts/bench.sh   (also the criterion benches)
+#
+# 1. `litopys bench`: MB/s per language on one thread and on all cores, scaling, the gazetteer
+#    pass alone and the ratio, peak memory (generated corpus, seed 1).
+# 2. Streaming: a 4x larger mixed corpus through `litopys extract` (all cores), with its peak
+#    resident memory, to show memory stays flat as the corpus grows.
+# 3. With CRITERION=1: `cargo bench -p litopys-extract --bench generated` and the gazetteer's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE="${1:-20MB}"
+cargo build --release -q
+BIN=target/release/litopys
+echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== litopys bench --size $SIZE"
+"$BIN" bench --size "$SIZE"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+for n in 1 4; do
+  BYTES=$(( $(echo "$SIZE" | tr -dc 0-9) * n ))MB
+  "$BIN" corpus --seed 2 --size "$BYTES" --lang mixed -o "$TMP/corpus.jsonl"
+  /usr/bin/time -f "%e s wall, %U s user, %M KB peak RSS" -o "$TMP/time" \
+    "$BIN" extract "$TMP/corpus.jsonl" > "$TMP/out.jsonl"
+  echo "== litopys extract on $BYTES mixed JSONL (all cores): $(cat "$TMP/time"), $(wc -l < "$TMP/out.jsonl") incidents"
+done
+if [ "${CRITERION:-0}" = 1 ]; then
+  cargo bench -p litopys-extract --bench generated
+  cargo bench -p litopys-gazetteer
+fi
