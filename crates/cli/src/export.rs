@@ -1,4 +1,4 @@
-//! `litopys export`: events as CSV (ACLED's columns), JSON Lines or GeoJSON.
+//! `litopys export`: events as CSV (ACLED's columns), JSON Lines, GeoJSON or Parquet.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -16,6 +16,8 @@ pub enum ExportFormat {
     Jsonl,
     /// An RFC 7946 FeatureCollection of points (QGIS, MapLibre); ACLED's columns as properties.
     Geojson,
+    /// Apache Parquet with ACLED's columns, typed (pandas, R arrow, DuckDB).
+    Parquet,
 }
 
 #[derive(clap::Args)]
@@ -49,6 +51,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let features: Vec<serde_json::Value> = events.iter().map(feature).collect();
             let fc = serde_json::json!({ "type": "FeatureCollection", "features": features });
             writeln!(out, "{}", serde_json::to_string(&fc)?)?;
+        }
+        ExportFormat::Parquet => {
+            let rows: Vec<Vec<String>> = events.iter().map(|e| e.incident.csv_row()).collect();
+            // Parquet's writer wants a `Send` sink: build the file in memory, then write it out
+            let mut buf = Vec::new();
+            crate::parquet_out::write(&mut buf, &rows)?;
+            out.write_all(&buf)?;
         }
     }
     out.flush()?;

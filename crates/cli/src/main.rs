@@ -16,6 +16,7 @@ mod extract;
 mod ingest;
 mod input;
 mod output;
+mod parquet_out;
 mod places;
 mod report;
 mod watch;
