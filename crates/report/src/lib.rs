@@ -100,6 +100,13 @@ pub enum Error {
     },
 }
 
+/// The two charts of a report as standalone SVG documents: incidents per week by type
+/// (stacked bars) and a choropleth of Ukraine by oblast. The web app shows the same charts.
+pub fn chart_svgs(input: &Input) -> (String, String) {
+    let c = charts::Charts::new(&Summary::new(input, GroupBy::None));
+    (c.weekly, c.map)
+}
+
 /// The shipped template for `format`.
 pub fn default_template(format: Format) -> &'static str {
     match format {

@@ -151,12 +151,20 @@ async function showMap() {
   writeFilters();
   const f = state.filters;
   const { from, to, ...undated } = f;
-  const [points, list, byOblast, days] = await Promise.all([
+  const [points, list, byOblast, days, byPlace] = await Promise.all([
     api(`/api/points${query(f)}`),
     api(`/api/events${query(f, { limit: 100 })}`),
     api(`/api/aggregates${query(f, { interval: 'month', by: 'oblast' })}`),
     api(`/api/aggregates${query(undated, { interval: 'day' })}`),
+    api(`/api/aggregates${query(f, { interval: 'month', by: 'place' })}`),
   ]);
+  // the report's charts, drawn by the server as SVG over the same filters
+  $('chart-weekly').src = `/api/charts/weekly.svg${query(f)}`;
+  $('chart-map').src = `/api/charts/map.svg${query(f)}`;
+  const places = new Map();
+  for (const b of byPlace.buckets) if (b.key) places.set(b.key, (places.get(b.key) || 0) + b.n_events);
+  $('top-places').tBodies[0].replaceChildren(...[...places].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10)
+    .map(([k, n]) => el('tr', {}, el('td', { text: k }), el('td', { text: n }))));
   cluster.clearLayers();
   const icons = new Map();
   const icon = (type) => {

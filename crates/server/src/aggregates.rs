@@ -1,4 +1,4 @@
-//! Aggregates: counts of events and fatalities by day, week or month, by oblast or type,
+//! Aggregates: counts of events and fatalities by day, week or month, by oblast, type or place,
 //! over the same filters as the list; and the store's totals with the pending reviews.
 
 use std::collections::BTreeMap;
@@ -14,7 +14,59 @@ use crate::events::{matching, FilterParams};
 use crate::{ApiError, AppState};
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/api/aggregates", get(aggregates)).route("/api/stats", get(stats))
+    Router::new()
+        .route("/api/aggregates", get(aggregates))
+        .route("/api/stats", get(stats))
+        .route("/api/charts/weekly.svg", get(|s, c, p| chart(s, c, p, Chart::Weekly)))
+        .route("/api/charts/map.svg", get(|s, c, p| chart(s, c, p, Chart::Map)))
+}
+
+#[derive(Clone, Copy)]
+enum Chart {
+    Weekly,
+    Map,
+}
+
+/// `GET /api/charts/weekly.svg` and `/api/charts/map.svg` plus any filter: the report's charts
+/// (incidents per week by type; oblasts shaded by count) over the filtered events, as SVG.
+async fn chart(
+    State(state): State<AppState>,
+    caller: Caller,
+    params: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>,
+    which: Chart,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    caller.require_read(&state)?;
+    let q = params?.0.parse()?;
+    let svg = state
+        .with_snapshot(move |store, snap| {
+            let events = matching(store, snap, &q)?;
+            let dates = || events.iter().map(|e| e.incident.event_date);
+            // no events and no dates asked for: an empty chart of one week
+            let today = jiff::civil::date(1970, 1, 1);
+            let from = q.store.from.or_else(|| dates().min()).unwrap_or(today);
+            let to = q.store.to.or_else(|| dates().max()).unwrap_or(today).max(from);
+            let input = litopys_report::Input {
+                title: None,
+                from,
+                to,
+                entries: events
+                    .iter()
+                    .map(|e| litopys_report::Entry { incident: e.incident.clone(), links: Vec::new(), status: e.status.as_str().into() })
+                    .collect(),
+                previous: Vec::new(),
+                statistics: Vec::new(),
+                n_documents: 0,
+                status_filter: "all".into(),
+            };
+            let (weekly, map) = litopys_report::chart_svgs(&input);
+            Ok(match which {
+                Chart::Weekly => weekly,
+                Chart::Map => map,
+            })
+        })
+        .await?;
+    Ok(([(axum::http::header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")], svg).into_response())
 }
 
 #[derive(Serialize)]
@@ -53,6 +105,8 @@ async fn aggregates(
                 let key = match by.as_str() {
                     "oblast" => i.admin1.clone(),
                     "type" => i.event_type.as_str().to_string(),
+                    "place" if i.location.is_empty() => String::new(),
+                    "place" => format!("{}, {}", i.location, i.admin1),
                     _ => String::new(),
                 };
                 let b = buckets.entry((period(i.event_date, &interval).to_string(), key)).or_default();

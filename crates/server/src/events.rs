@@ -47,7 +47,7 @@ pub(crate) struct FilterParams {
 /// Parsed filters: the store's, and the ones the server applies itself.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Query2 {
-    store: Filter,
+    pub(crate) store: Filter,
     all_statuses: bool,
     raion: Option<String>,
     sub_type: Option<String>,
@@ -113,8 +113,8 @@ impl FilterParams {
             }
         }
         if let Some(b) = nonempty(&self.by) {
-            if !["oblast", "type", "none"].contains(&b.as_str()) {
-                return Err(ApiError::BadRequest(format!("by: expected oblast, type or none, got {b:?}")));
+            if !["oblast", "type", "place", "none"].contains(&b.as_str()) {
+                return Err(ApiError::BadRequest(format!("by: expected oblast, type, place or none, got {b:?}")));
             }
         }
         Ok(Query2 {

@@ -130,7 +130,7 @@ async fn events_bad_parameters_are_400_with_the_reason() {
     }
     check_error(get(&f.app, "/api/points?from=x").await, StatusCode::BAD_REQUEST, "from");
     check_error(get(&f.app, "/api/aggregates?interval=year").await, StatusCode::BAD_REQUEST, "interval: expected day, week or month");
-    check_error(get(&f.app, "/api/aggregates?by=colour").await, StatusCode::BAD_REQUEST, "by: expected oblast, type or none");
+    check_error(get(&f.app, "/api/aggregates?by=colour").await, StatusCode::BAD_REQUEST, "by: expected oblast, type, place or none");
 }
 
 #[tokio::test]
@@ -176,6 +176,24 @@ async fn points_aggregates_stats() {
     assert_eq!(s, StatusCode::OK);
     assert_eq!(st["n_pending"], st["n_events"]);
     assert!(st["n_documents"].as_u64().unwrap() >= 3);
+}
+
+#[tokio::test]
+async fn charts_and_top_places() {
+    let f = fixture(true);
+    let (s, places) = get(&f.app, "/api/aggregates?interval=month&by=place").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(places["buckets"].as_array().unwrap().iter().any(|b| b["key"] == "Kharkiv, Kharkiv"), "{places}");
+    for (uri, marker) in [("/api/charts/weekly.svg", "Incidents per week by type"), ("/api/charts/map.svg?oblast=Poltava", "<title>Poltava: ")] {
+        let req = Request::builder().uri(uri).body(Body::empty()).unwrap();
+        let res = f.app.clone().oneshot(req).await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{uri}");
+        assert_eq!(res.headers()[header::CONTENT_TYPE], "image/svg+xml; charset=utf-8");
+        let body = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
+        assert!(body.starts_with("<svg") && body.contains(marker), "{uri}: {}", &body[..200.min(body.len())]);
+    }
+    check_error(get(&f.app, "/api/charts/map.svg?from=yesterday").await, StatusCode::BAD_REQUEST, "from");
+    check_error(get(&fixture(false).app, "/api/charts/weekly.svg").await, StatusCode::UNAUTHORIZED, "");
 }
 
 #[tokio::test]
