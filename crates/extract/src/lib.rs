@@ -130,6 +130,8 @@ pub struct Analysis<'a> {
     pub places: Vec<Mention>,
     /// Date expressions, in text order.
     pub dates: Vec<dates::DateExpr>,
+    /// The latest year the text writes out, for dates when the document has no date.
+    pub year_hint: Option<i16>,
     /// Counts, in text order (those inside date expressions removed).
     pub counts: Vec<numbers::Count>,
     /// The codebook.
@@ -145,13 +147,20 @@ impl<'a> Analysis<'a> {
         // one normalisation for the codebook and the gazetteer
         let (norm, offsets) = litopys_gazetteer::normalize_with_offsets(text);
         let dates = dates::find(text);
-        let counts = numbers::find(text).into_iter().filter(|c| !dates.iter().any(|d| d.span.overlaps(&c.span))).collect();
+        // date expressions do not overlap one another and are sorted: only the last one
+        // starting before a count's end can overlap it
+        let in_date = |c: &numbers::Count| {
+            let idx = dates.partition_point(|d: &dates::DateExpr| d.span.start < c.span.end);
+            idx > 0 && dates[idx - 1].span.overlaps(&c.span)
+        };
+        let counts = numbers::find(text).into_iter().filter(|c| !in_date(c)).collect();
         Analysis {
             doc,
             paragraphs: text::paragraphs(text),
             sentences: text::sentences(text),
             cues: codebook.scan_normalized(&norm, &offsets),
             places: gazetteer.find_normalized(text, &norm, &offsets),
+            year_hint: dates::year_hint(&dates),
             dates,
             counts,
             codebook,

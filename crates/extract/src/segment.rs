@@ -64,7 +64,7 @@ struct Features<'a> {
 /// Splits the analysed document into incident drafts.
 pub fn segment(a: &Analysis) -> Outcome {
     let mut out = Outcome::default();
-    let year_hint = dates::year_hint(&a.dates);
+    let year_hint = a.year_hint;
     let mut pending_place: Option<PlacePick> = None;
     for (idx, s) in a.sentences.iter().enumerate() {
         let previous = out.drafts.last().and_then(|d| d.date.map(|(_, r)| r.date));
@@ -104,12 +104,10 @@ fn features<'a>(a: &'a Analysis, span: Span, paragraph_idx: usize, anchors: &Anc
     let paragraph = a.paragraphs.get(paragraph_idx).copied().unwrap_or(span);
     let background = cues.iter().any(|c| c.kind == CueKind::Background);
     let event = best_rule(a, cues, a.cues_in(paragraph)).is_some();
-    let exprs = a.dates_in(span);
-    let date = exprs
-        .iter()
-        .filter_map(|e| dates::resolve(e, anchors).map(|r| (*e, r)))
-        .min_by_key(|(e, r)| (r.precision, !e.kind.is_absolute(), e.span.start));
-    let date_leads = exprs.iter().any(|e| e.span.start < span.start + 30 && dates::resolve(e, anchors).is_some());
+    let resolved: Vec<(DateExpr, Resolved)> =
+        a.dates_in(span).iter().filter_map(|e| dates::resolve(e, anchors).map(|r| (*e, r))).collect();
+    let date = resolved.iter().copied().min_by_key(|(e, r)| (r.precision, !e.kind.is_absolute(), e.span.start));
+    let date_leads = resolved.iter().any(|(e, _)| e.span.start < span.start + 30);
     Features {
         event,
         continuation: cues.iter().any(|c| c.kind == CueKind::Continuation),

@@ -20,7 +20,7 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 fn period_of(a: &Analysis, e: &DateExpr) -> Option<String> {
-    let anchors = Anchors { published: a.doc.published, previous: None, year_hint: dates::year_hint(&a.dates) };
+    let anchors = Anchors { published: a.doc.published, previous: None, year_hint: a.year_hint };
     let r = dates::resolve(e, &anchors)?;
     match (e.kind, r.precision) {
         (dates::DateKind::Year(y), _) => Some(y.to_string()),
