@@ -11,7 +11,6 @@
 //!
 //! Ages ("a 42-year-old", "42-річний") and clock times ("18:00") are not counts and are skipped.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -134,15 +133,61 @@ fn multiplier(w: &str) -> Option<f64> {
 
 struct Token<'t> {
     span: Span,
-    word: Cow<'t, str>,
+    word: Word,
     raw: &'t str,
 }
 
 impl<'t> Token<'t> {
     fn new(text: &'t str, start: usize, end: usize) -> Token<'t> {
         let raw = &text[start..end];
-        let word = if is_normalized(raw) { Cow::Borrowed(raw) } else { Cow::Owned(litopys_gazetteer::normalize(raw)) };
-        Token { span: Span::new(start, end), word, raw }
+        Token { span: Span::new(start, end), word: Word::of(raw), raw }
+    }
+
+    /// The normalised word, as the vocabularies here hold it (or the raw text of a token longer
+    /// than any of their words, which can match none of them anyway).
+    fn word(&self) -> &str {
+        self.word.as_str(self.raw)
+    }
+}
+
+/// The longest word of any vocabulary in this module, in bytes, with room to spare (a test
+/// checks it).
+const MAX_WORD: usize = 32;
+
+/// A token's normalised form, without an allocation for the common cases.
+///
+/// English capitalises every sentence's first word and every name, and allocating a `String`
+/// for each of them was a tenth of this pass. Words already in normal form, and words too long
+/// to be in any vocabulary, are the raw text itself; short ASCII words are lower-cased into an
+/// inline buffer; only short non-ASCII words that need folding (capitalised Cyrillic) allocate.
+enum Word {
+    Raw,
+    Inline([u8; MAX_WORD], u8),
+    Owned(String),
+}
+
+impl Word {
+    fn of(raw: &str) -> Word {
+        if raw.len() > MAX_WORD || is_normalized(raw) {
+            return Word::Raw;
+        }
+        if raw.is_ascii() {
+            let mut buf = [0u8; MAX_WORD];
+            for (to, &b) in buf.iter_mut().zip(raw.as_bytes()) {
+                *to = if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
+            }
+            return Word::Inline(buf, raw.len() as u8);
+        }
+        Word::Owned(litopys_gazetteer::normalize(raw))
+    }
+
+    fn as_str<'a>(&'a self, raw: &'a str) -> &'a str {
+        match self {
+            Word::Raw => raw,
+            // lower-cased ASCII is always UTF-8
+            Word::Inline(buf, len) => std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or(raw),
+            Word::Owned(w) => w,
+        }
     }
 }
 
@@ -335,7 +380,7 @@ pub fn find(text: &str) -> Vec<Count> {
             i += 1;
             continue;
         };
-        if let Some(m) = toks.get(end_idx + 1).and_then(|t| multiplier(t.word.trim_end_matches('.'))) {
+        if let Some(m) = toks.get(end_idx + 1).and_then(|t| multiplier(t.word().trim_end_matches('.'))) {
             value *= m;
             end_idx += 1;
         }
@@ -345,7 +390,7 @@ pub fn find(text: &str) -> Vec<Count> {
             continue;
         }
         let mut start = toks[i].span.start;
-        if i > 0 && APPROX.contains(&toks[i - 1].word.as_ref()) && text[toks[i - 1].span.end..toks[i].span.start].trim().is_empty() {
+        if i > 0 && APPROX.contains(&toks[i - 1].word()) && text[toks[i - 1].span.end..toks[i].span.start].trim().is_empty() {
             approx = true;
             start = toks[i - 1].span.start;
         }
@@ -376,11 +421,11 @@ fn read_count(toks: &[Token], i: usize, text: &str) -> Option<(f64, bool, usize)
         return Some((value, false, i));
     }
     // "a dozen", "a couple of"
-    let (mut value, mut approx) = word_value(&t.word)?;
+    let (mut value, mut approx) = word_value(t.word())?;
     let mut end = i;
     // "several dozen", "a few hundred", "кілька десятків", "несколько сотен"
     if approx && value <= 3 {
-        if let Some(scale) = toks.get(i + 1).and_then(|n| scale_word(&n.word)) {
+        if let Some(scale) = toks.get(i + 1).and_then(|n| scale_word(n.word())) {
             value *= scale;
             approx = true;
             end = i + 1;
@@ -390,7 +435,7 @@ fn read_count(toks: &[Token], i: usize, text: &str) -> Option<(f64, bool, usize)
         if let Some(next) = toks.get(i + 1) {
             let gap = &text[t.span.end..next.span.start];
             if gap.trim().is_empty() || gap == "-" {
-                if let Some((unit, false)) = word_value(&next.word).filter(|(u, _)| *u < 10) {
+                if let Some((unit, false)) = word_value(next.word()).filter(|(u, _)| *u < 10) {
                     value += unit;
                     end = i + 1;
                 }
@@ -409,7 +454,7 @@ fn is_age_or_time(text: &str, end: usize) -> bool {
 }
 
 fn follows_no(toks: &[Token], i: usize) -> bool {
-    toks[i].word == "one" && i > 0 && matches!(toks[i - 1].word.as_ref(), "no" | "any" | "every" | "some" | "the")
+    toks[i].word() == "one" && i > 0 && matches!(toks[i - 1].word(), "no" | "any" | "every" | "some" | "the")
 }
 
 #[cfg(test)]
@@ -442,6 +487,14 @@ mod tests {
     }
 
     #[test]
+    fn vocabulary_fits_the_inline_word() {
+        let longest = words().iter().map(|w| w.0).chain(APPROX.iter().copied()).map(str::len).max();
+        assert!(longest.is_some_and(|n| n <= MAX_WORD), "{longest:?}");
+        // a capitalised word takes the inline path and still matches
+        check("Twelve workers; ДВОЄ охоронців", &[("Twelve", 12.0, false), ("ДВОЄ", 2.0, false)]);
+    }
+
+    #[test]
     fn scanner_agrees_with_the_regex() {
         let texts = [
             "19,850 and 1,234.5 and 1,2345 and 12 345 678 and 12 345x and 12 345 67a and 1234 567",
@@ -453,8 +506,8 @@ mod tests {
             include_str!("../../../examples/articles/mines-post.ru.txt"),
         ];
         for t in texts {
-            let a: Vec<(Span, String)> = regex_tokens(t).into_iter().map(|k| (k.span, k.word.into_owned())).collect();
-            let b: Vec<(Span, String)> = tokens(t).into_iter().map(|k| (k.span, k.word.into_owned())).collect();
+            let a: Vec<(Span, String)> = regex_tokens(t).into_iter().map(|k| (k.span, k.word().to_string())).collect();
+            let b: Vec<(Span, String)> = tokens(t).into_iter().map(|k| (k.span, k.word().to_string())).collect();
             assert_eq!(a, b, "in {t:?}");
         }
     }
