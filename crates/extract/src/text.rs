@@ -69,26 +69,20 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 fn split_paragraph(p: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = p.char_indices().collect();
-    for (i, &(idx, c)) in chars.iter().enumerate() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
-        let end = idx + c.len_utf8();
+    for (idx, mark) in p.match_indices(['.', '!', '?', '…']) {
+        let end = idx + mark.len();
         // closing quotes and brackets stay with the sentence
-        let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '"' | '»' | '”' | ')' | '\'') {
-            j += 1;
-        }
-        if j >= chars.len() || !chars[j].1.is_whitespace() {
+        let after = &p[end..];
+        let rest = after.trim_start_matches(['"', '»', '”', ')', '\'']);
+        if !rest.starts_with(char::is_whitespace) {
             continue;
         }
-        let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace()).map(|&(_, c)| c);
+        let next = rest.trim_start().chars().next();
         let opens_sentence = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '«' | '„' | '“' | '—' | '–' | '-'));
-        if !opens_sentence || (c == '.' && is_abbreviation(&p[start..idx])) {
+        if !opens_sentence || (mark == "." && is_abbreviation(&p[start..idx])) {
             continue;
         }
-        let sentence_end = chars.get(j).map_or(p.len(), |&(k, _)| k).max(end);
+        let sentence_end = end + (after.len() - rest.len());
         push_trimmed(&mut out, p, start, sentence_end);
         start = sentence_end;
     }
