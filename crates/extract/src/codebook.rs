@@ -345,6 +345,9 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
     let (keys, patterns): (Vec<String>, Vec<(bool, Vec<CueKind>)>) = table.into_iter().unzip();
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
+        // a DFA: the scan is overlapping (a stem inside a longer cue counts too), which rules out
+        // the prefilter, so the per-byte step is what costs; the DFA takes a few hundred KiB
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&keys)
         .map_err(|e| CodebookError::Rule { rule: "(all)".into(), problem: e.to_string() })?;
     Ok(Codebook { actors, weapons, tags, rules, automaton, patterns })
