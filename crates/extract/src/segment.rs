@@ -162,12 +162,22 @@ pub(crate) fn best_rule(a: &Analysis, cues: &[Cue], context: &[Cue]) -> Option<(
     let rules = a.codebook.rules();
     let masks: Vec<Span> = cues.iter().filter(|c| c.kind == CueKind::Mask).map(|c| c.span).collect();
     let counts = |c: &&Cue| !masks.iter().any(|m| m.overlaps(&c.span));
+    // (rule, pattern) of every event cue, each pair once, grouped by rule in rule order
+    let mut hits: Vec<(usize, u32)> = cues
+        .iter()
+        .filter(counts)
+        .filter_map(|c| match c.kind {
+            CueKind::Event(i) => Some((i, c.pattern)),
+            _ => None,
+        })
+        .collect();
+    hits.sort_unstable();
+    hits.dedup();
     let mut best: Option<(usize, u32)> = None;
-    for (i, rule) in rules.iter().enumerate() {
-        let mut patterns: Vec<u32> = cues.iter().filter(counts).filter(|c| c.kind == CueKind::Event(i)).map(|c| c.pattern).collect();
-        patterns.sort_unstable();
-        patterns.dedup();
-        let score = patterns.len() as u32 * rule.weight;
+    for group in hits.chunk_by(|a, b| a.0 == b.0) {
+        let i = group[0].0;
+        let Some(rule) = rules.get(i) else { continue };
+        let score = group.len() as u32 * rule.weight;
         if score == 0 || score < rule.min_score {
             continue;
         }
