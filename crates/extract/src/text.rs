@@ -69,7 +69,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 fn split_paragraph(p: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (idx, mark) in p.match_indices(['.', '!', '?', '…']) {
+    for (idx, mark) in sentence_marks(p) {
         let end = idx + mark.len();
         // closing quotes and brackets stay with the sentence
         let after = &p[end..];
@@ -88,6 +88,21 @@ fn split_paragraph(p: &str) -> Vec<Span> {
     }
     push_trimmed(&mut out, p, start, p.len());
     out
+}
+
+/// Where `p` has '.', '!', '?' or '…', in order, found with `memchr` (`str::match_indices`
+/// with a set of chars decodes every character).
+fn sentence_marks(p: &str) -> Vec<(usize, &'static str)> {
+    let bytes = p.as_bytes();
+    let mut marks: Vec<(usize, &'static str)> = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .map(|i| (i, match bytes[i] { b'.' => ".", b'!' => "!", _ => "?" }))
+        .collect();
+    let n = marks.len();
+    marks.extend(memchr::memmem::find_iter(bytes, "…").map(|i| (i, "…")));
+    if marks.len() > n {
+        marks.sort_unstable();
+    }
+    marks
 }
 
 fn push_trimmed(out: &mut Vec<Span>, p: &str, start: usize, end: usize) {
