@@ -9,6 +9,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc::SyncSender;
 
 use litopys_extract::{Extraction, Extractor};
 use litopys_model::Document;
@@ -55,8 +56,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pool = thread_pool(args.jobs)?;
     let stdout = std::io::stdout().lock();
     let mut writer = Writer::new(args.format, std::io::BufWriter::new(stdout))?;
+    // reading and parsing the next chunk overlaps extracting this one: one chunk waits in
+    // the channel, so memory stays at a few chunks whatever the corpus size
+    let n_failed = std::thread::scope(|scope| -> anyhow::Result<usize> {
+        let (chunks, received) = std::sync::mpsc::sync_channel::<Vec<Document>>(1);
+        let reader = scope.spawn(|| read_chunks(&args.files, args.published, chunks));
+        for chunk in received {
+            let results = extract_all(&pool, &extractor, &chunk);
+            write_chunk(&mut writer, &chunk, &results, args.statistics)?;
+        }
+        reader.join().map_err(|_| anyhow::anyhow!("the input reader failed"))
+    })?;
+    writer.finish()?;
+    Ok(if n_failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Reads `files` into chunks of about `CHUNK_BYTES` and sends them on, reporting unreadable
+/// inputs on stderr as it goes; returns how many failed. Stops early if the receiver is gone.
+fn read_chunks(files: &[PathBuf], published: Option<jiff::civil::Date>, chunks: SyncSender<Vec<Document>>) -> usize {
     let mut n_failed = 0;
-    let mut stream = Stream::new(&args.files, args.published);
+    let mut stream = Stream::new(files, published);
     loop {
         let mut chunk: Vec<Document> = Vec::new();
         let mut n_bytes = 0;
@@ -78,26 +97,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 break;
             }
         }
-        for (doc, out) in chunk.iter().zip(&extract_all(&pool, &extractor, &chunk)) {
-            tracing::info!("{}: language {}", doc.id, out.language.as_deref().unwrap_or("unknown"));
-            for d in &out.diagnostics {
-                tracing::info!("{d}");
-            }
-            for i in &out.incidents {
-                writer.incident(i)?;
-            }
-            if args.statistics {
-                for s in &out.statistics {
-                    writer.statistic(s)?;
-                }
-            }
-        }
-        if ended {
-            break;
+        if chunks.send(chunk).is_err() || ended {
+            return n_failed;
         }
     }
-    writer.finish()?;
-    Ok(if n_failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn write_chunk<W: std::io::Write>(writer: &mut Writer<W>, docs: &[Document], results: &[Extraction], statistics: bool) -> anyhow::Result<()> {
+    for (doc, out) in docs.iter().zip(results) {
+        tracing::info!("{}: language {}", doc.id, out.language.as_deref().unwrap_or("unknown"));
+        for d in &out.diagnostics {
+            tracing::info!("{d}");
+        }
+        for i in &out.incidents {
+            writer.incident(i)?;
+        }
+        if statistics {
+            for s in &out.statistics {
+                writer.statistic(s)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A pool of `jobs` threads (default: one per core).
