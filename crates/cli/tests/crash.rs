@@ -45,13 +45,8 @@ fn ten_thousand_reports_survive_sigkill() {
     let history = review_history(&db);
     assert!(history.len() >= reviewed.len(), "every review is in the history");
 
-    // the reference: the same batch, uninterrupted, into a copy (alongside the kills)
     let reference = dir.path().join("reference.db");
-    Connection::open(&db).unwrap().execute("VACUUM INTO ?1", [reference.display().to_string()]).unwrap();
-    let mut uninterrupted = litopys(&["ingest", &all.display().to_string(), "--db", &reference.display().to_string()])
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut uninterrupted = start_reference(&db, &reference, &all);
 
     // the whole batch should take about ten times the tenth; kill within that span
     let estimate = part_time * 10;
@@ -71,14 +66,24 @@ fn ten_thousand_reports_survive_sigkill() {
     assert_eq!(reviewed_state(&db, &reviewed), before, "a reviewed event changed");
     assert_eq!(review_history(&db), history, "the review history changed");
     check_reviewed_values(&db);
-    let reference = Connection::open(&reference).unwrap();
+    check_same_as(&conn, &Connection::open(&reference).unwrap());
+}
+
+/// Copies `db` to `reference` and starts an uninterrupted ingest of `input` into the copy.
+fn start_reference(db: &Path, reference: &Path, input: &Path) -> std::process::Child {
+    Connection::open(db).unwrap().execute("VACUUM INTO ?1", [reference.display().to_string()]).unwrap();
+    litopys(&["ingest", &input.display().to_string(), "--db", &reference.display().to_string()]).stdout(Stdio::null()).spawn().unwrap()
+}
+
+/// Documents, incidents with their events, events and statistics are row for row the same.
+fn check_same_as(conn: &Connection, reference: &Connection) {
     for sql in [
         "SELECT id, content_hash, near_duplicate_of, extracted FROM documents ORDER BY id",
         "SELECT doc_id, incident_key, event_id, pinned, data FROM incidents ORDER BY doc_id, incident_key",
         "SELECT id, status, data, frozen, edits FROM events ORDER BY id",
         "SELECT doc_id, data FROM statistics ORDER BY doc_id, data",
     ] {
-        assert!(rows(&conn, sql) == rows(&reference, sql), "differs from the uninterrupted run: {sql}");
+        assert!(rows(conn, sql) == rows(reference, sql), "differs from the uninterrupted run: {sql}");
     }
 }
 

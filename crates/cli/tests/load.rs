@@ -8,7 +8,7 @@
 //!
 //! Any failed request (transport error or a status other than 2xx) fails the test. Latency is
 //! reported, not asserted: set `LITOPYS_LOAD_STRICT=1` to also fail when the reads' p99 is
-//! 100 ms or more. Size it with `LITOPYS_LOAD_REQUESTS` (default 4,000), `LITOPYS_LOAD_CLIENTS`
+//! 100 ms or more. Size it with `LITOPYS_LOAD_REQUESTS` (default 2,000), `LITOPYS_LOAD_CLIENTS`
 //! (default 200), `LITOPYS_LOAD_SECONDS` (the cap, default 300) and `LITOPYS_LOAD_CORPUS`
 //! (bytes of generated reports to serve, default 3MB). The figures in docs/performance.md come
 //! from `LITOPYS_LOAD_REQUESTS=20000 cargo test --release -p litopys --test load -- --nocapture`.
@@ -65,7 +65,7 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
 
 #[test]
 fn two_hundred_clients_read_and_review_without_errors() {
-    let n_requests: usize = env_or("LITOPYS_LOAD_REQUESTS", 4_000);
+    let n_requests: usize = env_or("LITOPYS_LOAD_REQUESTS", 2_000);
     let n_clients: usize = env_or("LITOPYS_LOAD_CLIENTS", 200);
     let cap = Duration::from_secs(env_or("LITOPYS_LOAD_SECONDS", 300));
     let corpus: String = env_or("LITOPYS_LOAD_CORPUS", "3MB".to_string());
