@@ -3,8 +3,10 @@
 //! Accounts and tokens live in a small SQLite file of the server's own (by default next to
 //! the database: `litopys.db` → `litopys.users.db`), so they work the same whatever backend
 //! holds the events. Passwords are Argon2id hashes (PHC strings); tokens are stored as
-//! SHA-256 digests, so the file never holds a usable secret. Sessions are kept in memory:
-//! a restart signs everyone out.
+//! SHA-256 digests, so the file never holds a usable secret; a token is named by a prefix of
+//! its digest, so it can be listed (with its last use, recorded at most once a minute so that
+//! reads stay reads) and revoked without ever showing it. Sessions are kept in memory: a
+//! restart signs everyone out.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -145,7 +147,11 @@ impl Accounts {
         let now = jiff::Timestamp::now();
         let stale = last_used.and_then(|t| t.parse::<jiff::Timestamp>().ok()).map_or(true, |t| now.duration_since(t).as_secs() >= 60);
         if stale {
-            self.conn.execute("UPDATE tokens SET last_used_at = ?1 WHERE digest = ?2", rusqlite::params![now.to_string(), digest])?;
+            // a read-only accounts file must not turn every request away: last use is a hint
+            let set = self.conn.execute("UPDATE tokens SET last_used_at = ?1 WHERE digest = ?2", rusqlite::params![now.to_string(), digest]);
+            if let Err(e) = set {
+                tracing::warn!("cannot record a token's last use: {e}");
+            }
         }
         Ok(Some(Account { name, role: Role::parse(&role).unwrap_or(Role::Viewer) }))
     }
