@@ -372,6 +372,12 @@ async fn sessions_cookies_and_csrf() {
     assert_eq!(res.status(), StatusCode::FORBIDDEN, "wrong CSRF token");
     let res = f.app.clone().oneshot(with_cookie("POST", &uri, Some(&csrf), Some(json!({"action": "confirm"})))).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
+    // revoking one's token from the page needs the CSRF token too
+    let uri = format!("/api/tokens/{}", token_ids(&f.app, &f.editor_token).await.remove(0));
+    let res = f.app.clone().oneshot(with_cookie("DELETE", &uri, None, None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "no CSRF token");
+    let res = f.app.clone().oneshot(with_cookie("DELETE", &uri, Some(&csrf), None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let res = f.app.clone().oneshot(with_cookie("DELETE", "/api/session", Some(&csrf), None)).await.unwrap();
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let res = f.app.clone().oneshot(with_cookie("GET", "/api/events", None, None)).await.unwrap();
