@@ -163,6 +163,8 @@ enum Command {
     /// Examples:
     ///   echo 'a long passphrase' | litopys user add olena --role editor
     ///   litopys user token olena --label nightly-export
+    ///   litopys user tokens olena
+    ///   litopys user revoke 3f9a0c1d2b4e5f60
     #[command(verbatim_doc_comment)]
     User(user::Args),
     /// Write a generated corpus of news reports (JSON Lines) for benchmarks.

@@ -40,6 +40,18 @@ enum Command {
         #[arg(long, default_value = "")]
         label: String,
     },
+    /// List API tokens (every account's, or NAME's): id, owner, role, label, created, last
+    /// used. The secrets are never shown; they are not stored.
+    Tokens {
+        /// Only this account's tokens.
+        name: Option<String>,
+    },
+    /// Revoke an API token by its id (the first column of `litopys user tokens`); a running
+    /// server refuses it from the next request on.
+    Revoke {
+        /// The token's id.
+        id: String,
+    },
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -67,6 +79,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 bail!("no account {name}; create it with `litopys user add {name}`");
             }
             println!("{}", accounts.create_token(&name, &label)?);
+        }
+        Command::Tokens { name } => {
+            println!("id\towner\trole\tlabel\tcreated\tlast used");
+            for t in accounts.tokens(name.as_deref())? {
+                let last = t.last_used_at.as_deref().unwrap_or("never");
+                println!("{}\t{}\t{}\t{}\t{}\t{last}", t.id, t.owner, t.role.as_str(), t.label, t.created_at);
+            }
+        }
+        Command::Revoke { id } => {
+            if !accounts.revoke_token(&id, None)? {
+                bail!("no token {id}; list them with `litopys user tokens`");
+            }
+            println!("revoked {id}");
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -73,4 +73,17 @@ fn user_token_and_serve() {
     assert!(status.contains("401") && body.contains("sign in"), "{status} {body}");
     let (status, body) = get(&addr, "/api/events?limit=1", Some(&token));
     assert!(status.contains("200") && body.contains("\"events\":[{"), "{status} {body}");
+
+    // the token is listed (never its secret) and, once revoked, refused by the running server
+    let list = litopys().args(["user", "tokens", "--db", &db]).output().unwrap();
+    let list = String::from_utf8_lossy(&list.stdout).to_string();
+    let row: Vec<&str> = list.lines().nth(1).unwrap_or_default().split('\t').collect();
+    assert_eq!(row.get(1..3), Some(&["olena", "editor"][..]), "{list}");
+    assert!(!list.contains(&token) && row.get(5).is_some_and(|t| *t != "never"), "{list}");
+    let revoke = litopys().args(["user", "revoke", row[0], "--db", &db]).output().unwrap();
+    assert!(revoke.status.success(), "{}", String::from_utf8_lossy(&revoke.stderr));
+    let (status, _) = get(&addr, "/api/events?limit=1", Some(&token));
+    assert!(status.contains("401"), "{status}");
+    let again = litopys().args(["user", "revoke", row[0], "--db", &db]).output().unwrap();
+    assert!(!again.status.success() && String::from_utf8_lossy(&again.stderr).contains("no token"));
 }

@@ -3,8 +3,10 @@
 //! Accounts and tokens live in a small SQLite file of the server's own (by default next to
 //! the database: `litopys.db` → `litopys.users.db`), so they work the same whatever backend
 //! holds the events. Passwords are Argon2id hashes (PHC strings); tokens are stored as
-//! SHA-256 digests, so the file never holds a usable secret. Sessions are kept in memory:
-//! a restart signs everyone out.
+//! SHA-256 digests, so the file never holds a usable secret; a token is named by a prefix of
+//! its digest, so it can be listed (with its last use, recorded at most once a minute so that
+//! reads stay reads) and revoked without ever showing it. Sessions are kept in memory: a
+//! restart signs everyone out.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -65,6 +67,7 @@ impl Accounts {
              CREATE TABLE IF NOT EXISTS tokens (digest TEXT PRIMARY KEY, name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
                  label TEXT NOT NULL, created_at TEXT NOT NULL);",
         )?;
+        add_last_used(&conn)?;
         Ok(Accounts { conn })
     }
 
@@ -127,19 +130,94 @@ impl Accounts {
         Ok(token)
     }
 
-    /// The account a token belongs to, if the token is valid.
+    /// The account a token belongs to, if the token is valid (not revoked). Records when
+    /// the token was last used, to the minute.
     pub fn token_account(&self, token: &str) -> Result<Option<Account>, rusqlite::Error> {
+        let digest = digest(token);
         let row = self.conn.query_row(
-            "SELECT u.name, u.role FROM tokens t JOIN users u ON u.name = t.name WHERE t.digest = ?1",
-            [digest(token)],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+            "SELECT u.name, u.role, t.last_used_at FROM tokens t JOIN users u ON u.name = t.name WHERE t.digest = ?1",
+            [&digest],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)),
         );
-        match row {
-            Ok((name, role)) => Ok(Some(Account { name, role: Role::parse(&role).unwrap_or(Role::Viewer) })),
-            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(None),
-            Err(e) => Err(e),
+        let (name, role, last_used) = match row {
+            Ok(v) => v,
+            Err(rusqlite::Error::QueryReturnedNoRows) => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let now = jiff::Timestamp::now();
+        let stale = last_used.and_then(|t| t.parse::<jiff::Timestamp>().ok()).map_or(true, |t| now.duration_since(t).as_secs() >= 60);
+        if stale {
+            // a read-only accounts file must not turn every request away: last use is a hint
+            let set = self.conn.execute("UPDATE tokens SET last_used_at = ?1 WHERE digest = ?2", rusqlite::params![now.to_string(), digest]);
+            if let Err(e) = set {
+                tracing::warn!("cannot record a token's last use: {e}");
+            }
         }
+        Ok(Some(Account { name, role: Role::parse(&role).unwrap_or(Role::Viewer) }))
     }
+
+    /// The tokens of `owner`, or every token if `None`, oldest first. Never the secret: a
+    /// token is named by [`TokenInfo::id`], a prefix of its digest.
+    pub fn tokens(&self, owner: Option<&str>) -> Result<Vec<TokenInfo>, rusqlite::Error> {
+        let mut stmt = self.conn.prepare(
+            "SELECT substr(t.digest, 1, 16), t.name, u.role, t.label, t.created_at, t.last_used_at FROM tokens t \
+             JOIN users u ON u.name = t.name WHERE ?1 IS NULL OR t.name = ?1 ORDER BY t.created_at, t.digest",
+        )?;
+        let rows = stmt.query_map([owner], |r| {
+            Ok(TokenInfo {
+                id: r.get(0)?,
+                owner: r.get(1)?,
+                role: Role::parse(&r.get::<_, String>(2)?).unwrap_or(Role::Viewer),
+                label: r.get(3)?,
+                created_at: r.get(4)?,
+                last_used_at: r.get(5)?,
+            })
+        })?;
+        rows.collect()
+    }
+
+    /// Revokes the token with this id (see [`Accounts::tokens`]), if it is `owner`'s (any
+    /// owner's if `None`); the next request with it is refused. False if there is none.
+    pub fn revoke_token(&mut self, id: &str, owner: Option<&str>) -> Result<bool, rusqlite::Error> {
+        if id.len() != TOKEN_ID_LEN || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Ok(false);
+        }
+        let n = self.conn.execute(
+            "DELETE FROM tokens WHERE substr(digest, 1, 16) = ?1 AND (?2 IS NULL OR name = ?2)",
+            rusqlite::params![id.to_ascii_lowercase(), owner],
+        )?;
+        Ok(n > 0)
+    }
+}
+
+/// How many hex digits of a token's digest name it.
+const TOKEN_ID_LEN: usize = 16;
+
+/// An API token as listed: who owns it and when it was made and last used, never the secret.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenInfo {
+    /// The first 16 hex digits of the token's SHA-256 digest: enough to name it, useless to
+    /// sign in with.
+    pub id: String,
+    /// The account it acts for.
+    pub owner: String,
+    /// The owner's role, which the token has.
+    pub role: Role,
+    /// What it is for, as given when created.
+    pub label: String,
+    /// When it was created (RFC 3339).
+    pub created_at: String,
+    /// When it was last used (RFC 3339, to the minute), if ever.
+    pub last_used_at: Option<String>,
+}
+
+/// Adds `tokens.last_used_at` to accounts files made before it existed.
+fn add_last_used(conn: &rusqlite::Connection) -> Result<(), rusqlite::Error> {
+    let has: i64 = conn.query_row("SELECT count(*) FROM pragma_table_info('tokens') WHERE name = 'last_used_at'", [], |r| r.get(0))?;
+    if has == 0 {
+        conn.execute_batch("ALTER TABLE tokens ADD COLUMN last_used_at TEXT")?;
+    }
+    Ok(())
 }
 
 /// A browser session: who, and the token its state-changing requests must echo.
@@ -277,6 +355,14 @@ mod tests {
         let t = a.create_token("olena", "script").unwrap();
         assert_eq!(a.token_account(&t).unwrap().map(|a| a.name), Some("olena".to_string()));
         assert_eq!(a.token_account("lit_nope").unwrap(), None);
+        let listed = a.tokens(Some("olena")).unwrap();
+        assert_eq!(listed.len(), 1);
+        assert!(listed[0].last_used_at.is_some() && !t.contains(&listed[0].id), "{listed:?}");
+        assert!(!a.revoke_token(&listed[0].id, Some("someone else")).unwrap());
+        assert!(!a.revoke_token("not hex", None).unwrap());
+        assert!(a.revoke_token(&listed[0].id, Some("olena")).unwrap());
+        assert_eq!(a.token_account(&t).unwrap(), None);
+        assert!(a.tokens(None).unwrap().is_empty());
         assert!(PasswordHash::new(dummy_hash()).is_ok());
         assert!(same_secret("abc", "abc") && !same_secret("abc", "abd") && !same_secret("a", "ab"));
     }

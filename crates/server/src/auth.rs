@@ -6,13 +6,15 @@
 //! A state-changing request made with the session cookie must carry the session's CSRF token
 //! in `X-CSRF-Token` (the page reads it from `GET /api/session`); token requests need none,
 //! since browsers never attach them by themselves. `POST /api/session` takes JSON only,
-//! which a cross-site form cannot send.
+//! which a cross-site form cannot send. A token can be listed and revoked by its owner or an
+//! admin (`GET /api/tokens`, `DELETE /api/tokens/{id}`); since every request looks its token
+//! up in the accounts file, a revoked token is refused from the next request on.
 
-use axum::extract::{FromRequestParts, State};
+use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get};
 use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
@@ -25,7 +27,8 @@ const COOKIE: &str = "litopys_session";
 pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .route("/api/session", get(whoami).post(sign_in).delete(sign_out))
-        .route("/api/tokens", post(create_token))
+        .route("/api/tokens", get(list_tokens).post(create_token))
+        .route("/api/tokens/{id}", delete(revoke_token))
         .route("/api/users", get(list_users).post(add_user))
 }
 
@@ -169,6 +172,37 @@ async fn create_token(
     let name = account.name.clone();
     let token = state.with_accounts(move |a| Ok(a.create_token(&name, &label)?)).await?;
     Ok((StatusCode::CREATED, Json(json!({ "token": token, "user": account.name, "role": account.role.as_str() }))))
+}
+
+/// Whose tokens a caller may see and revoke: an admin's, everyone's; anyone else's, their own.
+fn token_owner(account: &Account) -> Option<String> {
+    (account.role < Role::Admin).then(|| account.name.clone())
+}
+
+/// `GET /api/tokens`: the caller's tokens (every token for an admin), never the secrets.
+async fn list_tokens(State(state): State<AppState>, caller: Caller) -> Result<Json<serde_json::Value>, ApiError> {
+    let owner = token_owner(caller.require(Role::Viewer)?);
+    let tokens = state.with_accounts(move |a| Ok(a.tokens(owner.as_deref())?)).await?;
+    let tokens: Vec<_> = tokens
+        .iter()
+        .map(|t| {
+            json!({ "id": t.id, "owner": t.owner, "role": t.role.as_str(), "label": t.label,
+                    "created_at": t.created_at, "last_used_at": t.last_used_at })
+        })
+        .collect();
+    Ok(Json(json!({ "tokens": tokens })))
+}
+
+/// `DELETE /api/tokens/{id}`: revokes one of the caller's tokens (any token for an admin);
+/// the next request with it gets 401.
+async fn revoke_token(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<StatusCode, ApiError> {
+    let owner = token_owner(caller.require(Role::Viewer)?);
+    let shown = id.clone();
+    let revoked = state.with_accounts(move |a| Ok(a.revoke_token(&id, owner.as_deref())?)).await?;
+    if !revoked {
+        return Err(ApiError::NotFound(format!("no token {shown} that you may revoke; list them with GET /api/tokens")));
+    }
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn list_users(State(state): State<AppState>, caller: Caller) -> Result<Json<serde_json::Value>, ApiError> {

@@ -46,7 +46,7 @@ use std::sync::{Arc, Mutex};
 use axum::Router;
 use litopys_store::Store;
 
-pub use accounts::{Account, Accounts, Role};
+pub use accounts::{Account, Accounts, Role, TokenInfo};
 pub use error::ApiError;
 
 /// How the server runs.

@@ -240,7 +240,7 @@ async fn public_assets_boundaries_openapi_config() {
     for path in [
         "/api/events", "/api/points", "/api/events/{id}", "/api/events/{id}/history", "/api/events/{id}/review", "/api/review/queue",
         "/api/aggregates", "/api/stats", "/api/documents/{id}", "/api/search", "/api/boundaries", "/api/config", "/api/session",
-        "/api/tokens", "/api/users", "/api/openapi.json",
+        "/api/tokens", "/api/tokens/{id}", "/api/users", "/api/openapi.json",
     ] {
         assert!(doc["paths"][path].is_object(), "{path} missing from openapi.json");
     }
@@ -372,6 +372,12 @@ async fn sessions_cookies_and_csrf() {
     assert_eq!(res.status(), StatusCode::FORBIDDEN, "wrong CSRF token");
     let res = f.app.clone().oneshot(with_cookie("POST", &uri, Some(&csrf), Some(json!({"action": "confirm"})))).await.unwrap();
     assert_eq!(res.status(), StatusCode::OK);
+    // revoking one's token from the page needs the CSRF token too
+    let uri = format!("/api/tokens/{}", token_ids(&f.app, &f.editor_token).await.remove(0));
+    let res = f.app.clone().oneshot(with_cookie("DELETE", &uri, None, None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "no CSRF token");
+    let res = f.app.clone().oneshot(with_cookie("DELETE", &uri, Some(&csrf), None)).await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let res = f.app.clone().oneshot(with_cookie("DELETE", "/api/session", Some(&csrf), None)).await.unwrap();
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let res = f.app.clone().oneshot(with_cookie("GET", "/api/events", None, None)).await.unwrap();
@@ -406,6 +412,52 @@ async fn tokens_and_accounts() {
     check_error((s, v), StatusCode::BAD_REQUEST, "role: expected viewer, editor or admin");
     let (s, _, v) = send(&f.app, "POST", "/api/session", None, Some(json!({ "name": "mykola", "password": "long enough" }))).await;
     assert_eq!((s, v["user"]["role"].as_str()), (StatusCode::OK, Some("editor")));
+}
+
+/// The ids of the tokens `token` may see.
+async fn token_ids(app: &Router, token: &str) -> Vec<String> {
+    let (s, _, v) = send(app, "GET", "/api/tokens", Some(token), None).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    v["tokens"].as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn tokens_are_listed_and_revoked_by_owner_or_admin() {
+    let f = fixture(true);
+    check_error(get(&f.app, "/api/tokens").await, StatusCode::UNAUTHORIZED, "sign in");
+    let (s, _, v) = send(&f.app, "DELETE", "/api/tokens/0123456789abcdef", None, None).await;
+    check_error((s, v), StatusCode::UNAUTHORIZED, "sign in");
+    // each account sees its own token; the admin sees all three, never a secret
+    let (_, _, v) = send(&f.app, "GET", "/api/tokens", Some(&f.viewer_token), None).await;
+    assert_eq!(v["tokens"][0]["owner"], "vi");
+    assert_eq!(v["tokens"][0]["role"], "viewer");
+    assert!(v["tokens"][0]["last_used_at"].is_string(), "{v}");
+    let all = token_ids(&f.app, &f.admin_token).await;
+    assert_eq!(all.len(), 3);
+    let listing = send(&f.app, "GET", "/api/tokens", Some(&f.admin_token), None).await.2.to_string();
+    for secret in [&f.viewer_token, &f.editor_token, &f.admin_token] {
+        assert!(!listing.contains(secret.as_str()));
+    }
+    let viewer_id = token_ids(&f.app, &f.viewer_token).await.remove(0);
+    let editor_id = token_ids(&f.app, &f.editor_token).await.remove(0);
+    // a viewer or an editor cannot revoke another account's token
+    for (token, other) in [(&f.viewer_token, &editor_id), (&f.editor_token, &viewer_id)] {
+        let (s, _, v) = send(&f.app, "DELETE", &format!("/api/tokens/{other}"), Some(token), None).await;
+        check_error((s, v), StatusCode::NOT_FOUND, "no token");
+    }
+    // an editor revokes its own: the next request with it is refused, even a read
+    let (s, _, _) = send(&f.app, "DELETE", &format!("/api/tokens/{editor_id}"), Some(&f.editor_token), None).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, _, v) = send(&f.app, "GET", "/api/events?limit=1", Some(&f.editor_token), None).await;
+    check_error((s, v), StatusCode::UNAUTHORIZED, "not recognised");
+    // an admin revokes a viewer's token
+    let (s, _, _) = send(&f.app, "DELETE", &format!("/api/tokens/{viewer_id}"), Some(&f.admin_token), None).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, _, _) = send(&f.app, "GET", "/api/tokens", Some(&f.viewer_token), None).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _, v) = send(&f.app, "DELETE", &format!("/api/tokens/{viewer_id}"), Some(&f.admin_token), None).await;
+    check_error((s, v), StatusCode::NOT_FOUND, "no token");
+    assert_eq!(token_ids(&f.app, &f.admin_token).await.len(), 1);
 }
 
 #[tokio::test]
