@@ -24,16 +24,29 @@ use crate::ApiError;
 /// How long a snapshot is trusted when nothing says it is stale.
 pub(crate) const MAX_AGE: Duration = Duration::from_secs(300);
 
+/// How often the store's counts are compared with the snapshot's: counting the rows of three
+/// tables costs a few hundred milliseconds at a million events, too much for every request.
+/// The server's own reviews update the snapshot at once; an ingest beside it shows within this.
+pub(crate) const CHECK_EVERY: Duration = Duration::from_secs(2);
+
 /// Every event's filterable values, by date then id.
 #[derive(Clone)]
 pub(crate) struct Snapshot {
     pub(crate) cols: Columns,
-    counts: Counts,
+    /// The store's counts when last compared (at most [`CHECK_EVERY`] old).
+    pub(crate) counts: Counts,
     built: Instant,
 }
 
+/// The current snapshot, if any, and when the store's counts were last compared with it.
+#[derive(Default)]
+pub(crate) struct Held {
+    snap: Option<Arc<Snapshot>>,
+    checked: Option<Instant>,
+}
+
 /// Where the current snapshot is kept.
-pub(crate) type Slot = Arc<Mutex<Option<Arc<Snapshot>>>>;
+pub(crate) type Slot = Arc<Mutex<Held>>;
 
 /// The years read one at a time: everything before 1900, each year to 2100, everything after.
 fn periods() -> impl Iterator<Item = (Option<jiff::civil::Date>, Option<jiff::civil::Date>)> {
@@ -59,17 +72,24 @@ fn build(store: &mut Store) -> Result<Columns, ApiError> {
 
 /// The current snapshot, rebuilt first if it is stale.
 pub(crate) fn current(store: &mut Store, slot: &Slot) -> Result<Arc<Snapshot>, ApiError> {
-    let counts = store.counts()?;
-    let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(s) = guard.as_ref() {
-        if s.counts == counts && s.built.elapsed() < MAX_AGE {
-            return Ok(s.clone());
+    let mut held = slot.lock().unwrap_or_else(|p| p.into_inner());
+    let recent = held.checked.is_some_and(|c| c.elapsed() < CHECK_EVERY);
+    if let Some(s) = held.snap.clone().filter(|s| s.built.elapsed() < MAX_AGE) {
+        if recent {
+            return Ok(s);
+        }
+        let counts = store.counts()?;
+        held.checked = Some(Instant::now());
+        if s.counts == counts {
+            return Ok(s);
         }
     }
     // the old columns go before the new ones are built, to keep the peak memory down
-    *guard = None;
+    held.snap = None;
+    let counts = store.counts()?;
     let snapshot = Arc::new(Snapshot { cols: build(store)?, counts, built: Instant::now() });
-    *guard = Some(snapshot.clone());
+    held.snap = Some(snapshot.clone());
+    held.checked = Some(Instant::now());
     Ok(snapshot)
 }
 
@@ -77,9 +97,9 @@ pub(crate) fn current(store: &mut Store, slot: &Slot) -> Result<Arc<Snapshot>, A
 /// event whose id only the store knows) or any failure forgets it instead.
 pub(crate) fn reviewed(store: &mut Store, slot: &Slot, id: &str, action: &Action) {
     let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
-    let Some(arc) = guard.as_mut() else { return };
+    let Some(arc) = guard.snap.as_mut() else { return };
     if matches!(action, Action::Split { .. }) {
-        *guard = None;
+        guard.snap = None;
         return;
     }
     // in place unless a request is reading the snapshot right now
@@ -91,12 +111,12 @@ pub(crate) fn reviewed(store: &mut Store, slot: &Slot, id: &str, action: &Action
         Ok(e) => snap.cols.upsert(&e),
         Err(e) if e.is_not_found() => snap.cols.drop_event(id),
         Err(_) => {
-            *guard = None;
+            guard.snap = None;
             return;
         }
     }
-    match store.counts() {
-        Ok(c) => snap.counts = c,
-        Err(_) => *guard = None,
+    // confirm, edit and reject change no count; a merge removes one event
+    if matches!(action, Action::Merge { .. }) {
+        snap.counts.n_events = snap.counts.n_events.saturating_sub(1);
     }
 }
