@@ -3,12 +3,17 @@
 #
 #   scripts/bench.sh [SIZE]        (default SIZE: 20MB of text per language)
 #   CRITERION=1 scripts/bench.sh   (also the criterion benches)
+#   API=1 scripts/bench.sh         (also the API benchmark over 1,000,000 events; API_EVENTS=N
+#                                   for another size; the first run writes the store, ~7 min)
 #
 # 1. `litopys bench`: MB/s per language on one thread and on all cores, scaling, the gazetteer
 #    pass alone and the ratio, peak memory (generated corpus, seed 1).
 # 2. Streaming: a 4x larger mixed corpus through `litopys extract` (all cores), with its peak
 #    resident memory, to show memory stays flat as the corpus grows.
-# 3. With CRITERION=1: `cargo bench -p litopys-extract --bench generated` and the gazetteer's.
+# 3. With API=1: `cargo run --release -p litopys-server --example api_bench`: median and p99
+#    latency of API requests over a SQLite store of synthetic events (kept under
+#    target/api_bench/ for the next run), snapshot build time and resident memory.
+# 4. With CRITERION=1: `cargo bench -p litopys-extract --bench generated` and the gazetteer's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE="${1:-20MB}"
@@ -29,4 +34,7 @@ done
 if [ "${CRITERION:-0}" = 1 ]; then
   cargo bench -p litopys-extract --bench generated
   cargo bench -p litopys-gazetteer
+fi
+if [ "${API:-0}" = 1 ]; then
+  cargo run --release -q -p litopys-server --example api_bench -- --events "${API_EVENTS:-1000000}"
 fi

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::summary::Summary;
+use crate::summary::{Count, Summary, Week};
 
 /// The charts of one report, as SVG markup.
 #[derive(Clone, Debug, Serialize)]
@@ -36,14 +36,19 @@ fn escape(s: &str) -> String {
 
 impl Charts {
     pub fn new(s: &Summary) -> Charts {
-        Charts { weekly: weekly(s), map: map(s) }
+        Charts::from_counts(&s.by_week, &s.by_type, &s.by_oblast)
+    }
+
+    /// The charts of weekly counts by type, and of counts per oblast.
+    pub fn from_counts(by_week: &[Week], by_type: &[Count], by_oblast: &[Count]) -> Charts {
+        Charts { weekly: weekly(by_week, by_type), map: map(by_oblast) }
     }
 }
 
-fn weekly(s: &Summary) -> String {
+fn weekly(by_week: &[Week], by_type: &[Count]) -> String {
     let (w, h, left, bottom, top) = (640.0, 260.0, 40.0, 40.0, 30.0);
-    let n_weeks = s.by_week.len().max(1) as f64;
-    let max = s.by_week.iter().map(|wk| wk.counts.iter().map(|c| c.n).sum::<usize>()).max().unwrap_or(0).max(1) as f64;
+    let n_weeks = by_week.len().max(1) as f64;
+    let max = by_week.iter().map(|wk| wk.counts.iter().map(|c| c.n).sum::<usize>()).max().unwrap_or(0).max(1) as f64;
     let band = (w - left - 10.0) / n_weeks;
     let scale = (h - bottom - top) / max;
     let mut svg = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="Incidents per week by type" font-family="sans-serif" font-size="11">"#);
@@ -56,7 +61,7 @@ fn weekly(s: &Summary) -> String {
         let y = base - tick as f64 * scale;
         let _ = write!(svg, r##"<text x="{}" y="{}" text-anchor="end" fill="#333">{tick}</text>"##, left - 6.0, y + 4.0);
     }
-    for (i, week) in s.by_week.iter().enumerate() {
+    for (i, week) in by_week.iter().enumerate() {
         let x = left + i as f64 * band + band * 0.15;
         let mut y = base;
         for (name, colour) in TYPE_COLOURS {
@@ -78,7 +83,7 @@ fn weekly(s: &Summary) -> String {
         let _ = write!(svg, r##"<text x="{:.1}" y="{}" text-anchor="middle" fill="#333">{label}</text>"##, x + band * 0.35, base + 16.0);
     }
     let mut lx = left;
-    for (name, colour) in TYPE_COLOURS.iter().filter(|(n, _)| s.by_type.iter().any(|c| c.name == *n)) {
+    for (name, colour) in TYPE_COLOURS.iter().filter(|(n, _)| by_type.iter().any(|c| c.name == *n)) {
         let _ = write!(svg, r##"<rect x="{lx}" y="8" width="10" height="10" fill="{colour}"/><text x="{}" y="17" fill="#333">{}</text>"##, lx + 14.0, escape(name));
         lx += 22.0 + name.len() as f64 * 6.2;
     }
@@ -104,13 +109,13 @@ fn ring_path(ring: &serde_json::Value, out: &mut String) {
     out.push('Z');
 }
 
-fn map(s: &Summary) -> String {
-    let max = s.by_oblast.iter().map(|c| c.n).max().unwrap_or(0);
+fn map(by_oblast: &[Count]) -> String {
+    let max = by_oblast.iter().map(|c| c.n).max().unwrap_or(0);
     let mut svg = String::from(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 270" width="640" height="432" role="img" aria-label="Incidents by oblast" font-family="sans-serif" font-size="9">"#);
     for (_, json) in litopys_gazetteer::boundaries() {
         let Ok(feature) = serde_json::from_str::<serde_json::Value>(json) else { continue };
         let name = feature["properties"]["admin1"].as_str().unwrap_or_default();
-        let n = s.by_oblast.iter().find(|c| c.name == name).map_or(0, |c| c.n);
+        let n = by_oblast.iter().find(|c| c.name == name).map_or(0, |c| c.n);
         // four classes of equal width between 1 and the largest count
         let shade = if n == 0 { SHADES[0] } else { SHADES[1 + ((n - 1) * 4 / max.max(1)).min(3)] };
         let mut d = String::new();

@@ -24,10 +24,12 @@
 
 mod charts;
 mod summary;
+mod tally;
 
 use litopys_model::{Incident, Statistic};
 
 pub use summary::{Group, Summary};
+pub use tally::{chart_svgs_tallied, Tally};
 
 /// One event of the period.
 #[derive(Clone, Debug)]

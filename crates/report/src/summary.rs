@@ -119,10 +119,15 @@ fn long_date(d: Date) -> String {
 
 fn counts<'a>(names: impl Iterator<Item = &'a str>) -> Vec<Count> {
     let mut m: BTreeMap<&str, usize> = BTreeMap::new();
-    for n in names.filter(|n| !n.is_empty()) {
+    for n in names {
         *m.entry(n).or_default() += 1;
     }
-    let mut v: Vec<Count> = m.into_iter().map(|(name, n)| Count { name: name.to_string(), n }).collect();
+    counts_of(m.into_iter())
+}
+
+/// Counts of distinct names (empty ones left out), most first, then by name.
+pub(crate) fn counts_of<'a>(named: impl Iterator<Item = (&'a str, usize)>) -> Vec<Count> {
+    let mut v: Vec<Count> = named.filter(|(name, n)| !name.is_empty() && *n > 0).map(|(name, n)| Count { name: name.to_string(), n }).collect();
     v.sort_by(|a, b| b.n.cmp(&a.n).then_with(|| a.name.cmp(&b.name)));
     v
 }

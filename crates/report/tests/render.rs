@@ -94,3 +94,26 @@ fn user_templates_and_escaping() {
     input.to = "2026-01-01".parse().unwrap();
     assert!(render(&input, GroupBy::None, Format::Markdown, None).is_err());
 }
+
+#[test]
+fn charts_from_tallies_are_the_charts_of_the_entries() {
+    let mut input = input();
+    // more events, spread over weeks and oblasts, with one oblast left empty
+    let base = input.entries.clone();
+    for (k, admin1) in ["Kharkiv", "Lviv", "", "Kharkiv"].iter().enumerate() {
+        for e in &base {
+            let mut e = e.clone();
+            e.incident.event_date = e.incident.event_date - jiff::Span::new().days(7 * k as i64 + 1);
+            e.incident.admin1 = admin1.to_string();
+            input.entries.push(e);
+        }
+    }
+    let mut tally = litopys_report::Tally::default();
+    for e in &input.entries {
+        tally.by_day.push((e.incident.event_date, e.incident.event_type, 1));
+        tally.by_oblast.push((e.incident.admin1.clone(), 1));
+    }
+    let (weekly, map) = litopys_report::chart_svgs(&input);
+    assert!(weekly.contains("<rect") && map.contains("Kharkiv: "), "control: the charts draw something");
+    assert_eq!(litopys_report::chart_svgs_tallied(input.from, input.to, &tally), (weekly, map));
+}

@@ -2,15 +2,15 @@
 //! and history.
 
 use axum::extract::{Path, Query, State};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
-use std::collections::BTreeSet;
 
-use litopys_store::{Filter, HitKind, Status, Store};
+use litopys_store::{Event, Filter, Status};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Caller;
-use crate::snapshot::{Row, Snapshot};
+use crate::select::matching;
 use crate::{ApiError, AppState};
 
 pub(crate) fn router() -> Router<AppState> {
@@ -48,11 +48,12 @@ pub(crate) struct FilterParams {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Query2 {
     pub(crate) store: Filter,
-    all_statuses: bool,
-    raion: Option<String>,
-    sub_type: Option<String>,
-    actor: Option<String>,
-    bbox: Option<[f64; 4]>,
+    pub(crate) all_statuses: bool,
+    pub(crate) raion: Option<String>,
+    pub(crate) sub_type: Option<String>,
+    /// In lower case.
+    pub(crate) actor: Option<String>,
+    pub(crate) bbox: Option<[f64; 4]>,
     pub(crate) limit: usize,
     pub(crate) offset: usize,
     pub(crate) interval: Option<String>,
@@ -151,53 +152,6 @@ fn parse_bbox(b: &str) -> Result<[f64; 4], ApiError> {
     Ok([w, s, e, n])
 }
 
-/// Events that pass every filter, by date then id.
-pub(crate) fn matching<'s>(store: &mut Store, snap: &'s Snapshot, q: &Query2) -> Result<Vec<&'s Row>, ApiError> {
-    // full text: events whose notes match, or reported in a matching document (as the store does)
-    let text = match &q.store.text {
-        None => None,
-        Some(text) => {
-            let (mut ids, mut docs) = (BTreeSet::new(), BTreeSet::new());
-            for hit in store.search(text, 1_000_000)? {
-                match hit.kind {
-                    HitKind::Event => ids.insert(hit.id),
-                    HitKind::Document => docs.insert(hit.id),
-                };
-            }
-            Some((ids, docs))
-        }
-    };
-    let f = &q.store;
-    let same = |a: &str, b: &str| a.to_lowercase() == b.to_lowercase();
-    Ok(snap
-        .rows
-        .iter()
-        .filter(|r| {
-            let i = &r.incident;
-            let status_ok = match f.status {
-                Some(s) => r.status == s,
-                None => q.all_statuses || r.status != Status::Rejected,
-            };
-            status_ok
-                && f.from.map_or(true, |d| i.event_date >= d)
-                && f.to.map_or(true, |d| i.event_date <= d)
-                && f.admin1.as_deref().map_or(true, |a| same(&i.admin1, a))
-                && f.event_type.as_deref().map_or(true, |t| same(i.event_type.as_str(), t))
-                && f.tag.as_deref().map_or(true, |t| i.tags.iter().any(|x| same(x, t)))
-                && q.raion.as_deref().map_or(true, |r| same(&i.admin2, r))
-                && q.sub_type.as_deref().map_or(true, |s| same(i.sub_event_type.as_str(), s))
-                && q.actor.as_deref().map_or(true, |a| {
-                    [&i.actor1, &i.assoc_actor_1, &i.actor2, &i.assoc_actor_2].iter().any(|x| x.to_lowercase().contains(a))
-                })
-                && q.bbox.map_or(true, |[w, s, east, n]| match (i.longitude, i.latitude) {
-                    (Some(lon), Some(lat)) => lon >= w && lon <= east && lat >= s && lat <= n,
-                    _ => false,
-                })
-                && text.as_ref().map_or(true, |(ids, docs)| ids.contains(&r.id) || r.reported_in(docs))
-        })
-        .collect())
-}
-
 /// One line of the list.
 #[derive(Serialize)]
 struct Summary<'a> {
@@ -220,7 +174,7 @@ struct Summary<'a> {
     n_sources: usize,
 }
 
-fn summary(e: &Row) -> Summary<'_> {
+fn summary(e: &Event) -> Summary<'_> {
     let i = &e.incident;
     Summary {
         id: &e.id,
@@ -239,42 +193,48 @@ fn summary(e: &Row) -> Summary<'_> {
         actor1: &i.actor1,
         tags: &i.tags,
         notes: &i.notes,
-        n_sources: e.n_sources,
+        n_sources: e.sources.len(),
     }
 }
 
-/// `GET /api/events`: one page of the events that pass the filters.
+/// `GET /api/events`: one page of the events that pass the filters. The page's events are
+/// read from the store (the snapshot holds only what filters need).
 async fn list(State(state): State<AppState>, caller: Caller, params: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>) -> Result<Json<serde_json::Value>, ApiError> {
     caller.require_read(&state)?;
     let q = params?.0.parse()?;
     state
         .with_snapshot(move |store, snap| {
-            let events = matching(store, snap, &q)?;
-            let page: Vec<Summary> = events.iter().skip(q.offset).take(q.limit).map(|r| summary(r)).collect();
-            Ok(Json(serde_json::json!({ "total": events.len(), "offset": q.offset, "limit": q.limit, "events": page })))
+            let rows = matching(store, snap, &q)?;
+            let ids = rows.iter().skip(q.offset).take(q.limit).map(|&i| &*snap.cols.ids[i as usize]);
+            let events = read_events(store, ids)?;
+            let page: Vec<Summary> = events.iter().map(summary).collect();
+            Ok(Json(serde_json::json!({ "total": rows.len(), "offset": q.offset, "limit": q.limit, "events": page })))
         })
         .await
 }
 
+/// The events `ids`, read from the store; one that has gone since the snapshot was built
+/// (merged from the command line) is left out.
+pub(crate) fn read_events<'a>(store: &mut litopys_store::Store, ids: impl Iterator<Item = &'a str>) -> Result<Vec<Event>, ApiError> {
+    let mut events = Vec::new();
+    for id in ids {
+        match store.event(id) {
+            Ok(e) => events.push(e),
+            Err(e) if e.is_not_found() => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(events)
+}
+
 /// `GET /api/points`: every matching event as `[id, latitude, longitude, date, type, status]`,
-/// compact enough for 100,000 map points in one response.
-async fn points(State(state): State<AppState>, caller: Caller, params: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>) -> Result<Json<serde_json::Value>, ApiError> {
+/// compact enough for a million map points in one response (written straight from the
+/// columns, not through `serde_json::Value`).
+async fn points(State(state): State<AppState>, caller: Caller, params: Result<Query<FilterParams>, axum::extract::rejection::QueryRejection>) -> Result<axum::response::Response, ApiError> {
     caller.require_read(&state)?;
     let q = params?.0.parse()?;
-    state
-        .with_snapshot(move |store, snap| {
-            let events = matching(store, snap, &q)?;
-            let n_unplaced = events.iter().filter(|e| e.incident.latitude.is_none() || e.incident.longitude.is_none()).count();
-            let points: Vec<_> = events
-                .iter()
-                .filter_map(|e| {
-                    let i = &e.incident;
-                    Some(serde_json::json!([e.id, i.latitude?, i.longitude?, i.event_date.to_string(), i.event_type.as_str(), e.status.as_str()]))
-                })
-                .collect();
-            Ok(Json(serde_json::json!({ "total": events.len(), "n_unplaced": n_unplaced, "points": points })))
-        })
-        .await
+    let body = state.with_snapshot(move |store, snap| Ok(crate::points::json(&snap.cols, &matching(store, snap, &q)?))).await?;
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 /// `GET /api/events/{id}`: the event with every field, its sources, evidence and history.

@@ -23,20 +23,23 @@
 //! * The store is synchronous (rusqlite, postgres); each request takes it under a mutex in
 //!   `spawn_blocking`. One connection serialises requests, which a team-sized tool can
 //!   afford; the lock is held only for the store call.
-//! * Listings, map points and aggregates filter an in-memory snapshot of every event's
-//!   values (updated by each review, rebuilt when the store's counts change or after 5 min), so
-//!   100,000 events stay fast; full text goes to the store's index. Event pages and
-//!   documents are read from the store.
+//! * Listings, map points and aggregates filter an in-memory, columnar snapshot of every
+//!   event's filterable values (updated by each review, rebuilt when the store's counts change
+//!   or after 5 min), so a million events stay fast; full text goes to the store's index. The
+//!   events of a listed page, event pages and documents are read from the store.
 #![deny(missing_docs)]
 
 mod accounts;
 mod aggregates;
 mod assets;
 mod auth;
+mod columns;
 mod documents;
 mod error;
 mod events;
+mod points;
 mod review;
+mod select;
 mod snapshot;
 
 use std::net::SocketAddr;

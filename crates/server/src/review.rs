@@ -67,21 +67,22 @@ async fn queue(
         Some(l) => l.parse::<usize>().ok().filter(|n| (1..=1000).contains(n)).ok_or_else(|| ApiError::BadRequest(format!("limit: expected a whole number from 1 to 1000, got {l:?}")))?,
     };
     state
-        .with_snapshot(move |_, snap| {
-            let events: Vec<_> = snap.rows.iter().filter(|r| r.status == Status::New).collect();
+        .with_snapshot(move |store, snap| {
+            let cols = &snap.cols;
+            let pending: Vec<usize> = (0..cols.len()).filter(|&i| cols.status_of(i) == Status::New).collect();
+            let events = crate::events::read_events(store, pending.iter().take(limit).map(|&i| &*cols.ids[i]))?;
             let items: Vec<_> = events
                 .iter()
-                .take(limit)
                 .map(|e| {
                     let i = &e.incident;
                     serde_json::json!({
                         "id": e.id, "event_date": i.event_date.to_string(), "event_type": i.event_type.as_str(),
                         "sub_event_type": i.sub_event_type.as_str(), "admin1": i.admin1, "location": i.location,
-                        "fatalities": i.fatalities, "notes": i.notes, "n_sources": e.n_sources,
+                        "fatalities": i.fatalities, "notes": i.notes, "n_sources": e.sources.len(),
                     })
                 })
                 .collect();
-            Ok(Json(serde_json::json!({ "n_pending": events.len(), "events": items })))
+            Ok(Json(serde_json::json!({ "n_pending": pending.len(), "events": items })))
         })
         .await
 }

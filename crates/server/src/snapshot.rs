@@ -1,70 +1,95 @@
-//! An in-memory list of every event's values, so that filtering, map points and aggregates
-//! over 100,000 events take milliseconds rather than a full read of the store each time.
+//! An in-memory, columnar copy of every event's filterable values (see [`crate::columns`]),
+//! so that filtering, map points and aggregates over a million events take milliseconds
+//! rather than a full read of the store each time.
 //!
 //! # Design
 //!
 //! A review by the server updates the snapshot in place (the event re-read, a merged one
-//! dropped), so going through a queue of 100,000 events costs no rebuilds. The snapshot
-//! keeps, per event, its values (the store already leaves the incident's
-//! evidence out), status, number of reports and the documents that report it — not the
-//! sources and evidence, which only the event page needs and reads from the store. It is
-//! rebuilt when the server's own review changes an event, when the store's counts change
-//! (an `ingest` running beside the server), and at the latest [`MAX_AGE`] after it was
+//! dropped), so going through a queue of 100,000 events costs no rebuilds. It is rebuilt when
+//! the store's counts change (an `ingest` running beside the server), after a split (which
+//! makes an event whose id only the store knows), and at the latest [`MAX_AGE`] after it was
 //! built (a `litopys review` from the command line changes no count).
+//!
+//! A build reads the events a year at a time, so that only one year's full events (with
+//! sources and evidence) are in memory at once beside the columns.
 
-use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use litopys_model::Incident;
 use litopys_store::{Action, Counts, Event, Filter, Status, Store};
 
+use crate::columns::Columns;
 use crate::ApiError;
 
 /// How long a snapshot is trusted when nothing says it is stale.
 pub(crate) const MAX_AGE: Duration = Duration::from_secs(300);
 
-/// One event, as listings need it.
-#[derive(Clone)]
-pub(crate) struct Row {
-    pub(crate) id: String,
-    pub(crate) status: Status,
-    pub(crate) incident: Incident,
-    pub(crate) n_sources: usize,
-    /// The documents (their own ids) that report the event, for full-text filtering.
-    documents: Vec<String>,
-}
+/// How often the store's counts are compared with the snapshot's: counting the rows of three
+/// tables costs a few hundred milliseconds at a million events, too much for every request.
+/// The server's own reviews update the snapshot at once; an ingest beside it shows within this.
+pub(crate) const CHECK_EVERY: Duration = Duration::from_secs(2);
 
-/// Every event, by date then id.
+/// Every event's filterable values, by date then id.
 #[derive(Clone)]
 pub(crate) struct Snapshot {
-    pub(crate) rows: Vec<Row>,
-    counts: Counts,
+    pub(crate) cols: Columns,
+    /// The store's counts when last compared (at most [`CHECK_EVERY`] old).
+    pub(crate) counts: Counts,
     built: Instant,
 }
 
-/// Where the current snapshot is kept.
-pub(crate) type Slot = Arc<Mutex<Option<Arc<Snapshot>>>>;
+/// The current snapshot, if any, and when the store's counts were last compared with it.
+#[derive(Default)]
+pub(crate) struct Held {
+    snap: Option<Arc<Snapshot>>,
+    checked: Option<Instant>,
+}
 
-fn row(e: Event) -> Row {
-    let documents = e.sources.iter().map(|s| s.document.clone()).collect::<BTreeSet<_>>().into_iter().collect();
-    Row { id: e.id, status: e.status, n_sources: e.sources.len(), incident: e.incident, documents }
+/// Where the current snapshot is kept.
+pub(crate) type Slot = Arc<Mutex<Held>>;
+
+/// The years read one at a time: everything before 1900, each year to 2100, everything after.
+fn periods() -> impl Iterator<Item = (Option<jiff::civil::Date>, Option<jiff::civil::Date>)> {
+    let first = std::iter::once((None, Some(jiff::civil::date(1899, 12, 31))));
+    let years = (1900..=2100).map(|y| (Some(jiff::civil::date(y, 1, 1)), Some(jiff::civil::date(y, 12, 31))));
+    let last = std::iter::once((Some(jiff::civil::date(2101, 1, 1)), None));
+    first.chain(years).chain(last)
+}
+
+/// Every event of the store, rejected ones included, in columns.
+fn build(store: &mut Store) -> Result<Columns, ApiError> {
+    let mut cols = Columns::default();
+    for (from, to) in periods() {
+        let mut events: Vec<Event> = store.events(&Filter { from, to, ..Filter::default() })?;
+        events.extend(store.events(&Filter { from, to, status: Some(Status::Rejected), ..Filter::default() })?);
+        events.sort_by(|a, b| (a.incident.event_date, &a.id).cmp(&(b.incident.event_date, &b.id)));
+        for e in &events {
+            cols.push(e);
+        }
+    }
+    Ok(cols)
 }
 
 /// The current snapshot, rebuilt first if it is stale.
 pub(crate) fn current(store: &mut Store, slot: &Slot) -> Result<Arc<Snapshot>, ApiError> {
-    let counts = store.counts()?;
-    let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(s) = guard.as_ref() {
-        if s.counts == counts && s.built.elapsed() < MAX_AGE {
-            return Ok(s.clone());
+    let mut held = slot.lock().unwrap_or_else(|p| p.into_inner());
+    let recent = held.checked.is_some_and(|c| c.elapsed() < CHECK_EVERY);
+    if let Some(s) = held.snap.clone().filter(|s| s.built.elapsed() < MAX_AGE) {
+        if recent {
+            return Ok(s);
+        }
+        let counts = store.counts()?;
+        held.checked = Some(Instant::now());
+        if s.counts == counts {
+            return Ok(s);
         }
     }
-    let mut rows: Vec<Row> = store.events(&Filter::default())?.into_iter().map(row).collect();
-    rows.extend(store.events(&Filter { status: Some(Status::Rejected), ..Filter::default() })?.into_iter().map(row));
-    rows.sort_by(|a, b| (a.incident.event_date, &a.id).cmp(&(b.incident.event_date, &b.id)));
-    let snapshot = Arc::new(Snapshot { rows, counts, built: Instant::now() });
-    *guard = Some(snapshot.clone());
+    // the old columns go before the new ones are built, to keep the peak memory down
+    held.snap = None;
+    let counts = store.counts()?;
+    let snapshot = Arc::new(Snapshot { cols: build(store)?, counts, built: Instant::now() });
+    held.snap = Some(snapshot.clone());
+    held.checked = Some(Instant::now());
     Ok(snapshot)
 }
 
@@ -72,40 +97,26 @@ pub(crate) fn current(store: &mut Store, slot: &Slot) -> Result<Arc<Snapshot>, A
 /// event whose id only the store knows) or any failure forgets it instead.
 pub(crate) fn reviewed(store: &mut Store, slot: &Slot, id: &str, action: &Action) {
     let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
-    let Some(arc) = guard.as_mut() else { return };
+    let Some(arc) = guard.snap.as_mut() else { return };
     if matches!(action, Action::Split { .. }) {
-        *guard = None;
+        guard.snap = None;
         return;
     }
     // in place unless a request is reading the snapshot right now
     let snap = Arc::make_mut(arc);
-    let mut gone = vec![id.to_string()];
     if let Action::Merge { other } = action {
-        gone.push(other.clone());
+        snap.cols.drop_event(other);
     }
-    snap.rows.retain(|r| !gone.contains(&r.id));
-    let refreshed = match store.event(id) {
-        Ok(e) => Some(row(e)),
-        Err(e) if e.is_not_found() => None,
+    match store.event(id) {
+        Ok(e) => snap.cols.upsert(&e),
+        Err(e) if e.is_not_found() => snap.cols.drop_event(id),
         Err(_) => {
-            *guard = None;
+            guard.snap = None;
             return;
         }
-    };
-    if let Some(r) = refreshed {
-        let key = (r.incident.event_date, r.id.clone());
-        let at = snap.rows.partition_point(|x| (x.incident.event_date, &x.id) < (key.0, &key.1));
-        snap.rows.insert(at, r);
     }
-    match store.counts() {
-        Ok(c) => snap.counts = c,
-        Err(_) => *guard = None,
-    }
-}
-
-impl Row {
-    /// True if any of the event's documents is in `keys`.
-    pub(crate) fn reported_in(&self, keys: &BTreeSet<String>) -> bool {
-        self.documents.iter().any(|d| keys.contains(d))
+    // confirm, edit and reject change no count; a merge removes one event
+    if matches!(action, Action::Merge { .. }) {
+        snap.counts.n_events = snap.counts.n_events.saturating_sub(1);
     }
 }
