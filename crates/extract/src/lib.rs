@@ -45,6 +45,8 @@ pub mod segment;
 mod stats;
 pub mod text;
 
+use std::cell::RefCell;
+
 use litopys_gazetteer::{Gazetteer, Mention};
 use litopys_model::{Document, Incident, Span, Statistic};
 
@@ -144,8 +146,6 @@ impl<'a> Analysis<'a> {
     /// Runs every pass over `doc`.
     pub fn new(doc: &'a Document, codebook: &'a Codebook, gazetteer: &'a Gazetteer) -> Analysis<'a> {
         let text = doc.text.as_str();
-        // one normalisation for the codebook and the gazetteer
-        let (norm, offsets) = litopys_gazetteer::normalize_with_offsets(text);
         let dates = dates::find(text);
         // date expressions do not overlap one another and are sorted: only the last one
         // starting before a count's end can overlap it
@@ -154,12 +154,13 @@ impl<'a> Analysis<'a> {
             idx > 0 && dates[idx - 1].span.overlaps(&c.span)
         };
         let counts = numbers::find(text).into_iter().filter(|c| !in_date(c)).collect();
+        let (cues, places) = cues_and_places(text, codebook, gazetteer);
         Analysis {
             doc,
             paragraphs: text::paragraphs(text),
             sentences: text::sentences(text),
-            cues: codebook.scan_normalized(&norm, &offsets),
-            places: gazetteer.find_normalized(text, &norm, &offsets),
+            cues,
+            places,
             year_hint: dates::year_hint(&dates),
             dates,
             counts,
@@ -192,6 +193,26 @@ impl<'a> Analysis<'a> {
     pub fn counts_in(&self, span: Span) -> &[numbers::Count] {
         within(&self.counts, span, |c| c.span)
     }
+}
+
+/// The codebook's cues and the gazetteer's place mentions in `text`, over one normalisation of
+/// it, made in buffers kept per thread (nine bytes for each byte of text, which fresh per
+/// document sent the allocator to the kernel for zeroed pages).
+fn cues_and_places(text: &str, codebook: &Codebook, gazetteer: &Gazetteer) -> (Vec<codebook::Cue>, Vec<Mention>) {
+    thread_local! {
+        static NORMALIZED: RefCell<(String, Vec<usize>)> = const { RefCell::new((String::new(), Vec::new())) };
+    }
+    let run = |norm: &mut String, offsets: &mut Vec<usize>| {
+        litopys_gazetteer::normalize_with_offsets_into(text, norm, offsets);
+        (codebook.scan_normalized(norm, offsets), gazetteer.find_normalized(text, norm, offsets))
+    };
+    NORMALIZED.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => {
+            let (norm, offsets) = &mut *buffers;
+            run(norm, offsets)
+        }
+        Err(_) => run(&mut String::new(), &mut Vec::new()),
+    })
 }
 
 /// The items of a list sorted by start whose spans start inside `span`.

@@ -85,7 +85,7 @@ use litopys_model::{GeoPrecision, Place, Span};
 use index::Index;
 
 pub use boundaries::boundaries;
-pub use normalize::{normalize, normalize_with_offsets};
+pub use normalize::{normalize, normalize_with_offsets, normalize_with_offsets_into};
 
 /// Identifies an entry within one gazetteer.
 pub type EntryId = u32;

@@ -31,10 +31,14 @@ pub(super) struct Meaning {
     pub determiner: bool,
 }
 
+/// What most words mean.
+static NOTHING: Meaning =
+    Meaning { value: None, scale: None, multiplier: None, approx: false, one: false, determiner: false };
+
 /// The meaning of `raw`, a token of the text as written.
-pub(super) fn meaning(raw: &str) -> Meaning {
+pub(super) fn meaning(raw: &str) -> &'static Meaning {
     if raw.len() > MAX_WORD || raw.starts_with(|c: char| c.is_ascii_digit()) {
-        return Meaning::default();
+        return &NOTHING;
     }
     if is_normalized(raw) {
         return look_up(raw);
@@ -56,13 +60,13 @@ pub(super) fn meaning(raw: &str) -> Meaning {
 
 /// The meaning of a normalised word. A bitmap of the table's words by their first two bytes and
 /// length answers most words (which mean nothing) before the hash table is asked.
-fn look_up(word: &str) -> Meaning {
+fn look_up(word: &str) -> &'static Meaning {
     let (table, filter) = tables();
     let bit = filter_bit(word);
     if filter[bit / 64] & (1 << (bit % 64)) == 0 {
-        return Meaning::default();
+        return &NOTHING;
     }
-    table.get(word).copied().unwrap_or_default()
+    table.get(word).unwrap_or(&NOTHING)
 }
 
 const FILTER_BITS: usize = 1 << 14;
@@ -410,7 +414,7 @@ mod tests {
         assert_eq!(meaning("ДВОЄ").value, Some((2, false)));
         assert_eq!(meaning("п’яти").value, Some((5, false)));
         assert_eq!(
-            meaning("dozens"),
+            *meaning("dozens"),
             Meaning {
                 value: Some((24, true)),
                 scale: Some(12),
@@ -418,7 +422,7 @@ mod tests {
             }
         );
         assert_eq!(
-            meaning("Thousand"),
+            *meaning("Thousand"),
             Meaning {
                 scale: Some(1000),
                 multiplier: Some(1e3),
@@ -427,7 +431,7 @@ mod tests {
         );
         assert!(meaning("About").approx && meaning("some").approx && meaning("some").determiner);
         assert!(meaning("one").one && meaning("one").value.is_some());
-        assert_eq!(meaning("Vinnytsia"), Meaning::default());
-        assert_eq!(meaning("12"), Meaning::default());
+        assert_eq!(*meaning("Vinnytsia"), Meaning::default());
+        assert_eq!(*meaning("12"), Meaning::default());
     }
 }
