@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh [SIZE]        (default SIZE: 20MB of text per language)
 #   CRITERION=1 scripts/bench.sh   (also the criterion benches)
+#   INSTRUCTIONS=1 scripts/bench.sh  (also callgrind instruction counts per MB: scripts/instructions.sh)
 #   API=1 scripts/bench.sh         (also the API benchmark over 1,000,000 events; API_EVENTS=N
 #                                   for another size; the first run writes the store, ~7 min)
 #
@@ -37,4 +38,8 @@ if [ "${CRITERION:-0}" = 1 ]; then
 fi
 if [ "${API:-0}" = 1 ]; then
   cargo run --release -q -p litopys-server --example api_bench -- --events "${API_EVENTS:-1000000}"
+fi
+if [ "${INSTRUCTIONS:-0}" = 1 ]; then
+  # load-independent instruction counts per MB (callgrind), a minute per language
+  for l in en uk ru; do scripts/instructions.sh "$l"; done
 fi
