@@ -31,8 +31,18 @@ fn words(text: &str) -> Vec<String> {
 
 /// Hex SHA-256 of the normalised text.
 pub(crate) fn content_hash(text: &str) -> String {
+    hash_words(&words(text))
+}
+
+/// The content hash and the signature of `text`, splitting it into words once.
+pub(crate) fn fingerprint(text: &str) -> (String, Signature) {
+    let words = words(text);
+    (hash_words(&words), Signature::of_words(&words))
+}
+
+fn hash_words(words: &[String]) -> String {
     let mut h = Sha256::new();
-    for (i, w) in words(text).iter().enumerate() {
+    for (i, w) in words.iter().enumerate() {
         if i > 0 {
             h.update(b" ");
         }
@@ -49,7 +59,10 @@ pub(crate) struct Signature {
 
 impl Signature {
     pub(crate) fn of(text: &str) -> Signature {
-        let words = words(text);
+        Signature::of_words(&words(text))
+    }
+
+    fn of_words(words: &[String]) -> Signature {
         let mut minima = vec![u32::MAX; N_HASHES];
         let n_shingles = words.len().saturating_sub(SHINGLE - 1).max(1);
         for start in 0..n_shingles {
