@@ -63,14 +63,17 @@ pub(crate) fn insert_document(c: &mut Conn, doc: &Document, hash: &str, sig: &Si
 
 /// The stored document `sig` is a near-duplicate of: the first similar candidate of the
 /// first band that has one, each band's candidates taken oldest first, up to 20 a band.
+/// The signatures are read by id for those candidates only: joining `documents` instead
+/// lets PostgreSQL, whose statistics lag behind a fast-growing table, hash-join it whole.
 fn near_duplicate_of(c: &mut Conn, sig: &Signature) -> Result<Option<i64>, Error> {
     if sig.bands.is_empty() {
         return Ok(None);
     }
     let placeholders: Vec<String> = (1..=sig.bands.len()).map(|n| format!("${n}")).collect();
     let sql = format!(
-        "SELECT band, id, minhash FROM (SELECT b.band, d.id, d.minhash, row_number() OVER (PARTITION BY b.band ORDER BY d.id) AS n \
-         FROM document_bands b JOIN documents d ON d.id = b.doc_id WHERE b.band IN ({})) AS candidates WHERE n <= 20 ORDER BY id",
+        "SELECT band, doc_id, (SELECT minhash FROM documents WHERE id = doc_id) FROM (SELECT band, doc_id, \
+         row_number() OVER (PARTITION BY band ORDER BY doc_id) AS n FROM document_bands WHERE band IN ({})) AS candidates \
+         WHERE n <= 20 ORDER BY doc_id",
         placeholders.join(", ")
     );
     let params: Vec<Value> = sig.bands.iter().map(|b| b.as_str().into()).collect();
