@@ -70,11 +70,28 @@ impl Store {
     /// [`Linked`]. An exact copy of a stored document gets its extraction stored only if
     /// it never had one (an interrupted run). On error nothing of the batch is stored.
     pub fn put_batch(&mut self, reports: &[Report]) -> Result<Vec<(Put, Linked)>, Error> {
-        self.transaction(|c| reports.iter().map(|r| put_report(c, r)).collect())
+        self.transaction(|c| {
+            let mut index = Unindexed::default();
+            let done = reports.iter().map(|r| put_report(c, r, &mut index)).collect::<Result<Vec<_>, Error>>()?;
+            if let Some((first, last)) = index.documents {
+                write::index_documents(c, first, last)?;
+            }
+            write::index_notes(c, &index.events)?;
+            Ok(done)
+        })
     }
 }
 
-fn put_report(c: &mut Conn, r: &Report) -> Result<(Put, Linked), Error> {
+/// What a batch stored but has not yet added to SQLite's full-text tables: the range of
+/// new document ids (a batch holds the write lock, so every id in it is the batch's) and
+/// the new events.
+#[derive(Default)]
+struct Unindexed {
+    documents: Option<(i64, i64)>,
+    events: Vec<String>,
+}
+
+fn put_report(c: &mut Conn, r: &Report, index: &mut Unindexed) -> Result<(Put, Linked), Error> {
     let stored = c.query("SELECT id, extracted FROM documents WHERE content_hash = $1", &[r.hash.as_str().into()])?;
     if let Some(row) = stored.first() {
         let doc_id = row[0].int().unwrap_or_default();
@@ -86,8 +103,9 @@ fn put_report(c: &mut Conn, r: &Report) -> Result<(Put, Linked), Error> {
         return Ok((put, linked));
     }
     let (doc_id, status) = write::insert_document(c, &r.document, &r.hash, &r.signature, r.extraction.is_some())?;
+    index.documents = Some(index.documents.map_or((doc_id, doc_id), |(first, _)| (first, doc_id)));
     let linked = match &r.extraction {
-        Some((incidents, statistics)) => write::add_extraction(c, &r.document, doc_id, incidents, statistics)?,
+        Some((incidents, statistics)) => write::add_extraction(c, &r.document, doc_id, incidents, statistics, &mut index.events)?,
         None => Linked::default(),
     };
     Ok((Put { doc_id, status }, linked))

@@ -61,6 +61,7 @@ impl Store {
         let sig = Signature::of(&doc.text);
         self.transaction(|c| {
             let (doc_id, status) = write::insert_document(c, doc, &hash, &sig, false)?;
+            write::index_documents(c, doc_id, doc_id)?;
             Ok(Put { doc_id, status })
         })
     }

@@ -144,7 +144,17 @@ pub(crate) fn replace_extraction(c: &mut Conn, doc_id: i64, incidents: &[Inciden
 /// Stores the extraction of a document inserted in this transaction (so it has no
 /// incidents yet): the same result as [`replace_extraction`], with each event it joins
 /// updated by a merge rather than recomputed. The document row is already marked extracted.
-pub(crate) fn add_extraction(c: &mut Conn, doc: &Document, doc_id: i64, incidents: &[Incident], statistics: &[Statistic]) -> Result<Linked, Error> {
+///
+/// The notes of the events it creates are left out of SQLite's `events_fts`: their ids are
+/// added to `unindexed`, for [`index_notes`] once per batch.
+pub(crate) fn add_extraction(
+    c: &mut Conn,
+    doc: &Document,
+    doc_id: i64,
+    incidents: &[Incident],
+    statistics: &[Statistic],
+    unindexed: &mut Vec<String>,
+) -> Result<Linked, Error> {
     let mut linked = Linked::default();
     let mut own_events = BTreeSet::new();
     let mut joined = Vec::new();
@@ -164,7 +174,8 @@ pub(crate) fn add_extraction(c: &mut Conn, doc: &Document, doc_id: i64, incident
             // its only member is `member`, and no event had its id (see `fresh_event_id`)
             let machine = link::consensus(&event_id, std::slice::from_ref(&member));
             let machine = machine.ok_or_else(|| Error::new(ErrorKind::Database, "an event without members"))?;
-            write_event(c, &event_id, &machine, &Stored::fresh())?;
+            write_event(c, &event_id, &machine, &Stored::fresh(), false)?;
+            unindexed.push(event_id);
         } else {
             merge_event(c, &event_id, &member)?;
         }
@@ -306,7 +317,7 @@ pub(crate) fn refresh_event(c: &mut Conn, id: &str) -> Result<(), Error> {
     };
     let stored = c.query("SELECT frozen, edits, notes FROM events WHERE id = $1", &[id.into()])?;
     let stored = stored.first().map(|r| Stored { frozen: r[0].clone(), edits: r[1].clone(), notes: r[2].text().map(str::to_string) });
-    write_event(c, id, &machine, &stored.unwrap_or_else(Stored::fresh))
+    write_event(c, id, &machine, &stored.unwrap_or_else(Stored::fresh), true)
 }
 
 /// Merges a report into a stored event: what [`refresh_event`] would write, without reading
@@ -320,7 +331,7 @@ fn merge_event(c: &mut Conn, id: &str, member: &Member) -> Result<(), Error> {
     }
     machine.merge(member);
     let stored = Stored { frozen: row[1].clone(), edits: row[2].clone(), notes: row[3].text().map(str::to_string) };
-    write_event(c, id, &machine, &stored)
+    write_event(c, id, &machine, &stored, true)
 }
 
 /// What an analyst set on a stored event, and its notes as stored (`None`: a new event).
@@ -340,8 +351,9 @@ impl Stored {
 }
 
 /// Writes an event's machine data and the columns filters read, keeping what an analyst
-/// set (`frozen`, `edits`, `status` are never written here).
-fn write_event(c: &mut Conn, id: &str, machine: &Machine, stored: &Stored) -> Result<(), Error> {
+/// set (`frozen`, `edits`, `status` are never written here). `index`: also write changed
+/// notes to SQLite's `events_fts` (else the caller does, with [`index_notes`]).
+fn write_event(c: &mut Conn, id: &str, machine: &Machine, stored: &Stored, index: bool) -> Result<(), Error> {
     let data = serde_json::to_string(machine)?;
     let effective = effective_incident(&machine.incident, &stored.frozen, &stored.edits)?;
     let tags = format!(";{};", effective.tags.join(";"));
@@ -360,7 +372,7 @@ fn write_event(c: &mut Conn, id: &str, machine: &Machine, stored: &Stored) -> Re
             now().into(),
         ],
     )?;
-    if c.dialect() == Dialect::Sqlite && stored.notes.as_deref() != Some(effective.notes.as_str()) {
+    if index && c.dialect() == Dialect::Sqlite && stored.notes.as_deref() != Some(effective.notes.as_str()) {
         if stored.notes.is_some() {
             delete_notes(c, id)?;
         }
@@ -372,6 +384,34 @@ fn write_event(c: &mut Conn, id: &str, machine: &Machine, stored: &Stored) -> Re
 pub(crate) fn delete_notes(c: &mut Conn, id: &str) -> Result<(), Error> {
     if c.dialect() == Dialect::Sqlite {
         c.execute("DELETE FROM events_fts WHERE event_id = $1", &[id.into()])?;
+    }
+    Ok(())
+}
+
+/// Adds documents `first..=last` to SQLite's `documents_fts`, in one statement: FTS5 writes
+/// its pending terms at every statement's savepoint, so a statement per document made a
+/// segment per document.
+pub(crate) fn index_documents(c: &mut Conn, first: i64, last: i64) -> Result<(), Error> {
+    if c.dialect() == Dialect::Sqlite {
+        c.execute(
+            "INSERT INTO documents_fts (rowid, title, text) SELECT id, coalesce(title, ''), text FROM documents WHERE id BETWEEN $1 AND $2",
+            &[first.into(), last.into()],
+        )?;
+    }
+    Ok(())
+}
+
+/// Adds the notes of events `ids` (written with `index` off) to SQLite's `events_fts`, a
+/// few hundred a statement.
+pub(crate) fn index_notes(c: &mut Conn, ids: &[String]) -> Result<(), Error> {
+    if c.dialect() != Dialect::Sqlite {
+        return Ok(());
+    }
+    for chunk in ids.chunks(500) {
+        let placeholders: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
+        let sql = format!("INSERT INTO events_fts (event_id, notes) SELECT id, notes FROM events WHERE id IN ({})", placeholders.join(", "));
+        let params: Vec<Value> = chunk.iter().map(|id| id.as_str().into()).collect();
+        c.execute(&sql, &params)?;
     }
     Ok(())
 }

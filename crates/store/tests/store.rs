@@ -370,6 +370,19 @@ fn batches_store_what_one_by_one_stores() {
         let from = "2000-01-01".parse().expect("date");
         let to = "2100-01-01".parse().expect("date");
         assert_eq!(batched.statistics(from, to).expect("stats"), one.statistics(from, to).expect("stats"));
+        for words in ["court", "police", "TRC", "Syndicated"] {
+            let hits = |store: &mut Store| {
+                let mut hits: Vec<(String, String)> =
+                    store.search(words, 10_000).expect("search").into_iter().map(|h| (format!("{:?}", h.kind), h.id)).collect();
+                hits.sort();
+                hits
+            };
+            let found = hits(&mut one);
+            assert!(!found.is_empty(), "{words}");
+            assert_eq!(hits(&mut batched), found, "{words}");
+        }
+        let events_found = one.search("court", 10_000).expect("search").iter().filter(|h| h.kind == HitKind::Event).count();
+        assert!(events_found > 0, "event notes are searchable");
     }
 }
 
