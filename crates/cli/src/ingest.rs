@@ -86,9 +86,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 doc.published = args.published;
             }
             chunk.push(doc);
-        }
-        if chunk.len() >= BATCH_DOCUMENTS {
-            prepared = step(&mut store, &extractor, &pool, std::mem::take(&mut chunk), prepared, &mut s)?;
+            if chunk.len() >= BATCH_DOCUMENTS {
+                prepared = step(&mut store, &extractor, &pool, std::mem::take(&mut chunk), prepared, &mut s)?;
+            }
         }
     }
     prepared = step(&mut store, &extractor, &pool, chunk, prepared, &mut s)?;
