@@ -55,6 +55,8 @@ fn hash_words(words: &[String]) -> String {
 pub(crate) struct Signature {
     pub(crate) minima: Vec<u32>,
     pub(crate) bands: Vec<String>,
+    /// The minima as stored: 8 lower-case hex digits each.
+    hex: String,
 }
 
 impl Signature {
@@ -94,20 +96,24 @@ impl Signature {
                 })
                 .collect()
         };
-        Signature { minima, bands }
+        let hex = minima.iter().map(|m| format!("{m:08x}")).collect();
+        Signature { minima, bands, hex }
     }
 
     /// The minima as hex, for storage.
     pub(crate) fn to_hex(&self) -> String {
-        self.minima.iter().map(|m| format!("{m:08x}")).collect()
+        self.hex.clone()
     }
 
-    /// Estimated Jaccard similarity with a stored signature; 0 if it does not parse.
+    /// Estimated Jaccard similarity with a stored signature; 0 if it does not parse. The hex
+    /// digits are compared as text, without parsing: a document is compared with up to 320
+    /// candidates, and generated (or templated) reports share many bands.
     pub(crate) fn similarity(&self, stored_hex: &str) -> f64 {
+        let own = &self.hex;
         let mut equal = 0;
-        for (i, m) in self.minima.iter().enumerate() {
-            let Some(hex) = stored_hex.get(i * 8..i * 8 + 8) else { return 0.0 };
-            if u32::from_str_radix(hex, 16).ok() == Some(*m) {
+        for i in 0..self.minima.len() {
+            let (Some(hex), Some(mine)) = (stored_hex.get(i * 8..i * 8 + 8), own.get(i * 8..i * 8 + 8)) else { return 0.0 };
+            if hex.eq_ignore_ascii_case(mine) {
                 equal += 1;
             }
         }

@@ -63,8 +63,10 @@ pub(crate) fn insert_document(c: &mut Conn, doc: &Document, hash: &str, sig: &Si
 
 /// The stored document `sig` is a near-duplicate of: the first similar candidate of the
 /// first band that has one, each band's candidates taken oldest first, up to 20 a band.
-/// The signatures are read by id for those candidates only: joining `documents` instead
-/// lets PostgreSQL, whose statistics lag behind a fast-growing table, hash-join it whole.
+/// One query for all bands (a query per band costs PostgreSQL a round trip each, and SQLite
+/// no less CPU). The signatures are read by id for the candidates only: joining `documents`
+/// instead lets PostgreSQL, whose statistics lag behind a fast-growing table, hash-join it
+/// whole.
 fn near_duplicate_of(c: &mut Conn, sig: &Signature) -> Result<Option<i64>, Error> {
     if sig.bands.is_empty() {
         return Ok(None);
@@ -78,13 +80,25 @@ fn near_duplicate_of(c: &mut Conn, sig: &Signature) -> Result<Option<i64>, Error
     );
     let params: Vec<Value> = sig.bands.iter().map(|b| b.as_str().into()).collect();
     let rows = c.query(&sql, &params)?;
+    let mut checked = std::collections::HashSet::new();
     for band in &sig.bands {
-        let mut candidates = rows.iter().filter(|r| r[0].text() == Some(band.as_str()));
-        if let Some(r) = candidates.find(|r| sig.similarity(&r[2].string()) >= dedup::NEAR_THRESHOLD) {
-            return Ok(r[1].int());
+        if let Some(id) = first_similar(sig, rows.iter().filter(|r| r[0].text() == Some(band.as_str())), &mut checked) {
+            return Ok(Some(id));
         }
     }
     Ok(None)
+}
+
+/// The first candidate row (`band, doc_id, minhash`) similar enough to `sig`. A document
+/// found in several bands is compared once: `checked` holds those that were not similar.
+fn first_similar<'a>(sig: &Signature, rows: impl Iterator<Item = &'a Vec<Value>>, checked: &mut std::collections::HashSet<i64>) -> Option<i64> {
+    for r in rows {
+        let id = r[1].int()?;
+        if checked.insert(id) && sig.similarity(r[2].text().unwrap_or_default()) >= dedup::NEAR_THRESHOLD {
+            return Some(id);
+        }
+    }
+    None
 }
 
 fn insert_bands(c: &mut Conn, doc_id: i64, bands: &[String]) -> Result<(), Error> {
