@@ -11,15 +11,19 @@
 #    pass alone and the ratio, peak memory (generated corpus, seed 1).
 # 2. Streaming: a 4x larger mixed corpus through `litopys extract` (all cores), with its peak
 #    resident memory, to show memory stays flat as the corpus grows.
-# 3. With API=1: `cargo run --release -p litopys-server --example api_bench`: median and p99
+# 3. Ingest: INGEST_DOCS (default 5000) generated reports extracted, linked and stored in
+#    batches into SQLite, and into PostgreSQL when LITOPYS_TEST_POSTGRES is set (see
+#    .ci/postgres.sh), three runs each: documents/s, CPU time, MiB per 1,000 documents.
+# 4. With CRITERION=1: `cargo bench -p litopys-extract --bench generated` and the gazetteer's.
+# 5. With API=1: `cargo run --release -p litopys-server --example api_bench`: median and p99
 #    latency of API requests over a SQLite store of synthetic events (kept under
 #    target/api_bench/ for the next run), snapshot build time and resident memory.
-# 4. With CRITERION=1: `cargo bench -p litopys-extract --bench generated` and the gazetteer's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE="${1:-20MB}"
 cargo build --release -q
-BIN=target/release/litopys
+TARGET="${CARGO_TARGET_DIR:-target}"
+BIN="$TARGET/release/litopys"
 echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== litopys bench --size $SIZE"
 "$BIN" bench --size "$SIZE"
@@ -31,6 +35,11 @@ for n in 1 4; do
   /usr/bin/time -f "%e s wall, %U s user, %M KB peak RSS" -o "$TMP/time" \
     "$BIN" extract "$TMP/corpus.jsonl" > "$TMP/out.jsonl"
   echo "== litopys extract on $BYTES mixed JSONL (all cores): $(cat "$TMP/time"), $(wc -l < "$TMP/out.jsonl") incidents"
+done
+cargo build --release -q -p litopys-store --example bench
+echo "== ingest: ${INGEST_DOCS:-5000} generated reports, batches of 500 (SQLite${LITOPYS_TEST_POSTGRES:+ and PostgreSQL}), three runs"
+for _ in 1 2 3; do
+  "$TARGET/release/examples/bench" "${INGEST_DOCS:-5000}"
 done
 if [ "${CRITERION:-0}" = 1 ]; then
   cargo bench -p litopys-extract --bench generated

@@ -1,4 +1,14 @@
 //! `litopys ingest`: read reports into the database, extract, link.
+//!
+//! # Design
+//!
+//! Documents go to the store in batches of [`BATCH_DOCUMENTS`], one transaction each
+//! (`Store::put_batch`): a crash loses at most the batch being written, and running the
+//! command again stores each missing document once. While one batch is written (one
+//! thread: the database has one writer), the next is fingerprinted and extracted on every
+//! core. Results are what storing the documents one by one gives. A batch that fails is
+//! stored again one document at a time, so that the error names the document and the
+//! documents before it are kept, as before batches.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -7,7 +17,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use litopys_extract::Extractor;
 use litopys_model::Document;
-use litopys_store::{Linked, PutStatus, Store};
+use litopys_store::{Linked, Put, PutStatus, Report, Store};
+
+/// Documents stored in one transaction.
+const BATCH_DOCUMENTS: usize = 500;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -39,12 +52,15 @@ struct Summary {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?);
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
+    let pool = crate::extract::thread_pool(None)?;
     let bar = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new_spinner()
     } else {
         indicatif::ProgressBar::hidden()
     };
     let mut s = Summary::default();
+    let mut chunk: Vec<Document> = Vec::new();
+    let mut prepared: Vec<Report> = Vec::new();
     for (path, result) in litopys_ingest::walk(&args.paths) {
         s.n_files += 1;
         bar.set_message(format!("{} files, {} new documents: {}", s.n_files, s.n_new, path.display()));
@@ -69,16 +85,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             if doc.published.is_none() {
                 doc.published = args.published;
             }
-            let (status, linked) = store_document(&mut store, &extractor, &doc)?;
-            match status {
-                PutStatus::Inserted => s.n_new += 1,
-                PutStatus::NearDuplicate { .. } => s.n_near += 1,
-                PutStatus::Duplicate => s.n_duplicate += 1,
+            chunk.push(doc);
+            if chunk.len() >= BATCH_DOCUMENTS {
+                prepared = step(&mut store, &extractor, &pool, std::mem::take(&mut chunk), prepared, &mut s)?;
             }
-            s.n_incidents += linked.n_incidents;
-            s.n_new_events += linked.n_new_events;
         }
     }
+    prepared = step(&mut store, &extractor, &pool, chunk, prepared, &mut s)?;
+    step(&mut store, &extractor, &pool, Vec::new(), prepared, &mut s)?;
     bar.finish_and_clear();
     let counts = store.counts()?;
     let mut out = std::io::stdout().lock();
@@ -96,6 +110,69 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         writeln!(out, "  {f}")?;
     }
     Ok(ExitCode::from(1))
+}
+
+/// Writes `ready` while `next` is fingerprinted and extracted on the pool; returns `next`
+/// ready to write.
+fn step(
+    store: &mut Store,
+    extractor: &Extractor,
+    pool: &rayon::ThreadPool,
+    next: Vec<Document>,
+    ready: Vec<Report>,
+    s: &mut Summary,
+) -> anyhow::Result<Vec<Report>> {
+    let done = store.extracted(&next)?;
+    let (written, prepared) = pool.install(|| rayon::join(|| write_batch(store, &ready), || prepare(extractor, next, &done)));
+    for (put, linked) in written? {
+        s.count(&put, &linked);
+    }
+    Ok(prepared)
+}
+
+/// Each document's report, extracted unless it is stored with its extraction already.
+fn prepare(extractor: &Extractor, docs: Vec<Document>, done: &[bool]) -> Vec<Report> {
+    use rayon::prelude::*;
+    docs.into_par_iter()
+        .zip(done.par_iter())
+        .with_min_len(4)
+        .map(|(doc, &done)| {
+            let extraction = (!done).then(|| {
+                let out = extractor.extract(&doc);
+                (out.incidents, out.statistics)
+            });
+            Report::new(doc, extraction)
+        })
+        .collect()
+}
+
+/// Stores `reports` in one transaction or, if that fails, one at a time: the first error
+/// then names its document, and the documents before it stay stored.
+fn write_batch(store: &mut Store, reports: &[Report]) -> anyhow::Result<Vec<(Put, Linked)>> {
+    if reports.is_empty() {
+        return Ok(Vec::new());
+    }
+    if let Ok(done) = store.put_batch(reports) {
+        return Ok(done);
+    }
+    let mut done = Vec::with_capacity(reports.len());
+    for r in reports {
+        let one = store.put_batch(std::slice::from_ref(r)).with_context(|| format!("{}: cannot store", r.document().id))?;
+        done.extend(one);
+    }
+    Ok(done)
+}
+
+impl Summary {
+    fn count(&mut self, put: &Put, linked: &Linked) {
+        match put.status {
+            PutStatus::Inserted => self.n_new += 1,
+            PutStatus::NearDuplicate { .. } => self.n_near += 1,
+            PutStatus::Duplicate => self.n_duplicate += 1,
+        }
+        self.n_incidents += linked.n_incidents;
+        self.n_new_events += linked.n_new_events;
+    }
 }
 
 /// Stores `doc` and, unless it was stored and extracted before, its extraction. A document

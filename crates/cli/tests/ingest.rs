@@ -126,3 +126,30 @@ fn review_from_the_command_line() {
     assert_eq!(history.lines().count(), 1, "{history}");
     assert!(history.contains("olena") && history.contains("\"fatalities\""), "{history}");
 }
+
+/// More documents than one batch holds: a file read in halves stores what the whole file
+/// stores, and a second run stores nothing.
+#[test]
+fn batches_store_what_the_whole_file_stores() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    litopys(dir.path()).args(["corpus", "--seed", "5", "--size", "3MB", "--lang", "mixed", "-o", "all.jsonl"]).assert().success();
+    let all = std::fs::read_to_string(dir.path().join("all.jsonl")).expect("corpus");
+    let lines: Vec<&str> = all.lines().collect();
+    assert!(lines.len() > 1000, "{} documents", lines.len());
+    let (first, second) = lines.split_at(lines.len() / 3);
+    file(dir.path(), "halves/1.jsonl", format!("{}\n", first.join("\n")).as_bytes());
+    file(dir.path(), "halves/2.jsonl", format!("{}\n", second.join("\n")).as_bytes());
+    let ingest = |db: &str, input: &str| {
+        let out = litopys(dir.path()).args(["ingest", "--db", db, input]).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let whole = ingest("whole.db", "all.jsonl");
+    let halves = ingest("halves.db", "halves");
+    let counts = |stdout: &str| stdout.lines().nth(1).and_then(|l| l.split_once(": ")).map(|(_, c)| c.to_string());
+    assert!(whole.contains(&format!("{} new documents", lines.len())), "{whole}");
+    assert_eq!(counts(&whole), counts(&halves), "{whole}\n{halves}");
+    let again = ingest("whole.db", "all.jsonl");
+    assert!(again.contains(&format!("0 new documents, 0 near-duplicates (stored, marked), {} already stored; 0 incidents", lines.len())), "{again}");
+    assert_eq!(counts(&again), counts(&whole));
+}

@@ -31,8 +31,18 @@ fn words(text: &str) -> Vec<String> {
 
 /// Hex SHA-256 of the normalised text.
 pub(crate) fn content_hash(text: &str) -> String {
+    hash_words(&words(text))
+}
+
+/// The content hash and the signature of `text`, splitting it into words once.
+pub(crate) fn fingerprint(text: &str) -> (String, Signature) {
+    let words = words(text);
+    (hash_words(&words), Signature::of_words(&words))
+}
+
+fn hash_words(words: &[String]) -> String {
     let mut h = Sha256::new();
-    for (i, w) in words(text).iter().enumerate() {
+    for (i, w) in words.iter().enumerate() {
         if i > 0 {
             h.update(b" ");
         }
@@ -45,11 +55,16 @@ pub(crate) fn content_hash(text: &str) -> String {
 pub(crate) struct Signature {
     pub(crate) minima: Vec<u32>,
     pub(crate) bands: Vec<String>,
+    /// The minima as stored: 8 lower-case hex digits each.
+    hex: String,
 }
 
 impl Signature {
     pub(crate) fn of(text: &str) -> Signature {
-        let words = words(text);
+        Signature::of_words(&words(text))
+    }
+
+    fn of_words(words: &[String]) -> Signature {
         let mut minima = vec![u32::MAX; N_HASHES];
         let n_shingles = words.len().saturating_sub(SHINGLE - 1).max(1);
         for start in 0..n_shingles {
@@ -81,20 +96,24 @@ impl Signature {
                 })
                 .collect()
         };
-        Signature { minima, bands }
+        let hex = minima.iter().map(|m| format!("{m:08x}")).collect();
+        Signature { minima, bands, hex }
     }
 
     /// The minima as hex, for storage.
     pub(crate) fn to_hex(&self) -> String {
-        self.minima.iter().map(|m| format!("{m:08x}")).collect()
+        self.hex.clone()
     }
 
-    /// Estimated Jaccard similarity with a stored signature; 0 if it does not parse.
+    /// Estimated Jaccard similarity with a stored signature; 0 if it does not parse. The hex
+    /// digits are compared as text, without parsing: a document is compared with up to 320
+    /// candidates, and generated (or templated) reports share many bands.
     pub(crate) fn similarity(&self, stored_hex: &str) -> f64 {
+        let own = &self.hex;
         let mut equal = 0;
-        for (i, m) in self.minima.iter().enumerate() {
-            let Some(hex) = stored_hex.get(i * 8..i * 8 + 8) else { return 0.0 };
-            if u32::from_str_radix(hex, 16).ok() == Some(*m) {
+        for i in 0..self.minima.len() {
+            let (Some(hex), Some(mine)) = (stored_hex.get(i * 8..i * 8 + 8), own.get(i * 8..i * 8 + 8)) else { return 0.0 };
+            if hex.eq_ignore_ascii_case(mine) {
                 equal += 1;
             }
         }

@@ -16,6 +16,9 @@
 //! * [`Store::put_extraction`] stores a document's incidents and links each to an [`Event`]:
 //!   reports of the same incident from many sources become one event (see the `link` module's
 //!   rules), whose figures are the most conservative any source gives.
+//! * [`Store::put_batch`] does both for many documents ([`Report`]s, fingerprinted and
+//!   extracted on the caller's threads) in one transaction, with the same results: the way
+//!   to ingest a corpus.
 //! * [`Store::review`] records an analyst's [`Action`] with who and when in an append-only
 //!   history; re-extraction never overwrites a reviewed value.
 //! * [`Store::events`] lists events by [`Filter`]; [`Store::search`] is full-text search over
@@ -39,17 +42,26 @@
 //! * Migrations are SQL files under `migrations/{sqlite,postgres}/`, applied in order on open
 //!   and recorded in `schema_migrations`. An applied migration is never edited.
 //! * Each call is one transaction, so an interrupted ingest leaves whole documents: a document
-//!   stored but not yet extracted is found again by [`Store::needs_extraction`].
+//!   stored but not yet extracted is found again by [`Store::needs_extraction`]. A batch is
+//!   one transaction too: a crash loses the batch being written, never part of it, and the
+//!   content hash (unique) keeps a document from being stored twice when the ingest runs
+//!   again.
+//! * An event that a new report joins is updated by merging the report into its stored
+//!   consensus, not recomputed from every report (see the `write` module); what an analyst
+//!   set (`frozen`, `edits`, the history) is never written by linking.
 //! * The store keeps events, not people: there is no table or field for a person.
 #![deny(missing_docs)]
 
+mod batch;
 mod db;
 mod dedup;
 mod error;
 mod link;
 mod review;
 mod store;
+mod write;
 
+pub use batch::Report;
 pub use error::{Error, ErrorKind};
 pub use review::{Action, HistoryEntry};
 pub use store::Store;

@@ -21,6 +21,7 @@
 //! conservative estimate). Every source's own figures stay in [`Source`].
 
 use litopys_model::{EventType, Incident};
+use serde::{Deserialize, Serialize};
 
 use crate::{Source, SourcedEvidence};
 
@@ -37,22 +38,56 @@ pub(crate) struct Member {
     pub(crate) incident: Incident,
 }
 
+/// What [`same_event`] compares of an incident: the columns of `incidents`, so that stored
+/// candidates are compared without parsing their JSON.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Key {
+    pub(crate) event_date: jiff::civil::Date,
+    /// Lower-cased.
+    pub(crate) location: String,
+    pub(crate) latitude: Option<f64>,
+    pub(crate) longitude: Option<f64>,
+    pub(crate) sub_event_type: String,
+    /// Protests or Riots.
+    pub(crate) crowd: bool,
+    pub(crate) participants: Option<u32>,
+}
+
+impl Key {
+    pub(crate) fn of(i: &Incident) -> Key {
+        Key {
+            event_date: i.event_date,
+            location: i.location.to_lowercase(),
+            latitude: i.latitude,
+            longitude: i.longitude,
+            sub_event_type: i.sub_event_type.as_str().to_string(),
+            crowd: is_crowd(i.event_type.as_str()),
+            participants: i.participants,
+        }
+    }
+}
+
+/// True for the event types ([`EventType::as_str`]) whose reports may call one crowd a
+/// protest or a riot.
+pub(crate) fn is_crowd(event_type: &str) -> bool {
+    event_type == EventType::Protests.as_str() || event_type == EventType::Riots.as_str()
+}
+
 /// True if `a` and `b` report the same event (see the module docs).
-pub(crate) fn same_event(a: &Incident, b: &Incident) -> bool {
+pub(crate) fn same_event(a: &Key, b: &Key) -> bool {
     let days = a.event_date.until(b.event_date).map_or(i32::MAX, |s| s.get_days().abs());
     if days > MAX_DAYS_APART {
         return false;
     }
     let same_place = match (a.latitude, a.longitude, b.latitude, b.longitude) {
-        _ if !a.location.is_empty() && a.location.to_lowercase() == b.location.to_lowercase() => true,
+        _ if !a.location.is_empty() && a.location == b.location => true,
         (Some(la), Some(lo), Some(lb), Some(ob)) => haversine_km(la, lo, lb, ob) <= MAX_KM_APART,
         _ => false,
     };
     if !same_place {
         return false;
     }
-    let crowd = |t: EventType| matches!(t, EventType::Protests | EventType::Riots);
-    let same_type = a.sub_event_type == b.sub_event_type || (crowd(a.event_type) && crowd(b.event_type));
+    let same_type = a.sub_event_type == b.sub_event_type || (a.crowd && b.crowd);
     if !same_type {
         return false;
     }
@@ -74,50 +109,77 @@ pub(crate) fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().clamp(0.0, 1.0).asin()
 }
 
-/// The event's consensus incident, its sources and the union of their evidence.
+/// What the `data` column of `events` holds: the machine's view of an event, the consensus
+/// of its members in the order they were stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Machine {
+    pub(crate) incident: Incident,
+    pub(crate) sources: Vec<Source>,
+    pub(crate) evidence: Vec<SourcedEvidence>,
+    /// The distinct sources named in `incident.source`, kept so that a new member can be
+    /// merged without reading the others. Absent in data written before batches existed:
+    /// such an event is recomputed from its members instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) urls: Option<Vec<String>>,
+}
+
+/// The event's consensus: its first member's fields, then every other member merged in
+/// order (see [`Machine::merge`]).
 ///
 /// `members` is never empty when called from the store; for an empty slice this returns
 /// `None`.
-pub(crate) fn consensus(id: &str, members: &[Member]) -> Option<(Incident, Vec<Source>, Vec<SourcedEvidence>)> {
+pub(crate) fn consensus(id: &str, members: &[Member]) -> Option<Machine> {
     let first = members.first()?;
-    let mut event = first.incident.clone();
-    event.event_id_cnty = id.to_string();
-    let incidents = || members.iter().map(|m| &m.incident);
-    if let Some(d) = incidents().map(|i| i.event_date).min() {
-        event.event_date = d;
+    let mut incident = first.incident.clone();
+    incident.event_id_cnty = id.to_string();
+    incident.evidence = Vec::new();
+    incident.source = String::new();
+    let mut event = Machine { incident, sources: Vec::new(), evidence: Vec::new(), urls: Some(Vec::new()) };
+    event.add_source(first);
+    for m in &members[1..] {
+        event.merge(m);
     }
-    // the most precise coordinates (geo_precision 1 is the most precise)
-    if let Some(best) = incidents()
-        .filter(|i| i.latitude.is_some() && i.longitude.is_some())
-        .min_by_key(|i| i.geo_precision.map_or(u8::MAX, |p| p as u8))
-    {
-        event.location.clone_from(&best.location);
-        event.admin1.clone_from(&best.admin1);
-        event.admin2.clone_from(&best.admin2);
-        event.admin3.clone_from(&best.admin3);
-        event.latitude = best.latitude;
-        event.longitude = best.longitude;
-        event.geo_precision = best.geo_precision;
+    Some(event)
+}
+
+impl Machine {
+    /// Adds `m`, stored after every current member: the result is the same as [`consensus`]
+    /// over all the members. The earliest date, the most precise coordinates (the first of
+    /// equal precision), the lowest figures, the union of tags and weapons.
+    pub(crate) fn merge(&mut self, m: &Member) {
+        let (event, new) = (&mut self.incident, &m.incident);
+        event.event_date = event.event_date.min(new.event_date);
+        // geo_precision 1 is the most precise; an event has both coordinates exactly when
+        // one of its members has
+        let precision = |p: Option<litopys_model::GeoPrecision>| p.map_or(u8::MAX, |p| p as u8);
+        let has_coordinates = |i: &Incident| i.latitude.is_some() && i.longitude.is_some();
+        if has_coordinates(new) && (!has_coordinates(event) || precision(new.geo_precision) < precision(event.geo_precision)) {
+            event.location.clone_from(&new.location);
+            event.admin1.clone_from(&new.admin1);
+            event.admin2.clone_from(&new.admin2);
+            event.admin3.clone_from(&new.admin3);
+            event.latitude = new.latitude;
+            event.longitude = new.longitude;
+            event.geo_precision = new.geo_precision;
+        }
+        event.fatalities = event.fatalities.min(new.fatalities);
+        event.injuries = lowest(event.injuries, new.injuries);
+        event.participants = lowest(event.participants, new.participants);
+        event.arrests = lowest(event.arrests, new.arrests);
+        union(&mut event.tags, &new.tags);
+        union(&mut event.weapons, &new.weapons);
+        self.add_source(m);
     }
-    event.fatalities = incidents().map(|i| i.fatalities).min().unwrap_or(0);
-    event.injuries = incidents().filter_map(|i| i.injuries).min();
-    event.participants = incidents().filter_map(|i| i.participants).min();
-    event.arrests = incidents().filter_map(|i| i.arrests).min();
-    for i in incidents().skip(1) {
-        union(&mut event.tags, &i.tags);
-        union(&mut event.weapons, &i.weapons);
-    }
-    let mut urls: Vec<String> = Vec::new();
-    for m in members {
+
+    /// Appends `m` to the sources, its evidence and its URL (or source) to the event's.
+    fn add_source(&mut self, m: &Member) {
         let s = m.url.clone().unwrap_or_else(|| m.incident.source.clone());
+        let urls = self.urls.get_or_insert_with(Vec::new);
         if !s.is_empty() && !urls.contains(&s) {
             urls.push(s);
         }
-    }
-    event.source = urls.join("; ");
-    let sources = members
-        .iter()
-        .map(|m| Source {
+        self.incident.source = urls.join("; ");
+        self.sources.push(Source {
             doc_id: m.doc_id,
             document: m.document.clone(),
             url: m.url.clone(),
@@ -127,18 +189,21 @@ pub(crate) fn consensus(id: &str, members: &[Member]) -> Option<(Incident, Vec<S
             injuries: m.incident.injuries,
             participants: m.incident.participants,
             arrests: m.incident.arrests,
-        })
-        .collect();
-    let mut evidence: Vec<SourcedEvidence> = Vec::new();
-    for m in members {
+        });
         for e in &m.incident.evidence {
-            if !evidence.iter().any(|s| s.doc_id == m.doc_id && s.evidence == *e) {
-                evidence.push(SourcedEvidence { doc_id: m.doc_id, document: m.document.clone(), evidence: e.clone() });
+            if !self.evidence.iter().any(|s| s.doc_id == m.doc_id && s.evidence == *e) {
+                self.evidence.push(SourcedEvidence { doc_id: m.doc_id, document: m.document.clone(), evidence: e.clone() });
             }
         }
     }
-    event.evidence = Vec::new();
-    Some((event, sources, evidence))
+}
+
+/// The lower of two optional figures; a figure nobody gives stays `None`.
+fn lowest(a: Option<u32>, b: Option<u32>) -> Option<u32> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
 }
 
 fn union(into: &mut Vec<String>, from: &[String]) {
@@ -166,7 +231,7 @@ mod tests {
     #[test]
     fn linking_rules() {
         let protest = incident("a", "2026-02-23", "Lutsk", SubEventType::PeacefulProtest, Some(200));
-        let check = |other: &Incident, expect: bool| assert_eq!(same_event(&protest, other), expect, "{other:?}");
+        let check = |other: &Incident, expect: bool| assert_eq!(same_event(&Key::of(&protest), &Key::of(other)), expect, "{other:?}");
         check(&incident("b", "2026-02-24", "lutsk", SubEventType::PeacefulProtest, Some(300)), true);
         check(&incident("b", "2026-02-23", "Lutsk", SubEventType::MobViolence, None), true);
         check(&incident("b", "2026-02-25", "Lutsk", SubEventType::PeacefulProtest, None), false);
@@ -183,12 +248,13 @@ mod tests {
         b.injuries = Some(2);
         b.tags = vec!["labour".into()];
         let member = |doc_id, i: Incident| Member { doc_id, document: format!("d{doc_id}"), url: None, incident: i };
-        let Some((e, sources, _)) = consensus("EV1", &[member(1, a), member(2, b)]) else { panic!("empty") };
+        let c = incident("c", "2026-02-23", "Lutsk", SubEventType::PeacefulProtest, Some(250));
+        let Some(Machine { incident: e, sources, .. }) = consensus("EV1", &[member(1, a), member(2, b), member(3, c)]) else { panic!("empty") };
         assert_eq!(e.event_id_cnty, "EV1");
         assert_eq!(e.event_date.to_string(), "2026-02-23");
         assert_eq!((e.participants, e.injuries), (Some(200), Some(2)));
         assert_eq!(e.tags, vec!["labour".to_string()]);
-        assert_eq!(sources.len(), 2);
+        assert_eq!(sources.len(), 3);
         assert_eq!(sources[0].injuries, Some(4));
         assert!(consensus("x", &[]).is_none());
     }

@@ -4,26 +4,18 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use litopys_model::{Document, Incident, Statistic};
-use serde::{Deserialize, Serialize};
 
 use crate::db::{now, Conn, Dialect, Value};
 use crate::dedup::{self, Signature};
 use crate::error::{Error, ErrorKind};
-use crate::link::{self, Member};
+use crate::link::Machine;
 use crate::review::{self, Action, HistoryEntry};
-use crate::{Counts, Event, Filter, Hit, HitKind, Linked, Put, PutStatus, Source, SourcedEvidence, Status};
+use crate::write::{self, delete_notes, fresh_event_id, refresh_event};
+use crate::{Counts, Event, Filter, Hit, HitKind, Linked, Put, PutStatus, Source, Status};
 
 /// An incident database, SQLite or PostgreSQL.
 pub struct Store {
-    conn: Conn,
-}
-
-/// What the `data` column of `events` holds: the machine's view of the event.
-#[derive(Serialize, Deserialize)]
-struct Machine {
-    incident: Incident,
-    sources: Vec<Source>,
-    evidence: Vec<SourcedEvidence>,
+    pub(crate) conn: Conn,
 }
 
 impl Store {
@@ -68,45 +60,9 @@ impl Store {
         }
         let sig = Signature::of(&doc.text);
         self.transaction(|c| {
-            let mut near_of = None;
-            for band in &sig.bands {
-                let rows = c.query(
-                    "SELECT d.id, d.minhash FROM document_bands b JOIN documents d ON d.id = b.doc_id WHERE b.band = $1 ORDER BY d.id LIMIT 20",
-                    &[band.as_str().into()],
-                )?;
-                if let Some(row) = rows.iter().find(|r| sig.similarity(&r[1].string()) >= dedup::NEAR_THRESHOLD) {
-                    near_of = row[0].int();
-                    break;
-                }
-            }
-            let params = [
-                doc.id.as_str().into(),
-                hash.as_str().into(),
-                near_of.into(),
-                sig.to_hex().into(),
-                doc.source.clone().into(),
-                doc.title.clone().into(),
-                doc.lang.clone().into(),
-                doc.published.map(|d| d.to_string()).into(),
-                doc.text.as_str().into(),
-                now().into(),
-            ];
-            let id = c
-                .query_one(
-                    "INSERT INTO documents (doc_key, content_hash, near_duplicate_of, minhash, source, title, lang, published, text, ingested_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-                    &params,
-                )?
-                .and_then(|v| v.int())
-                .ok_or_else(|| Error::new(ErrorKind::Database, "insert returned no id"))?;
-            for band in &sig.bands {
-                c.execute("INSERT INTO document_bands (band, doc_id) VALUES ($1, $2)", &[band.as_str().into(), id.into()])?;
-            }
-            let status = match near_of {
-                Some(of) => PutStatus::NearDuplicate { of },
-                None => PutStatus::Inserted,
-            };
-            Ok(Put { doc_id: id, status })
+            let (doc_id, status) = write::insert_document(c, doc, &hash, &sig, false)?;
+            write::index_documents(c, doc_id, doc_id)?;
+            Ok(Put { doc_id, status })
         })
     }
 
@@ -137,60 +93,7 @@ impl Store {
     /// incidents and statistics. An incident found again (same `event_id_cnty`) stays in its
     /// event; values an analyst reviewed are kept whatever the new extraction says.
     pub fn put_extraction(&mut self, doc_id: i64, incidents: &[Incident], statistics: &[Statistic]) -> Result<Linked, Error> {
-        self.transaction(|c| {
-            let mut touched = BTreeSet::new();
-            let existing = c.query("SELECT id, incident_key, event_id FROM incidents WHERE doc_id = $1", &[doc_id.into()])?;
-            for row in &existing {
-                if !incidents.iter().any(|i| Some(i.event_id_cnty.as_str()) == row[1].text()) {
-                    c.execute("DELETE FROM incidents WHERE id = $1", &[row[0].clone()])?;
-                    touched.insert(row[2].string());
-                }
-            }
-            let mut linked = Linked::default();
-            let mut own_events: BTreeSet<String> = existing.iter().map(|r| r[2].string()).collect();
-            for incident in incidents {
-                let data = serde_json::to_string(incident)?;
-                if let Some(row) = existing.iter().find(|r| r[1].text() == Some(incident.event_id_cnty.as_str())) {
-                    let mut params = incident_columns(incident);
-                    params.extend([data.into(), row[0].clone()]);
-                    c.execute(
-                        "UPDATE incidents SET event_date = $1, location = $2, latitude = $3, longitude = $4, event_type = $5, \
-                         sub_event_type = $6, participants = $7, data = $8 WHERE id = $9",
-                        &params,
-                    )?;
-                    touched.insert(row[2].string());
-                    linked.n_incidents += 1;
-                    continue;
-                }
-                let event_id = match find_event(c, doc_id, incident, &own_events)? {
-                    Some(id) => id,
-                    None => {
-                        linked.n_new_events += 1;
-                        fresh_event_id(c, &incident.event_id_cnty)?
-                    }
-                };
-                let mut params = vec![doc_id.into(), incident.event_id_cnty.as_str().into(), event_id.as_str().into()];
-                params.extend(incident_columns(incident));
-                params.push(data.into());
-                c.execute(
-                    "INSERT INTO incidents (doc_id, incident_key, event_id, event_date, location, latitude, longitude, event_type, \
-                     sub_event_type, participants, data) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                    &params,
-                )?;
-                own_events.insert(event_id.clone());
-                touched.insert(event_id);
-                linked.n_incidents += 1;
-            }
-            c.execute("DELETE FROM statistics WHERE doc_id = $1", &[doc_id.into()])?;
-            for s in statistics {
-                c.execute("INSERT INTO statistics (doc_id, data) VALUES ($1, $2)", &[doc_id.into(), serde_json::to_string(s)?.into()])?;
-            }
-            c.execute("UPDATE documents SET extracted = 1 WHERE id = $1", &[doc_id.into()])?;
-            for id in &touched {
-                refresh_event(c, id)?;
-            }
-            Ok(linked)
-        })
+        self.transaction(|c| write::replace_extraction(c, doc_id, incidents, statistics))
     }
 
     /// How many documents, incidents and events the store holds.
@@ -375,7 +278,7 @@ impl Store {
         Ok(ids)
     }
 
-    fn transaction<T>(&mut self, f: impl FnOnce(&mut Conn) -> Result<T, Error>) -> Result<T, Error> {
+    pub(crate) fn transaction<T>(&mut self, f: impl FnOnce(&mut Conn) -> Result<T, Error>) -> Result<T, Error> {
         self.conn.begin()?;
         match f(&mut self.conn) {
             Ok(v) => {
@@ -394,130 +297,6 @@ fn not_found(id: &str) -> Error {
     Error::new(ErrorKind::NotFound, format!("no event {id}"))
 }
 
-/// Columns `event_date` to `participants` of `incidents`, in table order.
-fn incident_columns(i: &Incident) -> Vec<Value> {
-    vec![
-        i.event_date.to_string().into(),
-        i.location.as_str().into(),
-        i.latitude.into(),
-        i.longitude.into(),
-        i.event_type.as_str().into(),
-        i.sub_event_type.as_str().into(),
-        i.participants.map(i64::from).into(),
-    ]
-}
-
-/// The event an incident reports, if one is stored: see the `link` module for the rules.
-/// Events that already hold an incident of the same document (`own_events`) are left out,
-/// and so are events whose own date is over a day away, so that daily reports of a
-/// recurring protest do not chain into one month-long event.
-fn find_event(c: &mut Conn, doc_id: i64, incident: &Incident, own_events: &BTreeSet<String>) -> Result<Option<String>, Error> {
-    let day = |d: Result<jiff::civil::Date, jiff::Error>| d.unwrap_or(incident.event_date).to_string();
-    let (lat, lon) = (incident.latitude.unwrap_or(f64::NAN), incident.longitude.unwrap_or(f64::NAN));
-    // about 0.1° of latitude is 11 km; longitude degrees are shorter at Ukraine's latitudes
-    let rows = c.query(
-        "SELECT i.event_id, i.data FROM incidents i JOIN events e ON e.id = i.event_id \
-         WHERE i.event_date >= $1 AND i.event_date <= $2 AND e.event_date >= $1 AND e.event_date <= $2 AND i.doc_id <> $3 \
-         AND (lower(i.location) = lower($4) OR (i.latitude BETWEEN $5 AND $6 AND i.longitude BETWEEN $7 AND $8)) ORDER BY i.id",
-        &[
-            day(incident.event_date.yesterday()).into(),
-            day(incident.event_date.tomorrow()).into(),
-            doc_id.into(),
-            incident.location.as_str().into(),
-            (lat - 0.1).into(),
-            (lat + 0.1).into(),
-            (lon - 0.16).into(),
-            (lon + 0.16).into(),
-        ],
-    )?;
-    for row in rows {
-        let event_id = row[0].string();
-        if own_events.contains(&event_id) {
-            continue;
-        }
-        let other: Incident = serde_json::from_str(&row[1].string())?;
-        if link::same_event(incident, &other) {
-            return Ok(Some(event_id));
-        }
-    }
-    Ok(None)
-}
-
-/// `wanted`, or `wanted-2`, `wanted-3`, ... if an event already has that id.
-fn fresh_event_id(c: &mut Conn, wanted: &str) -> Result<String, Error> {
-    let mut id = wanted.to_string();
-    for n in 2.. {
-        let taken_event = c.query_one("SELECT id FROM events WHERE id = $1", &[id.as_str().into()])?.is_some();
-        let taken_incident = c.query_one("SELECT id FROM incidents WHERE event_id = $1", &[id.as_str().into()])?.is_some();
-        if !taken_event && !taken_incident {
-            break;
-        }
-        id = format!("{wanted}-{n}");
-    }
-    Ok(id)
-}
-
-/// Recomputes an event from its incidents and writes it; an event left with no incident
-/// is deleted unless an analyst reviewed it.
-fn refresh_event(c: &mut Conn, id: &str) -> Result<(), Error> {
-    let rows = c.query(
-        "SELECT i.doc_id, d.doc_key, d.source, i.data FROM incidents i JOIN documents d ON d.id = i.doc_id WHERE i.event_id = $1 ORDER BY i.id",
-        &[id.into()],
-    )?;
-    let mut members = Vec::with_capacity(rows.len());
-    for r in &rows {
-        members.push(Member {
-            doc_id: r[0].int().unwrap_or_default(),
-            document: r[1].string(),
-            url: r[2].text().map(str::to_string),
-            incident: serde_json::from_str(&r[3].string())?,
-        });
-    }
-    let Some((incident, sources, evidence)) = link::consensus(id, &members) else {
-        let reviewed = c.query_one("SELECT id FROM review_history WHERE event_id = $1", &[id.into()])?.is_some();
-        if !reviewed {
-            c.execute("DELETE FROM events WHERE id = $1", &[id.into()])?;
-            delete_notes(c, id)?;
-        }
-        return Ok(());
-    };
-    let data = serde_json::to_string(&Machine { incident, sources, evidence })?;
-    let stored = c.query("SELECT frozen, edits FROM events WHERE id = $1", &[id.into()])?;
-    let (frozen, edits) = match stored.first() {
-        Some(r) => (r[0].clone(), r[1].clone()),
-        None => (Value::Null, Value::Text("{}".into())),
-    };
-    let effective = effective_incident(&data, &frozen, &edits)?;
-    let tags = format!(";{};", effective.tags.join(";"));
-    c.execute(
-        "INSERT INTO events (id, event_date, admin1, event_type, tags, notes, data, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-         ON CONFLICT (id) DO UPDATE SET event_date = excluded.event_date, admin1 = excluded.admin1, event_type = excluded.event_type, \
-         tags = excluded.tags, notes = excluded.notes, data = excluded.data, updated_at = excluded.updated_at",
-        &[
-            id.into(),
-            effective.event_date.to_string().into(),
-            effective.admin1.as_str().into(),
-            effective.event_type.as_str().into(),
-            tags.into(),
-            effective.notes.as_str().into(),
-            data.into(),
-            now().into(),
-        ],
-    )?;
-    if c.dialect() == Dialect::Sqlite {
-        delete_notes(c, id)?;
-        c.execute("INSERT INTO events_fts (event_id, notes) VALUES ($1, $2)", &[id.into(), effective.notes.into()])?;
-    }
-    Ok(())
-}
-
-fn delete_notes(c: &mut Conn, id: &str) -> Result<(), Error> {
-    if c.dialect() == Dialect::Sqlite {
-        c.execute("DELETE FROM events_fts WHERE event_id = $1", &[id.into()])?;
-    }
-    Ok(())
-}
-
 fn append_history(c: &mut Conn, event_id: &str, actor: &str, action: &Action) -> Result<(), Error> {
     c.execute(
         "INSERT INTO review_history (event_id, actor, at, action) VALUES ($1, $2, $3, $4)",
@@ -532,10 +311,10 @@ fn parse_edits(v: &Value) -> Result<serde_json::Map<String, serde_json::Value>, 
 
 /// The values an event shows: confirmed ones if confirmed, else the machine's, with the
 /// analyst's edits on top.
-fn effective_incident(data: &str, frozen: &Value, edits: &Value) -> Result<Incident, Error> {
+pub(crate) fn effective_incident(machine: &Incident, frozen: &Value, edits: &Value) -> Result<Incident, Error> {
     let base: Incident = match frozen.text() {
         Some(f) => serde_json::from_str(f)?,
-        None => serde_json::from_str::<Machine>(data)?.incident,
+        None => machine.clone(),
     };
     Ok(review::apply_edits(base, &parse_edits(edits)?))
 }
@@ -546,7 +325,7 @@ fn event_from_row(row: &[Value]) -> Result<Event, Error> {
         return Err(Error::new(ErrorKind::Corrupt, "event row has the wrong shape"));
     };
     let machine: Machine = serde_json::from_str(&data.string())?;
-    let incident = effective_incident(&data.string(), frozen, edits)?;
+    let incident = effective_incident(&machine.incident, frozen, edits)?;
     let mut reviewed_fields: Vec<String> = parse_edits(edits)?.keys().cloned().collect();
     if frozen.text().is_some() {
         reviewed_fields.insert(0, "*".to_string());

@@ -5,7 +5,7 @@
 //! event.
 
 use litopys_model::{Document, Evidence, EventType, Incident, Statistic, SubEventType, TimePrecision};
-use litopys_store::{Action, ErrorKind, Filter, HitKind, PutStatus, Status, Store};
+use litopys_store::{Action, ErrorKind, Filter, HitKind, PutStatus, Report, Status, Store};
 
 /// A SQLite store in a fresh folder, and a PostgreSQL one in a fresh schema when configured.
 fn backends(test: &str) -> Vec<(tempfile::TempDir, Store)> {
@@ -314,5 +314,115 @@ fn filters_and_search() {
         assert_eq!(hits.iter().filter(|h| h.kind == HitKind::Event).count(), 1);
         assert_eq!(store.search("Луцьку", 10).expect("search").len(), 1);
         assert!(store.search("\"*) OR", 10).expect("odd query is safe").is_empty());
+    }
+}
+
+/// Generated reports with their extractions, with exact and near copies of some of them a
+/// few places later (so that a batch holds a document and its copy).
+fn generated_reports(n: usize) -> Vec<(Document, Vec<Incident>, Vec<Statistic>)> {
+    let extractor = litopys_extract::Extractor::default();
+    let mut generator = litopys_corpus::Generator::new(11, litopys_corpus::Lang::Mixed);
+    let mut docs: Vec<Document> = (0..n).map(|_| generator.article().into_document()).collect();
+    for k in (0..n).step_by(9) {
+        let original = docs[k].clone();
+        let copy = |n: usize| Document { id: format!("{}#copy{n}", original.id), text: format!("Syndicated {n}. {} Read more.", original.text), ..original.clone() };
+        let at = (k + 3).min(docs.len());
+        docs.insert(at, Document { id: format!("{}#again", original.id), text: original.text.to_uppercase(), ..original.clone() });
+        docs.insert(at, copy(2));
+        docs.insert(at, copy(1));
+    }
+    docs.into_iter()
+        .map(|d| {
+            let out = extractor.extract(&d);
+            (d, out.incidents, out.statistics)
+        })
+        .collect()
+}
+
+#[test]
+fn batches_store_what_one_by_one_stores() {
+    let reports = generated_reports(120);
+    for (_dir, mut one) in backends("batch_one") {
+        let mut results = Vec::new();
+        for (d, incidents, statistics) in &reports {
+            let put = one.put_document(d).expect("put");
+            let linked = match put.status {
+                PutStatus::Duplicate => Default::default(),
+                _ => one.put_extraction(put.doc_id, incidents, statistics).expect("extraction"),
+            };
+            results.push((put, linked));
+        }
+        let (_dir2, mut batched) = backends("batch_many").into_iter().find(|(_, s)| s.backend() == one.backend()).expect("same backend");
+        let mut batch_results = Vec::new();
+        for chunk in reports.chunks(17) {
+            let batch: Vec<Report> = chunk.iter().map(|(d, i, s)| Report::new(d.clone(), Some((i.clone(), s.clone())))).collect();
+            batch_results.extend(batched.put_batch(&batch).expect("batch"));
+        }
+        assert_eq!(batch_results, results);
+        assert!(results.iter().any(|(p, _)| p.status == PutStatus::Duplicate), "the copies are recognised");
+        assert!(results.iter().any(|(p, _)| matches!(p.status, PutStatus::NearDuplicate { .. })));
+        assert!(results.iter().any(|(_, l)| l.n_incidents > l.n_new_events), "some reports join an earlier event");
+        let all = Filter { status: None, ..Filter::default() };
+        let (events, batch_events) = (one.events(&all).expect("events"), batched.events(&all).expect("events"));
+        assert!(events.iter().any(|e| e.sources.len() > 2), "some events have many reports");
+        assert_eq!(batch_events, events);
+        assert_eq!(batched.counts().expect("counts"), one.counts().expect("counts"));
+        let from = "2000-01-01".parse().expect("date");
+        let to = "2100-01-01".parse().expect("date");
+        assert_eq!(batched.statistics(from, to).expect("stats"), one.statistics(from, to).expect("stats"));
+        for words in ["court", "police", "TRC", "Syndicated"] {
+            let hits = |store: &mut Store| {
+                let mut hits: Vec<(String, String)> =
+                    store.search(words, 10_000).expect("search").into_iter().map(|h| (format!("{:?}", h.kind), h.id)).collect();
+                hits.sort();
+                hits
+            };
+            let found = hits(&mut one);
+            assert!(!found.is_empty(), "{words}");
+            assert_eq!(hits(&mut batched), found, "{words}");
+        }
+        let events_found = one.search("court", 10_000).expect("search").iter().filter(|h| h.kind == HitKind::Event).count();
+        assert!(events_found > 0, "event notes are searchable");
+    }
+}
+
+#[test]
+fn batch_again_stores_nothing_twice_and_finishes_interrupted_extractions() {
+    let reports = generated_reports(20);
+    for (_dir, mut store) in backends("batch_again") {
+        // an interrupted run stored the first document but not its extraction
+        let first = store.put_document(&reports[0].0).expect("put");
+        let batch: Vec<Report> = reports.iter().map(|(d, i, s)| Report::new(d.clone(), Some((i.clone(), s.clone())))).collect();
+        let done = store.put_batch(&batch).expect("batch");
+        assert_eq!(done[0].0.doc_id, first.doc_id);
+        assert_eq!(done[0].1.n_incidents, reports[0].1.len());
+        assert!(!store.needs_extraction(first.doc_id).expect("needs"));
+        let counts = store.counts().expect("counts");
+        let extracted = store.extracted(&reports.iter().map(|r| r.0.clone()).collect::<Vec<_>>()).expect("extracted");
+        assert!(extracted.iter().all(|&e| e));
+        let again = store.put_batch(&batch).expect("again");
+        assert!(again.iter().all(|(p, l)| p.status == PutStatus::Duplicate && l.n_incidents == 0));
+        assert_eq!(store.counts().expect("counts"), counts);
+        assert_eq!(store.extracted(&[doc("new.txt", LUTSK_A)]).expect("extracted"), vec![false]);
+    }
+}
+
+#[test]
+fn batch_keeps_what_analysts_reviewed() {
+    for (_dir, mut store) in backends("batch_review") {
+        three_reports(&mut store);
+        let event = store.events(&Filter::default()).expect("events").remove(0);
+        store.review(&event.id, &Action::Edit { field: "notes".into(), value: serde_json::json!("Checked by hand.") }, "analyst").expect("edit");
+        let text = "Written for litopys tests. A fourth report: on 23 February about 150 people protested in Lutsk.";
+        let late = incident(protest("UKRD1", "2026-02-23", 150, 1), text);
+        let done = store.put_batch(&[Report::new(doc("d.txt", text), Some((vec![late], vec![])))]).expect("batch");
+        assert_eq!(done[0].1.n_new_events, 0, "the fourth report joins the event");
+        let after = store.event(&event.id).expect("event");
+        assert_eq!(after.sources.len(), event.sources.len() + 1);
+        assert_eq!(after.incident.participants, Some(150));
+        assert_eq!(after.incident.notes, "Checked by hand.");
+        assert_eq!(after.status, Status::Edited);
+        assert_eq!(store.history(&event.id).expect("history").len(), 1);
+        assert_eq!(store.search("Checked", 10).expect("search").len(), 1);
     }
 }

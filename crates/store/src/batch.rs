@@ -1,0 +1,112 @@
+//! Ingest in batches: many documents, their extraction and linking in one transaction.
+//!
+//! # Design
+//!
+//! * [`Report`] is a document with its fingerprints (content hash, MinHash) and its
+//!   extraction, made on the caller's threads: hashing and extraction run in parallel, the
+//!   database is written by one thread ([`Store::put_batch`]).
+//! * A batch is one transaction. A crash loses at most the batch being written, and since
+//!   a document is known by its content hash, running the ingest again stores each missing
+//!   document once. The price is that one failing document rolls back its whole batch;
+//!   callers that want to know which one store that batch one document at a time.
+//! * Reports are written in order, each seeing the ones before it, so a batch stores exactly
+//!   what storing its documents one by one would: an exact or near copy of an earlier
+//!   document of the same batch is recognised, and linking sees the batch's earlier events.
+//! * A new document's incidents join events by merging (see the `write` module); SQLite
+//!   writes each page once per batch instead of once per document.
+
+use litopys_model::{Document, Incident, Statistic};
+
+use crate::dedup::{self, Signature};
+use crate::db::{Conn, Value};
+use crate::error::Error;
+use crate::write;
+use crate::{Linked, Put, PutStatus, Store};
+
+/// Largest number of content hashes looked up in one statement.
+const LOOKUP_CHUNK: usize = 500;
+
+/// A document ready to store: its fingerprints, and what extraction found in it.
+pub struct Report {
+    document: Document,
+    hash: String,
+    signature: Signature,
+    extraction: Option<(Vec<Incident>, Vec<Statistic>)>,
+}
+
+impl Report {
+    /// Fingerprints `document` (the costly part: call it on worker threads). `extraction` is
+    /// `None` for a document known to be stored with its extraction already
+    /// ([`Store::extracted`]); such a document, if it turns out to need one, is left for a
+    /// later run to extract (see [`Store::needs_extraction`]).
+    pub fn new(document: Document, extraction: Option<(Vec<Incident>, Vec<Statistic>)>) -> Report {
+        let (hash, signature) = dedup::fingerprint(&document.text);
+        Report { document, hash, signature, extraction }
+    }
+
+    /// The document.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+}
+
+impl Store {
+    /// Whether each document is stored with its extraction already (same words), so that
+    /// extracting it again would be wasted work.
+    pub fn extracted(&mut self, documents: &[Document]) -> Result<Vec<bool>, Error> {
+        let hashes: Vec<String> = documents.iter().map(|d| dedup::content_hash(&d.text)).collect();
+        let mut done = std::collections::HashSet::new();
+        for chunk in hashes.chunks(LOOKUP_CHUNK) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
+            let sql = format!("SELECT content_hash FROM documents WHERE extracted <> 0 AND content_hash IN ({})", placeholders.join(", "));
+            let params: Vec<Value> = chunk.iter().map(|h| h.as_str().into()).collect();
+            done.extend(self.conn.query(&sql, &params)?.iter().map(|r| r[0].string()));
+        }
+        Ok(hashes.iter().map(|h| done.contains(h)).collect())
+    }
+
+    /// Stores every report, in order, in one transaction: what [`Store::put_document`] and
+    /// [`Store::put_extraction`] would store for each in turn, with the same [`Put`] and
+    /// [`Linked`]. An exact copy of a stored document gets its extraction stored only if
+    /// it never had one (an interrupted run). On error nothing of the batch is stored.
+    pub fn put_batch(&mut self, reports: &[Report]) -> Result<Vec<(Put, Linked)>, Error> {
+        self.transaction(|c| {
+            let mut index = Unindexed::default();
+            let done = reports.iter().map(|r| put_report(c, r, &mut index)).collect::<Result<Vec<_>, Error>>()?;
+            if let Some((first, last)) = index.documents {
+                write::index_documents(c, first, last)?;
+            }
+            write::index_notes(c, &index.events)?;
+            Ok(done)
+        })
+    }
+}
+
+/// What a batch stored but has not yet added to SQLite's full-text tables: the range of
+/// new document ids (a batch holds the write lock, so every id in it is the batch's) and
+/// the new events.
+#[derive(Default)]
+struct Unindexed {
+    documents: Option<(i64, i64)>,
+    events: Vec<String>,
+}
+
+fn put_report(c: &mut Conn, r: &Report, index: &mut Unindexed) -> Result<(Put, Linked), Error> {
+    let stored = c.query("SELECT id, extracted FROM documents WHERE content_hash = $1", &[r.hash.as_str().into()])?;
+    if let Some(row) = stored.first() {
+        let doc_id = row[0].int().unwrap_or_default();
+        let put = Put { doc_id, status: PutStatus::Duplicate };
+        let linked = match &r.extraction {
+            Some((incidents, statistics)) if row[1].int() == Some(0) => write::replace_extraction(c, doc_id, incidents, statistics)?,
+            _ => Linked::default(),
+        };
+        return Ok((put, linked));
+    }
+    let (doc_id, status) = write::insert_document(c, &r.document, &r.hash, &r.signature, r.extraction.is_some())?;
+    index.documents = Some(index.documents.map_or((doc_id, doc_id), |(first, _)| (first, doc_id)));
+    let linked = match &r.extraction {
+        Some((incidents, statistics)) => write::add_extraction(c, &r.document, doc_id, incidents, statistics, &mut index.events)?,
+        None => Linked::default(),
+    };
+    Ok((Put { doc_id, status }, linked))
+}
