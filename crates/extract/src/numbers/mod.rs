@@ -83,6 +83,11 @@ fn scan_tokens(text: &str, out: &mut Vec<Token>) -> Option<()> {
             i = end;
             continue;
         }
+        if b.is_ascii() && !(b.is_ascii_alphabetic() || b == b'\'') {
+            // spaces and punctuation: no token starts here
+            i += 1;
+            continue;
+        }
         let (c, len) = char_at(text, i);
         if is_letter(c)? {
             let mut end = i + len;
