@@ -48,9 +48,10 @@ fn ten_thousand_reports_survive_sigkill() {
     let reference = dir.path().join("reference.db");
     let mut uninterrupted = start_reference(&db, &reference, &all);
 
-    // the whole batch should take about ten times the tenth; kill within that span
-    let estimate = part_time * 10;
-    let landed = kill_repeatedly(&all, &db, n_kills, estimate);
+    // the tenth is about two batches: kill within about one batch after a commit
+    let stored_before_kills = count(&db, "documents");
+    let landed = kill_repeatedly(&all, &db, n_kills, part_time / 2);
+    let stored_at_last_kill = count(&db, "documents");
     let out = ingest(&all, &db);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(uninterrupted.wait().unwrap().success());
@@ -59,6 +60,7 @@ fn ten_thousand_reports_survive_sigkill() {
         started.elapsed().as_secs_f64()
     );
     assert!(landed > 0, "no kill landed while ingest was running; the test proved nothing");
+    assert!(stored_at_last_kill > stored_before_kills, "the killed runs committed nothing");
 
     let conn = Connection::open(&db).unwrap();
     check_documents(&conn, &expected);
@@ -156,26 +158,32 @@ fn ingest(input: &Path, db: &Path) -> Output {
     litopys(&["ingest", &input.display().to_string(), "--db", &db.display().to_string()]).output().unwrap()
 }
 
-/// Starts ingest `n_kills` times and kills it with SIGKILL after a seeded random delay of up
-/// to 1.5 × `estimate` / `n_kills`; returns how many kills found it still running.
-fn kill_repeatedly(input: &Path, db: &Path, n_kills: usize, estimate: Duration) -> usize {
+/// Starts ingest `n_kills` times; each time waits until that run has committed something (so
+/// every kill finds work done to keep and work under way to lose, whatever the speed of the
+/// build), then kills it with SIGKILL after a further seeded random delay of up to `span` (about
+/// one batch). Returns how many kills found it still running.
+fn kill_repeatedly(input: &Path, db: &Path, n_kills: usize, span: Duration) -> usize {
     let mut rng = SEED;
-    let span = estimate.as_secs_f64() * 1.5 / n_kills as f64;
     let mut landed = 0;
     for _ in 0..n_kills {
+        let before = count(db, "documents");
         let mut child = litopys(&["ingest", &input.display().to_string(), "--db", &db.display().to_string()])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let delay = Duration::from_secs_f64(span * (0.05 + 0.95 * next_unit(&mut rng)));
+        let deadline = Instant::now() + Duration::from_secs(300);
+        while child.try_wait().unwrap().is_none() && count(db, "documents") <= before && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let delay = span.mul_f64(next_unit(&mut rng));
         std::thread::sleep(delay);
         if child.try_wait().unwrap().is_none() {
             child.kill().unwrap(); // SIGKILL on Unix
             landed += 1;
         }
         child.wait().unwrap();
-        eprintln!("killed after {:.2} s: {} documents stored", delay.as_secs_f64(), count(db, "documents"));
+        eprintln!("killed {:.2} s after a commit: {} documents stored", delay.as_secs_f64(), count(db, "documents"));
     }
     landed
 }
