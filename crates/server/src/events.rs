@@ -241,7 +241,7 @@ async fn points(State(state): State<AppState>, caller: Caller, params: Result<Qu
 async fn one(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<serde_json::Value>, ApiError> {
     caller.require_read(&state)?;
     state
-        .with_store(move |store| {
+        .with_reader(move |store| {
             let event = store.event(&id)?;
             let history = store.history(&id)?;
             let mut v = serde_json::to_value(&event).map_err(|e| ApiError::Internal(e.to_string()))?;
@@ -255,7 +255,7 @@ async fn one(State(state): State<AppState>, caller: Caller, Path(id): Path<Strin
 async fn history(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<serde_json::Value>, ApiError> {
     caller.require_read(&state)?;
     state
-        .with_store(move |store| {
+        .with_reader(move |store| {
             store.event(&id)?;
             let history = store.history(&id)?;
             Ok(Json(serde_json::json!({ "event_id": id, "history": history })))

@@ -20,13 +20,17 @@
 //!
 //! # Design
 //!
-//! * The store is synchronous (rusqlite, postgres); each request takes it under a mutex in
-//!   `spawn_blocking`. One connection serialises requests, which a team-sized tool can
-//!   afford; the lock is held only for the store call.
+//! * The store is synchronous (rusqlite, postgres), so every store call runs in
+//!   `spawn_blocking`. One connection writes (reviews, and snapshot rebuilds so that no review
+//!   lands half-way through one), under a mutex held only for the call. Reads use a small
+//!   pool of other connections ([`readers`]): SQLite's WAL lets them read while the writer
+//!   writes, and each sees every review committed before it began, so a review shows on the
+//!   next read. The trade-off: one connection per core more, each with its page cache.
 //! * Listings, map points and aggregates filter an in-memory, columnar snapshot of every
 //!   event's filterable values (updated by each review, rebuilt when the store's counts change
-//!   or after 5 min), so a million events stay fast; full text goes to the store's index. The
-//!   events of a listed page, event pages and documents are read from the store.
+//!   or after 5 min), shared by readers through an `Arc` so that they run at once; full text
+//!   goes to the store's index. The events of a listed page, event pages and documents are
+//!   read from the store.
 #![deny(missing_docs)]
 
 mod accounts;
@@ -38,6 +42,7 @@ mod documents;
 mod error;
 mod events;
 mod points;
+mod readers;
 mod review;
 mod select;
 mod snapshot;
@@ -101,16 +106,20 @@ pub fn default_accounts_path(db: &str) -> PathBuf {
 pub struct AppState {
     /// How the server runs.
     pub config: Arc<Config>,
+    /// The one connection that writes.
     store: Arc<Mutex<Store>>,
+    readers: Arc<readers::Readers>,
     accounts: Arc<Mutex<Accounts>>,
     sessions: Arc<Mutex<accounts::Sessions>>,
     snapshot: snapshot::Slot,
 }
 
 impl AppState {
-    /// State over an open store and accounts file.
+    /// State over an open store and accounts file; reads open their own connections to
+    /// `config.db`, one per core at most.
     pub fn new(config: Config, store: Store, accounts: Accounts) -> AppState {
         AppState {
+            readers: Arc::new(readers::Readers::new(&config.db, readers::default_size())),
             config: Arc::new(config),
             store: Arc::new(Mutex::new(store)),
             accounts: Arc::new(Mutex::new(accounts)),
@@ -119,8 +128,8 @@ impl AppState {
         }
     }
 
-    /// Runs `f` on the store off the async threads.
-    async fn with_store<T: Send + 'static>(
+    /// Runs `f` on the writing connection off the async threads.
+    async fn with_writer<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
@@ -132,14 +141,22 @@ impl AppState {
         .await?
     }
 
-    /// Runs `f` on the store and the current event snapshot off the async threads.
+    /// Runs `f` on a reading connection off the async threads.
+    async fn with_reader<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        self.readers.run(f).await
+    }
+
+    /// Runs `f` on a reading connection and the current event snapshot off the async threads.
     async fn with_snapshot<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Store, &snapshot::Snapshot) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let slot = self.snapshot.clone();
-        self.with_store(move |store| {
-            let snap = snapshot::current(store, &slot)?;
+        let (slot, writer) = (self.snapshot.clone(), self.store.clone());
+        self.with_reader(move |store| {
+            let snap = snapshot::current(store, &writer, &slot)?;
             f(store, &snap)
         })
         .await
