@@ -84,7 +84,10 @@ pub(crate) struct PgConn {
 }
 
 /// Migrations, applied in this order and never edited once applied.
-const SQLITE_MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("../migrations/sqlite/0001_init.sql"))];
+const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("../migrations/sqlite/0001_init.sql")),
+    ("0002_events_fts_rowid", include_str!("../migrations/sqlite/0002_events_fts_rowid.sql")),
+];
 const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("../migrations/postgres/0001_init.sql"))];
 
 impl Conn {

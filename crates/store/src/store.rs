@@ -289,8 +289,8 @@ impl Store {
                         return Err(Error::new(ErrorKind::InvalidAction, format!("cannot merge {other} into {event_id}")));
                     }
                     c.execute("UPDATE incidents SET event_id = $1, pinned = 1 WHERE event_id = $2", &[event_id.into(), other.as_str().into()])?;
-                    c.execute("DELETE FROM events WHERE id = $1", &[other.as_str().into()])?;
                     delete_notes(c, other)?;
+                    c.execute("DELETE FROM events WHERE id = $1", &[other.as_str().into()])?;
                     append_history(c, other, actor, action)?;
                 }
                 Action::Split { incidents } => {
@@ -476,8 +476,8 @@ fn refresh_event(c: &mut Conn, id: &str) -> Result<(), Error> {
     let Some((incident, sources, evidence)) = link::consensus(id, &members) else {
         let reviewed = c.query_one("SELECT id FROM review_history WHERE event_id = $1", &[id.into()])?.is_some();
         if !reviewed {
-            c.execute("DELETE FROM events WHERE id = $1", &[id.into()])?;
             delete_notes(c, id)?;
+            c.execute("DELETE FROM events WHERE id = $1", &[id.into()])?;
         }
         return Ok(());
     };
@@ -506,14 +506,19 @@ fn refresh_event(c: &mut Conn, id: &str) -> Result<(), Error> {
     )?;
     if c.dialect() == Dialect::Sqlite {
         delete_notes(c, id)?;
-        c.execute("INSERT INTO events_fts (event_id, notes) VALUES ($1, $2)", &[id.into(), effective.notes.into()])?;
+        c.execute(
+            "INSERT INTO events_fts (rowid, event_id, notes) VALUES ((SELECT rowid FROM events WHERE id = $1), $1, $2)",
+            &[id.into(), effective.notes.into()],
+        )?;
     }
     Ok(())
 }
 
+/// Removes an event's notes from the SQLite full-text index, whose rows take their event's
+/// rowid (migration 0002): so call it before the event's row is deleted.
 fn delete_notes(c: &mut Conn, id: &str) -> Result<(), Error> {
     if c.dialect() == Dialect::Sqlite {
-        c.execute("DELETE FROM events_fts WHERE event_id = $1", &[id.into()])?;
+        c.execute("DELETE FROM events_fts WHERE rowid = (SELECT rowid FROM events WHERE id = $1)", &[id.into()])?;
     }
     Ok(())
 }

@@ -316,3 +316,27 @@ fn filters_and_search() {
         assert!(store.search("\"*) OR", 10).expect("odd query is safe").is_empty());
     }
 }
+
+/// The ids of the events whose notes have every word of `q`.
+fn event_hits(store: &mut Store, q: &str) -> Vec<String> {
+    let hits = store.search(q, 10).expect("search");
+    let mut ids: Vec<String> = hits.into_iter().filter(|h| h.kind == HitKind::Event).map(|h| h.id).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn notes_index_follows_reviews() {
+    for (_dir, mut store) in backends("notes_index") {
+        three_reports(&mut store);
+        let notes = Action::Edit { field: "notes".into(), value: serde_json::json!("Residents blocked the bypass road.") };
+        store.review("UKRA1", &notes, "a").expect("edit notes");
+        assert_eq!(event_hits(&mut store, "bypass"), vec!["UKRA1".to_string()]);
+        assert!(event_hits(&mut store, "maternity").is_empty(), "the old notes are gone from the index");
+        store.review("UKRA1", &Action::Split { incidents: vec!["UKRC1".into()] }, "a").expect("split");
+        assert_eq!(event_hits(&mut store, "maternity"), vec!["UKRC1".to_string()]);
+        store.review("UKRA1", &Action::Merge { other: "UKRC1".into() }, "a").expect("merge");
+        assert!(event_hits(&mut store, "maternity").is_empty(), "a merged event's notes are gone");
+        assert_eq!(event_hits(&mut store, "bypass"), vec!["UKRA1".to_string()]);
+    }
+}
