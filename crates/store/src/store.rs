@@ -263,6 +263,23 @@ impl Store {
         event_from_row(row)
     }
 
+    /// The events of `ids` that exist, in the order asked, read in one query (a page of a
+    /// listing: a thousand ids at most is the caller's to keep to).
+    pub fn events_by_id(&mut self, ids: &[&str]) -> Result<Vec<Event>, Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
+        let sql = format!("SELECT id, status, data, frozen, edits FROM events WHERE id IN ({})", marks.join(", "));
+        let params: Vec<Value> = ids.iter().map(|&id| id.into()).collect();
+        let mut found = std::collections::HashMap::new();
+        for row in self.conn.query(&sql, &params)? {
+            let event = event_from_row(&row)?;
+            found.insert(event.id.clone(), event);
+        }
+        Ok(ids.iter().filter_map(|id| found.remove(*id)).collect())
+    }
+
     /// Records an analyst's decision on an event and applies it.
     pub fn review(&mut self, event_id: &str, action: &Action, actor: &str) -> Result<(), Error> {
         self.transaction(|c| {
@@ -538,9 +555,14 @@ fn parse_edits(v: &Value) -> Result<serde_json::Map<String, serde_json::Value>, 
 /// The values an event shows: confirmed ones if confirmed, else the machine's, with the
 /// analyst's edits on top.
 fn effective_incident(data: &str, frozen: &Value, edits: &Value) -> Result<Incident, Error> {
+    effective(serde_json::from_str::<Machine>(data)?.incident, frozen, edits)
+}
+
+/// The values an event shows, from the machine's already parsed.
+fn effective(machine: Incident, frozen: &Value, edits: &Value) -> Result<Incident, Error> {
     let base: Incident = match frozen.text() {
         Some(f) => serde_json::from_str(f)?,
-        None => serde_json::from_str::<Machine>(data)?.incident,
+        None => machine,
     };
     Ok(review::apply_edits(base, &parse_edits(edits)?))
 }
@@ -550,8 +572,9 @@ fn event_from_row(row: &[Value]) -> Result<Event, Error> {
     let [id, status, data, frozen, edits] = row else {
         return Err(Error::new(ErrorKind::Corrupt, "event row has the wrong shape"));
     };
+    // the machine's values are parsed once, and serve as the base unless confirmed
     let machine: Machine = serde_json::from_str(&data.string())?;
-    let incident = effective_incident(&data.string(), frozen, edits)?;
+    let incident = effective(machine.incident, frozen, edits)?;
     let mut reviewed_fields: Vec<String> = parse_edits(edits)?.keys().cloned().collect();
     if frozen.text().is_some() {
         reviewed_fields.insert(0, "*".to_string());

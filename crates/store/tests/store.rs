@@ -340,3 +340,15 @@ fn notes_index_follows_reviews() {
         assert_eq!(event_hits(&mut store, "bypass"), vec!["UKRA1".to_string()]);
     }
 }
+
+#[test]
+fn events_by_id_keeps_the_order_asked_and_leaves_out_missing_ones() {
+    for (_dir, mut store) in backends("by_id") {
+        three_reports(&mut store);
+        store.review("UKRA1", &Action::Split { incidents: vec!["UKRC1".into()] }, "a").expect("split");
+        let got: Vec<String> = store.events_by_id(&["UKRC1", "NOPE", "UKRA1"]).expect("events").into_iter().map(|e| e.id).collect();
+        assert_eq!(got, vec!["UKRC1".to_string(), "UKRA1".to_string()]);
+        assert_eq!(store.events_by_id(&["UKRA1"]).expect("events")[0], store.event("UKRA1").expect("event"));
+        assert!(store.events_by_id(&[]).expect("none asked").is_empty());
+    }
+}
