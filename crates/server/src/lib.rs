@@ -51,6 +51,8 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use tokio::sync::Mutex as AsyncMutex;
+
 use axum::Router;
 use litopys_store::Store;
 
@@ -107,9 +109,9 @@ pub struct AppState {
     /// How the server runs.
     pub config: Arc<Config>,
     /// The one connection that writes.
-    store: Arc<Mutex<Store>>,
+    store: Arc<AsyncMutex<Store>>,
     readers: Arc<readers::Readers>,
-    accounts: Arc<Mutex<Accounts>>,
+    accounts: Arc<AsyncMutex<Accounts>>,
     sessions: Arc<Mutex<accounts::Sessions>>,
     snapshot: snapshot::Slot,
 }
@@ -121,8 +123,8 @@ impl AppState {
         AppState {
             readers: Arc::new(readers::Readers::new(&config.db, readers::default_size())),
             config: Arc::new(config),
-            store: Arc::new(Mutex::new(store)),
-            accounts: Arc::new(Mutex::new(accounts)),
+            store: Arc::new(AsyncMutex::new(store)),
+            accounts: Arc::new(AsyncMutex::new(accounts)),
             sessions: Arc::default(),
             snapshot: Arc::default(),
         }
@@ -133,12 +135,9 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let store = self.store.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut guard = store.lock().map_err(|_| ApiError::Internal("store lock poisoned".into()))?;
-            f(&mut guard)
-        })
-        .await?
+        // waiting for the lock takes no thread; the work then runs on a blocking one
+        let mut guard = self.store.clone().lock_owned().await;
+        tokio::task::spawn_blocking(move || f(&mut guard)).await?
     }
 
     /// Runs `f` on a reading connection off the async threads.
@@ -167,12 +166,8 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Accounts) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let accounts = self.accounts.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut guard = accounts.lock().map_err(|_| ApiError::Internal("accounts lock poisoned".into()))?;
-            f(&mut guard)
-        })
-        .await?
+        let mut guard = self.accounts.clone().lock_owned().await;
+        tokio::task::spawn_blocking(move || f(&mut guard)).await?
     }
 
     fn sessions(&self) -> std::sync::MutexGuard<'_, accounts::Sessions> {

@@ -113,7 +113,7 @@ fn look(slot: &Slot) -> Look {
 
 /// The current snapshot. `reader` compares counts; a rebuild reads through `writer`, under
 /// its lock, so no review lands half-way through it.
-pub(crate) fn current(reader: &mut Store, writer: &Mutex<Store>, slot: &Slot) -> Result<Arc<Snapshot>, ApiError> {
+pub(crate) fn current(reader: &mut Store, writer: &tokio::sync::Mutex<Store>, slot: &Slot) -> Result<Arc<Snapshot>, ApiError> {
     let stale = match look(slot) {
         Look::Use(s) => return Ok(s),
         Look::Check(s) if reader.counts()? == s.counts => return Ok(s),
@@ -125,8 +125,9 @@ pub(crate) fn current(reader: &mut Store, writer: &Mutex<Store>, slot: &Slot) ->
 
 /// A new snapshot, unless another request built one while this one waited for the writer.
 /// The old snapshot serves other readers until the new one is in place.
-fn rebuild(writer: &Mutex<Store>, slot: &Slot, stale: Option<Instant>) -> Result<Arc<Snapshot>, ApiError> {
-    let mut store = writer.lock().map_err(|_| ApiError::Internal("store lock poisoned".into()))?;
+fn rebuild(writer: &tokio::sync::Mutex<Store>, slot: &Slot, stale: Option<Instant>) -> Result<Arc<Snapshot>, ApiError> {
+    // called on a blocking thread (never on the async runtime's), so it may wait here
+    let mut store = writer.blocking_lock();
     if let Some(s) = lock(slot).snap.clone().filter(|s| stale.map_or(true, |old| s.built > old)) {
         return Ok(s);
     }
