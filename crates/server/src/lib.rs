@@ -22,10 +22,11 @@
 //!
 //! * The store is synchronous (rusqlite, postgres), so every store call runs in
 //!   `spawn_blocking`. One connection writes (reviews, and snapshot rebuilds so that no review
-//!   lands half-way through one), under a mutex held only for the call. Reads use a small
-//!   pool of other connections ([`readers`]): SQLite's WAL lets them read while the writer
-//!   writes, and each sees every review committed before it began, so a review shows on the
-//!   next read. The trade-off: one connection per core more, each with its page cache.
+//!   lands half-way through one), under an async mutex held only for the call (a waiting
+//!   request holds no thread). Reads use a small pool of other connections (`readers.rs`):
+//!   SQLite's WAL lets them read while the writer writes, and each sees every review
+//!   committed before it began, so a review shows on the next read. The trade-off: one
+//!   connection per core more, each with its page cache.
 //! * Listings, map points and aggregates filter an in-memory, columnar snapshot of every
 //!   event's filterable values (updated by each review, rebuilt when the store's counts change
 //!   or after 5 min), shared by readers through an `Arc` so that they run at once; full text
@@ -227,4 +228,26 @@ pub fn run(config: Config) -> Result<(), Error> {
             .await
     })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A read goes through while a review holds the writer: were reads to take the writer's
+    /// lock, this test would never finish rather than pass.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn reads_do_not_wait_for_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db").display().to_string();
+        let accounts = Accounts::open(&dir.path().join("t.users.db")).unwrap();
+        let state = AppState::new(Config::new(&db), Store::open(&db).unwrap(), accounts);
+        // the first snapshot is built under the writer's lock
+        state.with_snapshot(|_, _| Ok(())).await.unwrap();
+        let _review = state.store.clone().lock_owned().await;
+        let seen = state.with_snapshot(|store, snap| Ok((snap.cols.len(), store.counts()?.n_events))).await.unwrap();
+        assert_eq!(seen, (0, 0));
+        let missing = state.with_reader(|store| Ok(store.event("UKR0")?)).await;
+        assert!(matches!(missing, Err(ApiError::NotFound(_))));
+    }
 }
