@@ -19,7 +19,7 @@ async fn one(State(state): State<AppState>, caller: Caller, Path(id): Path<Strin
     caller.require_read(&state)?;
     let doc_id: i64 = id.parse().map_err(|_| ApiError::BadRequest(format!("document id: expected a number (an event source's doc_id), got {id:?}")))?;
     state
-        .with_store(move |store| {
+        .with_reader(move |store| {
             let d = store.document(doc_id)?;
             Ok(Json(serde_json::json!({
                 "doc_id": doc_id, "document": d.id, "text": d.text, "published": d.published.map(|p| p.to_string()),
@@ -53,7 +53,7 @@ async fn search(
         Some(l) => l.parse::<usize>().ok().filter(|n| (1..=200).contains(n)).ok_or_else(|| ApiError::BadRequest(format!("limit: expected a whole number from 1 to 200, got {l:?}")))?,
     };
     state
-        .with_store(move |store| {
+        .with_reader(move |store| {
             let hits = store.search(&q, limit)?;
             let hits: Vec<_> = hits
                 .iter()

@@ -204,27 +204,19 @@ async fn list(State(state): State<AppState>, caller: Caller, params: Result<Quer
     let q = params?.0.parse()?;
     state
         .with_snapshot(move |store, snap| {
-            let rows = matching(store, snap, &q)?;
-            let ids = rows.iter().skip(q.offset).take(q.limit).map(|&i| &*snap.cols.ids[i as usize]);
-            let events = read_events(store, ids)?;
+            let (total, rows) = crate::select::page(store, snap, &q)?;
+            let events = read_events(store, rows.iter().map(|&i| &*snap.cols.ids[i as usize]))?;
             let page: Vec<Summary> = events.iter().map(summary).collect();
-            Ok(Json(serde_json::json!({ "total": rows.len(), "offset": q.offset, "limit": q.limit, "events": page })))
+            Ok(Json(serde_json::json!({ "total": total, "offset": q.offset, "limit": q.limit, "events": page })))
         })
         .await
 }
 
-/// The events `ids`, read from the store; one that has gone since the snapshot was built
-/// (merged from the command line) is left out.
+/// The events `ids`, read from the store in one query; one that has gone since the snapshot
+/// was built (merged from the command line) is left out.
 pub(crate) fn read_events<'a>(store: &mut litopys_store::Store, ids: impl Iterator<Item = &'a str>) -> Result<Vec<Event>, ApiError> {
-    let mut events = Vec::new();
-    for id in ids {
-        match store.event(id) {
-            Ok(e) => events.push(e),
-            Err(e) if e.is_not_found() => {}
-            Err(e) => return Err(e.into()),
-        }
-    }
-    Ok(events)
+    let ids: Vec<&str> = ids.collect();
+    Ok(store.events_by_id(&ids)?)
 }
 
 /// `GET /api/points`: every matching event as `[id, latitude, longitude, date, type, status]`,
@@ -241,7 +233,7 @@ async fn points(State(state): State<AppState>, caller: Caller, params: Result<Qu
 async fn one(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<serde_json::Value>, ApiError> {
     caller.require_read(&state)?;
     state
-        .with_store(move |store| {
+        .with_reader(move |store| {
             let event = store.event(&id)?;
             let history = store.history(&id)?;
             let mut v = serde_json::to_value(&event).map_err(|e| ApiError::Internal(e.to_string()))?;
@@ -255,7 +247,7 @@ async fn one(State(state): State<AppState>, caller: Caller, Path(id): Path<Strin
 async fn history(State(state): State<AppState>, caller: Caller, Path(id): Path<String>) -> Result<Json<serde_json::Value>, ApiError> {
     caller.require_read(&state)?;
     state
-        .with_store(move |store| {
+        .with_reader(move |store| {
             store.event(&id)?;
             let history = store.history(&id)?;
             Ok(Json(serde_json::json!({ "event_id": id, "history": history })))

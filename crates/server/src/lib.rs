@@ -20,13 +20,18 @@
 //!
 //! # Design
 //!
-//! * The store is synchronous (rusqlite, postgres); each request takes it under a mutex in
-//!   `spawn_blocking`. One connection serialises requests, which a team-sized tool can
-//!   afford; the lock is held only for the store call.
+//! * The store is synchronous (rusqlite, postgres), so every store call runs in
+//!   `spawn_blocking`. One connection writes (reviews, and snapshot rebuilds so that no review
+//!   lands half-way through one), under an async mutex held only for the call (a waiting
+//!   request holds no thread). Reads use a small pool of other connections (`readers.rs`):
+//!   SQLite's WAL lets them read while the writer writes, and each sees every review
+//!   committed before it began, so a review shows on the next read. The trade-off: one
+//!   connection per core more, each with its page cache.
 //! * Listings, map points and aggregates filter an in-memory, columnar snapshot of every
 //!   event's filterable values (updated by each review, rebuilt when the store's counts change
-//!   or after 5 min), so a million events stay fast; full text goes to the store's index. The
-//!   events of a listed page, event pages and documents are read from the store.
+//!   or after 5 min), shared by readers through an `Arc` so that they run at once; full text
+//!   goes to the store's index. The events of a listed page, event pages and documents are
+//!   read from the store.
 #![deny(missing_docs)]
 
 mod accounts;
@@ -38,6 +43,7 @@ mod documents;
 mod error;
 mod events;
 mod points;
+mod readers;
 mod review;
 mod select;
 mod snapshot;
@@ -45,6 +51,8 @@ mod snapshot;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+
+use tokio::sync::Mutex as AsyncMutex;
 
 use axum::Router;
 use litopys_store::Store;
@@ -101,45 +109,54 @@ pub fn default_accounts_path(db: &str) -> PathBuf {
 pub struct AppState {
     /// How the server runs.
     pub config: Arc<Config>,
-    store: Arc<Mutex<Store>>,
-    accounts: Arc<Mutex<Accounts>>,
+    /// The one connection that writes.
+    store: Arc<AsyncMutex<Store>>,
+    readers: Arc<readers::Readers>,
+    accounts: Arc<AsyncMutex<Accounts>>,
     sessions: Arc<Mutex<accounts::Sessions>>,
     snapshot: snapshot::Slot,
 }
 
 impl AppState {
-    /// State over an open store and accounts file.
+    /// State over an open store and accounts file; reads open their own connections to
+    /// `config.db`, one per core at most.
     pub fn new(config: Config, store: Store, accounts: Accounts) -> AppState {
         AppState {
+            readers: Arc::new(readers::Readers::new(&config.db, readers::default_size())),
             config: Arc::new(config),
-            store: Arc::new(Mutex::new(store)),
-            accounts: Arc::new(Mutex::new(accounts)),
+            store: Arc::new(AsyncMutex::new(store)),
+            accounts: Arc::new(AsyncMutex::new(accounts)),
             sessions: Arc::default(),
             snapshot: Arc::default(),
         }
     }
 
-    /// Runs `f` on the store off the async threads.
-    async fn with_store<T: Send + 'static>(
+    /// Runs `f` on the writing connection off the async threads.
+    async fn with_writer<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let store = self.store.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut guard = store.lock().map_err(|_| ApiError::Internal("store lock poisoned".into()))?;
-            f(&mut guard)
-        })
-        .await?
+        // waiting for the lock takes no thread; the work then runs on a blocking one
+        let mut guard = self.store.clone().lock_owned().await;
+        tokio::task::spawn_blocking(move || f(&mut guard)).await?
     }
 
-    /// Runs `f` on the store and the current event snapshot off the async threads.
+    /// Runs `f` on a reading connection off the async threads.
+    async fn with_reader<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        self.readers.run(f).await
+    }
+
+    /// Runs `f` on a reading connection and the current event snapshot off the async threads.
     async fn with_snapshot<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Store, &snapshot::Snapshot) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let slot = self.snapshot.clone();
-        self.with_store(move |store| {
-            let snap = snapshot::current(store, &slot)?;
+        let (slot, writer) = (self.snapshot.clone(), self.store.clone());
+        self.with_reader(move |store| {
+            let snap = snapshot::current(store, &writer, &slot)?;
             f(store, &snap)
         })
         .await
@@ -150,12 +167,8 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Accounts) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
-        let accounts = self.accounts.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut guard = accounts.lock().map_err(|_| ApiError::Internal("accounts lock poisoned".into()))?;
-            f(&mut guard)
-        })
-        .await?
+        let mut guard = self.accounts.clone().lock_owned().await;
+        tokio::task::spawn_blocking(move || f(&mut guard)).await?
     }
 
     fn sessions(&self) -> std::sync::MutexGuard<'_, accounts::Sessions> {
@@ -215,4 +228,26 @@ pub fn run(config: Config) -> Result<(), Error> {
             .await
     })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A read goes through while a review holds the writer: were reads to take the writer's
+    /// lock, this test would never finish rather than pass.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn reads_do_not_wait_for_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("t.db").display().to_string();
+        let accounts = Accounts::open(&dir.path().join("t.users.db")).unwrap();
+        let state = AppState::new(Config::new(&db), Store::open(&db).unwrap(), accounts);
+        // the first snapshot is built under the writer's lock
+        state.with_snapshot(|_, _| Ok(())).await.unwrap();
+        let _review = state.store.clone().lock_owned().await;
+        let seen = state.with_snapshot(|store, snap| Ok((snap.cols.len(), store.counts()?.n_events))).await.unwrap();
+        assert_eq!(seen, (0, 0));
+        let missing = state.with_reader(|store| Ok(store.event("UKR0")?)).await;
+        assert!(matches!(missing, Err(ApiError::NotFound(_))));
+    }
 }

@@ -35,7 +35,7 @@ async fn review(
     })?;
     let snapshot = state.snapshot.clone();
     state
-        .with_store(move |store| {
+        .with_writer(move |store| {
             let done = store.review(&id, &action, &actor);
             crate::snapshot::reviewed(store, &snapshot, &id, &action);
             done?;

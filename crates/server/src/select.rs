@@ -95,14 +95,36 @@ fn full_text(store: &mut Store, cols: &Columns, text: &str) -> Result<(HashSet<S
     Ok((ids, docs))
 }
 
-/// The rows that pass every filter of `q`, in order (by date, then id).
-pub(crate) fn matching(store: &mut Store, snap: &Snapshot, q: &Query2) -> Result<Vec<u32>, ApiError> {
+/// Calls `found` with each row that passes every filter of `q`, in order (by date, then id).
+fn each_match(store: &mut Store, snap: &Snapshot, q: &Query2, mut found: impl FnMut(u32)) -> Result<(), ApiError> {
     let cols = &snap.cols;
     let text = match &q.store.text {
         Some(t) => Some(full_text(store, cols, t)?),
         None => None,
     };
     let m = masks(cols, q, text);
-    let range = cols.date_range(q.store.from, q.store.to);
-    Ok(range.filter(|&i| m.row(cols, i)).map(|i| i as u32).collect())
+    for i in cols.date_range(q.store.from, q.store.to).filter(|&i| m.row(cols, i)) {
+        found(i as u32);
+    }
+    Ok(())
+}
+
+/// The rows that pass every filter of `q`, in order (by date, then id).
+pub(crate) fn matching(store: &mut Store, snap: &Snapshot, q: &Query2) -> Result<Vec<u32>, ApiError> {
+    let mut rows = Vec::new();
+    each_match(store, snap, q, |i| rows.push(i))?;
+    Ok(rows)
+}
+
+/// How many rows pass the filters of `q`, and those of its page (`offset`, `limit`): counted,
+/// not collected, so that the first page of a million events allocates a page, not a million.
+pub(crate) fn page(store: &mut Store, snap: &Snapshot, q: &Query2) -> Result<(usize, Vec<u32>), ApiError> {
+    let (mut total, mut rows) = (0, Vec::with_capacity(q.limit));
+    each_match(store, snap, q, |i| {
+        if (q.offset..q.offset.saturating_add(q.limit)).contains(&total) {
+            rows.push(i);
+        }
+        total += 1;
+    })?;
+    Ok((total, rows))
 }

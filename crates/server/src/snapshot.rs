@@ -12,8 +12,19 @@
 //!
 //! A build reads the events a year at a time, so that only one year's full events (with
 //! sources and evidence) are in memory at once beside the columns.
+//!
+//! # Concurrency
+//!
+//! Readers share the snapshot through an `Arc`, taken under a lock held for a pointer copy;
+//! they never wait for the store's writer or for each other. A review changes the snapshot
+//! in place when no request holds it, and otherwise changes a copy and swaps it in (copy on
+//! write: a few milliseconds per 100,000 events, paid by the review, never by a read). A
+//! rebuild runs under the writer's lock, so that reviews do not interleave with it, while
+//! the old snapshot keeps serving reads: the trade-off is two snapshots in memory during a
+//! rebuild (about 300 MB at a million events). Only the first reader to find a count check
+//! due does it; the rest use the snapshot they have.
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use litopys_store::{Action, Counts, Event, Filter, Status, Store};
@@ -70,53 +81,107 @@ fn build(store: &mut Store) -> Result<Columns, ApiError> {
     Ok(cols)
 }
 
-/// The current snapshot, rebuilt first if it is stale.
-pub(crate) fn current(store: &mut Store, slot: &Slot) -> Result<Arc<Snapshot>, ApiError> {
-    let mut held = slot.lock().unwrap_or_else(|p| p.into_inner());
-    let recent = held.checked.is_some_and(|c| c.elapsed() < CHECK_EVERY);
-    if let Some(s) = held.snap.clone().filter(|s| s.built.elapsed() < MAX_AGE) {
-        if recent {
-            return Ok(s);
-        }
-        let counts = store.counts()?;
-        held.checked = Some(Instant::now());
-        if s.counts == counts {
-            return Ok(s);
-        }
+fn lock(slot: &Slot) -> MutexGuard<'_, Held> {
+    slot.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// What a reader does with the snapshot it finds.
+enum Look {
+    /// Use it: it was compared with the store less than [`CHECK_EVERY`] ago.
+    Use(Arc<Snapshot>),
+    /// Compare the store's counts with it first.
+    Check(Arc<Snapshot>),
+    /// Build a new one (this one, if any, is too old).
+    Build(Option<Arc<Snapshot>>),
+}
+
+/// Decides under the slot's lock (briefly) what to do; only the first reader to find a check
+/// due does it, the others use the snapshot meanwhile.
+fn look(slot: &Slot) -> Look {
+    let mut held = lock(slot);
+    let Some(s) = held.snap.clone() else { return Look::Build(None) };
+    if held.checked.is_some_and(|c| c.elapsed() < CHECK_EVERY) {
+        return Look::Use(s);
     }
-    // the old columns go before the new ones are built, to keep the peak memory down
-    held.snap = None;
+    held.checked = Some(Instant::now());
+    if s.built.elapsed() >= MAX_AGE {
+        Look::Build(Some(s))
+    } else {
+        Look::Check(s)
+    }
+}
+
+/// The current snapshot. `reader` compares counts; a rebuild reads through `writer`, under
+/// its lock, so no review lands half-way through it.
+pub(crate) fn current(reader: &mut Store, writer: &tokio::sync::Mutex<Store>, slot: &Slot) -> Result<Arc<Snapshot>, ApiError> {
+    let stale = match look(slot) {
+        Look::Use(s) => return Ok(s),
+        Look::Check(s) if reader.counts()? == s.counts => return Ok(s),
+        Look::Check(s) => Some(s),
+        Look::Build(s) => s,
+    };
+    rebuild(writer, slot, stale.map(|s| s.built))
+}
+
+/// A new snapshot, unless another request built one while this one waited for the writer.
+/// The old snapshot serves other readers until the new one is in place.
+fn rebuild(writer: &tokio::sync::Mutex<Store>, slot: &Slot, stale: Option<Instant>) -> Result<Arc<Snapshot>, ApiError> {
+    // called on a blocking thread (never on the async runtime's), so it may wait here
+    let mut store = writer.blocking_lock();
+    if let Some(s) = lock(slot).snap.clone().filter(|s| stale.map_or(true, |old| s.built > old)) {
+        return Ok(s);
+    }
     let counts = store.counts()?;
-    let snapshot = Arc::new(Snapshot { cols: build(store)?, counts, built: Instant::now() });
+    let snapshot = Arc::new(Snapshot { cols: build(&mut store)?, counts, built: Instant::now() });
+    let mut held = lock(slot);
     held.snap = Some(snapshot.clone());
     held.checked = Some(Instant::now());
     Ok(snapshot)
 }
 
 /// Brings the snapshot up to date after `action` on event `id`; a split (which makes an
-/// event whose id only the store knows) or any failure forgets it instead.
+/// event whose id only the store knows) or any failure forgets it instead. Called with the
+/// writer's lock held, so reviews and rebuilds do not interleave.
 pub(crate) fn reviewed(store: &mut Store, slot: &Slot, id: &str, action: &Action) {
-    let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
-    let Some(arc) = guard.snap.as_mut() else { return };
     if matches!(action, Action::Split { .. }) {
-        guard.snap = None;
+        lock(slot).snap = None;
         return;
     }
-    // in place unless a request is reading the snapshot right now
-    let snap = Arc::make_mut(arc);
-    if let Action::Merge { other } = action {
-        snap.cols.drop_event(other);
-    }
-    match store.event(id) {
-        Ok(e) => snap.cols.upsert(&e),
-        Err(e) if e.is_not_found() => snap.cols.drop_event(id),
+    let event = match store.event(id) {
+        Ok(e) => Some(e),
+        Err(e) if e.is_not_found() => None,
         Err(_) => {
-            guard.snap = None;
+            lock(slot).snap = None;
             return;
         }
+    };
+    let apply = |snap: &mut Snapshot| apply_review(snap, id, action, event.as_ref());
+    let mut held = lock(slot);
+    let Some(arc) = held.snap.as_mut() else { return };
+    if let Some(snap) = Arc::get_mut(arc) {
+        apply(snap);
+        return;
     }
-    // confirm, edit and reject change no count; a merge removes one event
-    if matches!(action, Action::Merge { .. }) {
+    // requests are reading it: change a copy, made outside the lock, then swap it in
+    let old = arc.clone();
+    drop(held);
+    let mut copy = Snapshot::clone(&old);
+    apply(&mut copy);
+    let mut held = lock(slot);
+    if held.snap.as_ref().is_some_and(|s| Arc::ptr_eq(s, &old)) {
+        held.snap = Some(Arc::new(copy));
+    }
+}
+
+/// The columns after a review: `event` is the reviewed event as stored now, if it still is.
+fn apply_review(snap: &mut Snapshot, id: &str, action: &Action, event: Option<&Event>) {
+    if let Action::Merge { other } = action {
+        snap.cols.drop_event(other);
+        // confirm, edit and reject change no count; a merge removes one event
         snap.counts.n_events = snap.counts.n_events.saturating_sub(1);
+    }
+    match event {
+        Some(e) => snap.cols.upsert(e),
+        None => snap.cols.drop_event(id),
     }
 }

@@ -87,6 +87,7 @@ pub(crate) struct PgConn {
 const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("../migrations/sqlite/0001_init.sql")),
     ("0002_documents_fts_by_store", include_str!("../migrations/sqlite/0002_documents_fts_by_store.sql")),
+    ("0003_events_fts_rowid", include_str!("../migrations/sqlite/0003_events_fts_rowid.sql")),
 ];
 const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("../migrations/postgres/0001_init.sql"))];
 

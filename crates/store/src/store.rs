@@ -166,6 +166,23 @@ impl Store {
         event_from_row(row)
     }
 
+    /// The events of `ids` that exist, in the order asked, read in one query (a page of a
+    /// listing: a thousand ids at most is the caller's to keep to).
+    pub fn events_by_id(&mut self, ids: &[&str]) -> Result<Vec<Event>, Error> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
+        let sql = format!("SELECT id, status, data, frozen, edits FROM events WHERE id IN ({})", marks.join(", "));
+        let params: Vec<Value> = ids.iter().map(|&id| id.into()).collect();
+        let mut found = std::collections::HashMap::new();
+        for row in self.conn.query(&sql, &params)? {
+            let event = event_from_row(&row)?;
+            found.insert(event.id.clone(), event);
+        }
+        Ok(ids.iter().filter_map(|id| found.remove(*id)).collect())
+    }
+
     /// Records an analyst's decision on an event and applies it.
     pub fn review(&mut self, event_id: &str, action: &Action, actor: &str) -> Result<(), Error> {
         self.transaction(|c| {
@@ -192,8 +209,8 @@ impl Store {
                         return Err(Error::new(ErrorKind::InvalidAction, format!("cannot merge {other} into {event_id}")));
                     }
                     c.execute("UPDATE incidents SET event_id = $1, pinned = 1 WHERE event_id = $2", &[event_id.into(), other.as_str().into()])?;
-                    c.execute("DELETE FROM events WHERE id = $1", &[other.as_str().into()])?;
                     delete_notes(c, other)?;
+                    c.execute("DELETE FROM events WHERE id = $1", &[other.as_str().into()])?;
                     append_history(c, other, actor, action)?;
                 }
                 Action::Split { incidents } => {
@@ -324,6 +341,7 @@ fn event_from_row(row: &[Value]) -> Result<Event, Error> {
     let [id, status, data, frozen, edits] = row else {
         return Err(Error::new(ErrorKind::Corrupt, "event row has the wrong shape"));
     };
+    // the machine's values are parsed once, and serve as the base unless confirmed
     let machine: Machine = serde_json::from_str(&data.string())?;
     let incident = effective_incident(&machine.incident, frozen, edits)?;
     let mut reviewed_fields: Vec<String> = parse_edits(edits)?.keys().cloned().collect();

@@ -324,8 +324,9 @@ pub(crate) fn refresh_event(c: &mut Conn, id: &str) -> Result<(), Error> {
     let Some(machine) = link::consensus(id, &members) else {
         let reviewed = c.query_one("SELECT id FROM review_history WHERE event_id = $1", &[id.into()])?.is_some();
         if !reviewed {
-            c.execute("DELETE FROM events WHERE id = $1", &[id.into()])?;
+            // the notes' row is found by the event's rowid: before the event goes
             delete_notes(c, id)?;
+            c.execute("DELETE FROM events WHERE id = $1", &[id.into()])?;
         }
         return Ok(());
     };
@@ -349,9 +350,8 @@ fn merge_event(c: &mut Conn, id: &str, member: &Member) -> Result<(), Error> {
 }
 
 /// What an analyst set on a stored event, and its notes as stored (`None`: a new event).
-/// SQLite's `events_fts` holds each event's notes as the `notes` column does: it is
-/// rewritten only when they change, as deleting from it scans the whole table (`event_id`
-/// is not indexed there).
+/// SQLite's `events_fts` holds each event's notes as the `notes` column does, in a row with
+/// the event's rowid: it is rewritten only when they change.
 struct Stored {
     frozen: Value,
     edits: Value,
@@ -390,14 +390,19 @@ fn write_event(c: &mut Conn, id: &str, machine: &Machine, stored: &Stored, index
         if stored.notes.is_some() {
             delete_notes(c, id)?;
         }
-        c.execute("INSERT INTO events_fts (event_id, notes) VALUES ($1, $2)", &[id.into(), effective.notes.into()])?;
+        c.execute(
+            "INSERT INTO events_fts (rowid, event_id, notes) VALUES ((SELECT rowid FROM events WHERE id = $1), $1, $2)",
+            &[id.into(), effective.notes.into()],
+        )?;
     }
     Ok(())
 }
 
+/// Removes an event's notes from SQLite's `events_fts`, whose rows take their event's rowid
+/// (migration 0003): so call it before the event's row is deleted.
 pub(crate) fn delete_notes(c: &mut Conn, id: &str) -> Result<(), Error> {
     if c.dialect() == Dialect::Sqlite {
-        c.execute("DELETE FROM events_fts WHERE event_id = $1", &[id.into()])?;
+        c.execute("DELETE FROM events_fts WHERE rowid = (SELECT rowid FROM events WHERE id = $1)", &[id.into()])?;
     }
     Ok(())
 }
@@ -423,7 +428,7 @@ pub(crate) fn index_notes(c: &mut Conn, ids: &[String]) -> Result<(), Error> {
     }
     for chunk in ids.chunks(500) {
         let placeholders: Vec<String> = (1..=chunk.len()).map(|n| format!("${n}")).collect();
-        let sql = format!("INSERT INTO events_fts (event_id, notes) SELECT id, notes FROM events WHERE id IN ({})", placeholders.join(", "));
+        let sql = format!("INSERT INTO events_fts (rowid, event_id, notes) SELECT rowid, id, notes FROM events WHERE id IN ({})", placeholders.join(", "));
         let params: Vec<Value> = chunk.iter().map(|id| id.as_str().into()).collect();
         c.execute(&sql, &params)?;
     }

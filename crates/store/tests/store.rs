@@ -426,3 +426,39 @@ fn batch_keeps_what_analysts_reviewed() {
         assert_eq!(store.search("Checked", 10).expect("search").len(), 1);
     }
 }
+
+/// The ids of the events whose notes have every word of `q`.
+fn event_hits(store: &mut Store, q: &str) -> Vec<String> {
+    let hits = store.search(q, 10).expect("search");
+    let mut ids: Vec<String> = hits.into_iter().filter(|h| h.kind == HitKind::Event).map(|h| h.id).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn notes_index_follows_reviews() {
+    for (_dir, mut store) in backends("notes_index") {
+        three_reports(&mut store);
+        let notes = Action::Edit { field: "notes".into(), value: serde_json::json!("Residents blocked the bypass road.") };
+        store.review("UKRA1", &notes, "a").expect("edit notes");
+        assert_eq!(event_hits(&mut store, "bypass"), vec!["UKRA1".to_string()]);
+        assert!(event_hits(&mut store, "maternity").is_empty(), "the old notes are gone from the index");
+        store.review("UKRA1", &Action::Split { incidents: vec!["UKRC1".into()] }, "a").expect("split");
+        assert_eq!(event_hits(&mut store, "maternity"), vec!["UKRC1".to_string()]);
+        store.review("UKRA1", &Action::Merge { other: "UKRC1".into() }, "a").expect("merge");
+        assert!(event_hits(&mut store, "maternity").is_empty(), "a merged event's notes are gone");
+        assert_eq!(event_hits(&mut store, "bypass"), vec!["UKRA1".to_string()]);
+    }
+}
+
+#[test]
+fn events_by_id_keeps_the_order_asked_and_leaves_out_missing_ones() {
+    for (_dir, mut store) in backends("by_id") {
+        three_reports(&mut store);
+        store.review("UKRA1", &Action::Split { incidents: vec!["UKRC1".into()] }, "a").expect("split");
+        let got: Vec<String> = store.events_by_id(&["UKRC1", "NOPE", "UKRA1"]).expect("events").into_iter().map(|e| e.id).collect();
+        assert_eq!(got, vec!["UKRC1".to_string(), "UKRA1".to_string()]);
+        assert_eq!(store.events_by_id(&["UKRA1"]).expect("events")[0], store.event("UKRA1").expect("event"));
+        assert!(store.events_by_id(&[]).expect("none asked").is_empty());
+    }
+}

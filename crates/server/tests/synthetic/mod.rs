@@ -289,6 +289,8 @@ fn write(tx: &rusqlite::Transaction, g: &Generated) -> Result<(), Box<dyn std::e
         edits,
         now
     ])?;
-    tx.prepare_cached("INSERT INTO events_fts (event_id, notes) VALUES (?1, ?2)")?.execute(params![g.id, effective_notes])?;
+    // the notes' row takes the event's rowid, as the store's own writes do
+    let rowid = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO events_fts (rowid, event_id, notes) VALUES (?1, ?2, ?3)")?.execute(params![rowid, g.id, effective_notes])?;
     Ok(())
 }
