@@ -90,8 +90,12 @@ pub(crate) const IN_CHUNK: usize = 512;
 const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
     ("0001_init", include_str!("../migrations/sqlite/0001_init.sql")),
     ("0002_documents_fts_by_store", include_str!("../migrations/sqlite/0002_documents_fts_by_store.sql")),
+    ("0003_document_bands_by_doc", include_str!("../migrations/sqlite/0003_document_bands_by_doc.sql")),
 ];
-const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("../migrations/postgres/0001_init.sql"))];
+const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("../migrations/postgres/0001_init.sql")),
+    ("0003_document_bands_by_doc", include_str!("../migrations/postgres/0003_document_bands_by_doc.sql")),
+];
 
 impl Conn {
     /// WAL with `synchronous=NORMAL`: a commit survives the process crashing (not the

@@ -51,7 +51,7 @@ impl Bands {
         let wanted: Vec<Value> = wanted.into_iter().map(Value::from).collect();
         let rows = c.query_in(
             "SELECT band, doc_id FROM (SELECT band, doc_id, row_number() OVER (PARTITION BY band ORDER BY doc_id) AS n \
-             FROM document_bands WHERE band IN ({})) AS candidates WHERE n <= 20 ORDER BY doc_id",
+             FROM document_bands WHERE band IN ({})) AS candidates WHERE n <= 20 ORDER BY band, doc_id",
             &wanted,
         )?;
         for row in &rows {
