@@ -95,6 +95,8 @@ struct Unindexed {
 struct Seen {
     hashes: HashMap<String, (i64, bool)>,
     bands: Bands,
+    /// the reports' event ids (`event_id_cnty`) that no event or incident has
+    free: HashSet<String>,
     unindexed: Unindexed,
 }
 
@@ -104,8 +106,20 @@ impl Seen {
         let rows = c.query_in("SELECT content_hash, id, extracted FROM documents WHERE content_hash IN ({})", &params)?;
         let hashes = rows.iter().map(|r| (r[0].string(), (r[1].int().unwrap_or_default(), r[2].int() != Some(0)))).collect();
         let bands = Bands::load(c, reports.iter().map(|r| &r.signature))?;
-        Ok(Seen { hashes, bands, unindexed: Unindexed::default() })
+        Ok(Seen { hashes, bands, free: free_event_ids(c, reports)?, unindexed: Unindexed::default() })
     }
+}
+
+/// The event ids the reports' incidents ask for that are not taken (see `fresh_event_id`).
+fn free_event_ids(c: &mut Conn, reports: &[Report]) -> Result<HashSet<String>, Error> {
+    let wanted: HashSet<&str> =
+        reports.iter().filter_map(|r| r.extraction.as_ref()).flat_map(|(incidents, _)| incidents.iter().map(|i| i.event_id_cnty.as_str())).collect();
+    let params: Vec<Value> = wanted.iter().map(|&id| id.into()).collect();
+    let mut taken: HashSet<String> = HashSet::new();
+    for sql in ["SELECT id FROM events WHERE id IN ({})", "SELECT DISTINCT event_id FROM incidents WHERE event_id IN ({})"] {
+        taken.extend(c.query_in(sql, &params)?.iter().map(|r| r[0].string()));
+    }
+    Ok(wanted.into_iter().filter(|id| !taken.contains(*id)).map(str::to_string).collect())
 }
 
 fn put_report(c: &mut Conn, r: &Report, seen: &mut Seen) -> Result<(Put, Linked), Error> {
@@ -114,6 +128,8 @@ fn put_report(c: &mut Conn, r: &Report, seen: &mut Seen) -> Result<(Put, Linked)
         let linked = match &r.extraction {
             Some((incidents, statistics)) if !extracted => {
                 seen.hashes.insert(r.hash.clone(), (doc_id, true));
+                // it takes event ids without `free` knowing which
+                seen.free.clear();
                 write::replace_extraction(c, doc_id, incidents, statistics)?
             }
             _ => Linked::default(),
@@ -125,7 +141,7 @@ fn put_report(c: &mut Conn, r: &Report, seen: &mut Seen) -> Result<(Put, Linked)
     let index = &mut seen.unindexed;
     index.documents = Some(index.documents.map_or((doc_id, doc_id), |(first, _)| (first, doc_id)));
     let linked = match &r.extraction {
-        Some((incidents, statistics)) => write::add_extraction(c, &r.document, doc_id, incidents, statistics, &mut index.events)?,
+        Some((incidents, statistics)) => write::add_extraction(c, &r.document, doc_id, (incidents, statistics), &mut index.events, &mut seen.free)?,
         None => Linked::default(),
     };
     Ok((Put { doc_id, status }, linked))

@@ -16,7 +16,7 @@
 //! * Near-duplicates are looked up in the transaction's [`Bands`] (the `near` module), read
 //!   once per batch rather than once per document.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use litopys_model::{Document, Incident, Statistic};
 
@@ -94,7 +94,7 @@ pub(crate) fn replace_extraction(c: &mut Conn, doc_id: i64, incidents: &[Inciden
             linked.n_incidents += 1;
             continue;
         }
-        let (event_id, new) = link_incident(c, doc_id, incident, &own_events)?;
+        let (event_id, new) = link_incident(c, doc_id, incident, &own_events, &mut HashSet::new())?;
         linked.n_new_events += usize::from(new);
         own_events.insert(event_id.clone());
         touched.insert(event_id);
@@ -114,20 +114,21 @@ pub(crate) fn replace_extraction(c: &mut Conn, doc_id: i64, incidents: &[Inciden
 /// updated by a merge rather than recomputed. The document row is already marked extracted.
 ///
 /// The notes of the events it creates are left out of SQLite's `events_fts`: their ids are
-/// added to `unindexed`, for [`index_notes`] once per batch.
+/// added to `unindexed`, for [`index_notes`] once per batch. `free`: event ids known to be
+/// unused (see [`link_incident`]).
 pub(crate) fn add_extraction(
     c: &mut Conn,
     doc: &Document,
     doc_id: i64,
-    incidents: &[Incident],
-    statistics: &[Statistic],
+    (incidents, statistics): (&[Incident], &[Statistic]),
     unindexed: &mut Vec<String>,
+    free: &mut HashSet<String>,
 ) -> Result<Linked, Error> {
     let mut linked = Linked::default();
     let mut own_events = BTreeSet::new();
     let mut joined = Vec::new();
     for incident in incidents {
-        let (event_id, new) = link_incident(c, doc_id, incident, &own_events)?;
+        let (event_id, new) = link_incident(c, doc_id, incident, &own_events, free)?;
         linked.n_new_events += usize::from(new);
         linked.n_incidents += 1;
         own_events.insert(event_id.clone());
@@ -153,11 +154,22 @@ pub(crate) fn add_extraction(
 
 /// Stores `incident` of document `doc_id` in the event it reports, or in a new one;
 /// returns the event's id and whether it is new.
-fn link_incident(c: &mut Conn, doc_id: i64, incident: &Incident, own_events: &BTreeSet<String>) -> Result<(String, bool), Error> {
+/// A new event takes the incident's `event_id_cnty` without asking the database when that
+/// id is in `free` (ids a batch read as unused, less those it has used since); any id it
+/// takes leaves `free`.
+fn link_incident(
+    c: &mut Conn,
+    doc_id: i64,
+    incident: &Incident,
+    own_events: &BTreeSet<String>,
+    free: &mut HashSet<String>,
+) -> Result<(String, bool), Error> {
     let (event_id, new) = match find_event(c, doc_id, incident, own_events)? {
         Some(id) => (id, false),
+        None if free.remove(&incident.event_id_cnty) => (incident.event_id_cnty.clone(), true),
         None => (fresh_event_id(c, &incident.event_id_cnty)?, true),
     };
+    free.remove(&event_id);
     let mut params = vec![doc_id.into(), incident.event_id_cnty.as_str().into(), event_id.as_str().into()];
     params.extend(incident_columns(incident));
     params.push(serde_json::to_string(incident)?.into());
