@@ -57,6 +57,7 @@ mod db;
 mod dedup;
 mod error;
 mod link;
+mod near;
 mod review;
 mod store;
 mod write;

@@ -9,6 +9,7 @@ use crate::db::{now, Conn, Dialect, Value};
 use crate::dedup::{self, Signature};
 use crate::error::{Error, ErrorKind};
 use crate::link::Machine;
+use crate::near::Bands;
 use crate::review::{self, Action, HistoryEntry};
 use crate::write::{self, delete_notes, fresh_event_id, refresh_event};
 use crate::{Counts, Event, Filter, Hit, HitKind, Linked, Put, PutStatus, Source, Status};
@@ -60,7 +61,9 @@ impl Store {
         }
         let sig = Signature::of(&doc.text);
         self.transaction(|c| {
-            let (doc_id, status) = write::insert_document(c, doc, &hash, &sig, false)?;
+            let mut bands = Bands::load(c, std::iter::once(&sig))?;
+            let (doc_id, status) = write::insert_document(c, doc, (&hash, &sig), false, &mut bands)?;
+            bands.flush(c)?;
             write::index_documents(c, doc_id, doc_id)?;
             Ok(Put { doc_id, status })
         })

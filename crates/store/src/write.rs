@@ -13,25 +13,32 @@
 //!   written before the merge existed.
 //! * Candidates for linking are compared on the columns of `incidents` ([`Key`]); their JSON
 //!   is not parsed.
-//! * Near-duplicate candidates of all 16 bands come back in one query (up to 20 per band,
-//!   oldest first, as one query per band gave), and a document's bands go in with one
-//!   statement: two round trips instead of 32, which is what PostgreSQL pays for.
+//! * Near-duplicates are looked up in the transaction's [`Bands`] (the `near` module), read
+//!   once per batch rather than once per document.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use litopys_model::{Document, Incident, Statistic};
 
 use crate::db::{now, Conn, Dialect, Value};
-use crate::dedup::{self, Signature};
+use crate::dedup::Signature;
 use crate::error::{Error, ErrorKind};
 use crate::link::{self, Key, Machine, Member};
+use crate::near::Bands;
 use crate::store::effective_incident;
 use crate::{Linked, PutStatus};
 
 /// Stores a document not stored before; `extracted` marks it as extracted in the same
-/// statement (its extraction is then stored in the same transaction).
-pub(crate) fn insert_document(c: &mut Conn, doc: &Document, hash: &str, sig: &Signature, extracted: bool) -> Result<(i64, PutStatus), Error> {
-    let near_of = near_duplicate_of(c, sig)?;
+/// statement (its extraction is then stored in the same transaction). Its band rows are
+/// left in `bands`, for [`Bands::flush`] before the transaction commits.
+pub(crate) fn insert_document(
+    c: &mut Conn,
+    doc: &Document,
+    (hash, sig): (&str, &Signature),
+    extracted: bool,
+    bands: &mut Bands,
+) -> Result<(i64, PutStatus), Error> {
+    let near_of = bands.near_duplicate_of(sig);
     let params = [
         doc.id.as_str().into(),
         hash.into(),
@@ -53,65 +60,12 @@ pub(crate) fn insert_document(c: &mut Conn, doc: &Document, hash: &str, sig: &Si
         )?
         .and_then(|v| v.int())
         .ok_or_else(|| Error::new(ErrorKind::Database, "insert returned no id"))?;
-    insert_bands(c, id, &sig.bands)?;
+    bands.add(id, sig);
     let status = match near_of {
         Some(of) => PutStatus::NearDuplicate { of },
         None => PutStatus::Inserted,
     };
     Ok((id, status))
-}
-
-/// The stored document `sig` is a near-duplicate of: the first similar candidate of the
-/// first band that has one, each band's candidates taken oldest first, up to 20 a band.
-/// One query for all bands (a query per band costs PostgreSQL a round trip each, and SQLite
-/// no less CPU). The signatures are read by id for the candidates only: joining `documents`
-/// instead lets PostgreSQL, whose statistics lag behind a fast-growing table, hash-join it
-/// whole.
-fn near_duplicate_of(c: &mut Conn, sig: &Signature) -> Result<Option<i64>, Error> {
-    if sig.bands.is_empty() {
-        return Ok(None);
-    }
-    let placeholders: Vec<String> = (1..=sig.bands.len()).map(|n| format!("${n}")).collect();
-    let sql = format!(
-        "SELECT band, doc_id, (SELECT minhash FROM documents WHERE id = doc_id) FROM (SELECT band, doc_id, \
-         row_number() OVER (PARTITION BY band ORDER BY doc_id) AS n FROM document_bands WHERE band IN ({})) AS candidates \
-         WHERE n <= 20 ORDER BY doc_id",
-        placeholders.join(", ")
-    );
-    let params: Vec<Value> = sig.bands.iter().map(|b| b.as_str().into()).collect();
-    let rows = c.query(&sql, &params)?;
-    let mut checked = std::collections::HashSet::new();
-    for band in &sig.bands {
-        if let Some(id) = first_similar(sig, rows.iter().filter(|r| r[0].text() == Some(band.as_str())), &mut checked) {
-            return Ok(Some(id));
-        }
-    }
-    Ok(None)
-}
-
-/// The first candidate row (`band, doc_id, minhash`) similar enough to `sig`. A document
-/// found in several bands is compared once: `checked` holds those that were not similar.
-fn first_similar<'a>(sig: &Signature, rows: impl Iterator<Item = &'a Vec<Value>>, checked: &mut std::collections::HashSet<i64>) -> Option<i64> {
-    for r in rows {
-        let id = r[1].int()?;
-        if checked.insert(id) && sig.similarity(r[2].text().unwrap_or_default()) >= dedup::NEAR_THRESHOLD {
-            return Some(id);
-        }
-    }
-    None
-}
-
-fn insert_bands(c: &mut Conn, doc_id: i64, bands: &[String]) -> Result<(), Error> {
-    if bands.is_empty() {
-        return Ok(());
-    }
-    let rows: Vec<String> = (0..bands.len()).map(|n| format!("(${}, ${})", 2 * n + 1, 2 * n + 2)).collect();
-    let mut params = Vec::with_capacity(2 * bands.len());
-    for band in bands {
-        params.extend([band.as_str().into(), doc_id.into()]);
-    }
-    c.execute(&format!("INSERT INTO document_bands (band, doc_id) VALUES {}", rows.join(", ")), &params)?;
-    Ok(())
 }
 
 /// Stores the extraction of a document stored before, replacing what an earlier extraction
@@ -140,7 +94,7 @@ pub(crate) fn replace_extraction(c: &mut Conn, doc_id: i64, incidents: &[Inciden
             linked.n_incidents += 1;
             continue;
         }
-        let (event_id, new) = link_incident(c, doc_id, incident, &own_events)?;
+        let (event_id, new) = link_incident(c, doc_id, incident, &own_events, &mut HashSet::new())?;
         linked.n_new_events += usize::from(new);
         own_events.insert(event_id.clone());
         touched.insert(event_id);
@@ -160,20 +114,21 @@ pub(crate) fn replace_extraction(c: &mut Conn, doc_id: i64, incidents: &[Inciden
 /// updated by a merge rather than recomputed. The document row is already marked extracted.
 ///
 /// The notes of the events it creates are left out of SQLite's `events_fts`: their ids are
-/// added to `unindexed`, for [`index_notes`] once per batch.
+/// added to `unindexed`, for [`index_notes`] once per batch. `free`: event ids known to be
+/// unused (see [`link_incident`]).
 pub(crate) fn add_extraction(
     c: &mut Conn,
     doc: &Document,
     doc_id: i64,
-    incidents: &[Incident],
-    statistics: &[Statistic],
+    (incidents, statistics): (&[Incident], &[Statistic]),
     unindexed: &mut Vec<String>,
+    free: &mut HashSet<String>,
 ) -> Result<Linked, Error> {
     let mut linked = Linked::default();
     let mut own_events = BTreeSet::new();
     let mut joined = Vec::new();
     for incident in incidents {
-        let (event_id, new) = link_incident(c, doc_id, incident, &own_events)?;
+        let (event_id, new) = link_incident(c, doc_id, incident, &own_events, free)?;
         linked.n_new_events += usize::from(new);
         linked.n_incidents += 1;
         own_events.insert(event_id.clone());
@@ -199,11 +154,22 @@ pub(crate) fn add_extraction(
 
 /// Stores `incident` of document `doc_id` in the event it reports, or in a new one;
 /// returns the event's id and whether it is new.
-fn link_incident(c: &mut Conn, doc_id: i64, incident: &Incident, own_events: &BTreeSet<String>) -> Result<(String, bool), Error> {
+/// A new event takes the incident's `event_id_cnty` without asking the database when that
+/// id is in `free` (ids a batch read as unused, less those it has used since); any id it
+/// takes leaves `free`.
+fn link_incident(
+    c: &mut Conn,
+    doc_id: i64,
+    incident: &Incident,
+    own_events: &BTreeSet<String>,
+    free: &mut HashSet<String>,
+) -> Result<(String, bool), Error> {
     let (event_id, new) = match find_event(c, doc_id, incident, own_events)? {
         Some(id) => (id, false),
+        None if free.remove(&incident.event_id_cnty) => (incident.event_id_cnty.clone(), true),
         None => (fresh_event_id(c, &incident.event_id_cnty)?, true),
     };
+    free.remove(&event_id);
     let mut params = vec![doc_id.into(), incident.event_id_cnty.as_str().into(), event_id.as_str().into()];
     params.extend(incident_columns(incident));
     params.push(serde_json::to_string(incident)?.into());

@@ -462,3 +462,28 @@ fn events_by_id_keeps_the_order_asked_and_leaves_out_missing_ones() {
         assert!(store.events_by_id(&[]).expect("none asked").is_empty());
     }
 }
+
+#[test]
+fn batch_gives_new_events_unused_ids() {
+    for (_dir, mut store) in backends("batch_ids") {
+        let report = |n: u32, key: &'static str, date: &'static str| {
+            let text = format!("Written for litopys tests. Report number {n}: people protested in Lutsk, on a day of their own.");
+            let found = incident(protest(key, date, 100 * n, 0), &text);
+            (doc(&format!("{n}.txt"), &text), found)
+        };
+        let (first, found) = report(1, "UKRY1", "2026-02-01");
+        let put = store.put_document(&first).expect("put");
+        store.put_extraction(put.doc_id, &[found], &[]).expect("extraction");
+        // two reports asking for the same unused id, one asking for a taken one; none of the
+        // four incidents is near another in time
+        let batch: Vec<Report> = [report(2, "UKRX1", "2026-02-10"), report(3, "UKRX1", "2026-02-20"), report(4, "UKRY1", "2026-02-15")]
+            .into_iter()
+            .map(|(d, i)| Report::new(d, Some((vec![i], vec![]))))
+            .collect();
+        let done = store.put_batch(&batch).expect("batch");
+        assert!(done.iter().all(|(_, l)| l.n_new_events == 1));
+        let all = Filter { status: None, ..Filter::default() };
+        let ids: Vec<String> = store.events(&all).expect("events").into_iter().map(|e| e.id).collect();
+        assert_eq!(ids, ["UKRY1", "UKRX1", "UKRY1-2", "UKRX1-2"]);
+    }
+}
