@@ -121,9 +121,16 @@ function writeFilters() {
   for (const k of FILTERS) $(`f-${k}`).value = state.filters[k] || '';
 }
 
+// A new address means the view is no longer ready: cleared here, at once, not when the
+// hashchange event arrives, so that nothing (a test, a script) reads the old view as the new.
+function navigate(hash) {
+  document.body.dataset.ready = '';
+  location.hash = hash;
+}
+
 function go() {
   const q = query(state.filters);
-  if (location.hash !== `#/${q}`) location.hash = `#/${q}`;
+  if (location.hash !== `#/${q}`) navigate(`#/${q}`);
   else route();
 }
 
@@ -305,7 +312,7 @@ document.addEventListener('keydown', async (ev) => {
     const cur = state.queue[state.queueIdx];
     if (ev.key === 'j') { state.queueIdx = Math.min(state.queue.length - 1, state.queueIdx + 1); drawQueue(); }
     else if (ev.key === 'k') { state.queueIdx = Math.max(0, state.queueIdx - 1); drawQueue(); }
-    else if ((ev.key === 'o' || ev.key === 'Enter') && cur) location.hash = `#/event/${encodeURIComponent(cur.id)}`;
+    else if ((ev.key === 'o' || ev.key === 'Enter') && cur) navigate(`#/event/${encodeURIComponent(cur.id)}`);
     else if ((ev.key === 'c' || ev.key === 'x') && cur) {
       if (await decide({ action: ev.key === 'c' ? 'confirm' : 'reject' }, cur.id)) {
         state.queue.splice(state.queueIdx, 1);
