@@ -155,10 +155,11 @@ impl<'a> Analysis<'a> {
         };
         let counts = numbers::find(text).into_iter().filter(|c| !in_date(c)).collect();
         let (cues, places) = cues_and_places(text, codebook, gazetteer);
+        let paragraphs = text::paragraphs(text);
         Analysis {
             doc,
-            paragraphs: text::paragraphs(text),
-            sentences: text::sentences(text),
+            sentences: text::sentences_in(text, &paragraphs),
+            paragraphs,
             cues,
             places,
             year_hint: dates::year_hint(&dates),

@@ -55,8 +55,13 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 
 /// The sentences of `text`, in order.
 pub fn sentences(text: &str) -> Vec<Sentence> {
+    sentences_in(text, &paragraphs(text))
+}
+
+/// The sentences of `text`, whose [`paragraphs`] are already known.
+pub fn sentences_in(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for (paragraph_idx, para) in paragraphs(text).into_iter().enumerate() {
+    for (paragraph_idx, &para) in paragraphs.iter().enumerate() {
         let mut first = true;
         for span in split_paragraph(para.text(text)) {
             out.push(Sentence { span: span.shift(para.start), paragraph_idx, starts_paragraph: first });
