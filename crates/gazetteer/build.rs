@@ -17,19 +17,23 @@ mod table;
 use std::path::PathBuf;
 
 fn main() {
-    for f in ["data/core.tsv", "data/places.tsv", "data/common_words.txt", "src/index.rs", "src/inflect.rs", "src/names.rs", "src/normalize.rs", "src/table.rs"] {
+    for f in ["data/core.tsv", "data/places.tsv", "data/world.tsv", "data/world_core.tsv", "data/word_frequency.tsv", "data/common_words.txt", "src/index.rs", "src/inflect.rs", "src/names.rs", "src/normalize.rs", "src/table.rs"] {
         println!("cargo:rerun-if-changed={f}");
     }
     let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("reading {p}: {e}"));
     let core = table::parse_core(&read("data/core.tsv"));
     let places = table::parse_full(&read("data/places.tsv"));
-    let rows = table::merge(core, places);
+    let mut rows = table::merge(core, places);
+    let world = table::merge_world(table::parse_world(&read("data/world_core.tsv")), table::parse_world(&read("data/world.tsv")));
+    rows.extend(world);
     let common = names::CommonWords::builtin();
     let mut pairs = Vec::new();
     for (id, r) in rows.iter().enumerate() {
         let mut spellings = vec![r.name.as_str(), r.name_uk.as_str()];
         spellings.extend(r.spellings.split('|').filter(|s| !s.is_empty()));
-        let src = names::NameSource { kind: &r.kind, population: r.population, spellings, n_own: 2 };
+        // a place abroad has no official spelling in the register: every spelling is its own
+        let n_own = if r.country == "UA" { 2 } else { spellings.len() };
+        let src = names::NameSource { kind: &r.kind, population: r.population, spellings, n_own, ukrainian: r.country == "UA" };
         for (key, flags) in names::keys(&src, &common) {
             pairs.push((key, (id as u32) << names::FLAG_BITS | flags));
         }

@@ -18,6 +18,7 @@ mod eval;
 mod events;
 mod export;
 mod extract;
+mod geoparse;
 mod ingest;
 mod input;
 mod output;
@@ -68,6 +69,27 @@ enum Command {
     ///   litopys eval review.gold.json review.txt post.gold.json post.txt
     #[command(verbatim_doc_comment)]
     Eval(eval::Args),
+    /// Find every place a text names: one JSON line a mention, resolved, with its evidence.
+    ///
+    /// Reads every input `extract` reads. For each mention: `doc` (a JSON Lines record's `id`,
+    /// else its `url`, else the file name), `start` and `end` (byte offsets into the text),
+    /// `text`, the place chosen (`name`, `name_uk`, `kind`, `country`, `admin1`, `admin2`,
+    /// `lat`, `lon`), `candidates` (how many places the name could mean), `confidence` (0 to 1),
+    /// `score`, `decided_by` (which signal chose among namesakes: region named, other places,
+    /// country, population...), `evidence` (the signals for and against it being a place, with
+    /// their weights) and `alternatives`.
+    ///
+    /// Places abroad are places too ("Нью-Йорка", "в Подольске" near Moscow): `country` says
+    /// where. A word that is also a place name ("Сила", "Мені", "Доля") counts only with
+    /// support: a settlement word before it, its oblast named nearby, the text's other places;
+    /// inside a person's name ("Олена Квітка") it never does. --all shows the rejected ones.
+    ///
+    /// Examples:
+    ///   litopys geoparse report.txt
+    ///   litopys geoparse --all posts.jsonl | jq 'select(.rejected)'
+    ///   echo "Вибух у селі Сила Миколаївської області" | litopys geoparse -
+    #[command(verbatim_doc_comment)]
+    Geoparse(geoparse::Args),
     /// Look up a place in the built-in gazetteer.
     ///
     /// Prints every place the name may mean, best first, with oblast, raion, coordinates and
@@ -204,6 +226,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Places(args) => places::run(args),
+        Command::Geoparse(args) => geoparse::run(args),
         Command::Demo(args) => demo::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Events(args) => events::run(args),

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use litopys_gazetteer::{Gazetteer, Kind};
+use litopys_gazetteer::Gazetteer;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -21,20 +21,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("litopys: no place in the gazetteer matches {query:?}");
         return Ok(ExitCode::from(1));
     }
-    writeln!(out, "{:<24} {:<10} {:<18} {:<20} {:>9} {:>9} {:>10}", "name", "kind", "oblast", "raion", "lat", "lon", "population")?;
+    writeln!(out, "{:<24} {:<10} {:<7} {:<18} {:<20} {:>9} {:>9} {:>10}", "name", "kind", "country", "oblast", "raion", "lat", "lon", "population")?;
     for e in found {
-        let kind = match e.kind {
-            Kind::Oblast => "oblast",
-            Kind::Raion => "raion",
-            Kind::Hromada => "hromada",
-            Kind::City => "city",
-            Kind::Village => "village",
-        };
+        let kind = e.kind.as_str();
         writeln!(
         out,
-            "{:<24} {:<10} {:<18} {:<20} {:>9.4} {:>9.4} {:>10}",
+            "{:<24} {:<10} {:<7} {:<18} {:<20} {:>9.4} {:>9.4} {:>10}",
             e.name,
             kind,
+            e.country,
             e.admin1,
             e.admin2.as_deref().unwrap_or("-"),
             e.lat,

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use litopys_model::GeoPrecision;
 
 use crate::index::Index;
-use crate::table::{parse_full, Row};
+use crate::table::{parse_merged, Row};
 use crate::{Entry, EntryId, Kind};
 
 const ENTRIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entries.tsv"));
@@ -14,7 +14,7 @@ const POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin")
 
 /// The compiled-in entries.
 pub(crate) fn entries() -> Vec<Entry> {
-    parse_full(ENTRIES).into_iter().enumerate().filter_map(|(i, r)| to_entry(r, i as EntryId)).collect()
+    parse_merged(ENTRIES).into_iter().enumerate().filter_map(|(i, r)| to_entry(r, i as EntryId)).collect()
 }
 
 /// The compiled-in name index.
@@ -29,6 +29,15 @@ pub(crate) fn kind_of(s: &str) -> Option<Kind> {
         "hromada" => Kind::Hromada,
         "city" => Kind::City,
         "village" => Kind::Village,
+        "country" => Kind::Country,
+        "region" => Kind::Region,
+        "river" => Kind::River,
+        "sea" => Kind::Sea,
+        "lake" => Kind::Lake,
+        "mountains" => Kind::Mountains,
+        "area" => Kind::Area,
+        "continent" => Kind::Continent,
+        "celestial" => Kind::Celestial,
         _ => return None,
     })
 }
@@ -40,6 +49,15 @@ pub(crate) fn kind_name(kind: Kind) -> &'static str {
         Kind::Hromada => "hromada",
         Kind::City => "city",
         Kind::Village => "village",
+        Kind::Country => "country",
+        Kind::Region => "region",
+        Kind::River => "river",
+        Kind::Sea => "sea",
+        Kind::Lake => "lake",
+        Kind::Mountains => "mountains",
+        Kind::Area => "area",
+        Kind::Continent => "continent",
+        Kind::Celestial => "celestial",
     }
 }
 
@@ -57,6 +75,7 @@ fn to_entry(r: Row, id: EntryId) -> Option<Entry> {
         lon: r.lon,
         population: r.population,
         geo_precision: GeoPrecision::try_from(r.precision).unwrap_or(GeoPrecision::Region),
+        country: r.country,
     })
 }
 
@@ -70,8 +89,11 @@ mod tests {
         let entries = entries();
         assert_eq!(entries.len(), rows, "a row of the merged table failed to parse");
         assert_eq!(entries.iter().filter(|e| e.kind == Kind::Oblast).count(), 27);
+        assert!(entries.iter().filter(|e| e.kind == Kind::Oblast).all(|e| e.is_ukrainian()));
+        let n_countries = entries.iter().filter(|e| e.kind == Kind::Country).count();
+        assert!(n_countries > 200, "{n_countries}");
         // KATOTTG lists 29,703 settlements (categories M, X, C, K)
-        let n_settlements = entries.iter().filter(|e| matches!(e.kind, Kind::City | Kind::Village)).count();
+        let n_settlements = entries.iter().filter(|e| e.kind.is_settlement() && e.is_ukrainian()).count();
         assert!(n_settlements > 29_000, "{n_settlements}");
         assert!(index().is_some_and(|i| i.len() > entries.len() * 5));
     }

@@ -52,6 +52,17 @@ impl Index {
         Some(Index { fst: Fst::new(fst).ok()?, postings })
     }
 
+    /// Every key with its postings, in key order.
+    pub(crate) fn all(&self) -> Vec<(String, Vec<u32>)> {
+        use fst::Streamer;
+        let mut out = Vec::with_capacity(self.fst.len());
+        let mut stream = self.fst.stream();
+        while let Some((key, output)) = stream.next() {
+            out.push((String::from_utf8_lossy(key).into_owned(), self.postings_at(output.value())));
+        }
+        out
+    }
+
     /// Number of keys.
     pub(crate) fn len(&self) -> usize {
         self.fst.len()

@@ -2,91 +2,399 @@
 //!
 //! # Design
 //!
-//! Reports inflect names ("у Луцьку", "в Мелитополе", "Волинської області"). Rather than
-//! stemming the text at match time, litopys generates the case forms of every name once, when
-//! the gazetteer loads, and puts them all in the automaton: matching stays a single pass and
-//! a form that is not generated is simply not found (never a wrong stem match). The rules
-//! below cover the regular declensions; irregular multi-word names list their forms in the data.
+//! Reports inflect names ("у Луцьку", "в Мелитополе", "у Білгороді-Дністровському", "поблизу
+//! Стрия", "Сполучених Штатах Америки"). Rather than stemming the text at match time, litopys
+//! generates the case forms of every name once, at build time, and puts them all in the index:
+//! matching stays a single pass, and a form that is not generated is simply not found (never a
+//! wrong stem match).
+//!
+//! A name is cut into words (at spaces and hyphens). Each word is an adjective, a noun or fixed:
+//!
+//! | word                                   | role      | example                                     |
+//! |----------------------------------------|-----------|---------------------------------------------|
+//! | adjective ending (`-ий`, `-ська` ...)  | agrees    | **Північне** море → Північного моря         |
+//! | first noun                             | inflects  | Білгород-Дністровський → Білгороді-Дністровському |
+//! | a later noun (apposition, genitive)    | fixed     | Сполучені Штати **Америки**, Республіка **Крим** |
+//! | lower-case word and all after it       | fixed     | Ростов-**на-Дону** → Ростова-на-Дону         |
+//! | prefix before a hyphen (`Івано-`, `Нью-`) | fixed  | Нью-Йорк → Нью-Йорка                         |
+//!
+//! Every word gets a paradigm of six case slots (nominative, genitive, dative, accusative,
+//! instrumental, locative), in Ukrainian and in Russian endings; the words of a name combine
+//! slot by slot, so an adjective and its noun always stand in the same case. Rules over-generate
+//! on purpose (both the hard and soft variants, fleeting vowels with and without): a form that
+//! no text uses costs a key, a form that is missing costs a place. `scripts/check_inflection.py`
+//! compares the generated forms with the paradigms of an open morphological dictionary.
 
-/// The nominative itself and its generated case forms. Latin-script names are returned as they are.
+/// The nominative itself and its generated case forms, in Ukrainian and Russian. Latin-script
+/// names are returned as they are.
 pub fn forms(name: &str) -> Vec<String> {
     let mut out = vec![name.to_string()];
     if !name.chars().any(is_cyrillic) {
         return out;
     }
-    let (head, last) = match name.rfind([' ', '-']) {
-        Some(i) => name.split_at(i + 1),
-        None => ("", name),
-    };
-    if head.contains(' ') || head.ends_with(' ') {
-        // multi-word names other than adjective+"область" are irregular: listed in the data
-        return out;
+    let tokens = tokenize(name);
+    let roles = roles(&tokens);
+    for lang in [Lang::Uk, Lang::Ru] {
+        if !lang.fits(name) {
+            continue;
+        }
+        let paradigms: Vec<Paradigm> = tokens
+            .iter()
+            .zip(&roles)
+            .map(|((word, _), role)| match role {
+                Role::Fixed => fixed(word),
+                Role::Adjective => adjective(word, lang),
+                Role::Noun => noun(word, lang),
+            })
+            .collect();
+        for case in 0..CASES {
+            let mut phrases = vec![String::new()];
+            for ((_, sep), p) in tokens.iter().zip(&paradigms) {
+                let alternatives = if p[case].is_empty() { &p[0] } else { &p[case] };
+                phrases = phrases
+                    .iter()
+                    .flat_map(|head| alternatives.iter().map(move |w| format!("{head}{w}{sep}")))
+                    .take(64)
+                    .collect();
+            }
+            out.extend(phrases);
+        }
     }
-    for f in word_forms(last) {
-        out.push(format!("{head}{f}"));
-    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|f| seen.insert(f.clone()));
     out
 }
 
 /// Forms of an oblast's adjective ("Волинська" → "Волинської", ...; "Волынская" → "Волынской").
 pub fn adjective_forms(adj: &str) -> Vec<String> {
     let mut out = vec![adj.to_string()];
-    if let Some(stem) = adj.strip_suffix("ая") {
-        out.extend(["ой", "ую", "ою"].iter().map(|e| format!("{stem}{e}")));
-    } else if let Some(stem) = adj.strip_suffix('а') {
-        out.extend(["ої", "ій", "у", "ою"].iter().map(|e| format!("{stem}{e}")));
+    for lang in [Lang::Uk, Lang::Ru] {
+        if lang.fits(adj) {
+            for slot in adjective(adj, lang) {
+                out.extend(slot);
+            }
+        }
     }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|f| seen.insert(f.clone()));
     out
+}
+
+const CASES: usize = 6;
+/// Alternatives for each case: nominative, genitive, dative, accusative, instrumental, locative.
+type Paradigm = [Vec<String>; CASES];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    Uk,
+    Ru,
+}
+
+impl Lang {
+    /// Whether a name may be written in this language: "і", "ї", "є", "ґ" are Ukrainian only,
+    /// "ы", "э", "ё", "ъ" Russian only.
+    fn fits(self, name: &str) -> bool {
+        let lower = name.to_lowercase();
+        match self {
+            Lang::Uk => !lower.contains(['ы', 'э', 'ё', 'ъ']),
+            Lang::Ru => !lower.contains(['і', 'ї', 'є', 'ґ']),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Fixed,
+    Adjective,
+    Noun,
 }
 
 fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 
-fn with(stem: &str, endings: &[&str]) -> Vec<String> {
-    endings.iter().map(|e| format!("{stem}{e}")).collect()
+/// Words and the separator after each ("", " " or "-").
+fn tokenize(name: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in name.char_indices() {
+        if c == ' ' || c == '-' {
+            out.push((&name[start..i], &name[i..i + 1]));
+            start = i + 1;
+        }
+    }
+    out.push((&name[start..], ""));
+    out
 }
 
-fn word_forms(w: &str) -> Vec<String> {
-    let strip = |suffix: &str| w.strip_suffix(suffix);
-    if let Some(stem) = strip("їв") {
-        return with(stem, &["єва", "єві", "єву", "євом"]);
+/// Prefixes that never inflect before a hyphen or a space.
+const FIXED_WORDS: &[&str] = &[
+    "санкт", "нью", "сан", "сен", "сент", "лос", "лас", "ла", "ле", "эль", "ель", "аль", "бад", "усть", "гран", "порт", "форт", "абу",
+];
+/// Nouns that head a name even when they end like an adjective ("Республіка Крим").
+const HEAD_NOUNS: &[&str] = &[
+    "республіка", "республика", "федерація", "федерация", "королівство", "королевство", "штати", "штаты", "емірати", "эмираты",
+    "союз", "острови", "острова", "острів", "остров", "море", "озеро", "гори", "горы", "водосховище", "водохранилище", "імперія",
+    "империя", "затока", "залив", "півострів", "полуостров", "коса",
+];
+
+fn roles(tokens: &[(&str, &str)]) -> Vec<Role> {
+    let mut roles = Vec::with_capacity(tokens.len());
+    let mut fixed_rest = false;
+    let mut seen_noun = false;
+    for (i, (word, sep)) in tokens.iter().enumerate() {
+        let lower = word.to_lowercase();
+        let last = i + 1 == tokens.len();
+        let head_noun = HEAD_NOUNS.contains(&lower.as_str());
+        let starts_lower = word.chars().next().is_some_and(|c| c.is_lowercase()) && !head_noun;
+        if starts_lower || fixed_rest {
+            fixed_rest = true;
+            roles.push(Role::Fixed);
+            continue;
+        }
+        if *sep == "-" && (lower.ends_with('о') || FIXED_WORDS.contains(&lower.as_str())) || FIXED_WORDS.contains(&lower.as_str()) && !last {
+            roles.push(Role::Fixed);
+            continue;
+        }
+        let adjective = !head_noun && (has_adjective_ending(&lower) || (!last && ends_like_adjective(&lower) && !seen_noun));
+        if adjective {
+            roles.push(Role::Adjective);
+        } else if seen_noun {
+            roles.push(Role::Fixed);
+        } else {
+            seen_noun = true;
+            roles.push(Role::Noun);
+        }
     }
-    if let Some(stem) = strip("ів") {
-        return with(stem, &["ова", "ові", "ову", "овом"]);
+    // a name of adjectives alone ("Хмельницький", "Стрий") declines as a noun, which also
+    // gives it its adjective forms
+    if !roles.contains(&Role::Noun) {
+        if let Some(r) = roles.iter_mut().rev().find(|r| **r == Role::Adjective) {
+            *r = Role::Noun;
+        }
     }
-    if let Some(stem) = strip("іль") {
-        return with(stem, &["оля", "олі", "олю", "олем"]);
+    roles
+}
+
+/// Endings only adjectives have.
+fn has_adjective_ending(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ська", "цька", "зька", "ське", "цьке", "зьке", "ські", "цькі", "зькі",
+    ];
+    w.chars().count() >= 5 && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// Endings an adjective before its noun may have ("Нова Каховка", "Велика Британія").
+fn ends_like_adjective(w: &str) -> bool {
+    ["а", "я", "е", "є", "і", "ий", "ій", "ый", "ой"].iter().any(|e| w.ends_with(e))
+}
+
+fn fixed(word: &str) -> Paradigm {
+    std::array::from_fn(|_| vec![word.to_string()])
+}
+
+fn slots(stem: &str, endings: [&[&str]; CASES]) -> Paradigm {
+    std::array::from_fn(|c| endings[c].iter().map(|e| format!("{stem}{e}")).collect())
+}
+
+/// Adds `extra` alternatives slot by slot.
+fn merge(mut p: Paradigm, extra: Paradigm) -> Paradigm {
+    for (slot, more) in p.iter_mut().zip(extra) {
+        for m in more {
+            if !slot.contains(&m) {
+                slot.push(m);
+            }
+        }
     }
-    if let Some(stem) = strip("інь") {
-        return with(stem, &["еня", "ені", "еню", "енем"]);
+    p
+}
+
+fn adjective(word: &str, lang: Lang) -> Paradigm {
+    let s = |suffix: &str| word.strip_suffix(suffix);
+    match lang {
+        Lang::Uk => {
+            if let Some(st) = s("ій") {
+                return slots(st, [&["ій"], &["ього"], &["ьому"], &["ій", "ього"], &["ім"], &["ьому", "ім"]]);
+            }
+            if let Some(st) = s("ий") {
+                return slots(st, [&["ий"], &["ого"], &["ому"], &["ий", "ого"], &["им"], &["ому", "ім"]]);
+            }
+            if let Some(st) = s("я") {
+                return slots(st, [&["я"], &["ьої"], &["ій"], &["ю"], &["ьою"], &["ій"]]);
+            }
+            if let Some(st) = s("а") {
+                return slots(st, [&["а"], &["ої"], &["ій"], &["у"], &["ою"], &["ій"]]);
+            }
+            if let Some(st) = s("е").or_else(|| s("є")) {
+                return slots(st, [&["е"], &["ого"], &["ому"], &["е"], &["им"], &["ому", "ім"]]);
+            }
+            if let Some(st) = s("і") {
+                return slots(st, [&["і"], &["их"], &["им"], &["і", "их"], &["ими"], &["их"]]);
+            }
+            fixed(word)
+        }
+        Lang::Ru => {
+            if let Some(st) = s("ий").or_else(|| s("ый")).or_else(|| s("ой")) {
+                let nom = &word[st.len()..];
+                return slots(st, [&[nom], &["ого"], &["ому"], &[nom, "ого"], &["им", "ым"], &["ом"]]);
+            }
+            if let Some(st) = s("яя") {
+                return slots(st, [&["яя"], &["ей"], &["ей"], &["юю"], &["ей"], &["ей"]]);
+            }
+            if let Some(st) = s("ая") {
+                return slots(st, [&["ая"], &["ой"], &["ой"], &["ую"], &["ой", "ою"], &["ой"]]);
+            }
+            if let Some(st) = s("ое").or_else(|| s("ее")) {
+                let nom = &word[st.len()..];
+                return slots(st, [&[nom], &["ого", "его"], &["ому", "ему"], &[nom], &["ым", "им"], &["ом", "ем"]]);
+            }
+            if let Some(st) = s("ые").or_else(|| s("ие")) {
+                let nom = &word[st.len()..];
+                return slots(st, [&[nom], &["ых", "их"], &["ым", "им"], &[nom], &["ыми", "ими"], &["ых", "их"]]);
+            }
+            if let Some(st) = s("а") {
+                return slots(st, [&["а"], &["ой"], &["ой"], &["у"], &["ой"], &["ой"]]);
+            }
+            fixed(word)
+        }
     }
-    if let Some(stem) = strip("ий").or_else(|| strip("ой")).or_else(|| strip("ый")) {
-        return with(stem, &["ого", "ому", "им", "ом", "ым"]);
+}
+
+/// The Ukrainian dative/locative of a feminine noun in -а after г, к, х: "Америка" →
+/// "Америці", "Прага" → "Празі".
+fn softened(stem: &str) -> Option<String> {
+    let last = stem.chars().last()?;
+    let head = &stem[..stem.len() - last.len_utf8()];
+    let soft = match last {
+        'г' => "з",
+        'к' => "ц",
+        'х' => "с",
+        _ => return None,
+    };
+    Some(format!("{head}{soft}"))
+}
+
+fn noun(word: &str, lang: Lang) -> Paradigm {
+    let base = fixed(word);
+    let p = match lang {
+        Lang::Uk => noun_uk(word),
+        Lang::Ru => noun_ru(word),
+    };
+    // an adjectival name used alone ("Хмельницький", "Рівне", "Кам'янське") declines as one
+    let p = if has_adjective_ending(&word.to_lowercase()) || word.ends_with('е') { merge(p, adjective(word, lang)) } else { p };
+    merge(base, p)
+}
+
+fn noun_uk(w: &str) -> Paradigm {
+    let s = |suffix: &str| w.strip_suffix(suffix);
+    if let Some(st) = s("їв") {
+        return slots(st, [&["їв"], &["єва"], &["єву", "єві"], &["їв"], &["євом"], &["єві"]]);
     }
-    if let Some(stem) = strip("ь") {
-        return with(stem, &["я", "ю", "і", "е", "ем", "и"]);
+    if let Some(st) = s("ів") {
+        return slots(st, [&["ів"], &["ова"], &["ову", "ові"], &["ів"], &["овом"], &["ові"]]);
     }
-    if let Some(stem) = strip("а") {
-        return with(stem, &["и", "і", "у", "ою", "ой", "е", "ы"]);
+    if let Some(st) = s("іль") {
+        return slots(st, [&["іль"], &["оля"], &["олю"], &["іль"], &["олем"], &["олі"]]);
     }
-    if let Some(stem) = strip("я") {
-        return with(stem, &["і", "ю", "ею", "и", "е", "ей"]);
+    if let Some(st) = s("інь") {
+        return slots(st, [&["інь"], &["еня"], &["еню"], &["інь"], &["енем"], &["ені"]]);
     }
-    if let Some(stem) = strip("е") {
-        // Ukrainian neuter adjectival names: Рівне, Мукачеве, Кам'янське
-        return with(stem, &["ого", "ому", "им"]);
+    if let Some(st) = s("ець") {
+        return merge(
+            slots(st, [&["ець"], &["ця"], &["цю"], &["ець"], &["цем"], &["ці"]]),
+            slots(st, [&["ець"], &["еця"], &["ецю"], &["ець"], &["ецем"], &["еці"]]),
+        );
     }
-    if let Some(stem) = strip("о") {
-        return with(stem, &["а", "і", "у", "ом", "е"]);
+    if let Some(st) = s("ія") {
+        return slots(st, [&["ія"], &["ії"], &["ії"], &["ію"], &["ією"], &["ії"]]);
     }
-    if let Some(stem) = strip("и").or_else(|| strip("ы")).or_else(|| strip("і")) {
-        return with(stem, &["ах", "ях", "ів", "ам", "ами", "ей"]);
+    if let Some(st) = s("я") {
+        return slots(st, [&["я"], &["і", "ї"], &["і", "ї"], &["ю"], &["ею", "єю"], &["і", "ї"]]);
     }
-    if w.ends_with(|c: char| is_cyrillic(c) && !"аеєиіїоуюяьйы".contains(c)) {
-        return with(w, &["а", "у", "і", "е", "ом", "ові"]);
+    if let Some(st) = s("а") {
+        let mut p = slots(st, [&["а"], &["и", "і"], &["і"], &["у"], &["ою", "ею"], &["і"]]);
+        if let Some(soft) = softened(st) {
+            p[2].push(format!("{soft}і"));
+            p[5].push(format!("{soft}і"));
+        }
+        return p;
     }
-    Vec::new()
+    if let Some(st) = s("о") {
+        return slots(st, [&["о"], &["а"], &["у", "ові"], &["о"], &["ом"], &["і", "у", "ові"]]);
+    }
+    if let Some(st) = s("е") {
+        // neuter soft nouns: "море" → "моря", "морі"
+        return slots(st, [&["е"], &["я"], &["ю"], &["е"], &["ем"], &["і"]]);
+    }
+    if let Some(st) = s("ь") {
+        return slots(st, [&["ь"], &["я", "і"], &["ю", "і"], &["ь"], &["ем", "ю"], &["і"]]);
+    }
+    if let Some(st) = s("й") {
+        return slots(st, [&["й"], &["я", "ю"], &["ю", "єві"], &["й"], &["єм"], &["ї", "ю", "єві"]]);
+    }
+    if let Some(st) = s("и").or_else(|| s("і")) {
+        // plurals: Черкаси → Черкас, Черкасах; Чернівці → Чернівців; Карпати → Карпат
+        let nom = &w[st.len()..];
+        return slots(st, [&[nom], &["", "ів", "ей"], &["ам", "ям"], &[nom], &["ами", "ями"], &["ах", "ях"]]);
+    }
+    if w.ends_with(|c: char| is_cyrillic(c) && !"аеєиіїоуюяьйы'".contains(c)) {
+        return merge(
+            slots(w, [&[""], &["а", "у"], &["у", "ові"], &[""], &["ом", "ем"], &["і", "у", "ові"]]),
+            ok_fleeting(w, Lang::Uk),
+        );
+    }
+    fixed(w)
+}
+
+fn noun_ru(w: &str) -> Paradigm {
+    let s = |suffix: &str| w.strip_suffix(suffix);
+    if let Some(st) = s("ия") {
+        return slots(st, [&["ия"], &["ии"], &["ии"], &["ию"], &["ией"], &["ии"]]);
+    }
+    if let Some(st) = s("я") {
+        return slots(st, [&["я"], &["и"], &["е"], &["ю"], &["ей"], &["е"]]);
+    }
+    if let Some(st) = s("а") {
+        return slots(st, [&["а"], &["ы", "и"], &["е"], &["у"], &["ой", "ою", "ей"], &["е"]]);
+    }
+    if let Some(st) = s("о") {
+        return slots(st, [&["о"], &["а"], &["у"], &["о"], &["ом"], &["е"]]);
+    }
+    if let Some(st) = s("е") {
+        return slots(st, [&["е"], &["я"], &["ю"], &["е"], &["ем"], &["е"]]);
+    }
+    if let Some(st) = s("ь") {
+        return slots(st, [&["ь"], &["я", "и"], &["ю", "и"], &["ь"], &["ем", "ью"], &["е", "и"]]);
+    }
+    if let Some(st) = s("й") {
+        return slots(st, [&["й"], &["я"], &["ю"], &["й"], &["ем"], &["е"]]);
+    }
+    if let Some(st) = s("ы").or_else(|| s("и")) {
+        let nom = &w[st.len()..];
+        return slots(st, [&[nom], &["", "ов", "ев", "ей"], &["ам", "ям"], &[nom], &["ами", "ями"], &["ах", "ях"]]);
+    }
+    if w.ends_with(|c: char| is_cyrillic(c) && !"аеёиоуыэюяьй".contains(c)) {
+        return merge(slots(w, [&[""], &["а"], &["у"], &[""], &["ом", "ем"], &["е", "у"]]), ok_fleeting(w, Lang::Ru));
+    }
+    fixed(w)
+}
+
+/// Forms with a fleeting vowel dropped: "Кам'янець" → "Кам'янця", "Городок" → "Городка",
+/// "Каменец" → "Каменца".
+fn ok_fleeting(w: &str, lang: Lang) -> Paradigm {
+    for (full, short) in [("ок", "к"), ("ек", "к"), ("ец", "ц"), ("ел", "л")] {
+        if let Some(st) = w.strip_suffix(full) {
+            if st.chars().count() < 3 {
+                break;
+            }
+            let stem = format!("{st}{short}");
+            return match lang {
+                Lang::Uk => slots(&stem, [&[], &["а", "у"], &["у", "ові"], &[], &["ом"], &["і", "у"]]),
+                Lang::Ru => slots(&stem, [&[], &["а"], &["у"], &[], &["ом", "ем"], &["е"]]),
+            };
+        }
+    }
+    std::array::from_fn(|_| Vec::new())
 }
 
 #[cfg(test)]
@@ -114,10 +422,45 @@ mod tests {
         check("Вінниця", &["Вінниці"]);
         check("Рівне", &["Рівному"]);
         check("Хмельницький", &["Хмельницькому"]);
-        check("Черкаси", &["Черкасах"]);
+        check("Черкаси", &["Черкасах", "Черкас"]);
         check("Ірпінь", &["Ірпені"]);
         check("Івано-Франківськ", &["Івано-Франківську"]);
         assert_eq!(forms("Lutsk"), vec!["Lutsk"]);
+    }
+
+    #[test]
+    fn countries_and_soft_stems() {
+        check("Франція", &["Франції", "Францію", "Францією"]);
+        check("Германия", &["Германии", "Германию", "Германией"]);
+        check("Америка", &["Америці", "Америки", "Америку"]);
+        check("Прага", &["Празі"]);
+        check("Китай", &["Китаю", "Китаї", "Китая", "Китае", "Китаем"]);
+        check("Нидерланды", &["Нидерландов", "Нидерландах"]);
+        check("Москва", &["Москвы", "Москве", "Москву", "Москвой"]);
+    }
+
+    #[test]
+    fn genitive_and_locative_stems() {
+        // "поблизу Стрия", "у Стрию"; fleeting vowels
+        check("Стрий", &["Стрия", "Стрию"]);
+        check("Кам'янець", &["Кам'янця", "Кам'янці"]);
+        check("Каменец", &["Каменца", "Каменце"]);
+    }
+
+    #[test]
+    fn hyphenated_and_multi_word_names() {
+        check("Білгород-Дністровський", &["Білгороді-Дністровському", "Білгорода-Дністровського", "Білгородом-Дністровським"]);
+        check("Каменец-Подольский", &["Каменце-Подольском", "Каменца-Подольского"]);
+        check("Нью-Йорк", &["Нью-Йорка", "Нью-Йорке", "Нью-Йорку"]);
+        check("Ростов-на-Дону", &["Ростова-на-Дону", "Ростове-на-Дону"]);
+        check("Нова Каховка", &["Новій Каховці", "Нової Каховки", "Новою Каховкою"]);
+        check("Біла Церква", &["Білій Церкві", "Білої Церкви"]);
+        check("Північне море", &["Північного моря", "Північному морі"]);
+        check("Новая Зеландия", &["Новой Зеландии", "Новую Зеландию"]);
+        check("Велика Британія", &["Великій Британії", "Великої Британії"]);
+        check("Сполучені Штати Америки", &["Сполучених Штатах Америки", "Сполученим Штатам Америки"]);
+        check("Автономна Республіка Крим", &["Автономної Республіки Крим", "Автономній Республіці Крим"]);
+        check("Санкт-Петербург", &["Санкт-Петербурге", "Санкт-Петербургу"]);
     }
 
     #[test]

@@ -85,6 +85,7 @@ use litopys_model::{GeoPrecision, Place, Span};
 use index::Index;
 
 pub use boundaries::boundaries;
+pub use inflect::forms as case_forms;
 pub use normalize::{normalize, normalize_with_offsets, normalize_with_offsets_into};
 
 /// Identifies an entry within one gazetteer.
@@ -103,6 +104,37 @@ pub enum Kind {
     City,
     /// An urban-type settlement, village or rural settlement.
     Village,
+    /// A country (also a union of countries: the EU, the Soviet Union).
+    Country,
+    /// A first-level region of another country ("Курська область", "Florida").
+    Region,
+    /// A river.
+    River,
+    /// A sea.
+    Sea,
+    /// A lake or reservoir.
+    Lake,
+    /// A mountain range or a peak.
+    Mountains,
+    /// A historical or geographic region: Donbas, Polissia, Galicia, the Baltics.
+    Area,
+    /// A continent.
+    Continent,
+    /// A body in space named as a place in the news: the Moon, Mars.
+    Celestial,
+}
+
+impl Kind {
+    /// The kind's name in output: "oblast", "raion", "hromada", "city", "village", "country",
+    /// "region", "river", "sea", "lake", "mountains", "area", "continent", "celestial".
+    pub fn as_str(self) -> &'static str {
+        builtin::kind_name(self)
+    }
+
+    /// True for the kinds that are settlements (cities and villages).
+    pub fn is_settlement(self) -> bool {
+        matches!(self, Kind::City | Kind::Village)
+    }
 }
 
 /// One place in the gazetteer.
@@ -116,7 +148,8 @@ pub struct Entry {
     pub name_uk: String,
     /// What kind of place this is.
     pub kind: Kind,
-    /// Oblast (English, without "oblast"): "Dnipropetrovsk", "Kyiv City".
+    /// Oblast (English, without "oblast"): "Dnipropetrovsk", "Kyiv City"; for a place abroad,
+    /// its first-level region when known ("Moscow Oblast").
     pub admin1: String,
     /// Raion, when known.
     pub admin2: Option<String>,
@@ -131,14 +164,22 @@ pub struct Entry {
     /// Precision of the coordinates for the place itself: 1 when they are the settlement's own,
     /// 2 when borrowed from its hromada's centre, 3 for a region's centre.
     pub geo_precision: GeoPrecision,
+    /// ISO 3166-1 alpha-2 country code: "UA" for every place of the KATOTTG register, empty for
+    /// features that span countries (the Black Sea, the Carpathians).
+    pub country: String,
 }
 
 impl Entry {
+    /// True if the place is in Ukraine (its register, or a Ukrainian river or region).
+    pub fn is_ukrainian(&self) -> bool {
+        self.country == "UA"
+    }
+
     /// This entry as a [`Place`] for an incident.
     pub fn to_place(&self) -> Place {
         let geo_precision = match self.kind {
-            Kind::Oblast | Kind::Raion => GeoPrecision::Region,
-            _ => self.geo_precision,
+            Kind::City | Kind::Village | Kind::Hromada => self.geo_precision,
+            _ => GeoPrecision::Region,
         };
         Place {
             name: self.name.clone(),
@@ -181,6 +222,59 @@ pub struct Mention {
     pub candidates: Vec<EntryId>,
     /// How the text frames the name.
     pub frame: Frame,
+    /// True if every reading of the name is also an ordinary word ("Сила", "Мені", a case form
+    /// of Мена) and the text does not frame it as a settlement: such a mention needs support
+    /// before it counts (see the `litopys-geoparse` crate). [`Gazetteer::find`] leaves them out.
+    pub weak: bool,
+    /// Which signal put the first candidate before the second.
+    pub reason: Reason,
+}
+
+/// Why a mention's first candidate ranks before the others.
+///
+/// More reasons may be added; match with a `_` arm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Reason {
+    /// The name has one candidate.
+    Only,
+    /// The framing asks for this kind: "Kharkiv region" an oblast, "the village of X" a village.
+    Frame,
+    /// The candidate's raion is named nearby.
+    DistrictNamed,
+    /// The candidate's oblast (or region) is named nearby.
+    RegionNamed,
+    /// The text's other places lie in the candidate's oblast.
+    OtherPlaces,
+    /// The text's other places lie in the candidate's country.
+    Country,
+    /// The text uses the candidate's own name; the others have it as an old or foreign name.
+    OwnName,
+    /// A settlement before an administrative unit of the same name.
+    Kind,
+    /// The largest namesake.
+    Population,
+    /// Nothing told the candidates apart; the first is the gazetteer's.
+    Tie,
+}
+
+impl Reason {
+    /// A short name for output: "only", "frame", "district named", "region named", "other
+    /// places", "country", "own name", "kind", "population", "tie".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Only => "only",
+            Reason::Frame => "frame",
+            Reason::DistrictNamed => "district named",
+            Reason::RegionNamed => "region named",
+            Reason::OtherPlaces => "other places",
+            Reason::Country => "country",
+            Reason::OwnName => "own name",
+            Reason::Kind => "kind",
+            Reason::Population => "population",
+            Reason::Tie => "tie",
+        }
+    }
 }
 
 /// A set of places and an index that finds their names.
@@ -232,7 +326,7 @@ impl Gazetteer {
             let mut flags = 0;
             if e.kind == Kind::Oblast {
                 flags |= names::FLAG_ANY_CASE;
-            } else if common.is_weak(&key, builtin::kind_name(e.kind), e.population) {
+            } else if common.is_weak(&names::NameSource { kind: builtin::kind_name(e.kind), population: e.population, spellings: Vec::new(), n_own: 0, ukrainian: e.is_ukrainian() }, &key) {
                 flags |= names::FLAG_WEAK;
             }
             pairs.push((key, id << names::FLAG_BITS | flags));
@@ -288,6 +382,22 @@ impl Gazetteer {
     /// `offsets` must be what [`normalize_with_offsets`] returns for it. Lets an extractor
     /// normalise a document once for all its passes.
     pub fn find_normalized(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<Mention> {
+        let mut all = self.find_all_normalized(text, norm, offsets);
+        all.retain(|m| !m.weak);
+        all
+    }
+
+    /// Every place name in `text` like [`find`](Gazetteer::find), and also the weak ones: names
+    /// that are also ordinary words, without a settlement word before them (marked
+    /// [`Mention::weak`]). For a geoparser that weighs other evidence for them.
+    pub fn find_all(&self, text: &str) -> Vec<Mention> {
+        let (norm, offsets) = normalize_with_offsets(text);
+        self.find_all_normalized(text, &norm, &offsets)
+    }
+
+    /// [`find_all`](Gazetteer::find_all) on a text already normalised (see
+    /// [`find_normalized`](Gazetteer::find_normalized)).
+    pub fn find_all_normalized(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<Mention> {
         let (any_case, all) = self.filters.get_or_init(|| self.index.prefix_filters(names::FLAG_ANY_CASE));
         matching::rank(self, matching::find(self, text, norm, offsets, any_case, all))
     }
@@ -309,17 +419,27 @@ impl Gazetteer {
             ids.sort_by_key(|&id| {
                 let e = self.entry(id);
                 let kind = match e.kind {
-                    Kind::Oblast => 0,
-                    Kind::City => 1,
-                    Kind::Village => 2,
-                    Kind::Raion => 3,
-                    Kind::Hromada => 4,
+                    Kind::Country => 0,
+                    Kind::Oblast | Kind::Region => 1,
+                    Kind::City => 2,
+                    Kind::Village => 3,
+                    Kind::Raion => 4,
+                    Kind::Hromada => 5,
+                    _ => 6,
                 };
-                (is_alias(id), kind, std::cmp::Reverse(e.population), id)
+                // Ukraine's places first: litopys is about Ukraine
+                (is_alias(id), !e.is_ukrainian(), kind, std::cmp::Reverse(e.population), id)
             });
         }
         let mut seen = std::collections::HashSet::new();
         ids.into_iter().filter(|id| seen.insert(*id)).map(|id| self.entry(id)).collect()
+    }
+
+    /// Every match key of the index (normalised spellings and their case forms) with the
+    /// entries it names, in key order: for the scripts that regenerate data from the keys
+    /// (`scripts/build_word_frequency.py`, through the `keys` example).
+    pub fn keys(&self) -> Vec<(String, Vec<EntryId>)> {
+        self.index.all().into_iter().map(|(k, p)| (k, p.into_iter().map(|p| p >> names::FLAG_BITS).collect())).collect()
     }
 
     /// Number of distinct spellings (with case forms) the index holds.

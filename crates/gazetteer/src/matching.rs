@@ -10,7 +10,7 @@ use litopys_model::Span;
 use crate::index::{is_word_end, PrefixFilter};
 use crate::names::{FLAG_ALIAS, FLAG_ANY_CASE, FLAG_BITS, FLAG_DISTRICT, FLAG_REGION, FLAG_WEAK};
 use crate::normalize::is_word_char;
-use crate::{EntryId, Frame, Gazetteer, Kind, Mention};
+use crate::{EntryId, Frame, Gazetteer, Kind, Mention, Reason};
 
 /// Words after a name that make it a region or a district.
 const REGION_WORDS: &[&str] = &["region", "oblast", "province", "область", "області", "обл", "области", "областью", "oblast'"];
@@ -128,12 +128,13 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
             }
         }
     }
-    let kept: Vec<u32> = postings
-        .iter()
-        .copied()
-        .filter(|&p| p & FLAG_WEAK == 0 || frame == Frame::Village || city_framed)
-        .filter(|&p| p & FLAG_ANY_CASE != 0 || capitalised)
-        .collect();
+    // a name that is also an ordinary word counts only as a weak mention, unless the text frames
+    // it as a settlement; where the key has a strong reading too, the weak namesakes drop out
+    let framed = frame == Frame::Village || city_framed;
+    let readable: Vec<u32> = postings.iter().copied().filter(|&p| p & FLAG_ANY_CASE != 0 || capitalised).collect();
+    let strong: Vec<u32> = readable.iter().copied().filter(|&p| framed || p & FLAG_WEAK == 0).collect();
+    let weak = strong.is_empty();
+    let kept = if weak { readable } else { strong };
     let mut candidates: Vec<EntryId> = kept.iter().map(|&p| p >> FLAG_BITS).collect();
     candidates.dedup();
     // postings are sorted by entry id, so `aliases` is too
@@ -141,7 +142,7 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
     if candidates.is_empty() {
         return None;
     }
-    if frame == Frame::Region && !candidates.iter().any(|&id| gaz.entry(id).kind == Kind::Oblast) {
+    if frame == Frame::Region && !candidates.iter().any(|&id| matches!(gaz.entry(id).kind, Kind::Oblast | Kind::Region)) {
         // "Pavlohrad region" without a Pavlohrad oblast: the name stays a plain name
         frame = Frame::Plain;
         span_end = end;
@@ -150,7 +151,7 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
         frame = Frame::Plain;
         span_end = end;
     }
-    let mention = Mention { span: Span::new(offsets[span_start], offsets[span_end]), candidates, frame };
+    let mention = Mention { span: Span::new(offsets[span_start], offsets[span_end]), candidates, frame, weak, reason: Reason::Only };
     Some(Found { mention, aliases })
 }
 
@@ -234,12 +235,19 @@ struct Context {
     /// Oblasts by strength: [0] named as a region or through a district; [1] an oblast or big
     /// city named plainly; [2] a name all of whose candidates lie in one oblast.
     oblasts: [std::collections::BTreeMap<u16, Vec<usize>>; 3],
+    /// Countries of the names all of whose candidates lie in one country, and of countries
+    /// named: a text that names Moscow and Tula means Podolsk near Moscow, not Podilsk.
+    countries: std::collections::BTreeMap<String, Vec<usize>>,
 }
 
 impl Context {
     fn of(gaz: &Gazetteer, found: &[Found]) -> Context {
         let mut ctx = Context::default();
         for Found { mention: m, .. } in found {
+            if m.weak {
+                // a name that is probably an ordinary word says nothing of where the text is
+                continue;
+            }
             let at = m.span.start;
             if matches!(m.frame, Frame::Region | Frame::District) {
                 for &id in &m.candidates {
@@ -264,12 +272,21 @@ impl Context {
             if m.candidates.iter().all(|&id| gaz.units[id as usize].0 == first) {
                 ctx.oblasts[2].entry(first).or_default().push(at);
             }
+            let country = &gaz.entry(m.candidates[0]).country;
+            if !country.is_empty() && m.candidates.iter().all(|&id| gaz.entry(id).country == *country) {
+                ctx.countries.entry(country.clone()).or_default().push(at);
+            }
         }
         // mentions come in text order, so every list is sorted; a mention may push twice
-        for list in ctx.raions.values_mut().chain(ctx.oblasts.iter_mut().flat_map(|m| m.values_mut())) {
+        for list in ctx.raions.values_mut().chain(ctx.oblasts.iter_mut().flat_map(|m| m.values_mut())).chain(ctx.countries.values_mut()) {
             list.dedup();
         }
         ctx
+    }
+
+    /// The distance from `at` to the nearest other mention that places the text in `country`.
+    fn country_fit(&self, country: &str, at: usize) -> usize {
+        self.countries.get(country).and_then(|l| nearest(l, at)).unwrap_or(usize::MAX)
     }
 
     /// How firmly the rest of the text places entry `id` (0 best, 9 not at all), and the
@@ -304,35 +321,96 @@ fn nearest(list: &[usize], at: usize) -> Option<usize> {
 
 /// Orders every mention's candidates: the frame first (a "region" wants an oblast, "village of"
 /// a village), then agreement with the raions and oblasts the text names elsewhere (nearer
-/// first), then the entry's own name over an alias, then settlement over unit, then population.
+/// first), then the country the text is about, then the entry's own name over an alias, then
+/// settlement over unit, then population. The first of these that tells the two best apart is
+/// the mention's [`Reason`].
 pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
     let ctx = Context::of(gaz, &found);
     let mut mentions = Vec::with_capacity(found.len());
     for Found { mention: mut m, aliases } in found {
         let frame = m.frame;
         let at = m.span.start;
-        m.candidates.sort_by_cached_key(|&id| {
+        let key = |id: EntryId| {
             let e = gaz.entry(id);
             let (level, distance) = ctx.fit(gaz, id, at);
             // what the same sentence says outweighs what another paragraph says
-            let band = match distance {
-                0..=200 => 0,
+            let band = |d: usize| match d {
+                0..=200 => 0u8,
                 201..=2000 => 1,
                 _ => 2,
             };
+            let country = band(ctx.country_fit(&e.country, at));
             let alias = aliases.binary_search(&id).is_ok();
-            (frame_fit(frame, e.kind), band, level, alias, distance, kind_rank(frame, e.kind), std::cmp::Reverse(e.population), id)
-        });
+            RankKey {
+                frame: frame_fit(frame, e.kind),
+                band: band(distance),
+                level,
+                country,
+                alias,
+                distance,
+                kind: kind_rank(frame, e.kind),
+                population: std::cmp::Reverse(e.population),
+                id,
+            }
+        };
+        let mut keyed: Vec<(RankKey, EntryId)> = m.candidates.iter().map(|&id| (key(id), id)).collect();
+        keyed.sort();
+        m.reason = match keyed.as_slice() {
+            [a, b, ..] => a.0.reason(&b.0),
+            _ => Reason::Only,
+        };
+        m.candidates = keyed.into_iter().map(|(_, id)| id).collect();
         mentions.push(m);
     }
     mentions
 }
 
+/// The sort key of a candidate, field by field in order of weight.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct RankKey {
+    frame: u8,
+    band: u8,
+    level: u8,
+    country: u8,
+    alias: bool,
+    distance: usize,
+    kind: u8,
+    population: std::cmp::Reverse<u32>,
+    id: EntryId,
+}
+
+impl RankKey {
+    /// Which signal put `self` before `next`.
+    fn reason(&self, next: &RankKey) -> Reason {
+        if self.frame != next.frame {
+            Reason::Frame
+        } else if self.band != next.band || self.level != next.level {
+            match self.level {
+                0 => Reason::DistrictNamed,
+                1 => Reason::RegionNamed,
+                _ => Reason::OtherPlaces,
+            }
+        } else if self.country != next.country {
+            Reason::Country
+        } else if self.alias != next.alias {
+            Reason::OwnName
+        } else if self.distance != next.distance {
+            Reason::OtherPlaces
+        } else if self.kind != next.kind {
+            Reason::Kind
+        } else if self.population != next.population {
+            Reason::Population
+        } else {
+            Reason::Tie
+        }
+    }
+}
+
 fn frame_fit(frame: Frame, kind: Kind) -> u8 {
     match (frame, kind) {
-        (Frame::Region, Kind::Oblast) | (Frame::District, Kind::Raion) => 0,
+        (Frame::Region, Kind::Oblast | Kind::Region) | (Frame::District, Kind::Raion) => 0,
         (Frame::Region | Frame::District, _) => 1,
-        (_, Kind::Oblast | Kind::Raion | Kind::Hromada) => 1,
+        (_, Kind::Oblast | Kind::Raion | Kind::Hromada | Kind::Region) => 1,
         _ => 0,
     }
 }

@@ -16,6 +16,9 @@ pub(crate) struct Row {
     pub lon: f64,
     pub population: u32,
     pub precision: u8,
+    /// ISO 3166-1 alpha-2 country code: "UA" for the Ukrainian tables, empty for features that
+    /// span countries (the Black Sea).
+    pub country: String,
     /// Other spellings, `|`-separated.
     pub spellings: String,
 }
@@ -39,6 +42,7 @@ pub(crate) fn parse_core(tsv: &str) -> Vec<Row> {
                 lon: f.get(5)?.parse().ok()?,
                 population: f.get(6)?.parse().ok()?,
                 spellings: f.get(7).unwrap_or(&"").to_string(),
+                country: "UA".to_string(),
                 ..Row::default()
             })
         })
@@ -63,8 +67,71 @@ fn parse_full_fields(f: &[&str]) -> Option<Row> {
         lon: f.get(7)?.parse().ok()?,
         population: f.get(8)?.parse().ok()?,
         precision: f.get(9)?.parse().ok()?,
+        country: "UA".to_string(),
         spellings: f.last()?.to_string(),
     })
+}
+
+/// `data/world.tsv` and `data/world_core.tsv`: kind, name, name_uk, country, region, lat, lon,
+/// population, spellings. Cities' coordinates are their own; the rest are a region's centre.
+pub(crate) fn parse_world(tsv: &str) -> Vec<Row> {
+    data_lines(tsv)
+        .filter_map(|f| {
+            let kind = f.first()?.trim().to_string();
+            Some(Row {
+                precision: if kind == "city" { 1 } else { 3 },
+                kind,
+                name: f.get(1)?.trim().to_string(),
+                name_uk: f.get(2)?.trim().to_string(),
+                country: f.get(3)?.trim().to_string(),
+                admin1: f.get(4)?.trim().to_string(),
+                lat: f.get(5)?.trim().parse().ok()?,
+                lon: f.get(6)?.trim().parse().ok()?,
+                population: f.get(7)?.trim().parse().ok()?,
+                spellings: f.get(8).unwrap_or(&"").trim().to_string(),
+                ..Row::default()
+            })
+        })
+        .collect()
+}
+
+/// The hand-written world rows over the generated ones: a core row with the kind, country and
+/// English name of a generated row adds its spellings to it and its Ukrainian name wins; other
+/// core rows are new places. Core rows come first.
+pub(crate) fn merge_world(core: Vec<Row>, generated: Vec<Row>) -> Vec<Row> {
+    let key = |r: &Row| (r.kind.clone(), r.country.clone(), r.name.clone());
+    let mut index: std::collections::HashMap<(String, String, String), usize> = Default::default();
+    for (i, r) in core.iter().enumerate() {
+        index.entry(key(r)).or_insert(i);
+    }
+    let mut out = core;
+    for g in generated {
+        match index.get(&key(&g)) {
+            Some(&i) => {
+                let c = &mut out[i];
+                if !g.spellings.is_empty() {
+                    c.spellings = format!("{}|{}", c.spellings, g.spellings);
+                }
+                if c.admin1.is_empty() {
+                    c.admin1 = g.admin1;
+                }
+            }
+            None => out.push(g),
+        }
+    }
+    out
+}
+
+/// The merged table that `build.rs` writes ([`write`]): the columns of [`parse_full`] with the
+/// country before the spellings.
+pub(crate) fn parse_merged(tsv: &str) -> Vec<Row> {
+    data_lines(tsv)
+        .filter_map(|f| {
+            let mut r = parse_full_fields(&f)?;
+            r.country = f.get(10)?.to_string();
+            Some(r)
+        })
+        .collect()
 }
 
 /// Core rows first, in their order, then the generated rows they do not describe. A core row
@@ -123,6 +190,7 @@ pub(crate) fn write(rows: &[Row]) -> String {
             &r.lon.to_string(),
             &r.population.to_string(),
             &r.precision.to_string(),
+            &r.country,
             &r.spellings,
         ];
         out.push_str(&fields.join("\t"));
@@ -147,7 +215,7 @@ mod tests {
         assert_eq!(merged[0].lat, 49.2622);
         assert_eq!(merged[0].admin2, "Stryiskyi");
         assert_eq!(merged[0].spellings, "Stryj|Stryy");
-        let round = parse_full(&write(&merged));
+        let round = parse_merged(&write(&merged));
         assert_eq!(round, merged);
     }
 }

