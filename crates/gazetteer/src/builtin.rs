@@ -38,6 +38,7 @@ pub(crate) fn kind_of(s: &str) -> Option<Kind> {
         "area" => Kind::Area,
         "continent" => Kind::Continent,
         "celestial" => Kind::Celestial,
+        "landmark" => Kind::Landmark,
         _ => return None,
     })
 }
@@ -58,6 +59,7 @@ pub(crate) fn kind_name(kind: Kind) -> &'static str {
         Kind::Area => "area",
         Kind::Continent => "continent",
         Kind::Celestial => "celestial",
+        Kind::Landmark => "landmark",
     }
 }
 

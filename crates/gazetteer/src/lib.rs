@@ -122,6 +122,9 @@ pub enum Kind {
     Continent,
     /// A body in space named as a place in the news: the Moon, Mars.
     Celestial,
+    /// A landmark, square, street or neighbourhood that reports name as a place: Maidan,
+    /// Khreshchatyk, the Kremlin, Pechersk.
+    Landmark,
 }
 
 impl Kind {

@@ -166,7 +166,7 @@ impl CommonWords {
 /// Names that are never weak: oblasts, Ukraine's cities of 100,000 or more and countries of a
 /// million or more ("Києві" and "України" are frequent words because they are names).
 pub(crate) fn never_weak(kind: &str, population: u32, ukrainian: bool) -> bool {
-    kind == "oblast" || (kind == "city" && population >= 100_000 && ukrainian) || (kind == "country" && population >= 1_000_000)
+    kind == "oblast" || kind == "continent" || (kind == "city" && population >= 100_000 && ukrainian) || (kind == "country" && population >= 1_000_000)
 }
 
 const DISTRICT_NOUNS: &[&str] = &["район", "району", "районі", "районом", "района", "районе"];

@@ -31,7 +31,7 @@
 //! | a settlement word frames it              | +3     | у селі Сила, the village of Pisky       |
 //! | a region or district word frames it      | +1     | Полтавської області, Stryi district     |
 //! | its oblast or raion is named nearby      | +2.5   | Щастя ... Луганської області            |
-//! | the text's other places are in its oblast| +1.5   | (a report about Mykolaiv oblast)        |
+//! | the text's other places nearby are in its oblast (abroad: country) | +1 | (a report about Mykolaiv oblast) |
 //! | capitalised inside a sentence            | +0.5, +2 for features and countries | на Луне |
 //! | capitalised only because a sentence starts | −1.5 | "Мені сказали", "Чому"                 |
 //! | next to a first name, initial, patronymic| −5     | Олена Квітка, О. Квітка                 |
@@ -41,6 +41,7 @@
 //! | the word is itself a first name          | −3     | Володимир, Лариса, Романові             |
 //! | a surname's shape, and a small place     | −2     | Осипенко, Калнишевського, Топалов       |
 //! | an oblast's adjective in lower case      | −2     | київська влада                          |
+//! | a Latin name inside Cyrillic text        | −2     | Toyota, Sofia                           |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -99,6 +100,8 @@ pub enum Signal {
     SurnameLike,
     /// A lower-case adjective of an oblast ("київська влада"): derived from a place, not its name.
     Adjective,
+    /// A Latin-script name inside Cyrillic text: usually a brand or a person (Toyota, Sofia).
+    ForeignScript,
 }
 
 impl Signal {
@@ -121,6 +124,7 @@ impl Signal {
             Signal::FirstName => "first name",
             Signal::SurnameLike => "surname-like",
             Signal::Adjective => "adjective",
+            Signal::ForeignScript => "foreign script",
         }
     }
 }
@@ -275,12 +279,15 @@ impl<'g> Geoparser<'g> {
         }
         if m.frame == Frame::Plain {
             let word = name.text(text);
-            if self.first_names.next_to(text, name) {
+            let small = !(entry.population >= 100_000 || matches!(entry.kind, Kind::Oblast | Kind::Country));
+            if self.first_names.next_to(text, name, m.weak || small) {
                 add(Signal::PersonName, -5.0);
             } else if self.first_names.contains(word) {
                 add(Signal::FirstName, -3.0);
             }
-            let small = !(entry.population >= 100_000 || matches!(entry.kind, Kind::Oblast | Kind::Country));
+            if word.is_ascii() && cyrillic_text(text) && entry.kind != Kind::Country {
+                add(Signal::ForeignScript, -2.0);
+            }
             if small && person::surname_like(word) {
                 add(Signal::SurnameLike, -2.0);
             }
@@ -290,11 +297,24 @@ impl<'g> Geoparser<'g> {
         }
         match support.of_entry(self.gazetteer, m.candidates[0], m.span.start) {
             Some(Backing::Region) => add(Signal::RegionNearby, 2.5),
-            Some(Backing::Places) => add(Signal::OtherPlaces, 1.5),
+            Some(Backing::Places) => add(Signal::OtherPlaces, 1.0),
             None => {}
         }
         out
     }
+}
+
+/// True if most letters of the first few kilobytes of `text` are Cyrillic.
+fn cyrillic_text(text: &str) -> bool {
+    let (mut cyr, mut lat) = (0, 0);
+    for c in text.chars().take(4000).filter(|c| c.is_alphabetic()) {
+        if ('\u{0400}'..='\u{04FF}').contains(&c) {
+            cyr += 1;
+        } else if c.is_ascii() {
+            lat += 1;
+        }
+    }
+    cyr > lat
 }
 
 /// The score through a logistic curve, times how firmly the namesakes were told apart.
@@ -368,7 +388,7 @@ impl Support {
             return Some(Backing::Region);
         }
         let same = |(p, a, c): &(usize, String, String)| {
-            *p != at && if e.is_ukrainian() { !e.admin1.is_empty() && *a == e.admin1 } else { !e.country.is_empty() && *c == e.country }
+            *p != at && p.abs_diff(at) <= 1500 && if e.is_ukrainian() { !e.admin1.is_empty() && *a == e.admin1 } else { !e.country.is_empty() && *c == e.country }
         };
         self.places.iter().any(same).then_some(Backing::Places)
     }

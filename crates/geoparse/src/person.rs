@@ -50,18 +50,22 @@ impl FirstNames {
         self.0.contains(&normalize(word))
     }
 
-    /// True if the name at `name` stands inside a person's name: a first name right before or
-    /// after it, an initial before or after it ("О. Квітка", "Квітка О."), or a patronymic
-    /// after it.
-    pub fn next_to(&self, text: &str, name: Span) -> bool {
-        if let Some((w, s)) = word_before(text, name.start) {
+    /// True if the name at `name` stands inside a person's name: a first name or an initial
+    /// right before it ("Олена Квітка", "О. Квітка"); or, when `surname_first` (a name that
+    /// could be a surname, not a country or a city), a first name, initial or patronymic right
+    /// after it ("Квітка Олена", "Квітка О."). After a country the first name starts the next
+    /// person: "премьер-министр Турции Реджеп Эрдоган".
+    pub fn next_to(&self, text: &str, name: Span, surname_first: bool) -> bool {
+        if let Some((w, _)) = word_before(text, name.start) {
             if capitalised(w) && self.contains(w) {
                 return true;
             }
-            let _ = s;
         }
         if initial_before(text, name.start) {
             return true;
+        }
+        if !surname_first {
+            return false;
         }
         if let Some((w, _)) = word_after(text, name.end) {
             if capitalised(w) && (self.contains(w) || is_patronymic(w)) {
@@ -137,15 +141,17 @@ mod tests {
     fn persons_around_a_name() {
         let names = FirstNames::parse("Олена\nБогдан\n");
         let t = "виступила Олена Квітка";
-        assert!(names.next_to(t, span_of(t, "Квітка")));
+        assert!(names.next_to(t, span_of(t, "Квітка"), true));
         let t = "пісні Олени Квітки";
-        assert!(names.next_to(t, span_of(t, "Квітки")));
+        assert!(names.next_to(t, span_of(t, "Квітки"), true));
         let t = "автор О. Квітка";
-        assert!(names.next_to(t, span_of(t, "Квітка")));
+        assert!(names.next_to(t, span_of(t, "Квітка"), true));
         let t = "Квітка Михайлівна сказала";
-        assert!(names.next_to(t, span_of(t, "Квітка")));
+        assert!(names.next_to(t, span_of(t, "Квітка"), true));
         let t = "у Квітці Харківської області";
-        assert!(!names.next_to(t, span_of(t, "Квітці")));
+        assert!(!names.next_to(t, span_of(t, "Квітці"), true));
+        let t = "прем'єр Туреччини Олена заявила";
+        assert!(!names.next_to(t, span_of(t, "Туреччини"), false));
         assert!(after_title("пан Доля", "пан ".len()));
     }
 }
