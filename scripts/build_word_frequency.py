@@ -9,7 +9,7 @@ NOTICE). For each key, the highest Zipf frequency among Ukrainian, Russian and E
 2.5 or more are written (Zipf: log10 of uses per billion words).
 
 Usage: build_word_frequency.py KEYS.tsv REPO_ROOT
-KEYS.tsv: `cargo run --release -p litopys-gazetteer --example keys` (key, kind, population, country).
+KEYS.tsv: `cargo run --release -p litopys-gazetteer --example keys` (key, kind, population, country); only the key is used.
 """
 
 import sys
@@ -22,10 +22,8 @@ def main():
     out = []
     for line in open(keys_path, encoding="utf-8"):
         key, kind, population, country = (line.rstrip("\n").split("\t") + ["", "", "0", ""])[:4]
-        population = int(population or 0)
-        # never weak (crates/gazetteer/src/names.rs, never_weak)
-        if not key or kind == "oblast" or (kind == "city" and population >= 100_000 and country == "UA") \
-                or (kind == "country" and population >= 1_000_000):
+        # every key, even those of places that are never weak (Київ): a village may share them
+        if not key:
             continue
         words = key.replace("-", " ").split()
         # a phrase is as common as its rarest word

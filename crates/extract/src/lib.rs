@@ -108,6 +108,10 @@ impl Extractor {
         let language = doc.lang.clone().or_else(|| lang::detect(&doc.text).map(str::to_string));
         let mut extraction = Extraction { diagnostics: outcome.diagnostics, language, paragraph_languages, ..Extraction::default() };
         for draft in &outcome.drafts {
+            if let Some(why) = abroad(&analysis, draft) {
+                extraction.diagnostics.push(why);
+                continue;
+            }
             match build::incident(&analysis, draft, self.keep_unplaced) {
                 Ok(incident) => extraction.incidents.push(incident),
                 Err(why) => extraction.diagnostics.push(why),
@@ -199,13 +203,40 @@ impl<'a> Analysis<'a> {
 /// The codebook's cues and the gazetteer's place mentions in `text`, over one normalisation of
 /// it, made in buffers kept per thread (nine bytes for each byte of text, which fresh per
 /// document sent the allocator to the kernel for zeroed pages).
+/// Why an incident is dropped because its scene is outside Ukraine, if it is: litopys records
+/// Ukraine's incidents, and says which it left out ("в Подольске" is near Moscow, not Podilsk).
+fn abroad(a: &Analysis, draft: &segment::Draft) -> Option<String> {
+    let place = draft.place?;
+    let e = a.gazetteer.entry(place.entry);
+    if e.is_ukrainian() {
+        return None;
+    }
+    let first = draft.sentences.first().map_or(0, |&i| a.sentences[i].span.start);
+    let country = if e.country.is_empty() { "no country".to_string() } else { e.country.clone() };
+    Some(format!(
+        "{}: incident at byte {first} is in {} ({}, {country}), outside Ukraine: dropped",
+        a.doc.id,
+        place.span.text(a.text()),
+        e.name
+    ))
+}
+
+/// The codebook's cues and the places the geoparser accepts (the gazetteer's names, weighed
+/// against ordinary words and people's names; see `litopys-geoparse`). A gazetteer other than
+/// the built-in one gets its names as they are, without the weighing.
 fn cues_and_places(text: &str, codebook: &Codebook, gazetteer: &Gazetteer) -> (Vec<codebook::Cue>, Vec<Mention>) {
     thread_local! {
         static NORMALIZED: RefCell<(String, Vec<usize>)> = const { RefCell::new((String::new(), Vec::new())) };
     }
     let run = |norm: &mut String, offsets: &mut Vec<usize>| {
         litopys_gazetteer::normalize_with_offsets_into(text, norm, offsets);
-        (codebook.scan_normalized(norm, offsets), gazetteer.find_normalized(text, norm, offsets))
+        let geo = litopys_geoparse::Geoparser::builtin();
+        let places = if std::ptr::eq(geo.gazetteer(), gazetteer) {
+            geo.parse_normalized(text, norm, offsets).into_iter().map(|p| p.mention).collect()
+        } else {
+            gazetteer.find_normalized(text, norm, offsets)
+        };
+        (codebook.scan_normalized(norm, offsets), places)
     };
     NORMALIZED.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buffers) => {

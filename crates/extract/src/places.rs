@@ -45,8 +45,10 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
             let entry = choose_candidate(a, m, &regions);
             PlacePick { entry, frame: m.frame, span: m.span, rank: rank(a, m.frame, entry) }
         })
+        .filter(|p| p.rank < NOT_A_SCENE)
         .chain(court_place(a, span))
-        .min_by_key(|p| (p.rank, p.span.start))
+        // at equal precision a place in Ukraine before one abroad ("shelled Sumy from Kursk")
+        .min_by_key(|p| (p.rank, !a.gazetteer.entry(p.entry).is_ukrainian(), p.span.start))
 }
 
 /// The district of a court named by its town's adjective: "Тернопільський міськрайонний суд",
@@ -77,8 +79,21 @@ pub(crate) fn regions_in<'a>(a: &'a Analysis, span: Span) -> Vec<&'a str> {
         .collect()
 }
 
+/// Rank of places that are never an incident's scene: Ukraine as a whole, its rivers, seas and
+/// historical regions (an incident "in Donbas" has no oblast). Abroad they still rank, so that
+/// an incident in Moscow is recognised as abroad and dropped.
+const NOT_A_SCENE: u8 = 9;
+
 fn rank(a: &Analysis, frame: Frame, entry: EntryId) -> u8 {
-    let kind = a.gazetteer.entry(entry).kind;
+    let e = a.gazetteer.entry(entry);
+    let kind = e.kind;
+    match kind {
+        Kind::Country | Kind::Continent | Kind::Celestial | Kind::River | Kind::Sea | Kind::Lake | Kind::Mountains | Kind::Area => {
+            return if e.is_ukrainian() || e.country.is_empty() { NOT_A_SCENE } else { 4 };
+        }
+        Kind::Region => return 3,
+        _ => {}
+    }
     match (frame, kind) {
         (Frame::Region, _) | (_, Kind::Oblast) => 3,
         (Frame::District, _) | (_, Kind::Raion | Kind::Hromada) => 2,

@@ -349,6 +349,8 @@ pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
                 alias,
                 distance,
                 kind: kind_rank(frame, e.kind),
+                // a raion of the country before a district of a city, all else equal
+                city_district: e.kind == Kind::Raion && e.admin3.is_some(),
                 population: std::cmp::Reverse(e.population),
                 id,
             }
@@ -375,6 +377,7 @@ struct RankKey {
     alias: bool,
     distance: usize,
     kind: u8,
+    city_district: bool,
     population: std::cmp::Reverse<u32>,
     id: EntryId,
 }
@@ -396,7 +399,7 @@ impl RankKey {
             Reason::OwnName
         } else if self.distance != next.distance {
             Reason::OtherPlaces
-        } else if self.kind != next.kind {
+        } else if self.kind != next.kind || self.city_district != next.city_district {
             Reason::Kind
         } else if self.population != next.population {
             Reason::Population

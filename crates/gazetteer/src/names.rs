@@ -163,10 +163,12 @@ impl CommonWords {
     }
 }
 
-/// Names that are never weak: oblasts, Ukraine's cities of 100,000 or more and countries of a
-/// million or more ("Києві" and "України" are frequent words because they are names).
+/// Names that are never weak: oblasts and regions, raions and hromadas (their keys carry the
+/// word "район", "district", "громада"), continents, Ukraine's cities of 100,000 or more and
+/// countries of a million or more ("Києві" and "України" are frequent words because they are
+/// names).
 pub(crate) fn never_weak(kind: &str, population: u32, ukrainian: bool) -> bool {
-    kind == "oblast" || kind == "continent" || (kind == "city" && population >= 100_000 && ukrainian) || (kind == "country" && population >= 1_000_000)
+    matches!(kind, "oblast" | "region" | "raion" | "hromada" | "continent") || (kind == "city" && population >= 100_000 && ukrainian) || (kind == "country" && population >= 1_000_000)
 }
 
 const DISTRICT_NOUNS: &[&str] = &["район", "району", "районі", "районом", "района", "районе"];

@@ -234,7 +234,8 @@ impl<'g> Geoparser<'g> {
         let support = Support::of(self.gazetteer, &mentions);
         mentions
             .into_iter()
-            .map(|m| {
+            .map(|mut m| {
+                support.reorder(self.gazetteer, &mut m);
                 let evidence = self.evidence(text, &m, &support);
                 let score: f32 = evidence.iter().map(|e| e.weight).sum();
                 let confidence = confidence(score, m.reason, m.candidates.len());
@@ -354,8 +355,9 @@ enum Backing {
 
 /// The firm mentions of a text (not weak), by oblast and country, for backing the others.
 struct Support {
-    /// (position, admin1) of oblasts and regions named, and of raions named as districts.
-    regions: Vec<(usize, String)>,
+    /// Oblasts, regions and raions named: position, and for each candidate its admin1 and, for
+    /// a raion, its name.
+    regions: Vec<(usize, Vec<(String, Option<String>)>)>,
     /// (position, admin1, country) of firm settlements and other places.
     places: Vec<(usize, String, String)>,
     /// Spans of firm mentions, to tell a place from a person's name next to it.
@@ -369,7 +371,14 @@ impl Support {
             let e = gaz.entry(m.candidates[0]);
             s.spans.push(m.span);
             if matches!(e.kind, Kind::Oblast | Kind::Region | Kind::Raion) {
-                s.regions.push((m.span.start, e.admin1.clone()));
+                let units = m
+                    .candidates
+                    .iter()
+                    .map(|&id| gaz.entry(id))
+                    .filter(|c| matches!(c.kind, Kind::Oblast | Kind::Region | Kind::Raion))
+                    .map(|c| (c.admin1.clone(), (c.kind == Kind::Raion).then(|| c.name.clone())))
+                    .collect();
+                s.regions.push((m.span.start, units));
             } else {
                 s.places.push((m.span.start, e.admin1.clone(), e.country.clone()));
             }
@@ -381,16 +390,41 @@ impl Support {
         self.spans.iter().any(|s| s.overlaps(&span))
     }
 
+    /// True if an oblast, region or raion named within 400 bytes of `at` contains `e`.
+    fn region_backs(&self, e: &litopys_gazetteer::Entry, at: usize) -> bool {
+        !e.admin1.is_empty()
+            && self.regions.iter().any(|(p, units)| {
+                *p != at
+                    && p.abs_diff(at) <= 400
+                    && units.iter().any(|(a1, raion)| *a1 == e.admin1 && raion.as_ref().is_none_or(|r| e.admin2.as_ref() == Some(r)))
+            })
+    }
+
     fn of_entry(&self, gaz: &Gazetteer, id: EntryId, at: usize) -> Option<Backing> {
         let e = gaz.entry(id);
-        let near = |p: usize| p != at && p.abs_diff(at) <= 400;
-        if !e.admin1.is_empty() && self.regions.iter().any(|(p, a)| near(*p) && *a == e.admin1) {
+        if self.region_backs(e, at) {
             return Some(Backing::Region);
         }
         let same = |(p, a, c): &(usize, String, String)| {
             *p != at && p.abs_diff(at) <= 1500 && if e.is_ukrainian() { !e.admin1.is_empty() && *a == e.admin1 } else { !e.country.is_empty() && *c == e.country }
         };
         self.places.iter().any(same).then_some(Backing::Places)
+    }
+
+    /// Puts first the candidate of a weak mention that a region named nearby contains: the
+    /// gazetteer ranks weak names without their neighbours' help ("Сили Вознесенського району"
+    /// is the Syla of that raion).
+    fn reorder(&self, gaz: &Gazetteer, m: &mut Mention) {
+        if !m.weak || m.candidates.len() < 2 {
+            return;
+        }
+        if let Some(i) = m.candidates.iter().position(|&id| self.region_backs(gaz.entry(id), m.span.start)) {
+            if i > 0 {
+                let id = m.candidates.remove(i);
+                m.candidates.insert(0, id);
+                m.reason = Reason::RegionNamed;
+            }
+        }
     }
 }
 

@@ -101,7 +101,8 @@ const SURNAME_ENDINGS: &[&str] = &[
 /// True if `word` has a surname's shape (see `SURNAME_ENDINGS`).
 pub(crate) fn surname_like(word: &str) -> bool {
     let lower = word.to_lowercase();
-    lower.chars().count() >= 5 && SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
+    // a hyphenated or multi-word name is a place's: "Білгороді-Дністровському"
+    !lower.contains(['-', ' ']) && lower.chars().count() >= 5 && SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// "О. Квітка", "Т.Г. Шевченко", "О.Квітка": one or two capital initials with dots before.
