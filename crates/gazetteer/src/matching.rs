@@ -32,6 +32,9 @@ const VILLAGE_AFTER: &[&str] = &["village", "settlement"];
 pub(crate) struct Found {
     pub mention: Mention,
     pub aliases: Vec<EntryId>,
+    /// The candidates whose name here is also an ordinary word, when others' is not: they may
+    /// still win where their oblast is named beside them ("Нью-Йорка Донецької області").
+    pub weak: Vec<EntryId>,
 }
 
 /// The mentions in `text`, whose normalised form is `norm` with byte map `offsets` (as
@@ -134,7 +137,9 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
     let readable: Vec<u32> = postings.iter().copied().filter(|&p| p & FLAG_ANY_CASE != 0 || capitalised).collect();
     let strong: Vec<u32> = readable.iter().copied().filter(|&p| framed || p & FLAG_WEAK == 0).collect();
     let weak = strong.is_empty();
-    let kept = if weak { readable } else { strong };
+    let weak_ids: Vec<EntryId> =
+        if weak { Vec::new() } else { readable.iter().filter(|&&p| p & FLAG_WEAK != 0 && !framed).map(|&p| p >> FLAG_BITS).collect() };
+    let kept = readable;
     let mut candidates: Vec<EntryId> = kept.iter().map(|&p| p >> FLAG_BITS).collect();
     candidates.dedup();
     // postings are sorted by entry id, so `aliases` is too
@@ -152,7 +157,7 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
         span_end = end;
     }
     let mention = Mention { span: Span::new(offsets[span_start], offsets[span_end]), candidates, frame, weak, reason: Reason::Only };
-    Some(Found { mention, aliases })
+    Some(Found { mention, aliases, weak: weak_ids })
 }
 
 /// True if the character at byte `at` of `text` is upper case or a digit: a settlement's name
@@ -327,7 +332,7 @@ fn nearest(list: &[usize], at: usize) -> Option<usize> {
 pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
     let ctx = Context::of(gaz, &found);
     let mut mentions = Vec::with_capacity(found.len());
-    for Found { mention: mut m, aliases } in found {
+    for Found { mention: mut m, aliases, weak } in found {
         let frame = m.frame;
         let at = m.span.start;
         let key = |id: EntryId| {
@@ -341,8 +346,12 @@ pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
             };
             let country = band(ctx.country_fit(&e.country, at));
             let alias = aliases.binary_search(&id).is_ok();
+            // a weak namesake comes after the others unless its oblast is named as a region,
+            // or its raion as a district, in the same sentence
+            let demoted = weak.binary_search(&id).is_ok() && !(band(distance) == 0 && level <= 1);
             RankKey {
                 frame: frame_fit(frame, e.kind),
+                demoted,
                 band: band(distance),
                 level,
                 country,
@@ -361,7 +370,8 @@ pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
             [a, b, ..] => a.0.reason(&b.0),
             _ => Reason::Only,
         };
-        m.candidates = keyed.into_iter().map(|(_, id)| id).collect();
+        // weak namesakes that did not win are no alternatives worth offering
+        m.candidates = keyed.into_iter().enumerate().filter(|(i, (k, _))| *i == 0 || !k.demoted).map(|(_, (_, id))| id).collect();
         mentions.push(m);
     }
     mentions
@@ -371,6 +381,7 @@ pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct RankKey {
     frame: u8,
+    demoted: bool,
     band: u8,
     level: u8,
     country: u8,
@@ -387,6 +398,8 @@ impl RankKey {
     fn reason(&self, next: &RankKey) -> Reason {
         if self.frame != next.frame {
             Reason::Frame
+        } else if self.demoted != next.demoted {
+            Reason::RegionNamed
         } else if self.band != next.band || self.level != next.level {
             match self.level {
                 0 => Reason::DistrictNamed,

@@ -179,6 +179,9 @@ impl PlaceMention {
     }
 }
 
+/// Prepositions that put a name in the locative: "у Станіславі", "в Володимирі".
+const PLACE_PREPOSITIONS: &[&str] = &["у", "в", "во", "на"];
+
 /// The score from which a mention counts as a place.
 pub const THRESHOLD: f32 = 1.0;
 
@@ -284,7 +287,11 @@ impl<'g> Geoparser<'g> {
             if self.first_names.next_to(text, name, m.weak || small) {
                 add(Signal::PersonName, -5.0);
             } else if self.first_names.contains(word) {
-                add(Signal::FirstName, -3.0);
+                // "у Станіславі", "в Володимирі": a preposition of place and a locative ending
+                // make the old or current name of a city more likely than a person
+                let located = sentence::word_before(text, name.start).is_some_and(|(w, _)| PLACE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+                    && ["і", "е", "ові", "ю"].iter().any(|e| word.ends_with(e));
+                add(Signal::FirstName, if located { -1.0 } else { -3.0 });
             }
             if word.is_ascii() && cyrillic_text(text) && entry.kind != Kind::Country {
                 add(Signal::ForeignScript, -2.0);

@@ -1,0 +1,129 @@
+//! The constructions real reports use to name places, each in sentences written for litopys
+//! (no text here is quoted from a report; the places are real, the events invented).
+
+use litopys_geoparse::{Geoparser, Signal};
+
+/// The places the geoparser accepts in `text`: (words, English name, kind, country, admin1).
+fn places(text: &str) -> Vec<(String, String, &'static str, String, String)> {
+    let geo = Geoparser::builtin();
+    let gaz = geo.gazetteer();
+    geo.parse(text)
+        .iter()
+        .map(|p| {
+            let e = gaz.entry(p.entry());
+            (p.text(text).to_string(), e.name.clone(), e.kind.as_str(), e.country.clone(), e.admin1.clone())
+        })
+        .collect()
+}
+
+fn names(text: &str) -> Vec<String> {
+    places(text).into_iter().map(|p| p.1).collect()
+}
+
+/// The one place `text` names, as (English name, admin1).
+fn only(text: &str) -> (String, String) {
+    let found = places(text);
+    assert_eq!(found.len(), 1, "{text}: {found:?}");
+    (found[0].1.clone(), found[0].4.clone())
+}
+
+#[test]
+fn common_word_names_need_support() {
+    // Сила (Mykolaiv oblast) is also "force"; Мені is a case form of Мена and "to me"
+    assert!(places("Сила волі допомогла йому вистояти.").is_empty());
+    assert!(places("Мені розповіли про це вчора.").is_empty());
+    assert!(places("Чому ніхто не прийшов?").is_empty());
+    assert_eq!(names("Пожежа сталася в селі Сила на Миколаївщині."), ["Syla", "Mykolaiv"]);
+    // the raion named beside it backs the weak name and chooses among namesakes
+    assert!(places("Мешканці Сили скаржаться на дороги.").is_empty());
+    let found = places("Мешканці Сили Вознесенського району скаржаться на дороги.");
+    assert_eq!(found[0].1, "Syla");
+    assert_eq!(found[0].4, "Mykolaiv");
+    // a Russian text: "Силы" (forces), "Строки" (lines), "Научный" (scientific)
+    assert!(places("Силы противовоздушной обороны усилены. Строки кода написаны.").is_empty());
+}
+
+#[test]
+fn support_is_in_the_evidence() {
+    let geo = Geoparser::builtin();
+    let text = "Вибух пролунав у селі Сила Миколаївської області.";
+    let p = &geo.parse(text)[0];
+    let signals: Vec<Signal> = p.evidence.iter().map(|e| e.signal).collect();
+    assert!(signals.contains(&Signal::SettlementWord), "{signals:?}");
+    assert!(signals.contains(&Signal::RegionNearby), "{signals:?}");
+    assert!(p.confidence > 0.9);
+    // rejected mentions say why
+    let text = "Мені сказали, що все гаразд.";
+    let weighed = geo.weigh(text);
+    assert_eq!(weighed.len(), 1);
+    let signals: Vec<Signal> = weighed[0].evidence.iter().map(|e| e.signal).collect();
+    assert!(signals.contains(&Signal::CommonWord) && signals.contains(&Signal::SentenceStart), "{signals:?}");
+}
+
+#[test]
+fn foreign_namesakes_are_foreign() {
+    // Podolsk near Moscow, not Podilsk in Odesa oblast
+    let found = places("Вчера в Подольске прошла ярмарка, сообщает мэрия.");
+    assert_eq!((found[0].1.as_str(), found[0].3.as_str()), ("Podolsk", "RU"));
+    // New York City, not the village New York in Donetsk oblast...
+    let found = places("Біржа в Нью-Йорку закрилася з падінням.");
+    assert_eq!((found[0].1.as_str(), found[0].3.as_str()), ("New York City", "US"));
+    // ...unless its oblast says otherwise
+    let found = places("Обстріл Нью-Йорка Донецької області тривав усю ніч.");
+    assert_eq!((found[0].1.as_str(), found[0].4.as_str()), ("Niu-York", "Donetsk"));
+    // Kuban is in Russia, not a village of Luhansk oblast
+    let found = places("Ливни прошли на Кубани.");
+    assert_eq!(found[0].3, "RU");
+    // countries in their case forms
+    assert_eq!(names("Делегації Франції, Німеччини та Сполучених Штатів Америки"), ["France", "Germany", "United States"]);
+    assert_eq!(names("Санкции против Китая поддержали Нидерланды."), ["China", "Netherlands"]);
+}
+
+#[test]
+fn adjectives_and_districts_name_what_they_derive_from() {
+    // the oblast, not the village Poltavske
+    assert_eq!(only("Поліція Полтавської області розшукує свідків."), ("Poltava".into(), "Poltava".into()));
+    // a district of a city resolves inside its city
+    let found = places("У Шевченківському районі Києва сталася бійка.");
+    assert_eq!(found[0].4, "Kyiv City");
+    let found = places("У Приморському районі Одеси затримали чоловіка.");
+    assert_eq!(found[0].4, "Odesa");
+    assert_ne!(found[0].4, "Crimea");
+    // regional nouns
+    assert_eq!(names("На Кіровоградщині та на Тернопільщині пройшли збори."), ["Kirovohrad", "Ternopil"]);
+    // an oblast's adjective in lower case is not a place name
+    assert!(places("львівська команда виграла").is_empty());
+}
+
+#[test]
+fn case_forms_of_hyphenated_and_multi_word_names() {
+    for form in ["Білгород-Дністровський", "Білгорода-Дністровського", "Білгороді-Дністровському", "Білгородом-Дністровським"] {
+        assert_eq!(only(&format!("Подію зафіксували в місті {form} вранці.")).0, "Bilhorod-Dnistrovskyi", "{form}");
+    }
+    for form in ["Кривий Ріг", "Кривого Рогу", "Кривому Розі", "Кривим Рогом"] {
+        assert_eq!(only(&format!("Бійка сталася у місті {form} ввечері.")).0, "Kryvyi Rih", "{form}");
+    }
+    assert_eq!(only("Затримали чоловіка поблизу Стрия.").0, "Stryi");
+    assert_eq!(only("В Каменце-Подольском прошла акция.").0, "Kamianets-Podilskyi");
+    assert_eq!(only("Заява з Ростова-на-Дону надійшла вночі.").0, "Rostov-on-Don");
+}
+
+#[test]
+fn old_and_russian_names() {
+    assert_eq!(only("Він народився у Станіславі.").0, "Ivano-Frankivsk");
+    assert_eq!(only("Завод у Дніпропетровську закрили.").0, "Dnipro");
+    assert_eq!(only("Суд в Кировограде вынес приговор.").0, "Kropyvnytskyi");
+    assert_eq!(only("Митинг прошёл в Ровно.").0, "Rivne");
+    assert_eq!(only("Це було ще в Кіровограді.").0, "Kropyvnytskyi");
+}
+
+#[test]
+fn people_are_not_places() {
+    // Квітка is a village and a surname; Хмельницький a city and a hetman
+    assert!(places("Пісню виконала Олена Квітка.").is_empty());
+    assert!(places("Вірш написав О. Квітка.").is_empty());
+    assert!(places("Памятник Богдану Хмельницькому відреставрували.").is_empty());
+    assert!(places("Слово взяв Володимир, голова зборів.").is_empty());
+    // but the city in its own right
+    assert_eq!(only("Вибух прогримів у Хмельницькому.").0, "Khmelnytskyi");
+}
