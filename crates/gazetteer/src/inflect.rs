@@ -152,7 +152,7 @@ fn roles(tokens: &[(&str, &str)]) -> Vec<Role> {
             roles.push(Role::Fixed);
             continue;
         }
-        if *sep == "-" && (lower.ends_with('о') || FIXED_WORDS.contains(&lower.as_str())) || FIXED_WORDS.contains(&lower.as_str()) && !last {
+        if *sep == "-" && (lower.ends_with('о') || lower.ends_with('е') || FIXED_WORDS.contains(&lower.as_str())) || FIXED_WORDS.contains(&lower.as_str()) && !last {
             roles.push(Role::Fixed);
             continue;
         }
@@ -316,7 +316,8 @@ fn noun_uk(w: &str) -> Paradigm {
         return slots(st, [&["ія"], &["ії"], &["ії"], &["ію"], &["ією"], &["ії"]]);
     }
     if let Some(st) = s("я") {
-        return slots(st, [&["я"], &["і", "ї"], &["і", "ї"], &["ю"], &["ею", "єю"], &["і", "ї"]]);
+        // feminine (Вінниця) and neuter (Залісся, Єлизаветпілля) alike
+        return slots(st, [&["я"], &["і", "ї", "я"], &["і", "ї", "ю"], &["ю", "я"], &["ею", "єю", "ям"], &["і", "ї"]]);
     }
     if let Some(st) = s("а") {
         let mut p = slots(st, [&["а"], &["и", "і"], &["і"], &["у"], &["ою", "ею"], &["і"]]);
@@ -334,7 +335,7 @@ fn noun_uk(w: &str) -> Paradigm {
         return slots(st, [&["е"], &["я"], &["ю"], &["е"], &["ем"], &["і"]]);
     }
     if let Some(st) = s("ь") {
-        return slots(st, [&["ь"], &["я", "і"], &["ю", "і"], &["ь"], &["ем", "ю"], &["і"]]);
+        return slots(st, [&["ь"], &["я", "і"], &["ю", "і", "еві"], &["ь"], &["ем", "ю"], &["і", "еві"]]);
     }
     if let Some(st) = s("й") {
         return slots(st, [&["й"], &["я", "ю"], &["ю", "єві"], &["й"], &["єм"], &["ї", "ю", "єві"]]);
@@ -346,7 +347,7 @@ fn noun_uk(w: &str) -> Paradigm {
     }
     if w.ends_with(|c: char| is_cyrillic(c) && !"аеєиіїоуюяьйы'".contains(c)) {
         return merge(
-            slots(w, [&[""], &["а", "у"], &["у", "ові"], &[""], &["ом", "ем"], &["і", "у", "ові"]]),
+            slots(w, [&[""], &["а", "у"], &["у", "ові", "еві"], &[""], &["ом", "ем"], &["і", "у", "ові", "еві"]]),
             ok_fleeting(w, Lang::Uk),
         );
     }
@@ -381,7 +382,8 @@ fn noun_ru(w: &str) -> Paradigm {
         return slots(st, [&[nom], &["", "ов", "ев", "ей"], &["ам", "ям"], &[nom], &["ами", "ями"], &["ах", "ях"]]);
     }
     if w.ends_with(|c: char| is_cyrillic(c) && !"аеёиоуыэюяьй".contains(c)) {
-        return merge(slots(w, [&[""], &["а"], &["у"], &[""], &["ом", "ем"], &["е", "у"]]), ok_fleeting(w, Lang::Ru));
+        // names in -ов, -ев, -ин take -ым (Александровым)
+        return merge(slots(w, [&[""], &["а"], &["у"], &[""], &["ом", "ем", "ым"], &["е", "у"]]), ok_fleeting(w, Lang::Ru));
     }
     fixed(w)
 }
