@@ -356,6 +356,8 @@ pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
                 level,
                 country,
                 alias,
+                // litopys reads Ukrainian news: at equal evidence, Ukraine's place
+                foreign: !e.is_ukrainian(),
                 distance,
                 kind: kind_rank(frame, e.kind),
                 // a raion of the country before a district of a city, all else equal
@@ -386,6 +388,7 @@ struct RankKey {
     level: u8,
     country: u8,
     alias: bool,
+    foreign: bool,
     distance: usize,
     kind: u8,
     city_district: bool,
@@ -410,6 +413,8 @@ impl RankKey {
             Reason::Country
         } else if self.alias != next.alias {
             Reason::OwnName
+        } else if self.foreign != next.foreign {
+            Reason::Country
         } else if self.distance != next.distance {
             Reason::OtherPlaces
         } else if self.kind != next.kind || self.city_district != next.city_district {
