@@ -175,6 +175,13 @@ fn month_number(word: &str) -> Option<i8> {
 
 const MONTH: &str = r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|січ(?:ня|ень|ні)|лют(?:ого|ий|ому)|берез(?:ня|ень|ні)|квіт(?:ня|ень|ні)|трав(?:ня|ень|ні)|черв(?:ня|ень|ні)|лип(?:ня|ень|ні)|серп(?:ня|ень|ні)|верес(?:ня|ень|ні)|жовт(?:ня|ень|ні)|листопад(?:а|і)?|груд(?:ня|ень|ні)|январ[яье]|феврал[яье]|март[ае]?|апрел[яье]|ма[яйе]|июн[яье]|июл[яье]|август[ае]?|сентябр[яье]|октябр[яье]|ноябр[яье]|декабр[яье])\b\.?)";
 
+/// English weekday names.
+const EN_DAY: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+
+/// Ukrainian and Russian weekday names in the cases that follow "last", "on the night to" and
+/// parts of day (accusative and genitive).
+const UK_RU_DAY: &str = "понеділ(?:ок|ка)|вівтор(?:ок|ка)|серед(?:у|и)|четвер(?:га)?|п['’]ятниц(?:ю|і)|субот(?:у|и)|неділ(?:ю|і)|понедельни(?:к|ка)|вторни(?:к|ка)|сред(?:у|ы)|четверг(?:а)?|пятниц(?:у|ы)|суббот(?:у|ы)|воскресень(?:е|я)";
+
 type Build = fn(&Captures) -> Option<DateKind>;
 
 fn patterns() -> &'static [(Regex, Build)] {
@@ -212,7 +219,7 @@ fn patterns() -> &'static [(Regex, Build)] {
                 |c| Some(DateKind::Year(num(c, 1)?)),
             ),
             (r"(?i)\bthe day before yesterday\b|\bпозавчора\b|\bпозавчера\b".into(), |_| from_pub(-2, TimePrecision::Day)),
-            (r"\byesterday\b|\bвчора\b|\bучора\b|\bвчера\b|\blast night\b|\bминулої ночі\b|\bпрошлой ночью\b".into(), |_| from_pub(-1, TimePrecision::Day)),
+            (r"\byesterday\b|\bвчора\b|\bучора\b|\bвчера\b|\blast night\b|\bминулої ночі\b|\bпрошлой ночью\b|\bвчорашн[а-яії]*|\bучорашн[а-яії]*|\bвчерашн[а-я]*".into(), |_| from_pub(-1, TimePrecision::Day)),
             (r"\btoday\b|\bthis morning\b|\bearlier today\b|\bсьогодні\b|\bсегодня\b".into(), |_| from_pub(0, TimePrecision::Day)),
             (
                 r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning)\b|\ba day later\b|\bнаступного дня\b|\bнаступного ранку\b|\bна следующий день\b|\bна следующее утро\b".into(),
@@ -221,6 +228,21 @@ fn patterns() -> &'static [(Regex, Build)] {
             (
                 r"\b(\w+)\s+days?\s+(?:later|afterwards|after that)\b|\b(?:через|спустя)\s+(\w+)\s+(?:дні|днів|дня|дней|день)\b".into(),
                 |c| Some(DateKind::FromPrevious { days: count(c.get(1).or(c.get(2))?.as_str())? }),
+            ),
+            (
+                // "two days earlier", "за два дні до цього", "двумя днями ранее"
+                r"\b(\w+)\s+days?\s+(?:earlier|before that|before)\b|\bза\s+(\w+)\s+(?:дні|днів|дня|дней)\s+до\s+(?:цього|того|этого)\b|\b(\w+)\s+днями\s+(?:раніше|ранее)\b".into(),
+                |c| Some(DateKind::FromPrevious { days: -count(c.get(1).or(c.get(2)).or(c.get(3))?.as_str())? }),
+            ),
+            (
+                // the day before, told in other words: "the previous evening", "днем ранее"
+                r"\bthe previous (?:evening|night|morning|afternoon)\b|\bthe (?:evening|night) before\b|\bднем ранее\b|\bднём ранее\b|\bднем раньше\b|\bднем раніше\b|\bза день до (?:цього|того|этого)\b|\bнапередодні ввечері\b|\bнакануне вечером\b".into(),
+                |_| Some(DateKind::FromPrevious { days: -1 }),
+            ),
+            (
+                // the next day with a particle or a part of day: "наступного ж дня", "на следующий же день", "the following evening"
+                r"\bнаступного ж (?:дня|ранку|вечора)\b|\bнаступного (?:ранку|вечора)\b|\bна следующий же день\b|\bследующим (?:утром|вечером)\b|\bthe (?:next|following) (?:evening|night|afternoon)\b".into(),
+                |_| Some(DateKind::FromPrevious { days: 1 }),
             ),
             (
                 r"\b(?:on\s+)?(?:the|that)\s+same\s+day\b|\bthat day\b|\bтого ж дня\b|\bтого самого дня\b|\bв той же день\b|\bв тот же день\b|\bтем же днем\b".into(),
@@ -252,8 +274,15 @@ fn patterns() -> &'static [(Regex, Build)] {
             ),
             (r"\blast month\b|\bминулого місяця\b|\bв прошлом месяце\b".into(), |_| Some(DateKind::LastMonth)),
             (
-                r"\b(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:у|в|во)\s+(понеділок|вівторок|середу|четвер|п'ятницю|п’ятницю|суботу|неділю|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b".into(),
+                r"\b(?:on|last|this|earlier|early|late)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:у|в|во)\s+(понеділок|вівторок|середу|четвер|п'ятницю|п’ятницю|суботу|неділю|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b".into(),
                 |c| Some(DateKind::Weekday(weekday(c.get(1).or(c.get(2))?.as_str())?)),
+            ),
+            (
+                // a weekday with a part of day, or named by who said what on it: "Sunday morning",
+                // "police said Monday", "минулого четверга", "ввечері п'ятниці", "утром воскресенья",
+                // "в ночь на субботу", "в прошлую субботу"
+                format!(r"\b({EN_DAY})\s+(?:morning|afternoon|evening|night)\b|\b(?:said|reported|announced|told|confirmed|stated|wrote)\s+({EN_DAY})\b|\b(?:минулого|минулої|цього|цієї|прошлого|прошлой|этого|этой|в прошлую|в прошлый|в эту|в этот|у минулу|у минулий|в минулу|в минулий)\s+({UK_RU_DAY})\b|\b(?:ввечері|увечері|вранці|уранці|зранку|вночі|уночі|вдень|удень|утром|вечером|ночью|днем|днём)\s+({UK_RU_DAY})\b|\b(?:у|в)\s+ніч\s+(?:на|проти)\s+({UK_RU_DAY})\b|\bв\s+ночь\s+на\s+({UK_RU_DAY})\b"),
+                |c| Some(DateKind::Weekday(weekday((1..=6).find_map(|i| c.get(i))?.as_str())?)),
             ),
         ];
         // Word boundaries are checked by hand after matching (see `at_word_edges`): a `\b` in
@@ -348,6 +377,87 @@ fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
     let (first, last) = (text[start..end].chars().next(), text[start..end].chars().next_back());
     let (before, after) = (text[..start].chars().next_back(), text[end..].chars().next());
     !(alnum(first) && alnum(before)) && !(alnum(last) && alnum(after))
+}
+
+/// Stems of verbs that say who reported something ("said", "повідомила", "сообщили").
+const REPORT_STEMS: &[&str] = &[
+    "said", "say", "reported", "report", "announced", "stated", "told", "wrote", "confirmed", "informed", "added",
+    "повідом", "заяв", "розповіл", "інформу", "написа", "уточни", "сообщ", "рассказ", "информир",
+];
+
+/// Words that open a reported clause: a date after them is the incident's, not the report's
+/// ("повідомили, що 28 січня ...", "said that on May 3 ...").
+const CLAUSE_WORDS: &[&str] = &["that", "що", "що,", "что", "як", "как", "когда", "коли", "when"];
+
+/// Stems that tell the incident itself between a reporting verb and a date ("said the attack
+/// happened on May 3"): the date is then the incident's.
+const HAPPENED_STEMS: &[&str] = &["happen", "occur", "took", "стал", "відбул", "трапил", "произош", "случил", "состоял"];
+
+/// True when the date expression at `span` tells when something was *reported*, not when the
+/// incident happened: a reporting verb shortly before it in the same sentence with no "that"
+/// in between ("the command reported on Dec. 4", "повідомила 8 серпня пресслужба", "сообщили в
+/// полиции Харьковской области 7 февраля"), or right after it ("Про це 15 січня повідомив").
+/// Such a date anchors relative expressions ("the previous evening") but is a weak incident date.
+pub fn is_report_date(text: &str, span: Span) -> bool {
+    if is_dateline(text, span) {
+        return true;
+    }
+    let mut from = span.start.saturating_sub(90);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..span.start];
+    // stay inside the sentence
+    let before = before.rsplit(['.', '!', '?', '\n', ';', ':']).next().unwrap_or(before).to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let is_report = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        REPORT_STEMS.iter().any(|s| w.starts_with(s))
+    };
+    let recent = &words[words.len().saturating_sub(7)..];
+    if let Some(i) = recent.iter().rposition(|w| is_report(w)) {
+        let between = &recent[i + 1..];
+        let happened = between.iter().any(|w| HAPPENED_STEMS.iter().any(|h| w.starts_with(h)));
+        if !happened && !between.iter().any(|w| CLAUSE_WORDS.contains(w)) {
+            return true;
+        }
+    }
+    let mut to = (span.end + 30).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = text[span.end..to].to_lowercase();
+    // "Про це 15 січня повідомив", "Президент 23 июля заявил"
+    after.split_whitespace().take(2).any(is_report)
+}
+
+/// Words a dateline or byline carries besides the date: weekdays, clock words, "published".
+const DATELINE_WORDS: &[&str] = &[
+    "am", "pm", "utc", "gmt", "updated", "published", "at", "on", "р", "в", "о", "об", "року", "года", "г", "дата",
+    "публікації", "публикации", "оновлено", "обновлено", "опубліковано", "опубликовано",
+];
+
+/// True when the date at `span` stands on a line of its own with at most a time, a weekday or
+/// a byline around it ("15:05, 29 січня 2026", "May 18, 2024 8:11 PM", "Вівторок 07 жовтня
+/// 2025 16:58", "Дата публікації: 8 серпня 2025 14:43"): the day the page was published.
+pub fn is_dateline(text: &str, span: Span) -> bool {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let around = [&text[line_start..span.start], &text[span.end..line_end]];
+    let has_time = around.iter().any(|t| {
+        let b = t.as_bytes();
+        b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+    });
+    let words = around
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| {
+            let lower = w.to_lowercase();
+            !DATELINE_WORDS.contains(&lower.as_str()) && weekday(&lower).is_none_or(|_| lower.len() < 3)
+        })
+        .count();
+    words <= 1 || (has_time && words <= 5)
 }
 
 /// The latest year written out in `text` (1990–2100), a fallback when a document has no date.
