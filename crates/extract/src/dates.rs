@@ -219,7 +219,13 @@ fn patterns() -> &'static [(Regex, Build)] {
                 |c| Some(DateKind::Year(num(c, 1)?)),
             ),
             (r"(?i)\bthe day before yesterday\b|\bпозавчора\b|\bпозавчера\b".into(), |_| from_pub(-2, TimePrecision::Day)),
-            (r"\byesterday\b|\bвчора\b|\bучора\b|\bвчера\b|\blast night\b|\bминулої ночі\b|\bпрошлой ночью\b|\bвчорашн[а-яії]*|\bучорашн[а-яії]*|\bвчерашн[а-я]*".into(), |_| from_pub(-1, TimePrecision::Day)),
+            (
+                // the adjectives first: word edges are checked after matching, and "вчера" would
+                // take the start of "вчерашней" and hide it
+                // ("зі вчорашнього дня", "со вчерашнего дня": since yesterday, not on it)
+                r"\b(?:(зі|з|із|со|с)\s+)?(?:вчорашн[а-яії]*|учорашн[а-яії]*|вчерашн[а-я]*)|\byesterday\b|\bвчора\b|\bучора\b|\bвчера\b|\blast night\b|\bминулої ночі\b|\bпрошлой ночью\b".into(),
+                |c| if c.get(1).is_some() { None } else { from_pub(-1, TimePrecision::Day) },
+            ),
             (r"\btoday\b|\bthis morning\b|\bearlier today\b|\bсьогодні\b|\bсегодня\b".into(), |_| from_pub(0, TimePrecision::Day)),
             (
                 r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning)\b|\ba day later\b|\bнаступного дня\b|\bнаступного ранку\b|\bна следующий день\b|\bна следующее утро\b".into(),
@@ -418,7 +424,11 @@ pub fn is_report_date(text: &str, span: Span) -> bool {
     if let Some(i) = recent.iter().rposition(|w| is_report(w)) {
         let between = &recent[i + 1..];
         let happened = between.iter().any(|w| HAPPENED_STEMS.iter().any(|h| w.starts_with(h)));
-        if !happened && !between.iter().any(|w| CLAUSE_WORDS.contains(w)) {
+        // English puts the date right after the verb ("reported on Dec. 4", "said on Sunday");
+        // "said one person was wounded on Sunday" dates the wounding
+        let english = recent[i].is_ascii();
+        let close = !english || between.iter().all(|w| matches!(*w, "on" | "late" | "early"));
+        if close && !happened && !between.iter().any(|w| CLAUSE_WORDS.contains(w)) {
             return true;
         }
     }

@@ -56,6 +56,8 @@ struct Features<'a> {
     event: bool,
     continuation: bool,
     background: bool,
+    /// The date tells when something was reported ("заявил 23 июля").
+    report_date: bool,
     date: Option<(DateExpr, Resolved)>,
     date_leads: bool,
     place: Option<PlacePick>,
@@ -84,6 +86,15 @@ pub fn segment(a: &Analysis) -> Outcome {
             continue;
         }
         let last_told = out.drafts.last().and_then(|d| d.sentences.last().copied());
+        // the day a statement further down was made ("Президент 23 июля заявил") is not the
+        // day of an incident told in another paragraph
+        if f.report_date {
+            if let Some(d) = out.drafts.last().filter(|d| d.date.is_none()) {
+                if !d.sentences.iter().any(|&i| a.sentences[i].paragraph_idx == s.paragraph_idx) {
+                    f.date = None;
+                }
+            }
+        }
         if f.event && f.date.is_none() {
             if let Some(fr) = frame {
                 let draft_day = out.drafts.last().and_then(|d| d.date).map(|(_, r)| r);
@@ -263,11 +274,13 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
     let recent: Vec<(DateExpr, Resolved)> = resolved.iter().copied().filter(|(_, r)| cutoff.is_none_or(|cut| r.date >= cut)).collect();
     let history = !resolved.is_empty() && recent.is_empty();
     let date = recent.iter().copied().min_by_key(|(e, r)| (r.precision, !e.kind.is_absolute(), e.span.start));
+    let report_date = date.is_some_and(|(e, _)| dates::is_report_date(a.text(), e.span));
     let date_leads = recent.iter().any(|(e, r)| e.span.start < span.start + 30 && r.precision == TimePrecision::Day);
     Features {
         event,
         continuation: cues.iter().any(|c| c.kind == CueKind::Continuation),
         background: background || history,
+        report_date,
         date,
         date_leads,
         place: hinted_place(a, scene_span(a, s), region_hint),
