@@ -428,7 +428,9 @@ pub fn is_report_date(text: &str, span: Span) -> bool {
         // "said one person was wounded on Sunday" dates the wounding
         let english = recent[i].is_ascii();
         let close = !english || between.iter().all(|w| matches!(*w, "on" | "late" | "early"));
-        if close && !happened && !between.iter().any(|w| CLAUSE_WORDS.contains(w)) {
+        // "Как сообщила областная прокуратура, 14 августа ...": after the comma comes what was said
+        let said = recent[i..].iter().any(|w| w.ends_with(','));
+        if close && !happened && !said && !between.iter().any(|w| CLAUSE_WORDS.contains(w)) {
             return true;
         }
     }
