@@ -256,11 +256,7 @@ impl Codebook {
             }
             let span = Span::new(offsets[m.start()], offsets[m.end()]);
             let pattern = m.pattern().as_u32();
-            out.extend(kinds.iter().map(|&kind| Cue {
-                span,
-                kind,
-                pattern,
-            }));
+            out.extend(kinds.iter().map(|&kind| Cue { span, kind, pattern }));
         }
         out.sort_by_key(|c| (c.span.start, c.span.end));
         out
@@ -302,12 +298,7 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
     let mut actors = Vec::new();
     for (i, (key, a)) in raw.actors.iter().enumerate() {
         add(&mut a.cues.all(), CueKind::Actor(i));
-        actors.push(Actor {
-            key: key.clone(),
-            acled: a.acled.clone(),
-            assoc: a.assoc.clone(),
-            label: a.label.clone(),
-        });
+        actors.push(Actor { key: key.clone(), acled: a.acled.clone(), assoc: a.assoc.clone(), label: a.label.clone() });
     }
     let weapons: Vec<String> = raw.weapons.keys().cloned().collect();
     for (i, cues) in raw.weapons.values().enumerate() {
@@ -326,34 +317,24 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
     add(&mut raw.figures.arrested.all(), CueKind::Arrested);
     add(&mut raw.figures.none.all(), CueKind::None);
     let actor_index = |rule: &str, key: &str| {
-        actors
-            .iter()
-            .position(|a: &Actor| a.key == key)
-            .ok_or_else(|| CodebookError::Rule {
-                rule: rule.to_string(),
-                problem: format!("unknown actor {key:?}"),
-            })
+        actors.iter().position(|a: &Actor| a.key == key).ok_or_else(|| CodebookError::Rule {
+            rule: rule.to_string(),
+            problem: format!("unknown actor {key:?}"),
+        })
     };
     let mut rules = Vec::new();
     for (i, e) in raw.event.iter().enumerate() {
         let sub_event_type = e
             .sub_event_type
             .parse::<SubEventType>()
-            .map_err(|problem| CodebookError::Rule {
-                rule: e.id.clone(),
-                problem,
-            })?;
+            .map_err(|problem| CodebookError::Rule { rule: e.id.clone(), problem })?;
         add(&mut e.cues.all(), CueKind::Event(i));
         add(&mut e.requires.iter(), CueKind::Requires(i));
         rules.push(EventRule {
             id: e.id.clone(),
             sub_event_type,
             actor1: actor_index(&e.id, &e.actor1)?,
-            actor2: e
-                .actor2
-                .as_deref()
-                .map(|k| actor_index(&e.id, k))
-                .transpose()?,
+            actor2: e.actor2.as_deref().map(|k| actor_index(&e.id, k)).transpose()?,
             tags: e.tags.clone(),
             weight: e.weight,
             min_score: e.min_score,
@@ -368,18 +349,8 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
         // the prefilter, so the per-byte step is what costs; the DFA takes a few hundred KiB
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&keys)
-        .map_err(|e| CodebookError::Rule {
-            rule: "(all)".into(),
-            problem: e.to_string(),
-        })?;
-    Ok(Codebook {
-        actors,
-        weapons,
-        tags,
-        rules,
-        automaton,
-        patterns,
-    })
+        .map_err(|e| CodebookError::Rule { rule: "(all)".into(), problem: e.to_string() })?;
+    Ok(Codebook { actors, weapons, tags, rules, automaton, patterns })
 }
 
 #[cfg(test)]
@@ -403,18 +374,13 @@ mod tests {
         assert!(words.contains(&"ТЦК"));
         assert!(words.contains(&"strike"));
         // "strike" is a whole-word cue: "strikers" must not match it
-        assert!(!cues
-            .iter()
-            .any(|c| c.span.text(text) == "strike" && c.span.start < 35));
+        assert!(!cues.iter().any(|c| c.span.text(text) == "strike" && c.span.start < 35));
     }
 
     #[test]
     fn bad_codebooks_are_rejected_with_reason() {
-        let bad =
-            DEFAULT_CODEBOOK.replace("sub_event_type = \"Other\"", "sub_event_type = \"Riot\"");
-        let err = Codebook::from_toml(&bad)
-            .err()
-            .expect("unknown sub-event type rejected");
+        let bad = DEFAULT_CODEBOOK.replace("sub_event_type = \"Other\"", "sub_event_type = \"Riot\"");
+        let err = Codebook::from_toml(&bad).err().expect("unknown sub-event type rejected");
         assert!(err.to_string().contains("court-ruling"), "{err}");
         assert!(Codebook::from_toml("version = ").is_err());
     }

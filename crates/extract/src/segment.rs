@@ -75,16 +75,8 @@ pub fn segment(a: &Analysis) -> Outcome {
     let mut frame: Option<Frame> = None;
     for (idx, s) in a.sentences.iter().enumerate() {
         let previous = out.drafts.last().and_then(|d| d.date.map(|(_, r)| r.date));
-        let anchors = Anchors {
-            published,
-            previous,
-            year_hint,
-        };
-        let hint = out
-            .drafts
-            .last()
-            .and_then(|d| d.place)
-            .map(|p| a.gazetteer.entry(p.entry).admin1.as_str());
+        let anchors = Anchors { published, previous, year_hint };
+        let hint = out.drafts.last().and_then(|d| d.place).map(|p| a.gazetteer.entry(p.entry).admin1.as_str());
         let mut f = features(a, s, &anchors, hint);
         if f.background {
             continue;
@@ -98,11 +90,7 @@ pub fn segment(a: &Analysis) -> Outcome {
         // day of an incident told in another paragraph
         if f.report_date {
             if let Some(d) = out.drafts.last().filter(|d| d.date.is_none()) {
-                if !d
-                    .sentences
-                    .iter()
-                    .any(|&i| a.sentences[i].paragraph_idx == s.paragraph_idx)
-                {
+                if !d.sentences.iter().any(|&i| a.sentences[i].paragraph_idx == s.paragraph_idx) {
                     f.date = None;
                 }
             }
@@ -113,12 +101,10 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // "Події сталися 26 травня в Черкасах. [...] Троє завдали ударів військовим": an
                 // event told without a day of its own happened on the day the story moved to,
                 // not on the day of the incident before it (a verdict and the attack it punishes)
-                let moved_on = draft_day
-                    .is_some_and(|r| r.precision == TimePrecision::Day && r.date != fr.date.1.date);
+                let moved_on = draft_day.is_some_and(|r| r.precision == TimePrecision::Day && r.date != fr.date.1.date);
                 // "The incident occurred on 4 July in Vorokhta. [...] A group attacked ...": a
                 // day told before any incident belongs to the incident told next
-                let untold = last_told.is_none_or(|j| fr.sentence > j)
-                    && draft_day.is_none_or(|r| r.date != fr.date.1.date);
+                let untold = last_told.is_none_or(|j| fr.sentence > j) && draft_day.is_none_or(|r| r.date != fr.date.1.date);
                 if moved_on || untold {
                     f.date = Some(fr.date);
                     f.place = f.place.or(fr.place);
@@ -126,70 +112,36 @@ pub fn segment(a: &Analysis) -> Outcome {
             }
         }
         if let Some((e, r)) = f.date.filter(|(_, r)| r.precision == TimePrecision::Day) {
-            frame = Some(Frame {
-                date: (e, r),
-                place: f.place,
-                sentence: idx,
-            });
+            frame = Some(Frame { date: (e, r), place: f.place, sentence: idx });
         }
         // a digest sentence naming several places in one list ("protests in Mykolaiv, Kharkiv
         // and Dnipro") tells one incident in each
-        let listed = if f.event {
-            listed_places(a, s.span)
-        } else {
-            Vec::new()
-        };
+        let listed = if f.event { listed_places(a, s.span) } else { Vec::new() };
         if listed.len() >= 2 {
             for place in listed {
                 match out.drafts.last_mut() {
-                    Some(d)
-                        if d.place.is_some_and(|q| q.entry == place.entry)
-                            && d.date.map(|(_, r)| r.date) == f.date.map(|(_, r)| r.date) =>
-                    {
+                    Some(d) if d.place.is_some_and(|q| q.entry == place.entry) && d.date.map(|(_, r)| r.date) == f.date.map(|(_, r)| r.date) => {
                         d.sentences.push(idx)
                     }
-                    _ => out.drafts.push(Draft {
-                        sentences: vec![idx],
-                        date: f.date,
-                        place: Some(place),
-                        place_inherited: false,
-                    }),
+                    _ => out.drafts.push(Draft { sentences: vec![idx], date: f.date, place: Some(place), place_inherited: false }),
                 }
             }
             continue;
         }
-        let same_paragraph =
-            last_told.is_some_and(|j| a.sentences[j].paragraph_idx == s.paragraph_idx);
+        let same_paragraph = last_told.is_some_and(|j| a.sentences[j].paragraph_idx == s.paragraph_idx);
         match out.drafts.last_mut() {
-            Some(d)
-                if f.event
-                    && compatible(a, d, &f)
-                    && !(f.date_leads && d.date.is_some())
-                    && !stale_for(a, d, s, &f, published) =>
-            {
+            Some(d) if f.event && compatible(a, d, &f) && !(f.date_leads && d.date.is_some()) && !stale_for(a, d, s, &f, published) => {
                 enrich(d, idx, &f)
             }
-            Some(d) if !f.event && compatible(a, d, &f) && !stale_for(a, d, s, &f, published) => {
-                enrich(d, idx, &f)
-            }
+            Some(d) if !f.event && compatible(a, d, &f) && !stale_for(a, d, s, &f, published) => enrich(d, idx, &f),
             Some(d) if f.continuation && f.place.is_none() => d.sentences.push(idx),
             _ if f.event => {
                 let inherited = f.place.is_none();
                 // a dated incident told later in the story (the attack a verdict punishes)
                 // happened where the story is, unless it says otherwise
-                let story_place = || {
-                    out.drafts
-                        .last()
-                        .filter(|d| same_paragraph || (f.date.is_some() && is_court(a, d)))
-                        .and_then(|d| d.place)
-                };
+                let story_place = || out.drafts.last().filter(|d| same_paragraph || (f.date.is_some() && is_court(a, d))).and_then(|d| d.place);
                 let place = f.place.or(pending_place.take()).or_else(story_place);
-                out.drafts.push(Draft {
-                    sentences: vec![idx],
-                    date: f.date,
-                    place,
-                    place_inherited: inherited && place.is_some(),
-                });
+                out.drafts.push(Draft { sentences: vec![idx], date: f.date, place, place_inherited: inherited && place.is_some() });
             }
             _ => {
                 if f.place.is_some() && f.date.is_none() {
@@ -200,10 +152,7 @@ pub fn segment(a: &Analysis) -> Outcome {
     }
     // an incident told with no scene at all happened where the person in it lives
     for d in out.drafts.iter_mut().filter(|d| d.place.is_none()) {
-        d.place = d
-            .sentences
-            .iter()
-            .find_map(|&i| places::origin_place(a, a.sentences[i].span));
+        d.place = d.sentences.iter().find_map(|&i| places::origin_place(a, a.sentences[i].span));
         d.place_inherited = d.place.is_some();
     }
     out.drafts = merge_repeats(out.drafts);
@@ -216,11 +165,7 @@ fn merge_repeats(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut merged: Vec<Draft> = Vec::new();
     for d in drafts {
         let day = d.date.map(|(_, r)| r.date);
-        let twin = merged.iter_mut().find(|m| {
-            m.place.is_some()
-                && m.place.map(|p| p.entry) == d.place.map(|p| p.entry)
-                && m.date.map(|(_, r)| r.date) == day
-        });
+        let twin = merged.iter_mut().find(|m| m.place.is_some() && m.place.map(|p| p.entry) == d.place.map(|p| p.entry) && m.date.map(|(_, r)| r.date) == day);
         match twin {
             Some(m) => {
                 m.sentences.extend(d.sentences);
@@ -235,14 +180,8 @@ fn merge_repeats(drafts: Vec<Draft>) -> Vec<Draft> {
 
 /// True when the draft tells a court case (its sentences carry a `court` tag cue).
 fn is_court(a: &Analysis, d: &Draft) -> bool {
-    let Some(court) = a.codebook.tags().iter().position(|t| t == "court") else {
-        return false;
-    };
-    d.sentences.iter().any(|&i| {
-        a.cues_in(a.sentences[i].span)
-            .iter()
-            .any(|c| c.kind == CueKind::Tag(court))
-    })
+    let Some(court) = a.codebook.tags().iter().position(|t| t == "court") else { return false };
+    d.sentences.iter().any(|&i| a.cues_in(a.sentences[i].span).iter().any(|c| c.kind == CueKind::Tag(court)))
 }
 
 /// The day the story is at.
@@ -258,32 +197,15 @@ struct Frame {
 /// report tell a recent incident, and an old day further down tells another one ("Зокрема, 1
 /// лютого в Рівненському ТЦК теж був вибух" under a report of today's explosion; the beating
 /// that a verdict punishes).
-fn stale_for(
-    a: &Analysis,
-    d: &Draft,
-    s: &Sentence,
-    f: &Features,
-    published: Option<jiff::civil::Date>,
-) -> bool {
-    let (Some((_, r)), None, Some(p)) = (f.date, d.date, published) else {
-        return false;
-    };
-    let other_paragraph = d
-        .sentences
-        .first()
-        .is_some_and(|&i| a.sentences[i].paragraph_idx != s.paragraph_idx);
-    other_paragraph
-        && r.precision == TimePrecision::Day
-        && r.date < p.saturating_sub(jiff::ToSpan::days(14))
+fn stale_for(a: &Analysis, d: &Draft, s: &Sentence, f: &Features, published: Option<jiff::civil::Date>) -> bool {
+    let (Some((_, r)), None, Some(p)) = (f.date, d.date, published) else { return false };
+    let other_paragraph = d.sentences.first().is_some_and(|&i| a.sentences[i].paragraph_idx != s.paragraph_idx);
+    other_paragraph && r.precision == TimePrecision::Day && r.date < p.saturating_sub(jiff::ToSpan::days(14))
 }
 
 /// The publication day a dateline gives ("15:05, 29 січня 2026"), for a page with no date.
 fn dateline_day(a: &Analysis) -> Option<jiff::civil::Date> {
-    let anchors = Anchors {
-        published: None,
-        previous: None,
-        year_hint: a.year_hint,
-    };
+    let anchors = Anchors { published: None, previous: None, year_hint: a.year_hint };
     a.dates
         .iter()
         .filter(|e| e.kind.is_absolute() && dates::is_dateline(a.text(), e.span))
@@ -295,18 +217,12 @@ fn dateline_day(a: &Analysis) -> Option<jiff::civil::Date> {
 /// order; empty unless there are two or more.
 fn listed_places(a: &Analysis, span: Span) -> Vec<PlacePick> {
     let text = a.text();
-    let picks: Vec<PlacePick> = a
-        .places_in(span)
-        .iter()
-        .filter_map(|m| places::pick(a, m.span, None))
-        .filter(|p| p.rank == 0)
-        .collect();
+    let picks: Vec<PlacePick> =
+        a.places_in(span).iter().filter_map(|m| places::pick(a, m.span, None)).filter(|p| p.rank == 0).collect();
     let mut best: Vec<PlacePick> = Vec::new();
     let mut run: Vec<PlacePick> = Vec::new();
     for p in picks {
-        let joined = run.last().is_some_and(|q| {
-            q.span.end <= p.span.start && is_list_gap(&text[q.span.end..p.span.start])
-        });
+        let joined = run.last().is_some_and(|q| q.span.end <= p.span.start && is_list_gap(&text[q.span.end..p.span.start]));
         if !joined {
             if run.len() > best.len() {
                 best = std::mem::take(&mut run);
@@ -333,12 +249,7 @@ fn is_list_gap(gap: &str) -> bool {
     g.is_empty() || matches!(g, "and" | "і" | "й" | "та" | "и" | "or" | "або" | "или")
 }
 
-fn features<'a>(
-    a: &'a Analysis,
-    s: &Sentence,
-    anchors: &Anchors,
-    region_hint: Option<&str>,
-) -> Features<'a> {
+fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: Option<&str>) -> Features<'a> {
     let span = s.span;
     let cues = a.cues_in(span);
     let paragraph = a.paragraphs.get(s.paragraph_idx).copied().unwrap_or(span);
@@ -360,20 +271,11 @@ fn features<'a>(
     // "returning to Jan. 16, 2014"), never this incident's day; a sentence with no other date
     // is history itself
     let cutoff = history_cutoff(a);
-    let recent: Vec<(DateExpr, Resolved)> = resolved
-        .iter()
-        .copied()
-        .filter(|(_, r)| cutoff.is_none_or(|cut| r.date >= cut))
-        .collect();
+    let recent: Vec<(DateExpr, Resolved)> = resolved.iter().copied().filter(|(_, r)| cutoff.is_none_or(|cut| r.date >= cut)).collect();
     let history = !resolved.is_empty() && recent.is_empty();
-    let date = recent
-        .iter()
-        .copied()
-        .min_by_key(|(e, r)| (r.precision, !e.kind.is_absolute(), e.span.start));
+    let date = recent.iter().copied().min_by_key(|(e, r)| (r.precision, !e.kind.is_absolute(), e.span.start));
     let report_date = date.is_some_and(|(e, _)| dates::is_report_date(a.text(), e.span));
-    let date_leads = recent
-        .iter()
-        .any(|(e, r)| e.span.start < span.start + 30 && r.precision == TimePrecision::Day);
+    let date_leads = recent.iter().any(|(e, r)| e.span.start < span.start + 30 && r.precision == TimePrecision::Day);
     Features {
         event,
         continuation: cues.iter().any(|c| c.kind == CueKind::Continuation),
@@ -391,22 +293,11 @@ fn features<'a>(
 /// that village, unless the name is a city of its own.
 fn hinted_place(a: &Analysis, span: Span, region_hint: Option<&str>) -> Option<PlacePick> {
     let plain = places::pick(a, span, None)?;
-    let Some(hinted) = region_hint.and_then(|r| places::pick(a, span, Some(r))) else {
-        return Some(plain);
-    };
-    let (p, h) = (
-        a.gazetteer.entry(plain.entry),
-        a.gazetteer.entry(hinted.entry),
-    );
+    let Some(hinted) = region_hint.and_then(|r| places::pick(a, span, Some(r))) else { return Some(plain) };
+    let (p, h) = (a.gazetteer.entry(plain.entry), a.gazetteer.entry(hinted.entry));
     let same_words = plain.span == hinted.span;
     let small = p.population < 50_000;
-    Some(
-        if same_words && small && Some(h.admin1.as_str()) == region_hint && p.admin1 != h.admin1 {
-            hinted
-        } else {
-            plain
-        },
-    )
+    Some(if same_words && small && Some(h.admin1.as_str()) == region_hint && p.admin1 != h.admin1 { hinted } else { plain })
 }
 
 /// The part of a sentence that can name the scene: all of it but a wire dateline that opens its
@@ -423,30 +314,15 @@ fn scene_span(a: &Analysis, s: &Sentence) -> Span {
 /// date, before the latest date it writes out).
 fn history_cutoff(a: &Analysis) -> Option<jiff::civil::Date> {
     let latest = || {
-        let anchors = Anchors {
-            published: None,
-            previous: None,
-            year_hint: a.year_hint,
-        };
-        a.dates
-            .iter()
-            .filter(|e| e.kind.is_absolute())
-            .filter_map(|e| dates::resolve(e, &anchors))
-            .map(|r| r.date)
-            .max()
+        let anchors = Anchors { published: None, previous: None, year_hint: a.year_hint };
+        a.dates.iter().filter(|e| e.kind.is_absolute()).filter_map(|e| dates::resolve(e, &anchors)).map(|r| r.date).max()
     };
-    a.doc
-        .published
-        .or_else(latest)?
-        .checked_sub(jiff::ToSpan::days(366))
-        .ok()
+    a.doc.published.or_else(latest)?.checked_sub(jiff::ToSpan::days(366)).ok()
 }
 
 fn compatible(a: &Analysis, d: &Draft, f: &Features) -> bool {
     if let (Some((_, x)), Some((_, y))) = (d.date, f.date) {
-        if x.date != y.date
-            && !(x.precision > TimePrecision::Day && y.precision == TimePrecision::Day)
-        {
+        if x.date != y.date && !(x.precision > TimePrecision::Day && y.precision == TimePrecision::Day) {
             return false;
         }
     }
@@ -485,11 +361,7 @@ fn enrich(d: &mut Draft, idx: usize, f: &Features) {
 /// `(rule index, score)`.
 pub(crate) fn best_rule(a: &Analysis, cues: &[Cue], context: &[Cue]) -> Option<(usize, u32)> {
     let rules = a.codebook.rules();
-    let masks: Vec<Span> = cues
-        .iter()
-        .filter(|c| c.kind == CueKind::Mask)
-        .map(|c| c.span)
-        .collect();
+    let masks: Vec<Span> = cues.iter().filter(|c| c.kind == CueKind::Mask).map(|c| c.span).collect();
     let counts = |c: &&Cue| !masks.iter().any(|m| m.overlaps(&c.span));
     // (rule, pattern) of every event cue, each pair once, grouped by rule in rule order
     let mut hits: Vec<(usize, u32)> = cues
@@ -510,12 +382,7 @@ pub(crate) fn best_rule(a: &Analysis, cues: &[Cue], context: &[Cue]) -> Option<(
         if score == 0 || score < rule.min_score {
             continue;
         }
-        if rule.has_requirements
-            && !context
-                .iter()
-                .chain(cues)
-                .any(|c| c.kind == CueKind::Requires(i))
-        {
+        if rule.has_requirements && !context.iter().chain(cues).any(|c| c.kind == CueKind::Requires(i)) {
             continue;
         }
         if best.is_none_or(|(_, s)| score > s) {
