@@ -192,11 +192,11 @@ fn patterns() -> &'static [(Regex, Build)] {
             (r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), |c| day(Some(num(c, 1)?), num(c, 2)?, num(c, 3)?)),
             (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b".into(), |c| day(Some(num(c, 3)?), num(c, 2)?, num(c, 1)?)),
             (
-                format!(r"\b(\d{{1,2}})(?:st|nd|rd|th|-го|-е)?\s+(?:of\s+)?({MONTH})(?:,?\s+(\d{{4}}){year_word})?"),
+                format!(r"\b(\d{{1,2}})(?:st|nd|rd|th|-го|-е)?\s+(?:of\s+)?({MONTH})(?:,?\s+((?:19|20)\d{{2}}){year_word})?"),
                 |c| day(opt_num(c, 3), month_number(c.get(2)?.as_str())?, num(c, 1)?),
             ),
             (
-                format!(r"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?(?:\s+of\s+(this|last)\s+year)?"),
+                format!(r"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d{{2}})\b)?(?:\s+of\s+(this|last)\s+year)?"),
                 |c| {
                     let month = month_number(c.get(1)?.as_str())?;
                     let d = num(c, 2)?;
@@ -211,7 +211,7 @@ fn patterns() -> &'static [(Regex, Build)] {
                 |c| Some(DateKind::Month { year: None, month: month_number(c.get(1)?.as_str())? }),
             ),
             (
-                format!(r"\b(?:(?:in|since|during|early|late|у|в|на початку|наприкінці|в начале|в конце)\s+|mid-)({MONTH})(?:\s+(\d{{4}}){year_word})?"),
+                format!(r"\b(?:(?:in|since|during|early|late|у|в|на початку|наприкінці|в начале|в конце)\s+|mid-)({MONTH})(?:\s+((?:19|20)\d{{2}}){year_word})?"),
                 |c| Some(DateKind::Month { year: opt_num(c, 2), month: month_number(c.get(1)?.as_str())? }),
             ),
             (
