@@ -155,19 +155,24 @@ pub fn segment(a: &Analysis) -> Outcome {
         d.place = d.sentences.iter().find_map(|&i| places::origin_place(a, a.sentences[i].span));
         d.place_inherited = d.place.is_some();
     }
-    out.drafts = merge_repeats(out.drafts);
+    out.drafts = merge_repeats(out.drafts, published);
     out
 }
 
 /// One draft per place and day: a caption, a quote or a recap that tells an incident again
 /// ("Rally in Dnipro (Photo: Suspilne)") adds to it instead of making a second row.
-fn merge_repeats(drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge_repeats(drafts: Vec<Draft>, published: Option<jiff::civil::Date>) -> Vec<Draft> {
+    // an undated draft is an incident of the day of publication
+    let day_of = |d: &Draft| d.date.map(|(_, r)| r.date).or(published);
     let mut merged: Vec<Draft> = Vec::new();
     for d in drafts {
-        let day = d.date.map(|(_, r)| r.date);
-        let twin = merged.iter_mut().find(|m| m.place.is_some() && m.place.map(|p| p.entry) == d.place.map(|p| p.entry) && m.date.map(|(_, r)| r.date) == day);
+        let day = day_of(&d);
+        let twin = merged.iter_mut().find(|m| m.place.is_some() && m.place.map(|p| p.entry) == d.place.map(|p| p.entry) && day_of(m) == day);
         match twin {
             Some(m) => {
+                if m.date.is_none() {
+                    m.date = d.date;
+                }
                 m.sentences.extend(d.sentences);
                 m.sentences.sort_unstable();
                 m.sentences.dedup();
