@@ -26,6 +26,8 @@ use jiff::ToSpan;
 use litopys_model::{Span, TimePrecision};
 use regex::{Captures, Regex, RegexSet};
 
+pub use crate::report_dates::{is_dateline, is_report_date};
+
 /// A date expression found in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DateExpr {
@@ -175,6 +177,13 @@ fn month_number(word: &str) -> Option<i8> {
 
 const MONTH: &str = r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|січ(?:ня|ень|ні)|лют(?:ого|ий|ому)|берез(?:ня|ень|ні)|квіт(?:ня|ень|ні)|трав(?:ня|ень|ні)|черв(?:ня|ень|ні)|лип(?:ня|ень|ні)|серп(?:ня|ень|ні)|верес(?:ня|ень|ні)|жовт(?:ня|ень|ні)|листопад(?:а|і)?|груд(?:ня|ень|ні)|январ[яье]|феврал[яье]|март[ае]?|апрел[яье]|ма[яйе]|июн[яье]|июл[яье]|август[ае]?|сентябр[яье]|октябр[яье]|ноябр[яье]|декабр[яье])\b\.?)";
 
+/// English weekday names.
+const EN_DAY: &str = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+
+/// Ukrainian and Russian weekday names in the cases that follow "last", "on the night to" and
+/// parts of day (accusative and genitive).
+const UK_RU_DAY: &str = "понеділ(?:ок|ка)|вівтор(?:ок|ка)|серед(?:у|и)|четвер(?:га)?|п['’]ятниц(?:ю|і)|субот(?:у|и)|неділ(?:ю|і)|понедельни(?:к|ка)|вторни(?:к|ка)|сред(?:у|ы)|четверг(?:а)?|пятниц(?:у|ы)|суббот(?:у|ы)|воскресень(?:е|я)";
+
 type Build = fn(&Captures) -> Option<DateKind>;
 
 fn patterns() -> &'static [(Regex, Build)] {
@@ -185,11 +194,11 @@ fn patterns() -> &'static [(Regex, Build)] {
             (r"\b(\d{4})-(\d{2})-(\d{2})\b".into(), |c| day(Some(num(c, 1)?), num(c, 2)?, num(c, 3)?)),
             (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b".into(), |c| day(Some(num(c, 3)?), num(c, 2)?, num(c, 1)?)),
             (
-                format!(r"\b(\d{{1,2}})(?:st|nd|rd|th|-го|-е)?\s+(?:of\s+)?({MONTH})(?:,?\s+(\d{{4}}){year_word})?"),
+                format!(r"\b(\d{{1,2}})(?:st|nd|rd|th|-го|-е)?\s+(?:of\s+)?({MONTH})(?:,?\s+((?:19|20)\d{{2}}){year_word})?"),
                 |c| day(opt_num(c, 3), month_number(c.get(2)?.as_str())?, num(c, 1)?),
             ),
             (
-                format!(r"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?(?:\s+of\s+(this|last)\s+year)?"),
+                format!(r"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d{{2}})\b)?(?:\s+of\s+(this|last)\s+year)?"),
                 |c| {
                     let month = month_number(c.get(1)?.as_str())?;
                     let d = num(c, 2)?;
@@ -204,7 +213,7 @@ fn patterns() -> &'static [(Regex, Build)] {
                 |c| Some(DateKind::Month { year: None, month: month_number(c.get(1)?.as_str())? }),
             ),
             (
-                format!(r"\b(?:(?:in|since|during|early|late|у|в|на початку|наприкінці|в начале|в конце)\s+|mid-)({MONTH})(?:\s+(\d{{4}}){year_word})?"),
+                format!(r"\b(?:(?:in|since|during|early|late|у|в|на початку|наприкінці|в начале|в конце)\s+|mid-)({MONTH})(?:\s+((?:19|20)\d{{2}}){year_word})?"),
                 |c| Some(DateKind::Month { year: opt_num(c, 2), month: month_number(c.get(1)?.as_str())? }),
             ),
             (
@@ -212,7 +221,13 @@ fn patterns() -> &'static [(Regex, Build)] {
                 |c| Some(DateKind::Year(num(c, 1)?)),
             ),
             (r"(?i)\bthe day before yesterday\b|\bпозавчора\b|\bпозавчера\b".into(), |_| from_pub(-2, TimePrecision::Day)),
-            (r"\byesterday\b|\bвчора\b|\bучора\b|\bвчера\b|\blast night\b|\bминулої ночі\b|\bпрошлой ночью\b".into(), |_| from_pub(-1, TimePrecision::Day)),
+            (
+                // the adjectives first: word edges are checked after matching, and "вчера" would
+                // take the start of "вчерашней" and hide it
+                // ("зі вчорашнього дня", "со вчерашнего дня": since yesterday, not on it)
+                r"\b(?:(зі|з|із|со|с)\s+)?(?:вчорашн[а-яії]*|учорашн[а-яії]*|вчерашн[а-я]*)|\byesterday\b|\bвчора\b|\bучора\b|\bвчера\b|\blast night\b|\bминулої ночі\b|\bпрошлой ночью\b".into(),
+                |c| if c.get(1).is_some() { None } else { from_pub(-1, TimePrecision::Day) },
+            ),
             (r"\btoday\b|\bthis morning\b|\bearlier today\b|\bсьогодні\b|\bсегодня\b".into(), |_| from_pub(0, TimePrecision::Day)),
             (
                 r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning)\b|\ba day later\b|\bнаступного дня\b|\bнаступного ранку\b|\bна следующий день\b|\bна следующее утро\b".into(),
@@ -221,6 +236,21 @@ fn patterns() -> &'static [(Regex, Build)] {
             (
                 r"\b(\w+)\s+days?\s+(?:later|afterwards|after that)\b|\b(?:через|спустя)\s+(\w+)\s+(?:дні|днів|дня|дней|день)\b".into(),
                 |c| Some(DateKind::FromPrevious { days: count(c.get(1).or(c.get(2))?.as_str())? }),
+            ),
+            (
+                // "two days earlier", "за два дні до цього", "двумя днями ранее"
+                r"\b(\w+)\s+days?\s+(?:earlier|before that|before)\b|\bза\s+(\w+)\s+(?:дні|днів|дня|дней)\s+до\s+(?:цього|того|этого)\b|\b(\w+)\s+днями\s+(?:раніше|ранее)\b".into(),
+                |c| Some(DateKind::FromPrevious { days: -count(c.get(1).or(c.get(2)).or(c.get(3))?.as_str())? }),
+            ),
+            (
+                // the day before, told in other words: "the previous evening", "днем ранее"
+                r"\bthe previous (?:evening|night|morning|afternoon)\b|\bthe (?:evening|night) before\b|\bднем ранее\b|\bднём ранее\b|\bднем раньше\b|\bднем раніше\b|\bза день до (?:цього|того|этого)\b|\bнапередодні ввечері\b|\bнакануне вечером\b".into(),
+                |_| Some(DateKind::FromPrevious { days: -1 }),
+            ),
+            (
+                // the next day with a particle or a part of day: "наступного ж дня", "на следующий же день", "the following evening"
+                r"\bнаступного ж (?:дня|ранку|вечора)\b|\bнаступного (?:ранку|вечора)\b|\bна следующий же день\b|\bследующим (?:утром|вечером)\b|\bthe (?:next|following) (?:evening|night|afternoon)\b".into(),
+                |_| Some(DateKind::FromPrevious { days: 1 }),
             ),
             (
                 r"\b(?:on\s+)?(?:the|that)\s+same\s+day\b|\bthat day\b|\bтого ж дня\b|\bтого самого дня\b|\bв той же день\b|\bв тот же день\b|\bтем же днем\b".into(),
@@ -252,8 +282,15 @@ fn patterns() -> &'static [(Regex, Build)] {
             ),
             (r"\blast month\b|\bминулого місяця\b|\bв прошлом месяце\b".into(), |_| Some(DateKind::LastMonth)),
             (
-                r"\b(?:on|last)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:у|в|во)\s+(понеділок|вівторок|середу|четвер|п'ятницю|п’ятницю|суботу|неділю|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b".into(),
+                r"\b(?:on|last|this|earlier|early|late)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:у|в|во)\s+(понеділок|вівторок|середу|четвер|п'ятницю|п’ятницю|суботу|неділю|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b".into(),
                 |c| Some(DateKind::Weekday(weekday(c.get(1).or(c.get(2))?.as_str())?)),
+            ),
+            (
+                // a weekday with a part of day, or named by who said what on it: "Sunday morning",
+                // "police said Monday", "минулого четверга", "ввечері п'ятниці", "утром воскресенья",
+                // "в ночь на субботу", "в прошлую субботу"
+                format!(r"\b({EN_DAY})\s+(?:morning|afternoon|evening|night)\b|\b(?:said|reported|announced|told|confirmed|stated|wrote)\s+({EN_DAY})\b|\b(?:минулого|минулої|цього|цієї|прошлого|прошлой|этого|этой|в прошлую|в прошлый|в эту|в этот|у минулу|у минулий|в минулу|в минулий)\s+({UK_RU_DAY})\b|\b(?:ввечері|увечері|вранці|уранці|зранку|вночі|уночі|вдень|удень|утром|вечером|ночью|днем|днём)\s+({UK_RU_DAY})\b|\b(?:у|в)\s+ніч\s+(?:на|проти)\s+({UK_RU_DAY})\b|\bв\s+ночь\s+на\s+({UK_RU_DAY})\b"),
+                |c| Some(DateKind::Weekday(weekday((1..=6).find_map(|i| c.get(i))?.as_str())?)),
             ),
         ];
         // Word boundaries are checked by hand after matching (see `at_word_edges`): a `\b` in
@@ -299,7 +336,7 @@ fn count(word: &str) -> Option<i32> {
     crate::numbers::find(&w).first().map(|c| c.value as i32)
 }
 
-fn weekday(word: &str) -> Option<Weekday> {
+pub(crate) fn weekday(word: &str) -> Option<Weekday> {
     let w = litopys_gazetteer::normalize(word);
     let table: &[(&str, Weekday)] = &[
         ("mon", Weekday::Monday), ("tue", Weekday::Tuesday), ("wed", Weekday::Wednesday), ("thu", Weekday::Thursday),
@@ -427,6 +464,142 @@ mod tests {
         check("в пятницу", "2026-07-20", None, Some(("2026-07-17", 1)));
         check("через два дні", "2026-02-10", Some("2026-02-03"), Some(("2026-02-05", 1)));
         check("у 2023 році", "2026-02-10", None, Some(("2023-01-01", 3)));
+    }
+
+    #[test]
+    fn weekdays_parts_of_day_and_days_earlier() {
+        // phrasing as in real reports of the development set; written for litopys
+        check(
+            "police said Monday",
+            "2026-03-04",
+            None,
+            Some(("2026-03-02", 1)),
+        );
+        check("late Saturday", "2026-03-02", None, Some(("2026-02-28", 1)));
+        check(
+            "Sunday morning",
+            "2026-03-04",
+            None,
+            Some(("2026-03-01", 1)),
+        );
+        check(
+            "минулого четверга",
+            "2026-03-09",
+            None,
+            Some(("2026-03-05", 1)),
+        );
+        check(
+            "ввечері п'ятниці",
+            "2026-03-09",
+            None,
+            Some(("2026-03-06", 1)),
+        );
+        check(
+            "у ніч на неділю",
+            "2026-03-09",
+            None,
+            Some(("2026-03-08", 1)),
+        );
+        check(
+            "в прошлую субботу",
+            "2026-03-09",
+            None,
+            Some(("2026-03-07", 1)),
+        );
+        check(
+            "утром воскресенья",
+            "2026-03-09",
+            None,
+            Some(("2026-03-08", 1)),
+        );
+        check(
+            "Two days earlier",
+            "2026-03-10",
+            Some("2026-03-09"),
+            Some(("2026-03-07", 1)),
+        );
+        check(
+            "за два дні до цього",
+            "2026-03-10",
+            Some("2026-03-09"),
+            Some(("2026-03-07", 1)),
+        );
+        check(
+            "Днем ранее",
+            "2026-03-10",
+            Some("2026-03-09"),
+            Some(("2026-03-08", 1)),
+        );
+        check(
+            "on the previous evening",
+            "2025-12-04",
+            Some("2025-12-04"),
+            Some(("2025-12-03", 1)),
+        );
+        check(
+            "Наступного ж дня",
+            "2025-02-05",
+            Some("2025-02-01"),
+            Some(("2025-02-02", 1)),
+        );
+        check(
+            "во время вчерашней драки",
+            "2026-02-25",
+            None,
+            Some(("2026-02-24", 1)),
+        );
+        // "since yesterday" is not a day
+        check(
+            "зі вчорашнього дня залишаються під землею",
+            "2020-12-09",
+            None,
+            None,
+        );
+    }
+
+    /// The first date expression in `text` is a report date.
+    fn report(text: &str) -> bool {
+        let e = find(text).into_iter().next().expect("a date");
+        is_report_date(text, e.span)
+    }
+
+    #[test]
+    fn report_dates_and_datelines() {
+        // written for litopys
+        assert!(report(
+            "The regional command reported on Dec. 4 that an officer had died."
+        ));
+        assert!(report(
+            "Про це повідомила 8 серпня пресслужба обласного ТЦК."
+        ));
+        assert!(report(
+            "Инцидент произошел в городе, сообщили в полиции области 7 февраля."
+        ));
+        assert!(report("Про це 15 січня повідомив обласний ТЦК."));
+        assert!(report(
+            "Президент 23 июля заявил, что видит реакцию общества."
+        ));
+        // the date of what was said is the incident's
+        assert!(!report(
+            "Police said one person was wounded on Sunday by a blast."
+        ));
+        assert!(!report(
+            "ТЦК повідомив, що 28 січня чоловік напав на військового."
+        ));
+        assert!(!report(
+            "Как сообщила областная прокуратура, 14 августа мужчина напал на полицейского."
+        ));
+        assert!(!report("The police said the attack happened on May 3."));
+        // datelines and bylines
+        assert!(report("Title\n15:05, 29 січня 2026\nБody"));
+        assert!(report(
+            "Title\nby Staff Reporter May 18, 2024 8:11 PM 1 min read\nBody"
+        ));
+        assert!(report("Title\nСуббота 16 августа 2025 14:06\nBody"));
+        assert!(report("Дата публікації: 8 серпня 2025 14:43"));
+        assert!(!report(
+            "On 9 March a crowd freed a man from the recruiters in Lutsk."
+        ));
     }
 
     #[test]

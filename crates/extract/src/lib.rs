@@ -41,6 +41,7 @@ mod figures;
 pub mod lang;
 pub mod numbers;
 mod places;
+mod report_dates;
 pub mod segment;
 mod stats;
 pub mod text;

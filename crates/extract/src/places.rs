@@ -23,10 +23,16 @@ pub(crate) struct PlacePick {
     pub rank: u8,
 }
 
-/// Words before a name that make it someone's home rather than a scene.
+/// Words before a name that make it someone's home (or where they came from) rather than a
+/// scene: "a farmer from the village of X drove to Y", "a 40-year-old resident of Kharkiv",
+/// "житель Запорожья", "підприємець із села Опака". Singular forms only: "жители Одессы
+/// разгромили микроавтобус" names the scene.
 const HOME_WORDS: &[&str] = &[
-    "from", "native of", "resident of", "a resident of", "born in", "уродженець", "уродженка", "родом з", "родом із",
-    "мешканець", "мешканка", "мешканця", "жителька", "житель", "жителя", "уроженец", "уроженка", "родом из",
+    "from", "native of", "resident of", "a resident of", "born in", "уродженець", "уродженка", "уродженця", "уродженцю",
+    "уродженцем", "уродженців", "уродженцям", "уродженки", "родом з", "родом із", "мешканець", "мешканка", "мешканця",
+    "мешканцю", "мешканцем", "мешканки", "жителька", "жительки", "житель", "жителя", "жителю", "жителем", "жительница",
+    "жительницы", "жительнице", "уроженец", "уроженка", "уроженца", "уроженцу", "уроженцем", "уроженцев", "уроженцам",
+    "уроженки", "родом из", "з", "із", "зі", "из",
 ];
 
 /// The best place in `span`, if any; `region_hint` is an oblast the context already names.
@@ -49,6 +55,21 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
         .chain(court_place(a, span))
         // at equal precision a place in Ukraine before one abroad ("shelled Sumy from Kursk")
         .min_by_key(|p| (p.rank, !a.gazetteer.entry(p.entry).is_ukrainian(), p.span.start))
+}
+
+/// Where someone in `span` is from ("житель Харькова", "a resident of Lviv"), when the text
+/// names no scene at all: people mostly act where they live, so a coder places the incident
+/// there rather than drop it. [`pick`] never returns such a place.
+pub(crate) fn origin_place(a: &Analysis, span: Span) -> Option<PlacePick> {
+    let mentions = a.places_in(span);
+    mentions
+        .iter()
+        .filter(|m| is_home(a.text(), m) && !is_cue_word(a, m))
+        .map(|m| {
+            let entry = choose_candidate(a, m, &[]);
+            PlacePick { entry, frame: m.frame, span: m.span, rank: rank(a, m.frame, entry) }
+        })
+        .min_by_key(|p| (p.rank, p.span.start))
 }
 
 /// The district of a court named by its town's adjective: "Тернопільський міськрайонний суд",
@@ -133,10 +154,13 @@ fn is_home(text: &str, m: &Mention) -> bool {
     let head = text[from..m.span.start].trim_end().to_lowercase();
     // "a resident of the village of X", "уродженець міста X": look past the settlement word
     let head = SETTLEMENT_WORDS.iter().fold(head.as_str(), |h, w| h.strip_suffix(w).map(str::trim_end).unwrap_or(h));
+    // the gazetteer may take "village of" into the name: "from the [village of Opaka]"
+    let head = head.strip_suffix(" the").unwrap_or(head);
     HOME_WORDS.iter().any(|w| head.strip_suffix(w).is_some_and(|rest| !rest.ends_with(char::is_alphanumeric)))
 }
 
-const SETTLEMENT_WORDS: &[&str] = &["the village of", "the town of", "the city of", "village of", "села", "міста", "селища", "деревни", "города", "поселка"];
+const SETTLEMENT_WORDS: &[&str] =
+    &["the village of", "the town of", "the city of", "village of", "села", "міста", "селища", "деревни", "города", "поселка", "посёлка", "с."];
 
 #[cfg(test)]
 mod tests {

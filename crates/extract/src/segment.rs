@@ -26,6 +26,7 @@ use litopys_model::{Span, TimePrecision};
 use crate::codebook::{Cue, CueKind};
 use crate::dates::{self, Anchors, DateExpr, Resolved};
 use crate::places::{self, PlacePick};
+use crate::text::Sentence;
 use crate::Analysis;
 
 /// The sentences of one incident and what has been resolved about it so far.
@@ -55,6 +56,8 @@ struct Features<'a> {
     event: bool,
     continuation: bool,
     background: bool,
+    /// The date tells when something was reported ("заявил 23 июля").
+    report_date: bool,
     date: Option<(DateExpr, Resolved)>,
     date_leads: bool,
     place: Option<PlacePick>,
@@ -65,11 +68,16 @@ struct Features<'a> {
 pub fn segment(a: &Analysis) -> Outcome {
     let mut out = Outcome::default();
     let year_hint = a.year_hint;
+    // a page with no date of its own is dated by its dateline ("15:05, 29 січня 2026")
+    let published = a.doc.published.or_else(|| dateline_day(a));
     let mut pending_place: Option<PlacePick> = None;
+    // the day the story is at: the last day a sentence stated, the place it named, and where
+    let mut frame: Option<Frame> = None;
     for (idx, s) in a.sentences.iter().enumerate() {
         let previous = out.drafts.last().and_then(|d| d.date.map(|(_, r)| r.date));
-        let anchors = Anchors { published: a.doc.published, previous, year_hint };
-        let f = features(a, s.span, s.paragraph_idx, &anchors);
+        let anchors = Anchors { published, previous, year_hint };
+        let hint = out.drafts.last().and_then(|d| d.place).map(|p| a.gazetteer.entry(p.entry).admin1.as_str());
+        let mut f = features(a, s, &anchors, hint);
         if f.background {
             continue;
         }
@@ -77,16 +85,62 @@ pub fn segment(a: &Analysis) -> Outcome {
             out.statistic_sentences.push(idx);
             continue;
         }
-        let same_paragraph = out.drafts.last().and_then(|d| d.sentences.last()).is_some_and(|&j| a.sentences[j].paragraph_idx == s.paragraph_idx);
+        let last_told = out.drafts.last().and_then(|d| d.sentences.last().copied());
+        // the day a statement further down was made ("Президент 23 июля заявил") is not the
+        // day of an incident told in another paragraph
+        if f.report_date {
+            if let Some(d) = out.drafts.last().filter(|d| d.date.is_none()) {
+                if !d.sentences.iter().any(|&i| a.sentences[i].paragraph_idx == s.paragraph_idx) {
+                    f.date = None;
+                }
+            }
+        }
+        if f.event && f.date.is_none() {
+            if let Some(fr) = frame {
+                let draft_day = out.drafts.last().and_then(|d| d.date).map(|(_, r)| r);
+                // "Події сталися 26 травня в Черкасах. [...] Троє завдали ударів військовим": an
+                // event told without a day of its own happened on the day the story moved to,
+                // not on the day of the incident before it (a verdict and the attack it punishes)
+                let moved_on = draft_day.is_some_and(|r| r.precision == TimePrecision::Day && r.date != fr.date.1.date);
+                // "The incident occurred on 4 July in Vorokhta. [...] A group attacked ...": a
+                // day told before any incident belongs to the incident told next
+                let untold = last_told.is_none_or(|j| fr.sentence > j) && draft_day.is_none_or(|r| r.date != fr.date.1.date);
+                if moved_on || untold {
+                    f.date = Some(fr.date);
+                    f.place = f.place.or(fr.place);
+                }
+            }
+        }
+        if let Some((e, r)) = f.date.filter(|(_, r)| r.precision == TimePrecision::Day) {
+            frame = Some(Frame { date: (e, r), place: f.place, sentence: idx });
+        }
+        // a digest sentence naming several places in one list ("protests in Mykolaiv, Kharkiv
+        // and Dnipro") tells one incident in each
+        let listed = if f.event { listed_places(a, s.span) } else { Vec::new() };
+        if listed.len() >= 2 {
+            for place in listed {
+                match out.drafts.last_mut() {
+                    Some(d) if d.place.is_some_and(|q| q.entry == place.entry) && d.date.map(|(_, r)| r.date) == f.date.map(|(_, r)| r.date) => {
+                        d.sentences.push(idx)
+                    }
+                    _ => out.drafts.push(Draft { sentences: vec![idx], date: f.date, place: Some(place), place_inherited: false }),
+                }
+            }
+            continue;
+        }
+        let same_paragraph = last_told.is_some_and(|j| a.sentences[j].paragraph_idx == s.paragraph_idx);
         match out.drafts.last_mut() {
-            Some(d) if f.event && compatible(a, d, &f) && !(f.date_leads && d.date.is_some()) => enrich(d, idx, &f),
-            Some(d) if !f.event && compatible(a, d, &f) => enrich(d, idx, &f),
+            Some(d) if f.event && compatible(a, d, &f) && !(f.date_leads && d.date.is_some()) && !stale_for(a, d, s, &f, published) => {
+                enrich(d, idx, &f)
+            }
+            Some(d) if !f.event && compatible(a, d, &f) && !stale_for(a, d, s, &f, published) => enrich(d, idx, &f),
             Some(d) if f.continuation && f.place.is_none() => d.sentences.push(idx),
             _ if f.event => {
                 let inherited = f.place.is_none();
-                let place = f.place.or(pending_place.take()).or_else(|| {
-                    same_paragraph.then(|| out.drafts.last().and_then(|d| d.place)).flatten()
-                });
+                // a dated incident told later in the story (the attack a verdict punishes)
+                // happened where the story is, unless it says otherwise
+                let story_place = || out.drafts.last().filter(|d| same_paragraph || (f.date.is_some() && is_court(a, d))).and_then(|d| d.place);
+                let place = f.place.or(pending_place.take()).or_else(story_place);
                 out.drafts.push(Draft { sentences: vec![idx], date: f.date, place, place_inherited: inherited && place.is_some() });
             }
             _ => {
@@ -96,27 +150,179 @@ pub fn segment(a: &Analysis) -> Outcome {
             }
         }
     }
+    // an incident told with no scene at all happened where the person in it lives
+    for d in out.drafts.iter_mut().filter(|d| d.place.is_none()) {
+        d.place = d.sentences.iter().find_map(|&i| places::origin_place(a, a.sentences[i].span));
+        d.place_inherited = d.place.is_some();
+    }
+    out.drafts = merge_repeats(out.drafts, published);
     out
 }
 
-fn features<'a>(a: &'a Analysis, span: Span, paragraph_idx: usize, anchors: &Anchors) -> Features<'a> {
+/// One draft per place and day: a caption, a quote or a recap that tells an incident again
+/// ("Rally in Dnipro (Photo: Suspilne)") adds to it instead of making a second row.
+fn merge_repeats(drafts: Vec<Draft>, published: Option<jiff::civil::Date>) -> Vec<Draft> {
+    // an undated draft is an incident of the day of publication
+    let day_of = |d: &Draft| d.date.map(|(_, r)| r.date).or(published);
+    let mut merged: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let day = day_of(&d);
+        let twin = merged.iter_mut().find(|m| m.place.is_some() && m.place.map(|p| p.entry) == d.place.map(|p| p.entry) && day_of(m) == day);
+        match twin {
+            Some(m) => {
+                if m.date.is_none() {
+                    m.date = d.date;
+                }
+                m.sentences.extend(d.sentences);
+                m.sentences.sort_unstable();
+                m.sentences.dedup();
+            }
+            None => merged.push(d),
+        }
+    }
+    merged
+}
+
+/// True when the draft tells a court case (its sentences carry a `court` tag cue).
+fn is_court(a: &Analysis, d: &Draft) -> bool {
+    let Some(court) = a.codebook.tags().iter().position(|t| t == "court") else { return false };
+    d.sentences.iter().any(|&i| a.cues_in(a.sentences[i].span).iter().any(|c| c.kind == CueKind::Tag(court)))
+}
+
+/// The day the story is at.
+#[derive(Clone, Copy)]
+struct Frame {
+    date: (DateExpr, Resolved),
+    place: Option<PlacePick>,
+    sentence: usize,
+}
+
+/// True when a sentence with a day more than two weeks before publication would date an
+/// incident that has no day yet and that began in another paragraph: the headline and lead of a
+/// report tell a recent incident, and an old day further down tells another one ("Зокрема, 1
+/// лютого в Рівненському ТЦК теж був вибух" under a report of today's explosion; the beating
+/// that a verdict punishes).
+fn stale_for(a: &Analysis, d: &Draft, s: &Sentence, f: &Features, published: Option<jiff::civil::Date>) -> bool {
+    let (Some((_, r)), None, Some(p)) = (f.date, d.date, published) else { return false };
+    let other_paragraph = d.sentences.first().is_some_and(|&i| a.sentences[i].paragraph_idx != s.paragraph_idx);
+    other_paragraph && r.precision == TimePrecision::Day && r.date < p.saturating_sub(jiff::ToSpan::days(14))
+}
+
+/// The publication day a dateline gives ("15:05, 29 січня 2026"), for a page with no date.
+fn dateline_day(a: &Analysis) -> Option<jiff::civil::Date> {
+    let anchors = Anchors { published: None, previous: None, year_hint: a.year_hint };
+    a.dates
+        .iter()
+        .filter(|e| e.kind.is_absolute() && dates::is_dateline(a.text(), e.span))
+        .find_map(|e| dates::resolve(e, &anchors).filter(|r| r.precision == TimePrecision::Day))
+        .map(|r| r.date)
+}
+
+/// The settlements `span` names as one list ("Kyiv, Lviv, Odesa and Dnipro"), each once, in
+/// order; empty unless there are two or more.
+fn listed_places(a: &Analysis, span: Span) -> Vec<PlacePick> {
+    let text = a.text();
+    let picks: Vec<PlacePick> =
+        a.places_in(span).iter().filter_map(|m| places::pick(a, m.span, None)).filter(|p| p.rank == 0).collect();
+    let mut best: Vec<PlacePick> = Vec::new();
+    let mut run: Vec<PlacePick> = Vec::new();
+    for p in picks {
+        let joined = run.last().is_some_and(|q| q.span.end <= p.span.start && is_list_gap(&text[q.span.end..p.span.start]));
+        if !joined {
+            if run.len() > best.len() {
+                best = std::mem::take(&mut run);
+            }
+            run.clear();
+        }
+        if !run.iter().any(|q| q.entry == p.entry) {
+            run.push(p);
+        }
+    }
+    if run.len() > best.len() {
+        best = run;
+    }
+    if best.len() >= 2 {
+        best
+    } else {
+        Vec::new()
+    }
+}
+
+/// True for the words between two items of a list: a comma, "and", "і", "та", "и".
+fn is_list_gap(gap: &str) -> bool {
+    let g = gap.trim().trim_start_matches(',').trim();
+    g.is_empty() || matches!(g, "and" | "і" | "й" | "та" | "и" | "or" | "або" | "или")
+}
+
+fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: Option<&str>) -> Features<'a> {
+    let span = s.span;
     let cues = a.cues_in(span);
-    let paragraph = a.paragraphs.get(paragraph_idx).copied().unwrap_or(span);
+    let paragraph = a.paragraphs.get(s.paragraph_idx).copied().unwrap_or(span);
     let background = cues.iter().any(|c| c.kind == CueKind::Background);
     let event = best_rule(a, cues, a.cues_in(paragraph)).is_some();
-    let resolved: Vec<(DateExpr, Resolved)> =
-        a.dates_in(span).iter().filter_map(|e| dates::resolve(e, anchors).map(|r| (*e, r))).collect();
-    let date = resolved.iter().copied().min_by_key(|(e, r)| (r.precision, !e.kind.is_absolute(), e.span.start));
-    let date_leads = resolved.iter().any(|(e, _)| e.span.start < span.start + 30);
+    let resolved: Vec<(DateExpr, Resolved)> = a
+        .dates_in(span)
+        .iter()
+        .filter_map(|e| {
+            let mut r = dates::resolve(e, anchors)?;
+            // "the command reported on Dec. 4": the report's day, a fallback for the incident's
+            if dates::is_report_date(a.text(), e.span) {
+                r.precision = r.precision.max(TimePrecision::Week);
+            }
+            Some((*e, r))
+        })
+        .collect();
+    // a date more than a year before publication tells history ("the biggest since 1993",
+    // "returning to Jan. 16, 2014"), never this incident's day; a sentence with no other date
+    // is history itself
+    let cutoff = history_cutoff(a);
+    let recent: Vec<(DateExpr, Resolved)> = resolved.iter().copied().filter(|(_, r)| cutoff.is_none_or(|cut| r.date >= cut)).collect();
+    let history = !resolved.is_empty() && recent.is_empty();
+    let date = recent.iter().copied().min_by_key(|(e, r)| (r.precision, !e.kind.is_absolute(), e.span.start));
+    let report_date = date.is_some_and(|(e, _)| dates::is_report_date(a.text(), e.span));
+    let date_leads = recent.iter().any(|(e, r)| e.span.start < span.start + 30 && r.precision == TimePrecision::Day);
     Features {
         event,
         continuation: cues.iter().any(|c| c.kind == CueKind::Continuation),
-        background,
+        background: background || history,
+        report_date,
         date,
         date_leads,
-        place: places::pick(a, span, None),
-        regions: places::regions_in(a, span),
+        place: hinted_place(a, scene_span(a, s), region_hint),
+        regions: places::regions_in(a, scene_span(a, s)),
     }
+}
+
+/// The sentence's place; where its name is also a village in the oblast of the incident being
+/// told ("the village of Ploska, Vyzhnytsia district" under a report from Chernivtsi oblast),
+/// that village, unless the name is a city of its own.
+fn hinted_place(a: &Analysis, span: Span, region_hint: Option<&str>) -> Option<PlacePick> {
+    let plain = places::pick(a, span, None)?;
+    let Some(hinted) = region_hint.and_then(|r| places::pick(a, span, Some(r))) else { return Some(plain) };
+    let (p, h) = (a.gazetteer.entry(plain.entry), a.gazetteer.entry(hinted.entry));
+    let same_words = plain.span == hinted.span;
+    let small = p.population < 50_000;
+    Some(if same_words && small && Some(h.admin1.as_str()) == region_hint && p.admin1 != h.admin1 { hinted } else { plain })
+}
+
+/// The part of a sentence that can name the scene: all of it but a wire dateline that opens its
+/// paragraph ("KYIV, Feb 22 (Reuters) - One police officer was killed in Lviv").
+fn scene_span(a: &Analysis, s: &Sentence) -> Span {
+    if !s.starts_paragraph {
+        return s.span;
+    }
+    let skip = crate::text::dateline_prefix(s.span.text(a.text()));
+    Span::new(s.span.start + skip.min(s.span.len()), s.span.end)
+}
+
+/// Dates before this day tell history: a year before publication (or, in a document with no
+/// date, before the latest date it writes out).
+fn history_cutoff(a: &Analysis) -> Option<jiff::civil::Date> {
+    let latest = || {
+        let anchors = Anchors { published: None, previous: None, year_hint: a.year_hint };
+        a.dates.iter().filter(|e| e.kind.is_absolute()).filter_map(|e| dates::resolve(e, &anchors)).map(|r| r.date).max()
+    };
+    a.doc.published.or_else(latest)?.checked_sub(jiff::ToSpan::days(366)).ok()
 }
 
 fn compatible(a: &Analysis, d: &Draft, f: &Features) -> bool {

@@ -126,6 +126,21 @@ fn is_abbreviation(before: &str) -> bool {
     single_initial || ABBREVIATIONS.contains(&lower.as_str())
 }
 
+/// The length in bytes of a wire-service dateline that opens `paragraph` ("KYIV, Feb 22
+/// (Reuters) - ", "KYIV – ", "KHARKIV: ", "МОСКВА, 25 окт — РИА Новости. ", "Kyiv, (APP - ...)
+/// "), or 0. The city in a dateline is where the desk filed the story, not where it happened.
+pub fn dateline_prefix(paragraph: &str) -> usize {
+    static CAPS: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    static AGENCY: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    // an upper-case city, then up to the first dash, colon or full stop that ends the dateline
+    let caps = CAPS.get_or_init(|| {
+        regex::Regex::new(r"^\p{Lu}[\p{Lu}'’\- ]{2,30}(?:,[^\n]{0,60}?)?(?:\s[-–—]\s|:\s|\.\s)").expect("static regex")
+    });
+    // a city in title case, then an agency in brackets
+    let agency = AGENCY.get_or_init(|| regex::Regex::new(r"^\p{Lu}\p{Ll}+,\s*\([^)\n]{0,100}\)\s").expect("static regex"));
+    [caps, agency].iter().find_map(|re| re.find(paragraph)).map_or(0, |m| m.end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +160,32 @@ mod tests {
         check("Nobody was hurt. The car was destroyed!", &["Nobody was hurt.", "The car was destroyed!"]);
         check("He said \"stop.\" Then he left.", &["He said \"stop.\"", "Then he left."]);
         check("Луцьк. Сьогодні перехожі відбили чоловіка.", &["Луцьк.", "Сьогодні перехожі відбили чоловіка."]);
+    }
+
+    #[test]
+    fn wire_datelines() {
+        // written for litopys, in the shape of wire-service datelines
+        let cut = |p: &str| p[dateline_prefix(p)..].to_string();
+        assert_eq!(
+            cut("KYIV, Feb 22 (Reuters) - A blast hit Lviv."),
+            "A blast hit Lviv."
+        );
+        assert_eq!(cut("KYIV – A blast hit Lviv."), "A blast hit Lviv.");
+        assert_eq!(cut("KHARKIV: A drone hit Pryluky."), "A drone hit Pryluky.");
+        assert_eq!(
+            cut("МОСКВА, 25 окт — РИА Новости. Митинг прошел в Киеве."),
+            "РИА Новости. Митинг прошел в Киеве."
+        );
+        assert_eq!(
+            cut("Kyiv, (APP - Agency - 5th Feb, 2025) A blast hit Rivne."),
+            "A blast hit Rivne."
+        );
+        // an ordinary sentence keeps its start
+        assert_eq!(
+            cut("Kyiv residents rallied on Tuesday."),
+            "Kyiv residents rallied on Tuesday."
+        );
+        assert_eq!(cut("ТЦК повідомив про напад."), "ТЦК повідомив про напад.");
     }
 
     #[test]

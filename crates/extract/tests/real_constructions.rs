@@ -1,0 +1,299 @@
+//! Constructions found in the real reports of the development set (`data/devset/`), each
+//! rewritten here in our own words with invented incidents: how real reports give the day,
+//! split into incidents and name the scene. Every text below was written for litopys; the
+//! places are real, the incidents are not.
+//!
+//! The tests check only the day and the place of each incident (and how many there are): the
+//! event types belong to the codebook and are tested with it.
+
+mod common;
+use common::extract;
+
+/// `(event_date, location)` of every incident in `text` published on `published`.
+fn days_places(text: &str, published: &str) -> Vec<(String, String)> {
+    extract(text, published)
+        .incidents
+        .iter()
+        .map(|i| (i.event_date.to_string(), i.location.clone()))
+        .collect()
+}
+
+fn check(text: &str, published: &str, expected: &[(&str, &str)]) {
+    let got = days_places(text, published);
+    let want: Vec<(String, String)> = expected
+        .iter()
+        .map(|(d, l)| (d.to_string(), l.to_string()))
+        .collect();
+    assert_eq!(got, want, "\ntext: {text}");
+}
+
+// ---- dates: weekdays and parts of day ----------------------------------------------------
+
+#[test]
+fn weekday_named_by_who_reported_it_or_with_a_part_of_day() {
+    // a wire story published on Monday 2 March 2026 about Saturday night
+    check(
+        "Unknown men attacked a recruitment officer in Poltava late Saturday, police said Monday.",
+        "2026-03-02",
+        &[("2026-02-28", "Poltava")],
+    );
+    check(
+        "On Sunday morning a crowd attacked a TCC minibus in Odesa.",
+        "2026-03-03",
+        &[("2026-03-01", "Odesa")],
+    );
+}
+
+#[test]
+fn ukrainian_weekday_in_the_genitive() {
+    check(
+        "Минулого четверга у Рівному чоловік напав на військового ТЦК під час оповіщення.",
+        "2026-03-09",
+        &[("2026-03-05", "Rivne")],
+    );
+    check(
+        "Ввечері п'ятниці в Житомирі невідомий напав на військового ТЦК.",
+        "2026-03-09",
+        &[("2026-03-06", "Zhytomyr")],
+    );
+}
+
+#[test]
+fn russian_weekday_with_a_day_and_a_part_of_day() {
+    // "в субботу, 1 февраля": the day wins over the weekday
+    check(
+        "В субботу, 1 февраля, в Полтаве мужчина напал на сотрудника ТЦК.",
+        "2025-02-03",
+        &[("2025-02-01", "Poltava")],
+    );
+    check(
+        "Вечером 5 марта в Сумах мужчина напал на сотрудника ТЦК.",
+        "2026-03-07",
+        &[("2026-03-05", "Sumy")],
+    );
+    check(
+        "Утром воскресенья в Черкассах мужчина напал на военного ТЦК.",
+        "2026-03-04",
+        &[("2026-03-01", "Cherkasy")],
+    );
+}
+
+#[test]
+fn english_part_of_day_before_the_date() {
+    check(
+        "In the early hours of March 9, a man attacked a recruitment officer outside the draft office in Lutsk.",
+        "2026-03-10",
+        &[("2026-03-09", "Lutsk")],
+    );
+}
+
+// ---- dates: relative to the incident before ----------------------------------------------
+
+#[test]
+fn days_earlier_in_three_languages() {
+    check(
+        "On March 9 a crowd attacked a TCC minibus in Vinnytsia. Two days earlier, a man attacked a recruitment officer in Kherson.",
+        "2026-03-10",
+        &[("2026-03-09", "Vinnytsia"), ("2026-03-07", "Kherson")],
+    );
+    check(
+        "9 березня у Вінниці натовп напав на бус ТЦК. За два дні до цього у Херсоні чоловік напав на військового ТЦК.",
+        "2026-03-10",
+        &[("2026-03-09", "Vinnytsia"), ("2026-03-07", "Kherson")],
+    );
+    check(
+        "9 марта в Виннице толпа напала на автобус ТЦК. Днем ранее в Херсоне мужчина напал на сотрудника ТЦК.",
+        "2026-03-10",
+        &[("2026-03-09", "Vinnytsia"), ("2026-03-08", "Kherson")],
+    );
+}
+
+// ---- dates: when it was reported is not when it happened ---------------------------------
+
+#[test]
+fn english_report_day_and_the_previous_evening() {
+    let text = "A recruitment officer was stabbed in Lviv during a document check, the regional command reported on Dec. 4. \
+        The attack happened on the previous evening in the city centre.";
+    check(text, "2025-12-04", &[("2025-12-03", "Lviv")]);
+}
+
+#[test]
+fn ukrainian_report_day_before_the_incident_day() {
+    let text = "На Волині натовп напав на автомобіль ТЦК\n\n\
+        Про це повідомила 8 серпня пресслужба обласного ТЦК. Інцидент стався 7 серпня у селі Соловичі Ковельського району: близько десяти людей оточили службове авто та розбили вікна.";
+    check(text, "2025-08-08", &[("2025-08-07", "Solovychi")]);
+}
+
+#[test]
+fn russian_statement_day_is_not_the_incident_day() {
+    let text = "В Кременчуге мужчина напал на сотрудников ТЦК\n\n\
+        Инцидент произошел вечером 30 октября в сборном пункте. Об этом 31 октября сообщили в полиции Полтавской области.";
+    check(text, "2025-10-31", &[("2025-10-30", "Kremenchuk")]);
+}
+
+#[test]
+fn datelines_and_bylines_are_the_day_of_publication() {
+    // Ukrainian: time, then the day
+    let uk = "На Черкащині чоловік напав на військового ТЦК\n\n15:05, 29 січня 2026\n\n\
+        Інцидент стався 28 січня в Умані під час заходів оповіщення.";
+    check(uk, "2026-01-29", &[("2026-01-28", "Uman")]);
+    // English byline with the day and the clock
+    let en = "Man attacks recruitment officer in Sumy\n\nby Staff Reporter May 18, 2024 8:11 PM 1 min read\n\n\
+        A man attacked a recruitment officer in Sumy on May 17, the regional command said.";
+    check(en, "2024-05-18", &[("2024-05-17", "Sumy")]);
+    // Russian: weekday, day and clock; the body says "вечером 14 августа"
+    let ru = "В Харькове мужчина напал на сотрудников ТЦК\n\nСуббота 16 августа 2025 14:06\n\n\
+        Вечером 14 августа в Харькове мужчина напал на полицейского и сотрудников ТЦК.";
+    check(ru, "2025-08-16", &[("2025-08-14", "Kharkiv")]);
+}
+
+#[test]
+fn a_page_with_no_date_is_dated_by_its_dateline() {
+    let text = "У Вінниці чоловік напав на військового ТЦК\n\n14:12 25.12.2025\n\nВчора у Вінниці чоловік напав на військового ТЦК під час оповіщення.";
+    check(text, "", &[("2025-12-24", "Vinnytsia")]);
+}
+
+#[test]
+fn a_dated_past_event_keeps_its_day() {
+    check(
+        "Число погибших в результате взрыва в Одессе 18 ноября выросло до пяти, сообщил мэр города.",
+        "2025-11-20",
+        &[("2025-11-18", "Odesa")],
+    );
+}
+
+#[test]
+fn history_mentioned_for_comparison_is_not_an_incident() {
+    check(
+        "On Tuesday about 300 people protested in Kyiv. Speakers compared it to the protest of Jan. 16, 2014 in Kyiv.",
+        "2025-07-23",
+        &[("2025-07-22", "Kyiv")],
+    );
+    check(
+        "У суботу шахтарі протестували у Павлограді. Такого протесту тут не було з 1993 року, коли шахтарі протестували у Павлограді тиждень.",
+        "2026-03-09",
+        &[("2026-03-07", "Pavlohrad")],
+    );
+    check(
+        "В субботу в Харькове прошел протест. Впервые протест в Харькове прошел в 2014 году.",
+        "2026-03-09",
+        &[("2026-03-07", "Kharkiv")],
+    );
+}
+
+// ---- segmentation ----------------------------------------------------------------------------
+
+#[test]
+fn wire_dateline_names_the_desk_not_the_scene() {
+    check(
+        "KYIV, Feb 22 (Reuters) - An explosion killed a police officer in Lviv at midnight, police said on Sunday.",
+        "2026-02-22",
+        &[("2026-02-22", "Lviv")],
+    );
+    check(
+        "МОСКВА, 25 окт — РИА Новости. Родственники пропавших военных вышли на протест в Киеве.",
+        "2025-10-25",
+        &[("2025-10-25", "Kyiv")],
+    );
+}
+
+#[test]
+fn a_digest_sentence_lists_one_incident_per_city() {
+    check(
+        "On July 23 protests took place in Mykolaiv, Chernihiv, Kharkiv and Dnipro.",
+        "2025-07-24",
+        &[
+            ("2025-07-23", "Mykolaiv"),
+            ("2025-07-23", "Chernihiv"),
+            ("2025-07-23", "Kharkiv"),
+            ("2025-07-23", "Dnipro"),
+        ],
+    );
+    check(
+        "Вчора протести відбулися у Києві, Львові та Одесі.",
+        "2025-07-24",
+        &[
+            ("2025-07-23", "Kyiv"),
+            ("2025-07-23", "Lviv"),
+            ("2025-07-23", "Odesa"),
+        ],
+    );
+    check(
+        "Вчера протесты прошли в Киеве, Харькове и Запорожье.",
+        "2025-07-26",
+        &[
+            ("2025-07-25", "Kyiv"),
+            ("2025-07-25", "Kharkiv"),
+            ("2025-07-25", "Zaporizhzhia"),
+        ],
+    );
+}
+
+#[test]
+fn a_verdict_and_the_attack_it_punishes_are_two_incidents() {
+    let uk = "9 жовтня суд у Черкасах виніс вирок чотирьом цивільним за напад на військових ТЦК.\n\n\
+        Події сталися 26 травня в Черкасах.\n\nСуд встановив, що троє з них напали на військових ТЦК під час оповіщення.";
+    check(
+        uk,
+        "2025-10-10",
+        &[("2025-10-09", "Cherkasy"), ("2025-05-26", "Cherkasy")],
+    );
+    let ru = "12 марта суд в Ровно вынес приговор мужчине за нападение на военного ТЦК.\n\n\
+        Нападение произошло 2 января в Ровно.\n\nТогда мужчина напал на военного ТЦК во время оповещения.";
+    check(
+        ru,
+        "2026-03-13",
+        &[("2026-03-12", "Rivne"), ("2026-01-02", "Rivne")],
+    );
+}
+
+#[test]
+fn an_old_incident_recalled_below_a_new_one_is_its_own() {
+    // today's explosion is told without a day; the one recalled below has its own
+    let text = "В одному з ТЦК Одеси пролунав вибух\n\nЗа попередніми даними, загинула одна людина. Поліція працює на місці вибуху в Одесі.\n\n\
+        Раніше, 1 лютого, вибух стався в ТЦК у Рівному.";
+    check(
+        text,
+        "2025-11-21",
+        &[("2025-11-21", "Odesa"), ("2025-02-01", "Rivne")],
+    );
+}
+
+#[test]
+fn headline_lead_and_body_make_one_incident_in_english() {
+    let text = "Man attacks recruitment officer in Kharkiv\n\n\
+        A man attacked a recruitment officer in Kharkiv on Feb. 12, the regional recruitment centre said.\n\n\
+        The officer was taken to hospital, police said. The attacker was detained at the scene in Kharkiv.";
+    check(text, "2025-02-12", &[("2025-02-12", "Kharkiv")]);
+}
+
+// ---- the scene, not where someone is from ------------------------------------------------------
+
+#[test]
+fn origin_is_not_the_scene() {
+    check(
+        "A farmer from the village of Opaka attacked a recruitment officer in Drohobych on Tuesday.",
+        "2025-11-13",
+        &[("2025-11-11", "Drohobych")],
+    );
+    check(
+        "Підприємець із села Опака напав на військового ТЦК у Дрогобичі 6 листопада.",
+        "2025-11-13",
+        &[("2025-11-06", "Drohobych")],
+    );
+    check(
+        "Житель Запорожья напал на сотрудника ТЦК в Днепре 3 марта.",
+        "2026-03-05",
+        &[("2026-03-03", "Dnipro")],
+    );
+}
+
+#[test]
+fn where_someone_lives_when_nothing_else_is_named() {
+    // the only place is the attacker's home: a coder places the incident there
+    check(
+        "31-летний житель Харькова напал с ножом на сотрудников ТЦК во время проверки документов 7 февраля.",
+        "2026-02-07",
+        &[("2026-02-07", "Kharkiv")],
+    );
+}
