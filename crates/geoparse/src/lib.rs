@@ -39,9 +39,10 @@
 //! | in quotes                                | −2     | партія «Сила»                           |
 //! | next to another capitalised word         | −2     | Квітка Цісик (a surname pair)           |
 //! | the word is itself a first name          | −3     | Володимир, Лариса, Романові             |
-//! | a surname's shape, and a small place     | −2     | Осипенко, Калнишевського, Топалов       |
-//! | an oblast's adjective in lower case      | −2     | київська влада                          |
+//! | a surname's shape, and a small place     | −2.5   | Осипенко, Калнишевського, Топалов       |
+//! | an oblast's adjective in lower case      | −3     | київська влада                          |
 //! | a Latin name inside Cyrillic text        | −2     | Toyota, Sofia                           |
+//! | a town far away, under a million people  | −1.5   | Решту (Rasht), Багата (Bogotá)          |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -102,6 +103,10 @@ pub enum Signal {
     Adjective,
     /// A Latin-script name inside Cyrillic text: usually a brand or a person (Toyota, Sofia).
     ForeignScript,
+    /// A town far from Ukraine (outside Europe, the former Soviet Union and the Middle East)
+    /// with under a million people: reports seldom name one, and its Cyrillic spellings
+    /// collide with words and surnames ("Решту", "Бреда").
+    Remote,
 }
 
 impl Signal {
@@ -125,6 +130,7 @@ impl Signal {
             Signal::SurnameLike => "surname-like",
             Signal::Adjective => "adjective",
             Signal::ForeignScript => "foreign script",
+            Signal::Remote => "remote",
         }
     }
 }
@@ -297,10 +303,13 @@ impl<'g> Geoparser<'g> {
                 add(Signal::ForeignScript, -2.0);
             }
             if small && person::surname_like(word) {
-                add(Signal::SurnameLike, -2.0);
+                add(Signal::SurnameLike, -2.5);
             }
             if entry.kind == Kind::Oblast && !sentence::capitalised(text, name.start) {
-                add(Signal::Adjective, -2.0);
+                add(Signal::Adjective, -3.0);
+            }
+            if entry.kind == Kind::City && entry.population < 1_000_000 && !near_ukraine(&entry.country) {
+                add(Signal::Remote, -1.5);
             }
         }
         match support.of_entry(self.gazetteer, m.candidates[0], m.span.start) {
@@ -310,6 +319,17 @@ impl<'g> Geoparser<'g> {
         }
         out
     }
+}
+
+/// Countries whose towns Ukrainian and Russian reports name as a matter of course: Europe, the
+/// former Soviet Union, the Middle East (`scripts/build_world.py` keeps their towns of 15,000+).
+fn near_ukraine(country: &str) -> bool {
+    const NEAR: &[&str] = &[
+        "UA", "RU", "BY", "MD", "PL", "RO", "HU", "SK", "CZ", "LT", "LV", "EE", "GE", "AM", "AZ", "KZ", "UZ", "KG", "TJ", "TM", "BG", "RS", "HR",
+        "SI", "BA", "ME", "MK", "AL", "GR", "TR", "DE", "AT", "CH", "IT", "FR", "ES", "PT", "GB", "IE", "NL", "BE", "LU", "DK", "NO", "SE", "FI",
+        "IS", "IL", "PS", "LB", "SY", "JO", "IQ", "IR", "CY", "MT", "US",
+    ];
+    NEAR.contains(&country)
 }
 
 /// True if most letters of the first few kilobytes of `text` are Cyrillic.

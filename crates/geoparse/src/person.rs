@@ -92,10 +92,10 @@ fn is_patronymic(w: &str) -> bool {
 
 /// Endings of surnames that are also the case forms of small places: Ukrainian "-енко"
 /// (Осипенко, Науменка), adjectival "-ський"/"-цький" in oblique cases (Калнишевського), and
-/// Russian "-ов", "-ев", "-ин" (Топалов, Токарев).
+/// Russian "-ов", "-ев" (Топалов, Токарев). Not "-ин": Ukrainian towns end so (Бурштин, Ніжин).
 const SURNAME_ENDINGS: &[&str] = &[
     "енко", "енка", "енку", "енком", "ського", "ському", "ським", "цького", "цькому", "цьким", "ского", "скому", "цкого", "цкому", "ов", "ев",
-    "ёв", "ин", "ова", "ева", "ина", "ову", "еву", "ину", "овым", "евым", "иным",
+    "ёв", "ова", "ева", "ову", "еву", "овым", "евым",
 ];
 
 /// True if `word` has a surname's shape (see `SURNAME_ENDINGS`).
