@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use litopys_store::{Filter, Status, Store};
 
 /// Which events: shared by `events` and `export`.
@@ -12,11 +11,11 @@ pub struct FilterArgs {
     /// The database: a SQLite file, or a `postgres://` URL.
     #[arg(long, value_name = "DB", default_value = "litopys.db")]
     pub db: String,
-    /// First day (YYYY-MM-DD), inclusive.
-    #[arg(long, value_name = "DATE")]
+    /// First day (2026-03-01, 2026-3-1 or 01.03.2026), inclusive.
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_date)]
     from: Option<jiff::civil::Date>,
-    /// Last day (YYYY-MM-DD), inclusive.
-    #[arg(long, value_name = "DATE")]
+    /// Last day (2026-03-31, 2026-3-31 or 31.03.2026), inclusive.
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_date)]
     to: Option<jiff::civil::Date>,
     /// Oblast, as ACLED's admin1 ("Volyn", "Kyiv City").
     #[arg(long, value_name = "OBLAST")]
@@ -36,7 +35,8 @@ pub struct FilterArgs {
 }
 
 fn parse_status(s: &str) -> Result<Status, String> {
-    Status::parse(s).ok_or_else(|| format!("unknown status {s}: use new, confirmed, edited or rejected"))
+    Status::parse(s)
+        .ok_or_else(|| format!("unknown status {s}: use new, confirmed, edited or rejected"))
 }
 
 impl FilterArgs {
@@ -53,7 +53,7 @@ impl FilterArgs {
     }
 
     pub fn open(&self) -> anyhow::Result<Store> {
-        Store::open(&self.db).with_context(|| format!("cannot open database {}", self.db))
+        crate::args::open_existing(&self.db)
     }
 }
 

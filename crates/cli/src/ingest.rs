@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long, value_name = "DB", default_value = "litopys.db")]
     db: String,
     /// Publication date (YYYY-MM-DD) for reports that carry none.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_date)]
     published: Option<jiff::civil::Date>,
     /// A codebook TOML to use instead of the built-in one.
     #[arg(long, value_name = "FILE")]
@@ -51,7 +51,7 @@ struct Summary {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?);
-    let mut store = Store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
+    let mut store = crate::args::open_or_create(&args.db)?;
     let pool = crate::extract::thread_pool(None)?;
     let bar = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new_spinner()
@@ -63,7 +63,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut prepared: Vec<Report> = Vec::new();
     for (path, result) in litopys_ingest::walk(&args.paths) {
         s.n_files += 1;
-        bar.set_message(format!("{} files, {} new documents: {}", s.n_files, s.n_new, path.display()));
+        bar.set_message(format!(
+            "{} files, {} new documents: {}",
+            s.n_files,
+            s.n_new,
+            path.display()
+        ));
         bar.tick();
         let batch = match result {
             Ok(batch) => batch,
@@ -87,7 +92,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             chunk.push(doc);
             if chunk.len() >= BATCH_DOCUMENTS {
-                prepared = step(&mut store, &extractor, &pool, std::mem::take(&mut chunk), prepared, &mut s)?;
+                prepared = step(
+                    &mut store,
+                    &extractor,
+                    &pool,
+                    std::mem::take(&mut chunk),
+                    prepared,
+                    &mut s,
+                )?;
             }
         }
     }
@@ -101,7 +113,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         "{} files: {} new documents, {} near-duplicates (stored, marked), {} already stored; {} incidents, {} new events",
         s.n_files, s.n_new, s.n_near, s.n_duplicate, s.n_incidents, s.n_new_events
     )?;
-    writeln!(out, "{}: {} documents, {} incidents, {} events", args.db, counts.n_documents, counts.n_incidents, counts.n_events)?;
+    writeln!(
+        out,
+        "{}: {} documents, {} incidents, {} events",
+        args.db, counts.n_documents, counts.n_incidents, counts.n_events
+    )?;
     if s.failed.is_empty() {
         return Ok(ExitCode::SUCCESS);
     }
@@ -123,7 +139,12 @@ fn step(
     s: &mut Summary,
 ) -> anyhow::Result<Vec<Report>> {
     let done = store.extracted(&next)?;
-    let (written, prepared) = pool.install(|| rayon::join(|| write_batch(store, &ready), || prepare(extractor, next, &done)));
+    let (written, prepared) = pool.install(|| {
+        rayon::join(
+            || write_batch(store, &ready),
+            || prepare(extractor, next, &done),
+        )
+    });
     for (put, linked) in written? {
         s.count(&put, &linked);
     }
@@ -157,7 +178,9 @@ fn write_batch(store: &mut Store, reports: &[Report]) -> anyhow::Result<Vec<(Put
     }
     let mut done = Vec::with_capacity(reports.len());
     for r in reports {
-        let one = store.put_batch(std::slice::from_ref(r)).with_context(|| format!("{}: cannot store", r.document().id))?;
+        let one = store
+            .put_batch(std::slice::from_ref(r))
+            .with_context(|| format!("{}: cannot store", r.document().id))?;
         done.extend(one);
     }
     Ok(done)
@@ -177,8 +200,14 @@ impl Summary {
 
 /// Stores `doc` and, unless it was stored and extracted before, its extraction. A document
 /// stored by a run interrupted before extraction is extracted now.
-pub(crate) fn store_document(store: &mut Store, extractor: &Extractor, doc: &Document) -> anyhow::Result<(PutStatus, Linked)> {
-    let put = store.put_document(doc).with_context(|| format!("{}: cannot store", doc.id))?;
+pub(crate) fn store_document(
+    store: &mut Store,
+    extractor: &Extractor,
+    doc: &Document,
+) -> anyhow::Result<(PutStatus, Linked)> {
+    let put = store
+        .put_document(doc)
+        .with_context(|| format!("{}: cannot store", doc.id))?;
     if put.status == PutStatus::Duplicate && !store.needs_extraction(put.doc_id)? {
         return Ok((put.status, Linked::default()));
     }

@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod args;
 mod bench;
 mod corpus;
 mod demo;
@@ -24,16 +25,21 @@ mod output;
 mod parquet_out;
 mod places;
 mod report;
-mod watch;
 mod review;
 mod serve;
 mod user;
+mod watch;
 
 /// litopys (Ukrainian "chronicle") turns news reports into a dataset of incidents: one row per
 /// incident with date, place, ACLED event type, actors, figures, and the source text behind
 /// every value.
 #[derive(Parser)]
-#[command(name = "litopys", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "litopys",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 struct Cli {
     /// Log more (-v: info, -vv: debug); logs go to stderr.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
@@ -99,15 +105,17 @@ enum Command {
     ///   litopys events --status new --json
     #[command(verbatim_doc_comment)]
     Events(events::Args),
-    /// Write events as CSV (ACLED's columns), JSON Lines or GeoJSON (RFC 7946).
+    /// Write events as CSV (ACLED's columns), JSON Lines (flat ACLED rows), GeoJSON (RFC 7946) or Parquet.
     ///
-    /// Takes the same filters as `events`. Rejected events are left out unless
-    /// --status rejected. Parquet is not offered (no light crate writes it).
+    /// Takes the same filters as `events`. Rejected events, and events still waiting for a
+    /// date (needs-date), are left out unless asked for with --status. Parquet is written to
+    /// standard output: redirect it to a file.
     ///
     /// Examples:
     ///   litopys export > events.csv
     ///   litopys export --format geojson --from 2026-02-01 > events.geojson
     ///   litopys export --format jsonl --status confirmed > confirmed.jsonl
+    ///   litopys export --format parquet > events.parquet
     #[command(verbatim_doc_comment)]
     Export(export::Args),
     /// Record an analyst's decision on an event: confirm, edit a field, reject, merge, split.
@@ -228,7 +236,10 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn init_logging(verbose: u8) {
@@ -237,8 +248,13 @@ fn init_logging(verbose: u8) {
         1 => "info",
         _ => "debug",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("LITOPYS_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("LITOPYS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
 }
 
 /// Reads a codebook from a file, or the built-in one.
@@ -247,7 +263,8 @@ pub fn load_codebook(path: Option<&PathBuf>) -> anyhow::Result<litopys_extract::
     match path {
         None => Ok(litopys_extract::Codebook::builtin()),
         Some(p) => {
-            let text = std::fs::read_to_string(p).with_context(|| format!("cannot read codebook {}", p.display()))?;
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read codebook {}", p.display()))?;
             litopys_extract::Codebook::from_toml(&text).with_context(|| format!("{}", p.display()))
         }
     }

@@ -6,7 +6,7 @@
 
 use std::io::Write;
 
-use litopys_model::{Incident, Statistic, ACLED_COLUMNS};
+use litopys_model::{Evidence, Incident, Row, Statistic};
 
 use crate::Format;
 
@@ -15,14 +15,34 @@ pub struct Writer<W: Write> {
     format: Format,
     out: W,
     n_written: usize,
+    /// ACLED's `timestamp` column: when this run wrote the rows.
+    timestamp: i64,
+}
+
+/// An incident's JSON record: the flat ACLED row, then its evidence.
+#[derive(serde::Serialize)]
+struct Record<'a> {
+    #[serde(flatten)]
+    row: Row,
+    evidence: &'a [Evidence],
+}
+
+/// Now, in Unix seconds (ACLED's `timestamp`).
+pub fn unix_now() -> i64 {
+    jiff::Timestamp::now().as_second()
 }
 
 impl<W: Write> Writer<W> {
     /// A writer in `format`; CSV writes its header at once.
     pub fn new(format: Format, out: W) -> anyhow::Result<Writer<W>> {
-        let mut w = Writer { format, out, n_written: 0 };
+        let mut w = Writer {
+            format,
+            out,
+            n_written: 0,
+            timestamp: unix_now(),
+        };
         match format {
-            Format::Csv => w.csv_row(ACLED_COLUMNS)?,
+            Format::Csv => w.csv_row(litopys_model::row_columns())?,
             Format::Json => w.out.write_all(b"[")?,
             Format::Jsonl => {}
         }
@@ -32,8 +52,11 @@ impl<W: Write> Writer<W> {
     /// Writes one incident.
     pub fn incident(&mut self, i: &Incident) -> anyhow::Result<()> {
         match self.format {
-            Format::Csv => self.csv_row(i.csv_row())?,
-            _ => self.json(i)?,
+            Format::Csv => self.csv_row(i.acled_row(&[], self.timestamp).texts())?,
+            _ => self.json(&Record {
+                row: i.acled_row(&[], self.timestamp),
+                evidence: &i.evidence,
+            })?,
         }
         self.n_written += 1;
         Ok(())
@@ -51,7 +74,8 @@ impl<W: Write> Writer<W> {
     fn json(&mut self, v: &impl serde::Serialize) -> anyhow::Result<()> {
         match self.format {
             Format::Json => {
-                self.out.write_all(if self.n_written == 0 { b"\n" } else { b",\n" })?;
+                self.out
+                    .write_all(if self.n_written == 0 { b"\n" } else { b",\n" })?;
                 serde_json::to_writer_pretty(&mut self.out, v)?;
             }
             _ => {
@@ -67,7 +91,9 @@ impl<W: Write> Writer<W> {
         I: IntoIterator<Item = T>,
         T: AsRef<[u8]>,
     {
-        let mut c = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+        let mut c = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
         c.write_record(row)?;
         let bytes = c.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
         self.out.write_all(&bytes)?;

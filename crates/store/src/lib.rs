@@ -64,7 +64,7 @@ mod write;
 
 pub use batch::Report;
 pub use error::{Error, ErrorKind};
-pub use review::{Action, HistoryEntry};
+pub use review::{Action, HistoryEntry, EDITABLE_FIELDS};
 pub use store::Store;
 
 use litopys_model::{Evidence, Incident};
@@ -129,7 +129,14 @@ impl Status {
 
     /// The status named `s`, if any.
     pub fn parse(s: &str) -> Option<Status> {
-        [Status::New, Status::Confirmed, Status::Edited, Status::Rejected].into_iter().find(|st| st.as_str() == s)
+        [
+            Status::New,
+            Status::Confirmed,
+            Status::Edited,
+            Status::Rejected,
+        ]
+        .into_iter()
+        .find(|st| st.as_str() == s)
     }
 }
 
@@ -241,7 +248,13 @@ mod tests {
     use litopys_model::{Incident, SubEventType, TimePrecision};
 
     /// A minimal incident for unit tests.
-    pub(crate) fn incident(key: &str, date: &str, place: &str, sub: SubEventType, participants: Option<u32>) -> Incident {
+    pub(crate) fn incident(
+        key: &str,
+        date: &str,
+        place: &str,
+        sub: SubEventType,
+        participants: Option<u32>,
+    ) -> Incident {
         Incident {
             event_id_cnty: key.to_string(),
             event_date: date.parse().unwrap_or_default(),
