@@ -35,8 +35,7 @@ pub struct FilterArgs {
 }
 
 fn parse_status(s: &str) -> Result<Status, String> {
-    Status::parse(s)
-        .ok_or_else(|| format!("unknown status {s}: use new, confirmed, edited or rejected"))
+    Status::parse(s).ok_or_else(|| format!("unknown status {s}: use new, confirmed, edited or rejected"))
 }
 
 impl FilterArgs {

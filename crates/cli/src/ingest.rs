@@ -46,7 +46,11 @@ struct Summary {
     n_duplicate: usize,
     n_incidents: usize,
     n_new_events: usize,
-    failed: Vec<String>,
+    /// Inputs (or records) that failed, each already named on stderr when met.
+    n_failed: usize,
+    /// Files in folders that are not reports, left unread: how many, and the first few.
+    skipped: Vec<String>,
+    n_skipped: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -63,28 +67,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut prepared: Vec<Report> = Vec::new();
     for (path, result) in litopys_ingest::walk(&args.paths) {
         s.n_files += 1;
-        bar.set_message(format!(
-            "{} files, {} new documents: {}",
-            s.n_files,
-            s.n_new,
-            path.display()
-        ));
+        bar.set_message(format!("{} files, {} new documents: {}", s.n_files, s.n_new, path.display()));
         bar.tick();
         let batch = match result {
             Ok(batch) => batch,
+            Err(err) if err.kind() == litopys_ingest::ErrorKind::Skipped => {
+                s.n_skipped += 1;
+                if s.skipped.len() < 3 {
+                    s.skipped.push(err.to_string());
+                }
+                continue;
+            }
             Err(err) => {
                 bar.suspend(|| eprintln!("litopys: {err}"));
-                s.failed.push(path.display().to_string());
+                s.n_failed += 1;
                 continue;
             }
         };
         if batch.documents.is_empty() && batch.warnings.is_empty() {
             bar.suspend(|| eprintln!("litopys: {}: no text to read", path.display()));
-            s.failed.push(path.display().to_string());
+            s.n_failed += 1;
         }
         for w in &batch.warnings {
             bar.suspend(|| eprintln!("litopys: {w}"));
-            s.failed.push(w.to_string());
+            s.n_failed += 1;
         }
         for mut doc in batch.documents {
             if doc.published.is_none() {
@@ -92,14 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             chunk.push(doc);
             if chunk.len() >= BATCH_DOCUMENTS {
-                prepared = step(
-                    &mut store,
-                    &extractor,
-                    &pool,
-                    std::mem::take(&mut chunk),
-                    prepared,
-                    &mut s,
-                )?;
+                prepared = step(&mut store, &extractor, &pool, std::mem::take(&mut chunk), prepared, &mut s)?;
             }
         }
     }
@@ -111,20 +110,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     writeln!(
         out,
         "{} files: {} new documents, {} near-duplicates (stored, marked), {} already stored; {} incidents, {} new events",
-        s.n_files, s.n_new, s.n_near, s.n_duplicate, s.n_incidents, s.n_new_events
+        s.n_files - s.n_skipped, s.n_new, s.n_near, s.n_duplicate, s.n_incidents, s.n_new_events
     )?;
-    writeln!(
-        out,
-        "{}: {} documents, {} incidents, {} events",
-        args.db, counts.n_documents, counts.n_incidents, counts.n_events
-    )?;
-    if s.failed.is_empty() {
+    if s.n_skipped > 0 {
+        let more = if s.n_skipped > s.skipped.len() { ", ..." } else { "" };
+        writeln!(out, "{} files skipped, not reports (hidden, binary, configuration): {}{more}", s.n_skipped, s.skipped.join("; "))?;
+    }
+    writeln!(out, "{}: {} documents, {} incidents, {} events", args.db, counts.n_documents, counts.n_incidents, counts.n_events)?;
+    if s.n_failed == 0 {
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(out, "{} inputs failed:", s.failed.len())?;
-    for f in &s.failed {
-        writeln!(out, "  {f}")?;
-    }
+    writeln!(out, "{} inputs failed (named above); the others are stored", s.n_failed)?;
     Ok(ExitCode::from(1))
 }
 
@@ -139,12 +135,7 @@ fn step(
     s: &mut Summary,
 ) -> anyhow::Result<Vec<Report>> {
     let done = store.extracted(&next)?;
-    let (written, prepared) = pool.install(|| {
-        rayon::join(
-            || write_batch(store, &ready),
-            || prepare(extractor, next, &done),
-        )
-    });
+    let (written, prepared) = pool.install(|| rayon::join(|| write_batch(store, &ready), || prepare(extractor, next, &done)));
     for (put, linked) in written? {
         s.count(&put, &linked);
     }
@@ -178,9 +169,7 @@ fn write_batch(store: &mut Store, reports: &[Report]) -> anyhow::Result<Vec<(Put
     }
     let mut done = Vec::with_capacity(reports.len());
     for r in reports {
-        let one = store
-            .put_batch(std::slice::from_ref(r))
-            .with_context(|| format!("{}: cannot store", r.document().id))?;
+        let one = store.put_batch(std::slice::from_ref(r)).with_context(|| format!("{}: cannot store", r.document().id))?;
         done.extend(one);
     }
     Ok(done)
@@ -200,14 +189,8 @@ impl Summary {
 
 /// Stores `doc` and, unless it was stored and extracted before, its extraction. A document
 /// stored by a run interrupted before extraction is extracted now.
-pub(crate) fn store_document(
-    store: &mut Store,
-    extractor: &Extractor,
-    doc: &Document,
-) -> anyhow::Result<(PutStatus, Linked)> {
-    let put = store
-        .put_document(doc)
-        .with_context(|| format!("{}: cannot store", doc.id))?;
+pub(crate) fn store_document(store: &mut Store, extractor: &Extractor, doc: &Document) -> anyhow::Result<(PutStatus, Linked)> {
+    let put = store.put_document(doc).with_context(|| format!("{}: cannot store", doc.id))?;
     if put.status == PutStatus::Duplicate && !store.needs_extraction(put.doc_id)? {
         return Ok((put.status, Linked::default()));
     }

@@ -46,12 +46,7 @@ struct Lines {
 impl<'a> Stream<'a> {
     /// A stream over `operands`; documents without a date get `published`.
     pub fn new(operands: &'a [PathBuf], published: Option<jiff::civil::Date>) -> Stream<'a> {
-        Stream {
-            operands: operands.iter(),
-            published,
-            lines: None,
-            pending: VecDeque::new(),
-        }
+        Stream { operands: operands.iter(), published, lines: None, pending: VecDeque::new() }
     }
 
     fn push_batch(&mut self, name: &str, result: Result<Batch, litopys_ingest::Error>) {
@@ -93,32 +88,17 @@ impl<'a> Stream<'a> {
         let mut reader = BufReader::with_capacity(1 << 20, reader);
         let head = match reader.fill_buf() {
             Ok(head) => head,
-            Err(e) => {
-                return self
-                    .pending
-                    .push_back(Event::Failed(format!("{name}: {e}")))
-            }
+            Err(e) => return self.pending.push_back(Event::Failed(format!("{name}: {e}"))),
         };
         if !head.is_empty() && litopys_ingest::detect(&name, head) == Format::Jsonl {
-            self.lines = Some(Lines {
-                name,
-                operand,
-                reader: Box::new(reader),
-                line_no: 0,
-                n_documents: 0,
-                buf: Vec::new(),
-            });
+            self.lines = Some(Lines { name, operand, reader: Box::new(reader), line_no: 0, n_documents: 0, buf: Vec::new() });
             return;
         }
         if path == Path::new("-") {
             let mut bytes = Vec::new();
             let result = match reader.read_to_end(&mut bytes) {
                 Ok(_) => litopys_ingest::read_bytes(&name, &bytes),
-                Err(e) => {
-                    return self
-                        .pending
-                        .push_back(Event::Failed(format!("{name}: {e}")))
-                }
+                Err(e) => return self.pending.push_back(Event::Failed(format!("{name}: {e}"))),
             };
             self.push_batch(&operand, result);
         } else {

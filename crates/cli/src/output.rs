@@ -35,12 +35,7 @@ pub fn unix_now() -> i64 {
 impl<W: Write> Writer<W> {
     /// A writer in `format`; CSV writes its header at once.
     pub fn new(format: Format, out: W) -> anyhow::Result<Writer<W>> {
-        let mut w = Writer {
-            format,
-            out,
-            n_written: 0,
-            timestamp: unix_now(),
-        };
+        let mut w = Writer { format, out, n_written: 0, timestamp: unix_now() };
         match format {
             Format::Csv => w.csv_row(litopys_model::row_columns())?,
             Format::Json => w.out.write_all(b"[")?,
@@ -53,10 +48,7 @@ impl<W: Write> Writer<W> {
     pub fn incident(&mut self, i: &Incident) -> anyhow::Result<()> {
         match self.format {
             Format::Csv => self.csv_row(i.acled_row(&[], self.timestamp).texts())?,
-            _ => self.json(&Record {
-                row: i.acled_row(&[], self.timestamp),
-                evidence: &i.evidence,
-            })?,
+            _ => self.json(&Record { row: i.acled_row(&[], self.timestamp), evidence: &i.evidence })?,
         }
         self.n_written += 1;
         Ok(())
@@ -74,8 +66,7 @@ impl<W: Write> Writer<W> {
     fn json(&mut self, v: &impl serde::Serialize) -> anyhow::Result<()> {
         match self.format {
             Format::Json => {
-                self.out
-                    .write_all(if self.n_written == 0 { b"\n" } else { b",\n" })?;
+                self.out.write_all(if self.n_written == 0 { b"\n" } else { b",\n" })?;
                 serde_json::to_writer_pretty(&mut self.out, v)?;
             }
             _ => {
@@ -91,9 +82,7 @@ impl<W: Write> Writer<W> {
         I: IntoIterator<Item = T>,
         T: AsRef<[u8]>,
     {
-        let mut c = csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(Vec::new());
+        let mut c = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
         c.write_record(row)?;
         let bytes = c.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
         self.out.write_all(&bytes)?;

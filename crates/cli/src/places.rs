@@ -21,11 +21,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("litopys: no place in the gazetteer matches {query:?}");
         return Ok(ExitCode::from(1));
     }
-    writeln!(
-        out,
-        "{:<24} {:<10} {:<18} {:<20} {:>9} {:>9} {:>10}",
-        "name", "kind", "oblast", "raion", "lat", "lon", "population"
-    )?;
+    writeln!(out, "{:<24} {:<10} {:<18} {:<20} {:>9} {:>9} {:>10}", "name", "kind", "oblast", "raion", "lat", "lon", "population")?;
     for e in found {
         let kind = match e.kind {
             Kind::Oblast => "oblast",
@@ -35,7 +31,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Kind::Village => "village",
         };
         writeln!(
-            out,
+        out,
             "{:<24} {:<10} {:<18} {:<20} {:>9.4} {:>9.4} {:>10}",
             e.name,
             kind,

@@ -113,9 +113,7 @@ impl std::str::FromStr for SubEventType {
 }
 
 /// ACLED's `time_precision`: how exactly the date is known.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(into = "u8", try_from = "u8")]
 pub enum TimePrecision {
     /// 1: the day is known.
@@ -146,9 +144,7 @@ impl TryFrom<u8> for TimePrecision {
 }
 
 /// ACLED's `geo_precision`: how exactly the coordinates locate the event.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(into = "u8", try_from = "u8")]
 pub enum GeoPrecision {
     /// 1: the settlement itself (or a part of it) is named.
@@ -194,10 +190,7 @@ mod tests {
     fn serde_uses_acled_spelling() {
         let s = serde_json::to_string(&SubEventType::RemoteExplosiveLandmineIed).unwrap();
         assert_eq!(s, "\"Remote explosive/landmine/IED\"");
-        assert_eq!(
-            "mob violence".parse::<SubEventType>(),
-            Ok(SubEventType::MobViolence)
-        );
+        assert_eq!("mob violence".parse::<SubEventType>(), Ok(SubEventType::MobViolence));
         assert!("riot".parse::<SubEventType>().is_err());
         assert_eq!(serde_json::to_string(&TimePrecision::Week).unwrap(), "2");
     }

@@ -20,12 +20,7 @@ pub struct Evidence {
 impl Evidence {
     /// Evidence for `field` at `span` of `doc_text`.
     pub fn new(field: &str, span: Span, doc_text: &str) -> Evidence {
-        Evidence {
-            field: field.to_string(),
-            start: span.start,
-            end: span.end,
-            text: span.text(doc_text).to_string(),
-        }
+        Evidence { field: field.to_string(), start: span.start, end: span.end, text: span.text(doc_text).to_string() }
     }
 
     /// The span this evidence covers.

@@ -32,12 +32,9 @@ mod acled;
 mod incident;
 mod row;
 
-pub use acled::{EventType, GeoPrecision, SubEventType, TimePrecision};
+pub use acled::{EventType, SubEventType, TimePrecision, GeoPrecision};
 pub use incident::{Evidence, Incident, Statistic};
-pub use row::{
-    inter_category, publisher, row_columns, source_scale, Cell, Row, ACLED_COLUMNS, FIGURE_COLUMNS,
-    INTER_CATEGORIES,
-};
+pub use row::{inter_category, publisher, row_columns, source_scale, Cell, Row, ACLED_COLUMNS, FIGURE_COLUMNS, INTER_CATEGORIES};
 
 use serde::{Deserialize, Serialize};
 
@@ -45,9 +42,7 @@ use serde::{Deserialize, Serialize};
 ///
 /// Offsets are bytes, not characters, so that a span can slice the original UTF-8 text
 /// directly; both ends always fall on character boundaries.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     /// First byte of the range.
     pub start: usize,
@@ -107,11 +102,7 @@ pub struct Document {
 impl Document {
     /// A document with an id and text and nothing else known.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
-        Document {
-            id: id.into(),
-            text: text.into(),
-            ..Document::default()
-        }
+        Document { id: id.into(), text: text.into(), ..Document::default() }
     }
 }
 

@@ -88,32 +88,14 @@ pub(crate) const IN_CHUNK: usize = 512;
 
 /// Migrations, applied in this order and never edited once applied.
 const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
-    (
-        "0001_init",
-        include_str!("../migrations/sqlite/0001_init.sql"),
-    ),
-    (
-        "0002_documents_fts_by_store",
-        include_str!("../migrations/sqlite/0002_documents_fts_by_store.sql"),
-    ),
-    (
-        "0003_events_fts_rowid",
-        include_str!("../migrations/sqlite/0003_events_fts_rowid.sql"),
-    ),
-    (
-        "0004_document_bands_by_doc",
-        include_str!("../migrations/sqlite/0004_document_bands_by_doc.sql"),
-    ),
+    ("0001_init", include_str!("../migrations/sqlite/0001_init.sql")),
+    ("0002_documents_fts_by_store", include_str!("../migrations/sqlite/0002_documents_fts_by_store.sql")),
+    ("0003_events_fts_rowid", include_str!("../migrations/sqlite/0003_events_fts_rowid.sql")),
+    ("0004_document_bands_by_doc", include_str!("../migrations/sqlite/0004_document_bands_by_doc.sql")),
 ];
 const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
-    (
-        "0001_init",
-        include_str!("../migrations/postgres/0001_init.sql"),
-    ),
-    (
-        "0004_document_bands_by_doc",
-        include_str!("../migrations/postgres/0004_document_bands_by_doc.sql"),
-    ),
+    ("0001_init", include_str!("../migrations/postgres/0001_init.sql")),
+    ("0004_document_bands_by_doc", include_str!("../migrations/postgres/0004_document_bands_by_doc.sql")),
 ];
 
 impl Conn {
@@ -135,10 +117,7 @@ impl Conn {
     pub(crate) fn open_postgres(url: &str) -> Result<Conn, Error> {
         let mut client = postgres::Client::connect(url, postgres::NoTls)?;
         client.batch_execute("SET client_min_messages = warning")?;
-        Ok(Conn::Postgres(Box::new(PgConn {
-            client,
-            statements: HashMap::new(),
-        })))
+        Ok(Conn::Postgres(Box::new(PgConn { client, statements: HashMap::new() })))
     }
 
     pub(crate) fn dialect(&self) -> Dialect {
@@ -155,11 +134,8 @@ impl Conn {
             Dialect::Sqlite => SQLITE_MIGRATIONS,
             Dialect::Postgres => POSTGRES_MIGRATIONS,
         };
-        let applied: Vec<String> = self
-            .query("SELECT version FROM schema_migrations", &[])?
-            .iter()
-            .filter_map(|r| r.first().map(Value::string))
-            .collect();
+        let applied: Vec<String> =
+            self.query("SELECT version FROM schema_migrations", &[])?.iter().filter_map(|r| r.first().map(Value::string)).collect();
         let mut n_applied = 0;
         for (version, sql) in migrations {
             if applied.iter().any(|a| a == version) {
@@ -167,19 +143,13 @@ impl Conn {
             }
             self.begin()?;
             let result = self.batch(sql).and_then(|()| {
-                self.execute(
-                    "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
-                    &[(*version).into(), now().into()],
-                )
+                self.execute("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", &[(*version).into(), now().into()])
             });
             match result {
                 Ok(_) => self.commit()?,
                 Err(e) => {
                     self.rollback();
-                    return Err(Error::new(
-                        ErrorKind::Migration,
-                        format!("migration {version}: {e}"),
-                    ));
+                    return Err(Error::new(ErrorKind::Migration, format!("migration {version}: {e}")));
                 }
             }
             n_applied += 1;
@@ -220,8 +190,7 @@ impl Conn {
             }
             Conn::Postgres(p) => {
                 let st = p.statement(sql)?;
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                    params.iter().map(|v| v as _).collect();
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params.iter().map(|v| v as _).collect();
                 Ok(p.client.execute(&st, &refs)?)
             }
         }
@@ -234,16 +203,13 @@ impl Conn {
                 let mut st = c.prepare_cached(&sqlite_sql(sql))?;
                 let n = st.column_count();
                 let rows = st.query_map(rusqlite::params_from_iter(params.iter()), |row| {
-                    (0..n)
-                        .map(|i| row.get_ref(i).map(sqlite_value))
-                        .collect::<Result<Row, _>>()
+                    (0..n).map(|i| row.get_ref(i).map(sqlite_value)).collect::<Result<Row, _>>()
                 })?;
                 Ok(rows.collect::<Result<Vec<_>, _>>()?)
             }
             Conn::Postgres(p) => {
                 let st = p.statement(sql)?;
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                    params.iter().map(|v| v as _).collect();
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params.iter().map(|v| v as _).collect();
                 let rows = p.client.query(&st, &refs)?;
                 rows.iter().map(pg_row).collect()
             }
@@ -268,16 +234,8 @@ impl Conn {
     }
 
     /// The first column of the first row, if any.
-    pub(crate) fn query_one(
-        &mut self,
-        sql: &str,
-        params: &[Value],
-    ) -> Result<Option<Value>, Error> {
-        Ok(self
-            .query(sql, params)?
-            .into_iter()
-            .next()
-            .and_then(|r| r.into_iter().next()))
+    pub(crate) fn query_one(&mut self, sql: &str, params: &[Value]) -> Result<Option<Value>, Error> {
+        Ok(self.query(sql, params)?.into_iter().next().and_then(|r| r.into_iter().next()))
     }
 }
 
@@ -303,9 +261,7 @@ fn sqlite_value(v: rusqlite::types::ValueRef<'_>) -> Value {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(n) => Value::Int(n),
         ValueRef::Real(n) => Value::Real(n),
-        ValueRef::Text(t) | ValueRef::Blob(t) => {
-            Value::Text(String::from_utf8_lossy(t).into_owned())
-        }
+        ValueRef::Text(t) | ValueRef::Blob(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
     }
 }
 
@@ -317,13 +273,11 @@ fn pg_row(row: &postgres::Row) -> Result<Row, Error> {
         let v = if *t == Type::INT8 {
             row.try_get::<_, Option<i64>>(i)?.map(Value::Int)
         } else if *t == Type::INT4 {
-            row.try_get::<_, Option<i32>>(i)?
-                .map(|n| Value::Int(n.into()))
+            row.try_get::<_, Option<i32>>(i)?.map(|n| Value::Int(n.into()))
         } else if *t == Type::FLOAT8 {
             row.try_get::<_, Option<f64>>(i)?.map(Value::Real)
         } else if *t == Type::FLOAT4 {
-            row.try_get::<_, Option<f32>>(i)?
-                .map(|n| Value::Real(n.into()))
+            row.try_get::<_, Option<f32>>(i)?.map(|n| Value::Real(n.into()))
         } else {
             row.try_get::<_, Option<String>>(i)?.map(Value::Text)
         };
