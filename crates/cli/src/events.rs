@@ -29,13 +29,13 @@ pub struct FilterArgs {
     /// Words the event's notes or one of its reports contain.
     #[arg(long, value_name = "WORDS")]
     text: Option<String>,
-    /// new, confirmed, edited or rejected (default: all but rejected).
+    /// new, confirmed, edited, rejected or needs-date (default: all but rejected and needs-date).
     #[arg(long, value_name = "STATUS", value_parser = parse_status)]
     status: Option<Status>,
 }
 
 fn parse_status(s: &str) -> Result<Status, String> {
-    Status::parse(s).ok_or_else(|| format!("unknown status {s}: use new, confirmed, edited or rejected"))
+    Status::parse(s).ok_or_else(|| format!("unknown status {s}: use new, confirmed, edited, rejected or needs-date"))
 }
 
 impl FilterArgs {
@@ -78,9 +78,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let notes: String = i.notes.chars().take(60).collect();
         writeln!(
             out,
-            "{:<14} {} {:<9} {:<26} {:<18} {:<12} {} src  {}",
+            "{:<14} {:<10} {:<10} {:<26} {:<18} {:<12} {} src  {}",
             e.id,
-            i.event_date,
+            if e.status == Status::NeedsDate { "(no date)".to_string() } else { i.event_date.to_string() },
             e.status.as_str(),
             i.sub_event_type.as_str(),
             i.location,

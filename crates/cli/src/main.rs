@@ -14,7 +14,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod args;
 mod bench;
 mod corpus;
+mod dating;
 mod demo;
+mod documents;
 mod eval;
 mod events;
 mod export;
@@ -127,6 +129,23 @@ enum Command {
     ///   litopys review UKR1a2b3c --history
     #[command(verbatim_doc_comment)]
     Review(review::Args),
+    /// List stored documents, or set one's publication date.
+    ///
+    /// Examples:
+    ///   litopys documents --status undated      # no date, or incidents waiting for one
+    ///   litopys documents date 12 2026-03-15    # then: litopys reextract --document 12
+    #[command(verbatim_doc_comment)]
+    Documents(documents::Args),
+    /// Extract stored documents again and relink their incidents, keeping every analyst
+    /// decision; prints the events added, removed, re-dated and re-placed.
+    ///
+    /// After dating a document, changing the codebook, or upgrading litopys.
+    ///
+    /// Examples:
+    ///   litopys reextract --document 12
+    ///   litopys reextract --codebook my-codebook.toml
+    #[command(verbatim_doc_comment)]
+    Reextract(documents::ReArgs),
     /// Draft the period's review from the database: counts, charts, one sentence per incident.
     ///
     /// Markdown, self-contained HTML (inline SVG charts) or PDF (printed by Debian's chromium).
@@ -212,6 +231,8 @@ fn main() -> ExitCode {
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
         Command::Review(args) => review::run(args),
+        Command::Documents(args) => documents::run(args),
+        Command::Reextract(args) => documents::reextract(args),
         Command::Report(args) => report::run(args),
         Command::Watch(args) => watch::run(args),
         Command::Serve(args) => serve::run(args),
