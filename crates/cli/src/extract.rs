@@ -91,7 +91,11 @@ fn read_chunks(files: &[PathBuf], published: Option<jiff::civil::Date>, chunks: 
                     eprintln!("litopys: {message}");
                     n_failed += 1;
                 }
-                Event::Empty(name) => eprintln!("litopys: {name}: no text to read"),
+                Event::Empty(name) => {
+                    eprintln!("litopys: {name}: no text to read");
+                    n_failed += 1;
+                }
+                Event::BadRecord => n_failed += 1,
             }
             if n_bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_DOCUMENTS {
                 ended = false;

@@ -36,7 +36,13 @@ mod user;
 /// incident with date, place, ACLED event type, actors, figures, and the source text behind
 /// every value.
 #[derive(Parser)]
-#[command(name = "litopys", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "litopys",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_help = "Exit codes: 0 every input read; 1 some input (a file, a record) failed and the rest were processed; 2 usage or a fatal error (bad option, no database)."
+)]
 struct Cli {
     /// Log more (-v: info, -vv: debug); logs go to stderr.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
