@@ -120,7 +120,10 @@ fn not_a_report(path: &Path) -> Option<&'static str> {
     let head = read_head(path);
     let by_content = head.as_deref().and_then(crate::detect_content);
     match ext {
-        "json" => matches!(by_content, Some(Format::Telegram | Format::Jsonl)).not_then("JSON that is not a Telegram export"),
+        "json" => {
+            let texts = head.as_deref().is_some_and(|h| String::from_utf8_lossy(h).contains("\"text\""));
+            (by_content == Some(Format::Telegram) || (by_content == Some(Format::Jsonl) && texts)).not_then("JSON that is not a Telegram export")
+        }
         "xml" => matches!(by_content, Some(Format::Feed | Format::Html)).not_then("XML that is not a feed"),
         e if REPORT_EXTENSIONS.contains(&e) => None,
         _ if by_content.is_some() => None,
@@ -192,7 +195,7 @@ mod tests {
         let dir = temp_dir("reports");
         std::fs::write(dir.join("hosts"), "127.0.0.1 localhost\n").unwrap();
         std::fs::write(dir.join("app.conf"), "[server]\nport = 8080\n").unwrap();
-        std::fs::write(dir.join("settings.json"), "{\"theme\": \"dark\",\n \"size\": 3}").unwrap();
+        std::fs::write(dir.join("settings.json"), "{\"theme\": \"dark\", \"size\": 3}\n").unwrap();
         std::fs::write(dir.join("page"), "<!doctype html><html><body><p>Lutsk. A protest.</p></body></html>").unwrap();
         std::fs::write(dir.join("post.txt"), "Lutsk.\n\nA protest.").unwrap();
         std::fs::write(dir.join("run.sh"), "#!/bin/sh\necho hi\n").unwrap();
