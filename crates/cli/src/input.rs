@@ -53,6 +53,7 @@ struct Sections {
     n_sections: usize,
     published: Option<jiff::civil::Date>,
     line: Vec<u8>,
+    line_no: usize,
 }
 
 impl Sections {
@@ -67,17 +68,24 @@ impl Sections {
                 Ok(_) => {}
                 Err(e) => return Some(Event::Failed(format!("{}: {e}", self.name))),
             }
+            self.line_no += 1;
             if self.line.len() > SECTION_BYTES && !self.line.ends_with(b"\n") {
-                // a line over a megabyte is a dump, not a paragraph: skip the rest of it
+                // a line over a megabyte is a dump, not a paragraph: skip the rest of it, as
+                // `litopys-ingest` drops such a line of a file read whole
+                let mut n_bytes = self.line.len();
                 let mut rest = Vec::new();
-                while self.reader.by_ref().take(limit).read_until(b'\n', &mut rest).is_ok_and(|n| n > 0) {
-                    let ended = rest.ends_with(b"\n");
+                while let Ok(n) = self.reader.by_ref().take(limit).read_until(b'\n', &mut rest) {
+                    let ended = n == 0 || rest.ends_with(b"\n");
+                    n_bytes += rest.len() - usize::from(rest.ends_with(b"\n"));
                     rest.clear();
                     if ended {
                         break;
                     }
                 }
-                eprintln!("litopys: {}: a line over {SECTION_BYTES} bytes skipped", self.name);
+                eprintln!(
+                    "litopys: {}: too large (line {} of its text is {n_bytes} bytes, over the limit of {SECTION_BYTES}; skipped)",
+                    self.name, self.line_no
+                );
                 text.push('\n');
                 continue;
             }
@@ -172,7 +180,7 @@ impl<'a> Stream<'a> {
             // the file's own date, from its first section's dateline or its name
             let own = litopys_ingest::read_bytes(&name, head.get(..head.len().min(64 * 1024)).unwrap_or(head)).ok();
             let own = own.and_then(|b| b.documents.first().and_then(|d| d.published));
-            self.sections = Some(Sections { name, reader: Box::new(reader), n_sections: 0, published: own.or(self.published), line: Vec::new() });
+            self.sections = Some(Sections { name, reader: Box::new(reader), n_sections: 0, published: own.or(self.published), line: Vec::new(), line_no: 0 });
             return;
         }
         if path == Path::new("-") {
