@@ -19,12 +19,29 @@ pub struct Writer<W: Write> {
     timestamp: i64,
 }
 
-/// An incident's JSON record: the flat ACLED row, then its evidence.
+/// An incident's JSON record: the flat ACLED row, its report (publisher and link), then its
+/// evidence: the shape `litopys export --format jsonl` writes.
 #[derive(serde::Serialize)]
 struct Record<'a> {
     #[serde(flatten)]
     row: Row,
+    sources: [SourceRef<'a>; 1],
     evidence: &'a [Evidence],
+}
+
+/// The report an incident came from: its publisher, and its link when it has one (a local
+/// file has neither).
+#[derive(serde::Serialize)]
+struct SourceRef<'a> {
+    publisher: String,
+    url: Option<&'a str>,
+}
+
+impl<'a> SourceRef<'a> {
+    fn of(i: &'a Incident) -> SourceRef<'a> {
+        let url = i.source.contains("://").then_some(i.source.as_str());
+        SourceRef { publisher: litopys_model::publisher(&i.source), url }
+    }
 }
 
 /// Now, in Unix seconds (ACLED's `timestamp`).
@@ -48,7 +65,7 @@ impl<W: Write> Writer<W> {
     pub fn incident(&mut self, i: &Incident) -> anyhow::Result<()> {
         match self.format {
             Format::Csv => self.csv_row(i.acled_row(&[], self.timestamp).texts())?,
-            _ => self.json(&Record { row: i.acled_row(&[], self.timestamp), evidence: &i.evidence })?,
+            _ => self.json(&Record { row: i.acled_row(&[], self.timestamp), sources: [SourceRef::of(i)], evidence: &i.evidence })?,
         }
         self.n_written += 1;
         Ok(())
