@@ -147,6 +147,7 @@ fn read_all(operands: &[PathBuf]) -> anyhow::Result<Vec<Document>> {
             crate::input::Event::Document(d) => docs.push(d),
             crate::input::Event::Failed(m) => anyhow::bail!("{m}"),
             crate::input::Event::Empty(name) => anyhow::bail!("{name}: no text to read"),
+            crate::input::Event::BadRecord => {}
         }
     }
     Ok(docs)

@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use litopys_store::{Filter, Status, Store};
 
 /// Which events: shared by `events` and `export`.
@@ -12,11 +11,11 @@ pub struct FilterArgs {
     /// The database: a SQLite file, or a `postgres://` URL.
     #[arg(long, value_name = "DB", default_value = "litopys.db")]
     pub db: String,
-    /// First day (YYYY-MM-DD), inclusive.
-    #[arg(long, value_name = "DATE")]
+    /// First day (2026-03-01, 2026-3-1 or 01.03.2026), inclusive.
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_date)]
     from: Option<jiff::civil::Date>,
-    /// Last day (YYYY-MM-DD), inclusive.
-    #[arg(long, value_name = "DATE")]
+    /// Last day (2026-03-31, 2026-3-31 or 31.03.2026), inclusive.
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_date)]
     to: Option<jiff::civil::Date>,
     /// Oblast, as ACLED's admin1 ("Volyn", "Kyiv City").
     #[arg(long, value_name = "OBLAST")]
@@ -30,13 +29,13 @@ pub struct FilterArgs {
     /// Words the event's notes or one of its reports contain.
     #[arg(long, value_name = "WORDS")]
     text: Option<String>,
-    /// new, confirmed, edited or rejected (default: all but rejected).
+    /// new, confirmed, edited, rejected or needs-date (default: all but rejected and needs-date).
     #[arg(long, value_name = "STATUS", value_parser = parse_status)]
     status: Option<Status>,
 }
 
 fn parse_status(s: &str) -> Result<Status, String> {
-    Status::parse(s).ok_or_else(|| format!("unknown status {s}: use new, confirmed, edited or rejected"))
+    Status::parse(s).ok_or_else(|| format!("unknown status {s}: use new, confirmed, edited, rejected or needs-date"))
 }
 
 impl FilterArgs {
@@ -53,7 +52,7 @@ impl FilterArgs {
     }
 
     pub fn open(&self) -> anyhow::Result<Store> {
-        Store::open(&self.db).with_context(|| format!("cannot open database {}", self.db))
+        crate::args::open_existing(&self.db)
     }
 }
 
@@ -79,9 +78,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let notes: String = i.notes.chars().take(60).collect();
         writeln!(
             out,
-            "{:<14} {} {:<9} {:<26} {:<18} {:<12} {} src  {}",
+            "{:<14} {:<10} {:<10} {:<26} {:<18} {:<12} {} src  {}",
             e.id,
-            i.event_date,
+            if e.status == Status::NeedsDate { "(no date)".to_string() } else { i.event_date.to_string() },
             e.status.as_str(),
             i.sub_event_type.as_str(),
             i.location,

@@ -4,7 +4,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use litopys_model::ACLED_COLUMNS;
+use litopys_model::{publisher, Cell, Row, ACLED_COLUMNS};
+use litopys_store::Event;
 
 use crate::events::FilterArgs;
 
@@ -12,7 +13,7 @@ use crate::events::FilterArgs;
 pub enum ExportFormat {
     /// ACLED's columns in ACLED's order, one row per event.
     Csv,
-    /// One JSON object per event, with its sources and evidence.
+    /// One flat JSON object per event: ACLED's columns, then status, figures, sources and evidence.
     Jsonl,
     /// An RFC 7946 FeatureCollection of points (QGIS, MapLibre); ACLED's columns as properties.
     Geojson,
@@ -32,28 +33,44 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut store = args.filter.open()?;
     let events = store.events(&args.filter.filter())?;
+    let now = crate::output::unix_now();
+    let rows: Vec<Row> = events.iter().map(|e| event_row(e, now)).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         ExportFormat::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
-            w.write_record(ACLED_COLUMNS)?;
-            for e in &events {
-                w.write_record(e.incident.csv_row())?;
+            w.write_record(litopys_model::row_columns())?;
+            for row in &rows {
+                // CSV keeps ACLED's columns and litopys' figures, no status
+                let cells = row
+                    .0
+                    .iter()
+                    .filter(|(c, _)| *c != "status")
+                    .map(|(_, v)| v.to_text());
+                w.write_record(cells)?;
             }
             w.flush()?;
         }
         ExportFormat::Jsonl => {
-            for e in &events {
-                writeln!(out, "{}", serde_json::to_string(e)?)?;
+            for (e, row) in events.iter().zip(rows) {
+                let record = Record {
+                    row,
+                    sources: e.sources.iter().map(SourceOut::of).collect(),
+                    evidence: &e.evidence,
+                };
+                writeln!(out, "{}", serde_json::to_string(&record)?)?;
             }
         }
         ExportFormat::Geojson => {
-            let features: Vec<serde_json::Value> = events.iter().map(feature).collect();
+            let features: Vec<serde_json::Value> = events
+                .iter()
+                .zip(&rows)
+                .map(|(e, row)| feature(e, row))
+                .collect::<Result<_, _>>()?;
             let fc = serde_json::json!({ "type": "FeatureCollection", "features": features });
             writeln!(out, "{}", serde_json::to_string(&fc)?)?;
         }
         ExportFormat::Parquet => {
-            let rows: Vec<Vec<String>> = events.iter().map(|e| e.incident.csv_row()).collect();
             // Parquet's writer wants a `Send` sink: build the file in memory, then write it out
             let mut buf = Vec::new();
             crate::parquet_out::write(&mut buf, &rows)?;
@@ -64,19 +81,81 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// An event as a flat row: ACLED's columns (`source` naming every report's publisher), then
+/// litopys' `status` and figures.
+pub fn event_row(e: &Event, timestamp: i64) -> Row {
+    let mut publishers: Vec<String> = Vec::new();
+    for s in &e.sources {
+        let p = publisher(s.url.as_deref().unwrap_or(&s.document));
+        if !p.is_empty() && !publishers.contains(&p) {
+            publishers.push(p);
+        }
+    }
+    let mut row = e.incident.acled_row(&publishers, timestamp);
+    // an event whose reports name no publisher (local files) has none, not a path
+    if publishers.is_empty() {
+        row.set("source", Cell::Text(String::new()));
+        row.set("source_scale", Cell::Text(String::new()));
+    }
+    row.0.insert(
+        ACLED_COLUMNS.len(),
+        ("status", Cell::Text(e.status.as_str().to_string())),
+    );
+    row
+}
+
+/// An event's JSON Lines record: the flat row, its reports and its evidence.
+#[derive(serde::Serialize)]
+struct Record<'a> {
+    #[serde(flatten)]
+    row: Row,
+    sources: Vec<SourceOut<'a>>,
+    evidence: &'a [litopys_store::SourcedEvidence],
+}
+
+/// One report of an event as exported: its publisher and link, and the figures it gives.
+#[derive(serde::Serialize)]
+struct SourceOut<'a> {
+    publisher: String,
+    url: Option<&'a str>,
+    incident: &'a str,
+    event_date: jiff::civil::Date,
+    fatalities: u32,
+    injuries: Option<u32>,
+    participants: Option<u32>,
+    arrests: Option<u32>,
+}
+
+impl<'a> SourceOut<'a> {
+    fn of(s: &'a litopys_store::Source) -> SourceOut<'a> {
+        SourceOut {
+            publisher: publisher(s.url.as_deref().unwrap_or(&s.document)),
+            url: s.url.as_deref(),
+            incident: &s.incident,
+            event_date: s.event_date,
+            fatalities: s.fatalities,
+            injuries: s.injuries,
+            participants: s.participants,
+            arrests: s.arrests,
+        }
+    }
+}
+
 /// One event as a GeoJSON Feature: a Point at [longitude, latitude] (RFC 7946 order), or a
-/// null geometry when the event has no coordinates.
-fn feature(e: &litopys_store::Event) -> serde_json::Value {
+/// null geometry when the event has no coordinates; the row's cells as properties with their
+/// JSON types (numbers as numbers, lists as arrays).
+fn feature(e: &Event, row: &Row) -> serde_json::Result<serde_json::Value> {
     let i = &e.incident;
     let geometry = match (i.longitude, i.latitude) {
         (Some(lon), Some(lat)) => serde_json::json!({ "type": "Point", "coordinates": [lon, lat] }),
         _ => serde_json::Value::Null,
     };
-    let mut props = serde_json::Map::new();
-    for (k, v) in ACLED_COLUMNS.iter().zip(i.csv_row()) {
-        props.insert((*k).to_string(), serde_json::Value::String(v));
-    }
-    props.insert("status".into(), e.status.as_str().into());
+    let mut props = match serde_json::to_value(row)? {
+        serde_json::Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    };
     props.insert("n_sources".into(), e.sources.len().into());
-    serde_json::json!({ "type": "Feature", "id": e.id, "geometry": geometry, "properties": props })
+    Ok(
+        serde_json::json!({ "type": "Feature", "id": e.id, "geometry": geometry, "properties": props }),
+    )
 }

@@ -30,7 +30,7 @@ pub struct Args {
     files: Vec<PathBuf>,
     /// Publication date (YYYY-MM-DD) for reports that carry none: relative dates
     /// ("yesterday", "two days later") and years are resolved against it.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_date)]
     published: Option<jiff::civil::Date>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
@@ -64,6 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         for chunk in received {
             let results = extract_all(&pool, &extractor, &chunk);
             write_chunk(&mut writer, &chunk, &results, args.statistics)?;
+            warn_undated(&extractor, &chunk, &results);
         }
         reader.join().map_err(|_| anyhow::anyhow!("the input reader failed"))
     })?;
@@ -90,7 +91,11 @@ fn read_chunks(files: &[PathBuf], published: Option<jiff::civil::Date>, chunks: 
                     eprintln!("litopys: {message}");
                     n_failed += 1;
                 }
-                Event::Empty(name) => eprintln!("litopys: {name}: no text to read"),
+                Event::Empty(name) => {
+                    eprintln!("litopys: {name}: no text to read");
+                    n_failed += 1;
+                }
+                Event::BadRecord => n_failed += 1,
             }
             if n_bytes >= CHUNK_BYTES || chunk.len() >= CHUNK_DOCUMENTS {
                 ended = false;
@@ -119,6 +124,23 @@ fn write_chunk<W: std::io::Write>(writer: &mut Writer<W>, docs: &[Document], res
         }
     }
     Ok(())
+}
+
+/// Names, at the default verbosity, each report with no publication date whose incidents
+/// could not be dated for lack of one (they are not written: a row needs a date).
+fn warn_undated(extractor: &Extractor, docs: &[Document], results: &[Extraction]) {
+    for (doc, out) in docs.iter().zip(results) {
+        if doc.published.is_some() {
+            continue;
+        }
+        let n = crate::dating::count_undated(extractor, doc, &out.incidents);
+        if n > 0 {
+            eprintln!(
+                "litopys: warning: {}: no publication date (none in its metadata, dateline or file name); {n} incidents not written because they cannot be dated: give --published YYYY-MM-DD",
+                doc.id
+            );
+        }
+    }
 }
 
 /// A pool of `jobs` threads (default: one per core).

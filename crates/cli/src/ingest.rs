@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long, value_name = "DB", default_value = "litopys.db")]
     db: String,
     /// Publication date (YYYY-MM-DD) for reports that carry none.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_date)]
     published: Option<jiff::civil::Date>,
     /// A codebook TOML to use instead of the built-in one.
     #[arg(long, value_name = "FILE")]
@@ -46,12 +46,18 @@ struct Summary {
     n_duplicate: usize,
     n_incidents: usize,
     n_new_events: usize,
-    failed: Vec<String>,
+    /// Inputs (or records) that failed, each already named on stderr when met.
+    n_failed: usize,
+    /// Files in folders that are not reports, left unread: how many, and the first few.
+    skipped: Vec<String>,
+    n_skipped: usize,
+    /// Documents without a date of their own.
+    dates: crate::dating::Tally,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?);
-    let mut store = Store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
+    let mut store = crate::args::open_or_create(&args.db)?;
     let pool = crate::extract::thread_pool(None)?;
     let bar = if std::io::stderr().is_terminal() {
         indicatif::ProgressBar::new_spinner()
@@ -59,33 +65,41 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         indicatif::ProgressBar::hidden()
     };
     let mut s = Summary::default();
-    let mut chunk: Vec<Document> = Vec::new();
-    let mut prepared: Vec<Report> = Vec::new();
+    let mut chunk: Vec<(Document, bool)> = Vec::new();
+    let mut prepared: Prepared = Prepared::default();
     for (path, result) in litopys_ingest::walk(&args.paths) {
         s.n_files += 1;
         bar.set_message(format!("{} files, {} new documents: {}", s.n_files, s.n_new, path.display()));
         bar.tick();
         let batch = match result {
             Ok(batch) => batch,
+            Err(err) if err.kind() == litopys_ingest::ErrorKind::Skipped => {
+                s.n_skipped += 1;
+                if s.skipped.len() < 3 {
+                    s.skipped.push(err.to_string());
+                }
+                continue;
+            }
             Err(err) => {
                 bar.suspend(|| eprintln!("litopys: {err}"));
-                s.failed.push(path.display().to_string());
+                s.n_failed += 1;
                 continue;
             }
         };
         if batch.documents.is_empty() && batch.warnings.is_empty() {
             bar.suspend(|| eprintln!("litopys: {}: no text to read", path.display()));
-            s.failed.push(path.display().to_string());
+            s.n_failed += 1;
         }
         for w in &batch.warnings {
             bar.suspend(|| eprintln!("litopys: {w}"));
-            s.failed.push(w.to_string());
+            s.n_failed += 1;
         }
         for mut doc in batch.documents {
-            if doc.published.is_none() {
+            let own_date = doc.published.is_some();
+            if !own_date {
                 doc.published = args.published;
             }
-            chunk.push(doc);
+            chunk.push((doc, own_date));
             if chunk.len() >= BATCH_DOCUMENTS {
                 prepared = step(&mut store, &extractor, &pool, std::mem::take(&mut chunk), prepared, &mut s)?;
             }
@@ -94,56 +108,78 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     prepared = step(&mut store, &extractor, &pool, chunk, prepared, &mut s)?;
     step(&mut store, &extractor, &pool, Vec::new(), prepared, &mut s)?;
     bar.finish_and_clear();
+    if let Some(line) = s.dates.summary() {
+        eprintln!("litopys: {line}; see `litopys documents --status undated`, date them with `litopys documents date ID YYYY-MM-DD`, then `litopys reextract`");
+    }
     let counts = store.counts()?;
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
         "{} files: {} new documents, {} near-duplicates (stored, marked), {} already stored; {} incidents, {} new events",
-        s.n_files, s.n_new, s.n_near, s.n_duplicate, s.n_incidents, s.n_new_events
+        s.n_files - s.n_skipped, s.n_new, s.n_near, s.n_duplicate, s.n_incidents, s.n_new_events
     )?;
+    if s.n_skipped > 0 {
+        let more = if s.n_skipped > s.skipped.len() { ", ..." } else { "" };
+        writeln!(out, "{} files skipped, not reports (hidden, binary, configuration): {}{more}", s.n_skipped, s.skipped.join("; "))?;
+    }
     writeln!(out, "{}: {} documents, {} incidents, {} events", args.db, counts.n_documents, counts.n_incidents, counts.n_events)?;
-    if s.failed.is_empty() {
+    if s.n_failed == 0 {
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(out, "{} inputs failed:", s.failed.len())?;
-    for f in &s.failed {
-        writeln!(out, "  {f}")?;
-    }
+    writeln!(out, "{} inputs failed (named above); the others are stored", s.n_failed)?;
     Ok(ExitCode::from(1))
 }
 
+/// A batch ready to store: the reports, and for each the ids of its incidents that need a
+/// date (see the `dating` module).
+#[derive(Default)]
+struct Prepared {
+    reports: Vec<Report>,
+    undated: Vec<Vec<String>>,
+}
+
 /// Writes `ready` while `next` is fingerprinted and extracted on the pool; returns `next`
-/// ready to write.
+/// ready to write. `next` holds each document with whether the date is its own.
 fn step(
     store: &mut Store,
     extractor: &Extractor,
     pool: &rayon::ThreadPool,
-    next: Vec<Document>,
-    ready: Vec<Report>,
+    next: Vec<(Document, bool)>,
+    ready: Prepared,
     s: &mut Summary,
-) -> anyhow::Result<Vec<Report>> {
-    let done = store.extracted(&next)?;
-    let (written, prepared) = pool.install(|| rayon::join(|| write_batch(store, &ready), || prepare(extractor, next, &done)));
-    for (put, linked) in written? {
+) -> anyhow::Result<Prepared> {
+    let (docs, own_dates): (Vec<Document>, Vec<bool>) = next.into_iter().unzip();
+    let done = store.extracted(&docs)?;
+    let (written, prepared) = pool.install(|| rayon::join(|| write_batch(store, &ready.reports), || prepare(extractor, docs, &done)));
+    for (((put, linked), undated), report) in written?.into_iter().zip(&ready.undated).zip(&ready.reports) {
         s.count(&put, &linked);
+        if !undated.is_empty() {
+            store.mark_needs_date(put.doc_id, undated).with_context(|| format!("{}: cannot mark incidents", report.document().id))?;
+        }
+    }
+    for (((report, own_date), undated), was_done) in prepared.reports.iter().zip(own_dates).zip(&prepared.undated).zip(done) {
+        if !was_done {
+            let doc = report.document();
+            s.dates.note(doc, own_date, doc.published.filter(|_| !own_date), report.n_incidents(), undated.len());
+        }
     }
     Ok(prepared)
 }
 
 /// Each document's report, extracted unless it is stored with its extraction already.
-fn prepare(extractor: &Extractor, docs: Vec<Document>, done: &[bool]) -> Vec<Report> {
+fn prepare(extractor: &Extractor, docs: Vec<Document>, done: &[bool]) -> Prepared {
     use rayon::prelude::*;
-    docs.into_par_iter()
+    let (reports, undated) = docs
+        .into_par_iter()
         .zip(done.par_iter())
         .with_min_len(4)
         .map(|(doc, &done)| {
-            let extraction = (!done).then(|| {
-                let out = extractor.extract(&doc);
-                (out.incidents, out.statistics)
-            });
-            Report::new(doc, extraction)
+            let dated = (!done).then(|| crate::dating::extract(extractor, &doc));
+            let undated = dated.as_ref().map(|d| d.undated.clone()).unwrap_or_default();
+            (Report::new(doc, dated.map(|d| (d.incidents, d.statistics))), undated)
         })
-        .collect()
+        .unzip();
+    Prepared { reports, undated }
 }
 
 /// Stores `reports` in one transaction or, if that fails, one at a time: the first error

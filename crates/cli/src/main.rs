@@ -11,9 +11,12 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod args;
 mod bench;
 mod corpus;
+mod dating;
 mod demo;
+mod documents;
 mod eval;
 mod events;
 mod export;
@@ -34,7 +37,13 @@ mod user;
 /// incident with date, place, ACLED event type, actors, figures, and the source text behind
 /// every value.
 #[derive(Parser)]
-#[command(name = "litopys", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "litopys",
+    version,
+    propagate_version = true,
+    max_term_width = 100,
+    after_help = "Exit codes: 0 every input read; 1 some input (a file, a record) failed and the rest were processed; 2 usage or a fatal error (bad option, no database)."
+)]
 struct Cli {
     /// Log more (-v: info, -vv: debug); logs go to stderr.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
@@ -121,15 +130,17 @@ enum Command {
     ///   litopys events --status new --json
     #[command(verbatim_doc_comment)]
     Events(events::Args),
-    /// Write events as CSV (ACLED's columns), JSON Lines or GeoJSON (RFC 7946).
+    /// Write events as CSV (ACLED's columns), flat JSON Lines, GeoJSON (RFC 7946) or Parquet.
     ///
-    /// Takes the same filters as `events`. Rejected events are left out unless
-    /// --status rejected. Parquet is not offered (no light crate writes it).
+    /// Takes the same filters as `events`. Rejected events, and events still waiting for a
+    /// date (needs-date), are left out unless asked for with --status. Parquet is written to
+    /// standard output: redirect it to a file.
     ///
     /// Examples:
     ///   litopys export > events.csv
     ///   litopys export --format geojson --from 2026-02-01 > events.geojson
     ///   litopys export --format jsonl --status confirmed > confirmed.jsonl
+    ///   litopys export --format parquet > events.parquet
     #[command(verbatim_doc_comment)]
     Export(export::Args),
     /// Record an analyst's decision on an event: confirm, edit a field, reject, merge, split.
@@ -146,6 +157,23 @@ enum Command {
     ///   litopys review UKR1a2b3c --history
     #[command(verbatim_doc_comment)]
     Review(review::Args),
+    /// List stored documents, or set one's publication date.
+    ///
+    /// Examples:
+    ///   litopys documents --status undated      # no date, or incidents waiting for one
+    ///   litopys documents date 12 2026-03-15    # then: litopys reextract --document 12
+    #[command(verbatim_doc_comment)]
+    Documents(documents::Args),
+    /// Extract stored documents again and relink their incidents, keeping every analyst
+    /// decision; prints the events added, removed, re-dated and re-placed.
+    ///
+    /// After dating a document, changing the codebook, or upgrading litopys.
+    ///
+    /// Examples:
+    ///   litopys reextract --document 12
+    ///   litopys reextract --codebook my-codebook.toml
+    #[command(verbatim_doc_comment)]
+    Reextract(documents::ReArgs),
     /// Draft the period's review from the database: counts, charts, one sentence per incident.
     ///
     /// Markdown, self-contained HTML (inline SVG charts) or PDF (printed by Debian's chromium).
@@ -232,6 +260,8 @@ fn main() -> ExitCode {
         Command::Events(args) => events::run(args),
         Command::Export(args) => export::run(args),
         Command::Review(args) => review::run(args),
+        Command::Documents(args) => documents::run(args),
+        Command::Reextract(args) => documents::reextract(args),
         Command::Report(args) => report::run(args),
         Command::Watch(args) => watch::run(args),
         Command::Serve(args) => serve::run(args),

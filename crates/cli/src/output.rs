@@ -6,7 +6,7 @@
 
 use std::io::Write;
 
-use litopys_model::{Incident, Statistic, ACLED_COLUMNS};
+use litopys_model::{Evidence, Incident, Row, Statistic};
 
 use crate::Format;
 
@@ -15,14 +15,46 @@ pub struct Writer<W: Write> {
     format: Format,
     out: W,
     n_written: usize,
+    /// ACLED's `timestamp` column: when this run wrote the rows.
+    timestamp: i64,
+}
+
+/// An incident's JSON record: the flat ACLED row, its report (publisher and link), then its
+/// evidence: the shape `litopys export --format jsonl` writes.
+#[derive(serde::Serialize)]
+struct Record<'a> {
+    #[serde(flatten)]
+    row: Row,
+    sources: [SourceRef<'a>; 1],
+    evidence: &'a [Evidence],
+}
+
+/// The report an incident came from: its publisher, and its link when it has one (a local
+/// file has neither).
+#[derive(serde::Serialize)]
+struct SourceRef<'a> {
+    publisher: String,
+    url: Option<&'a str>,
+}
+
+impl<'a> SourceRef<'a> {
+    fn of(i: &'a Incident) -> SourceRef<'a> {
+        let url = i.source.contains("://").then_some(i.source.as_str());
+        SourceRef { publisher: litopys_model::publisher(&i.source), url }
+    }
+}
+
+/// Now, in Unix seconds (ACLED's `timestamp`).
+pub fn unix_now() -> i64 {
+    jiff::Timestamp::now().as_second()
 }
 
 impl<W: Write> Writer<W> {
     /// A writer in `format`; CSV writes its header at once.
     pub fn new(format: Format, out: W) -> anyhow::Result<Writer<W>> {
-        let mut w = Writer { format, out, n_written: 0 };
+        let mut w = Writer { format, out, n_written: 0, timestamp: unix_now() };
         match format {
-            Format::Csv => w.csv_row(ACLED_COLUMNS)?,
+            Format::Csv => w.csv_row(litopys_model::row_columns())?,
             Format::Json => w.out.write_all(b"[")?,
             Format::Jsonl => {}
         }
@@ -32,8 +64,8 @@ impl<W: Write> Writer<W> {
     /// Writes one incident.
     pub fn incident(&mut self, i: &Incident) -> anyhow::Result<()> {
         match self.format {
-            Format::Csv => self.csv_row(i.csv_row())?,
-            _ => self.json(i)?,
+            Format::Csv => self.csv_row(i.acled_row(&[], self.timestamp).texts())?,
+            _ => self.json(&Record { row: i.acled_row(&[], self.timestamp), sources: [SourceRef::of(i)], evidence: &i.evidence })?,
         }
         self.n_written += 1;
         Ok(())

@@ -44,11 +44,11 @@ pub struct Args {
     /// The database: a SQLite file, or a `postgres://` URL.
     #[arg(long, value_name = "DB", default_value = "litopys.db")]
     db: String,
-    /// First day of the period (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    /// First day of the period (2026-03-01, 2026-3-1 or 01.03.2026).
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_date)]
     from: jiff::civil::Date,
-    /// Last day of the period (YYYY-MM-DD), inclusive.
-    #[arg(long, value_name = "DATE")]
+    /// Last day of the period (2026-03-31, 2026-3-31 or 31.03.2026), inclusive.
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_date)]
     to: jiff::civil::Date,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Md)]
@@ -74,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.to < args.from {
         bail!("--to {} is before --from {}", args.to, args.from);
     }
-    let mut store = Store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
+    let mut store = crate::args::open_existing(&args.db)?;
     let events = period_events(&mut store, args.from, args.to, args.status)?;
     let days = (args.to - args.from).get_days();
     let prev_to = args.from.checked_sub(1.day())?;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use anyhow::Context;
-use litopys_store::{Action, Store};
+use litopys_store::Action;
 
 #[derive(clap::Args)]
 #[command(group = clap::ArgGroup::new("action").required(true).args(["confirm", "reject", "set", "merge", "split", "history"]))]
@@ -24,6 +24,8 @@ pub struct Args {
     #[arg(long)]
     reject: bool,
     /// Set a field by hand: FIELD=VALUE, VALUE as JSON (3, null, ["court"]) or plain text.
+    /// Fields: event_date, location, admin1, fatalities, injuries, participants, arrests,
+    /// tags, notes, ... (an unknown one lists them all, with the value each takes).
     #[arg(long, value_name = "FIELD=VALUE")]
     set: Option<String>,
     /// Another event that reports the same incident: merge it into this one.
@@ -38,7 +40,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let mut store = Store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
+    let mut store = crate::args::open_existing(&args.db)?;
     if args.history {
         for h in store.history(&args.event)? {
             println!("{}\t{}\t{}", h.at, h.actor, serde_json::to_string(&h.action)?);

@@ -9,8 +9,8 @@ pub struct Args {
     /// The database: a SQLite file, or a `postgres://` URL.
     #[arg(long, value_name = "DB", default_value = "litopys.db")]
     db: String,
-    /// Where to listen.
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    /// Where to listen: HOST:PORT (127.0.0.1:8080, localhost:8080, 0.0.0.0:8080) or a port.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080", value_parser = crate::args::parse_addr)]
     addr: SocketAddr,
     /// Let anyone read without signing in (read-only public mode); reviewing still needs an
     /// editor.
@@ -29,6 +29,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    // a mistyped --db must not serve a fresh empty database
+    drop(crate::args::open_existing(&args.db)?);
     let mut config = litopys_server::Config::new(&args.db);
     config.addr = args.addr;
     config.public = args.public;
@@ -37,6 +39,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(u) = args.users {
         config.accounts = u;
     }
-    litopys_server::run(config)?;
-    Ok(ExitCode::SUCCESS)
+    let addr = config.addr;
+    match litopys_server::run(config) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(litopys_server::Error::Io(e)) if e.kind() == std::io::ErrorKind::AddrInUse => {
+            let next = SocketAddr::new(addr.ip(), addr.port().wrapping_add(1).max(1));
+            anyhow::bail!("{addr} is already in use (another `litopys serve`?): stop it, or listen elsewhere with --addr {next}")
+        }
+        Err(litopys_server::Error::Io(e)) if e.kind() == std::io::ErrorKind::AddrNotAvailable => {
+            anyhow::bail!("cannot listen on {addr}: this machine has no such address; try --addr 127.0.0.1:{}", addr.port())
+        }
+        Err(e) => Err(e.into()),
+    }
 }

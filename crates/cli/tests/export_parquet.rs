@@ -19,7 +19,7 @@ fn parquet_has_every_event_and_acled_columns() {
     let meta = reader.metadata().file_metadata();
     assert_eq!(meta.num_rows() as usize, n_events);
     let names: Vec<String> = meta.schema_descr().columns().iter().map(|c| c.name().to_string()).collect();
-    assert_eq!(names.len(), litopys_model::ACLED_COLUMNS.len());
+    assert_eq!(names.len(), litopys_model::row_columns().count() + 1, "ACLED's columns, status, figures");
     assert_eq!(names[0], "event_id_cnty");
     let first = reader.get_row_iter(None).unwrap().next().unwrap().unwrap().to_string();
     assert!(first.contains("admin1: \"Lviv\""), "{first}");

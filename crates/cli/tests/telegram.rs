@@ -33,9 +33,11 @@ fn each_message_is_a_report_dated_by_itself() {
         .iter()
         .map(|r| {
             let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
-            (s("event_date"), s("location"), s("sub_event_type"), s("source"))
+            (s("event_date"), s("location"), s("sub_event_type"), r["sources"][0]["url"].as_str().unwrap_or_default().to_string())
         })
         .collect();
+    // `source` names the channel, as ACLED's does; the message's link is in `sources`
+    assert!(rows.iter().all(|r| r["source"] == "t.me/testmonitor"), "{rows:?}");
     assert_eq!(
         got,
         vec![

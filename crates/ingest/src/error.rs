@@ -42,6 +42,9 @@ pub enum ErrorKind {
     SymlinkLoop,
     /// Any other failure to read: permissions, a broken pipe, a folder given as a file.
     Io,
+    /// A file met while walking a folder that is not a report (hidden, binary, a system or
+    /// configuration file): left alone on purpose, not a failure. The detail says why.
+    Skipped,
 }
 
 impl Error {
@@ -84,6 +87,7 @@ impl fmt::Display for Error {
             }
             ErrorKind::SymlinkLoop => f.write_str("symbolic link loop, skipped"),
             ErrorKind::Io => f.write_str(&self.detail),
+            ErrorKind::Skipped => write!(f, "skipped ({})", self.detail),
         }
     }
 }

@@ -21,6 +21,13 @@
 //! Content decides first, the file name second: a page saved as `article.txt` is still read as
 //! HTML. [`Reader::format`] forces a format.
 //!
+//! Every document gets the publication date it carries: the format's own field (HTML
+//! metadata, a feed entry's date, a Telegram message's date, a JSON Lines `published`), else a
+//! dateline or byline at the top of its text (`19:59, 8 листопада 2025`, `May 18, 2024 8:11
+//! PM`), else, for a single-document file, a date in its name (`2026-03-15-kharkiv.txt`); see
+//! the `dateline` module. A document with none of these has `published: None`, and the
+//! caller decides (a `--published` fallback, or a warning).
+//!
 //! Text is decoded from UTF-8 (a byte order mark is dropped), UTF-16 with a byte order mark,
 //! or a legacy code page (windows-1251, KOI8-R, ...) that `chardetng` recognises. Line endings
 //! become `\n`; paragraphs are separated by a blank line, so later stages can segment.
@@ -50,6 +57,7 @@
 #![deny(missing_docs)]
 
 mod date;
+mod dateline;
 mod decode;
 mod error;
 mod feed;
@@ -149,7 +157,12 @@ impl Reader {
         };
         // a line of hundreds of megabytes would cost extraction minutes: drop it, say so
         let Batch { documents, mut warnings } = batch;
-        let documents = documents.into_iter().filter_map(|doc| text::drop_long_lines(doc, &mut warnings)).collect();
+        let single = matches!(format, Format::Text | Format::Markdown | Format::Html);
+        let documents = documents
+            .into_iter()
+            .filter_map(|doc| text::drop_long_lines(doc, &mut warnings))
+            .map(|doc| own_date(doc, name, single))
+            .collect();
         Ok(Batch { documents, warnings })
     }
 
@@ -222,7 +235,7 @@ pub fn detect(name: &str, bytes: &[u8]) -> Format {
     detect_content(bytes).unwrap_or_else(|| detect_name(name))
 }
 
-fn detect_content(bytes: &[u8]) -> Option<Format> {
+pub(crate) fn detect_content(bytes: &[u8]) -> Option<Format> {
     if bytes.starts_with(&[0x1F, 0x8B]) {
         return warc::is_gzipped_warc(bytes).then_some(Format::Warc);
     }
@@ -305,6 +318,15 @@ fn detect_name(name: &str) -> Format {
         "rss" | "atom" | "xml" => Format::Feed,
         _ => Format::Text,
     }
+}
+
+/// `doc` with its publication date read from its own text (a dateline or byline at the top)
+/// when its format gave none, or else, for a single-document input, from the file name.
+fn own_date(mut doc: Document, name: &str, single: bool) -> Document {
+    if doc.published.is_none() {
+        doc.published = dateline::from_text(&doc.text).or_else(|| single.then(|| dateline::from_name(name)).flatten());
+    }
+    doc
 }
 
 fn too_large(name: &str, limit: u64) -> Error {

@@ -3,12 +3,15 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::{Batch, Error, ErrorKind, Reader};
+use crate::{Batch, Error, ErrorKind, Format, Reader};
 
 /// An iterator over the inputs under some paths, each with what reading it gave.
 ///
-/// Folders are walked recursively, their entries in sorted order, skipping hidden files and
-/// folders (names starting with `.`). A path given explicitly is read even if hidden. A
+/// Folders are walked recursively, their entries in sorted order. Inside a folder only reports
+/// are read: a hidden file or folder (name starting with `.`), a binary file, and a file that
+/// is neither named as a report format nor recognised as one by its content (configuration,
+/// scripts, system files) comes back as [`ErrorKind::Skipped`], unread. A path given
+/// explicitly is always read, whatever its name. A
 /// folder that links back to one of its ancestors is reported as
 /// [`ErrorKind::SymlinkLoop`] and not entered again. The path `-` reads standard input.
 ///
@@ -39,11 +42,7 @@ impl Walk {
             Ok(entries) => entries,
             Err(e) => return Some(Error::io(&name, &e)),
         };
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .filter(|entry| !entry.file_name().to_string_lossy().starts_with('.'))
-            .map(|entry| entry.path())
-            .collect();
+        let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
         paths.sort();
         let mut ancestors = ancestors;
         ancestors.push(canonical);
@@ -66,14 +65,30 @@ impl Iterator for Walk {
             if path.as_os_str() == "-" && ancestors.is_empty() {
                 return Some((path, self.reader.read_stdin()));
             }
+            let in_folder = !ancestors.is_empty();
+            if in_folder && path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                return Some((path.clone(), Err(skipped(&path, "hidden"))));
+            }
             match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => {
                     if let Some(err) = self.enter(&path, ancestors) {
                         return Some((path, Err(err)));
                     }
                 }
+                Ok(meta) if in_folder && !meta.is_file() => {
+                    return Some((path.clone(), Err(skipped(&path, "not a regular file"))));
+                }
                 Ok(_) => {
+                    if in_folder {
+                        if let Some(why) = not_a_report(&path) {
+                            return Some((path.clone(), Err(skipped(&path, why))));
+                        }
+                    }
                     let result = self.reader.read_path(&path);
+                    let result = match result {
+                        Err(e) if in_folder && e.kind() == ErrorKind::Binary => Err(skipped(&path, "binary")),
+                        other => other,
+                    };
                     return Some((path, result));
                 }
                 Err(e) => {
@@ -83,6 +98,56 @@ impl Iterator for Walk {
             }
         }
     }
+}
+
+fn skipped(path: &Path, why: &str) -> Error {
+    Error::new(&path.display().to_string(), ErrorKind::Skipped, why)
+}
+
+/// File name endings of the formats reports come in.
+const REPORT_EXTENSIONS: &[&str] =
+    &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "rss", "atom", "xml", "warc", "warc.gz"];
+
+/// Why the file at `path`, met in a folder, is not read as a report; `None` if it is one.
+///
+/// A report is named as one of the [`REPORT_EXTENSIONS`], or recognised by its first bytes as
+/// a structured format (an HTML page saved without an extension, a feed, a WARC file). A
+/// `.json` or `.xml` file that its content does not show to be a Telegram export, JSON Lines
+/// or a feed is configuration, not a report.
+fn not_a_report(path: &Path) -> Option<&'static str> {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let ext = if name.ends_with(".warc.gz") { "warc.gz" } else { name.rsplit_once('.').map_or("", |(_, e)| e) };
+    let head = read_head(path);
+    let by_content = head.as_deref().and_then(crate::detect_content);
+    match ext {
+        "json" => {
+            let texts = head.as_deref().is_some_and(|h| String::from_utf8_lossy(h).contains("\"text\""));
+            (by_content == Some(Format::Telegram) || (by_content == Some(Format::Jsonl) && texts)).not_then("JSON that is not a Telegram export")
+        }
+        "xml" => matches!(by_content, Some(Format::Feed | Format::Html)).not_then("XML that is not a feed"),
+        e if REPORT_EXTENSIONS.contains(&e) => None,
+        _ if by_content.is_some() => None,
+        _ => Some("not a report format"),
+    }
+}
+
+/// `Some(why)` when a condition does not hold.
+trait NotThen {
+    fn not_then(self, why: &'static str) -> Option<&'static str>;
+}
+
+impl NotThen for bool {
+    fn not_then(self, why: &'static str) -> Option<&'static str> {
+        (!self).then_some(why)
+    }
+}
+
+/// The first few kilobytes of a file, for recognising its format.
+fn read_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::new();
+    std::fs::File::open(path).ok()?.take(8192).read_to_end(&mut head).ok()?;
+    Some(head)
 }
 
 #[cfg(test)]
@@ -113,13 +178,42 @@ mod tests {
             })
             .collect();
         let expect: Vec<(String, Result<usize, ErrorKind>)> = vec![
+            (".dot.txt".into(), Err(ErrorKind::Skipped)),
             ("a.txt".into(), Ok(1)),
+            ("b/.hidden".into(), Err(ErrorKind::Skipped)),
             ("b/2.txt".into(), Ok(1)),
-            ("c.bin".into(), Err(ErrorKind::Binary)),
+            ("c.bin".into(), Err(ErrorKind::Skipped)),
             ("empty.txt".into(), Ok(0)),
             ("missing".into(), Err(ErrorKind::NotFound)),
         ];
         assert_eq!(results, expect);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn only_reports_are_read_in_folders() {
+        let dir = temp_dir("reports");
+        std::fs::write(dir.join("hosts"), "127.0.0.1 localhost\n").unwrap();
+        std::fs::write(dir.join("app.conf"), "[server]\nport = 8080\n").unwrap();
+        std::fs::write(dir.join("settings.json"), "{\"theme\": \"dark\", \"size\": 3}\n").unwrap();
+        std::fs::write(dir.join("page"), "<!doctype html><html><body><p>Lutsk. A protest.</p></body></html>").unwrap();
+        std::fs::write(dir.join("post.txt"), "Lutsk.\n\nA protest.").unwrap();
+        std::fs::write(dir.join("run.sh"), "#!/bin/sh\necho hi\n").unwrap();
+        let results: Vec<(String, Result<usize, ErrorKind>)> = crate::walk(std::slice::from_ref(&dir))
+            .map(|(path, result)| (path.file_name().unwrap_or_default().to_string_lossy().to_string(), result.map(|b| b.documents.len()).map_err(|e| e.kind())))
+            .collect();
+        let expect: Vec<(String, Result<usize, ErrorKind>)> = vec![
+            ("app.conf".into(), Err(ErrorKind::Skipped)),
+            ("hosts".into(), Err(ErrorKind::Skipped)),
+            ("page".into(), Ok(1)),
+            ("post.txt".into(), Ok(1)),
+            ("run.sh".into(), Err(ErrorKind::Skipped)),
+            ("settings.json".into(), Err(ErrorKind::Skipped)),
+        ];
+        assert_eq!(results, expect);
+        // named explicitly, a file is read whatever its name
+        let (_, one) = crate::walk(&[dir.join("hosts")]).next().unwrap();
+        assert_eq!(one.map(|b| b.documents.len()).ok(), Some(1));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

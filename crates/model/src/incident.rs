@@ -4,39 +4,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::{EventType, GeoPrecision, Span, SubEventType, TimePrecision};
 
-/// ACLED's export columns that litopys fills, in ACLED's order, followed by litopys' own
-/// figure columns. CSV output uses exactly this header.
-pub const ACLED_COLUMNS: &[&str] = &[
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "actor2",
-    "assoc_actor_2",
-    "iso",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-    "tags",
-    "injuries",
-    "participants",
-    "arrests",
-    "weapons",
-];
-
 /// Where one filled field came from: the field's name and the exact source text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
@@ -134,42 +101,6 @@ impl Incident {
                 _ => "Political violence",
             },
         }
-    }
-
-    /// The row for CSV output, one value per entry of [`ACLED_COLUMNS`].
-    pub fn csv_row(&self) -> Vec<String> {
-        let opt = |v: Option<u32>| v.map(|n| n.to_string()).unwrap_or_default();
-        let coord = |v: Option<f64>| v.map(|n| format!("{n:.4}")).unwrap_or_default();
-        vec![
-            self.event_id_cnty.clone(),
-            self.event_date.to_string(),
-            self.event_date.year().to_string(),
-            (self.time_precision as u8).to_string(),
-            self.disorder_type().to_string(),
-            self.event_type.as_str().to_string(),
-            self.sub_event_type.as_str().to_string(),
-            self.actor1.clone(),
-            self.assoc_actor_1.clone(),
-            self.actor2.clone(),
-            self.assoc_actor_2.clone(),
-            "804".to_string(),
-            self.country.clone(),
-            self.admin1.clone(),
-            self.admin2.clone(),
-            self.admin3.clone(),
-            self.location.clone(),
-            coord(self.latitude),
-            coord(self.longitude),
-            self.geo_precision.map(|p| (p as u8).to_string()).unwrap_or_default(),
-            self.source.clone(),
-            self.notes.clone(),
-            self.fatalities.to_string(),
-            self.tags.join(";"),
-            opt(self.injuries),
-            opt(self.participants),
-            opt(self.arrests),
-            self.weapons.join(";"),
-        ]
     }
 
     /// The evidence entries for one field.

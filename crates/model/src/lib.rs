@@ -30,9 +30,11 @@
 
 mod acled;
 mod incident;
+mod row;
 
 pub use acled::{EventType, SubEventType, TimePrecision, GeoPrecision};
-pub use incident::{Evidence, Incident, Statistic, ACLED_COLUMNS};
+pub use incident::{Evidence, Incident, Statistic};
+pub use row::{inter_category, publisher, row_columns, source_scale, Cell, Row, ACLED_COLUMNS, FIGURE_COLUMNS, INTER_CATEGORIES};
 
 use serde::{Deserialize, Serialize};
 

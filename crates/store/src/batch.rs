@@ -48,6 +48,11 @@ impl Report {
     pub fn document(&self) -> &Document {
         &self.document
     }
+
+    /// How many incidents its extraction holds (none when it has no extraction).
+    pub fn n_incidents(&self) -> usize {
+        self.extraction.as_ref().map_or(0, |(i, _)| i.len())
+    }
 }
 
 impl Store {

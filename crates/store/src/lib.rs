@@ -23,6 +23,10 @@
 //!   history; re-extraction never overwrites a reviewed value.
 //! * [`Store::events`] lists events by [`Filter`]; [`Store::search`] is full-text search over
 //!   documents and event notes.
+//! * [`Store::documents`] lists stored documents (those without a date among them),
+//!   [`Store::set_published`] dates one by hand, and [`Store::put_extraction`] stores its
+//!   new extraction: re-extraction keeps every analyst decision. Events whose date could not
+//!   be resolved are [`Status::NeedsDate`] ([`Store::mark_needs_date`]) until then.
 //!
 //! ```
 //! use litopys_model::Document;
@@ -55,6 +59,7 @@
 mod batch;
 mod db;
 mod dedup;
+mod documents;
 mod error;
 mod link;
 mod near;
@@ -63,8 +68,9 @@ mod store;
 mod write;
 
 pub use batch::Report;
+pub use documents::DocumentInfo;
 pub use error::{Error, ErrorKind};
-pub use review::{Action, HistoryEntry};
+pub use review::{Action, HistoryEntry, EDITABLE_FIELDS};
 pub use store::Store;
 
 use litopys_model::{Evidence, Incident};
@@ -114,22 +120,28 @@ pub enum Status {
     Edited,
     /// Not an event (or not one to publish). Hidden unless asked for.
     Rejected,
+    /// Its date could not be resolved (its report carries no publication date): kept, but
+    /// left out of listings, exports and reports until a date is set
+    /// ([`Store::set_published`]) and the report extracted again.
+    #[serde(rename = "needs-date")]
+    NeedsDate,
 }
 
 impl Status {
-    /// The name stored and shown: `new`, `confirmed`, `edited`, `rejected`.
+    /// The name stored and shown: `new`, `confirmed`, `edited`, `rejected`, `needs-date`.
     pub fn as_str(self) -> &'static str {
         match self {
             Status::New => "new",
             Status::Confirmed => "confirmed",
             Status::Edited => "edited",
             Status::Rejected => "rejected",
+            Status::NeedsDate => "needs-date",
         }
     }
 
     /// The status named `s`, if any.
     pub fn parse(s: &str) -> Option<Status> {
-        [Status::New, Status::Confirmed, Status::Edited, Status::Rejected].into_iter().find(|st| st.as_str() == s)
+        [Status::New, Status::Confirmed, Status::Edited, Status::Rejected, Status::NeedsDate].into_iter().find(|st| st.as_str() == s)
     }
 }
 
@@ -201,7 +213,7 @@ pub struct Filter {
     pub tag: Option<String>,
     /// Words that the event's notes or one of its documents contain.
     pub text: Option<String>,
-    /// Only events with this status; `None` is every status but `rejected`.
+    /// Only events with this status; `None` is every status but `rejected` and `needs-date`.
     pub status: Option<Status>,
 }
 

@@ -50,6 +50,38 @@ pub struct HistoryEntry {
 /// Fields an edit may not touch: identifiers and the evidence trail.
 const NOT_EDITABLE: &[&str] = &["event_id_cnty", "evidence"];
 
+/// The fields an edit may set, each with the kind of value it takes, for messages.
+pub const EDITABLE_FIELDS: &[(&str, &str)] = &[
+    ("event_date", "a date, 2026-03-01"),
+    ("time_precision", "1 (day), 2 (week) or 3 (month)"),
+    ("event_type", "an ACLED event type, \"Protests\""),
+    ("sub_event_type", "an ACLED sub-event type, \"Peaceful protest\""),
+    ("actor1", "text"),
+    ("assoc_actor_1", "text"),
+    ("actor2", "text"),
+    ("assoc_actor_2", "text"),
+    ("country", "text"),
+    ("admin1", "text"),
+    ("admin2", "text"),
+    ("admin3", "text"),
+    ("location", "text"),
+    ("latitude", "a number or null"),
+    ("longitude", "a number or null"),
+    ("geo_precision", "1, 2, 3 or null"),
+    ("fatalities", "a whole number"),
+    ("notes", "text"),
+    ("source", "text"),
+    ("injuries", "a whole number or null"),
+    ("participants", "a whole number or null"),
+    ("arrests", "a whole number or null"),
+    ("weapons", "a list, [\"firearm\"]"),
+    ("tags", "a list, [\"court\"]"),
+];
+
+fn field_list() -> String {
+    EDITABLE_FIELDS.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(", ")
+}
+
 /// `incident` with `field` set to `value`, or why that cannot be.
 pub(crate) fn apply_edit(incident: &Incident, field: &str, value: &serde_json::Value) -> Result<Incident, Error> {
     let invalid = |m: String| Error::new(ErrorKind::InvalidAction, m);
@@ -61,10 +93,13 @@ pub(crate) fn apply_edit(incident: &Incident, field: &str, value: &serde_json::V
         return Err(invalid("incident is not an object".into()));
     };
     let Some(slot) = map.get_mut(field) else {
-        return Err(invalid(format!("no field {field}")));
+        return Err(invalid(format!("there is no field {field:?}; the fields are {}", field_list())));
     };
     *slot = value.clone();
-    serde_json::from_value(json).map_err(|e| invalid(format!("{field}: {e}")))
+    serde_json::from_value(json).map_err(|_| {
+        let kind = EDITABLE_FIELDS.iter().find(|(f, _)| *f == field).map_or("another kind of value", |(_, k)| k);
+        invalid(format!("{field} takes {kind}, not {value}"))
+    })
 }
 
 /// `incident` with every edit in `edits` applied; edits that no longer apply are skipped.
@@ -93,6 +128,15 @@ mod tests {
         for (field, value) in [("fatalities", serde_json::json!("many")), ("nope", serde_json::json!(1)), ("evidence", serde_json::json!([]))] {
             let err = apply_edit(&i, field, &value).err().map(|e| e.kind());
             assert_eq!(err, Some(ErrorKind::InvalidAction), "{field}");
+        }
+        let msg = apply_edit(&i, "injuries", &serde_json::json!("many")).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(msg.contains("injuries takes a whole number or null, not \"many\""), "{msg}");
+        let msg = apply_edit(&i, "foo", &serde_json::json!(3)).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(msg.contains("no field \"foo\"") && msg.contains("participants"), "{msg}");
+        // every field listed is one an incident has
+        let json = serde_json::to_value(&i).unwrap_or_default();
+        for (f, _) in EDITABLE_FIELDS {
+            assert!(json.get(f).is_some(), "{f}");
         }
     }
 

@@ -133,7 +133,7 @@ impl Store {
         }
         match filter.status {
             Some(s) => cond(&mut sql, " AND status = ?", s.as_str().into()),
-            None => sql.push_str(" AND status <> 'rejected'"),
+            None => sql.push_str(" AND status NOT IN ('rejected', 'needs-date')"),
         }
         sql.push_str(" ORDER BY event_date, id");
         let rows = self.conn.query(&sql, &params)?;

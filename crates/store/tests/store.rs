@@ -487,3 +487,35 @@ fn batch_gives_new_events_unused_ids() {
         assert_eq!(ids, ["UKRY1", "UKRX1", "UKRY1-2", "UKRX1-2"]);
     }
 }
+
+#[test]
+fn undated_incidents_wait_for_a_date_and_keep_reviews() {
+    for (_dir, mut store) in backends("undated_incidents_wait_for_a_date_and_keep_reviews") {
+        let ids = three_reports(&mut store);
+        let text = format!("{LUTSK_A}\n\nYesterday residents of Lutsk gathered again.");
+        let undated = Document { published: None, ..doc("d.txt", &text) };
+        let put = store.put_document(&undated).expect("put");
+        let rivne = |date: &str| incident(Spec { key: "UKRD1", date, place: "Lutsk", sub: SubEventType::MobViolence, participants: None, injuries: None }, &text);
+        store.put_extraction(put.doc_id, &[rivne("1899-12-31")], &[]).expect("extraction");
+        assert_eq!(store.mark_needs_date(put.doc_id, &["UKRD1".to_string()]).expect("mark"), 1);
+        // left out of listings, listed on its own, and its document is undated
+        assert!(store.events(&Filter::default()).expect("events").iter().all(|e| e.id != "UKRD1"));
+        let waiting = store.events(&Filter { status: Some(Status::NeedsDate), ..Filter::default() }).expect("events");
+        assert_eq!(waiting.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["UKRD1"]);
+        let docs = store.documents(true).expect("documents");
+        assert_eq!(docs.iter().map(|d| (d.id, d.n_needs_date)).collect::<Vec<_>>(), [(put.doc_id, 1)]);
+        // a reviewed event elsewhere is untouched by dating and extracting again
+        let other = store.events(&Filter::default()).expect("events")[0].id.clone();
+        store.review(&other, &Action::Confirm, "olena").expect("confirm");
+        store.set_published(put.doc_id, "2026-03-05".parse().expect("date")).expect("date it");
+        assert!(store.set_published(9999, "2026-03-05".parse().expect("date")).is_err());
+        store.reset_needs_date(put.doc_id).expect("reset");
+        store.put_extraction(put.doc_id, &[rivne("2026-03-04")], &[]).expect("extraction");
+        assert_eq!(store.mark_needs_date(put.doc_id, &[]).expect("nothing to mark"), 0);
+        let dated = store.event("UKRD1").expect("event");
+        assert_eq!((dated.status, dated.incident.event_date.to_string()), (Status::New, "2026-03-04".to_string()));
+        assert_eq!(store.event(&other).expect("event").status, Status::Confirmed);
+        assert!(store.documents(true).expect("documents").is_empty());
+        assert_eq!(store.document_ids().expect("ids").len(), ids.len() + 1);
+    }
+}

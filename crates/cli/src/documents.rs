@@ -1,0 +1,141 @@
+//! `litopys documents` (list stored reports, date one by hand) and `litopys reextract`
+//! (extract stored reports again, keeping every analyst decision, and say what changed).
+//!
+//! # Design
+//!
+//! Re-extraction stores each document's new extraction through `Store::put_extraction`,
+//! which replaces that document's incidents and keeps what analysts decided (confirmed and
+//! edited values, rejections, merges and splits live on the events and in the history, not
+//! in the incidents). What changed is found by comparing every event before and after:
+//! events added, removed, re-dated (a `needs-date` event that got its date among them), and
+//! re-placed.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use litopys_extract::Extractor;
+use litopys_store::{Filter, Status, Store};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    action: Option<Action>,
+    /// The database: a SQLite file, or a `postgres://` URL.
+    #[arg(long, value_name = "DB", default_value = "litopys.db", global = true)]
+    db: String,
+    /// `undated`: only documents with no publication date, or with incidents that need one.
+    #[arg(long, value_name = "STATUS", value_parser = ["undated"])]
+    status: Option<String>,
+}
+
+#[derive(clap::Subcommand)]
+enum Action {
+    /// Set a stored document's publication date (then run `litopys reextract --document ID`).
+    Date {
+        /// The document's id (the first column of `litopys documents`).
+        id: i64,
+        /// Its publication date (2026-03-15, 2026-3-15 or 15.03.2026).
+        #[arg(value_parser = crate::args::parse_date)]
+        date: jiff::civil::Date,
+    },
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut store = crate::args::open_existing(&args.db)?;
+    if let Some(Action::Date { id, date }) = args.action {
+        store.set_published(id, date)?;
+        println!("document {id} published {date}; run `litopys reextract --db {} --document {id}` to date its incidents", args.db);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let docs = store.documents(args.status.is_some())?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for d in &docs {
+        let published = d.published.map_or_else(|| "(no date)".to_string(), |p| p.to_string());
+        let waiting = if d.n_needs_date > 0 { format!(" ({} need a date)", d.n_needs_date) } else { String::new() };
+        writeln!(out, "{:>6} {:<10} {:>3} incidents{waiting}  {}", d.id, published, d.n_incidents, d.key)?;
+    }
+    out.flush()?;
+    eprintln!("{} documents", docs.len());
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(clap::Args)]
+pub struct ReArgs {
+    /// The database: a SQLite file, or a `postgres://` URL.
+    #[arg(long, value_name = "DB", default_value = "litopys.db")]
+    db: String,
+    /// Only this document (its id in `litopys documents`); default: every stored document.
+    #[arg(long, value_name = "ID")]
+    document: Option<i64>,
+    /// A codebook TOML to use instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    codebook: Option<PathBuf>,
+}
+
+/// What the listing shows of an event: date, place, status.
+type Shown = (jiff::civil::Date, String, Status);
+
+fn snapshot(store: &mut Store) -> anyhow::Result<BTreeMap<String, Shown>> {
+    let mut all = BTreeMap::new();
+    for status in [None, Some(Status::Rejected), Some(Status::NeedsDate)] {
+        for e in store.events(&Filter { status, ..Filter::default() })? {
+            all.insert(e.id, (e.incident.event_date, e.incident.location, e.status));
+        }
+    }
+    Ok(all)
+}
+
+pub fn reextract(args: ReArgs) -> anyhow::Result<ExitCode> {
+    let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?);
+    let mut store = crate::args::open_existing(&args.db)?;
+    let ids = match args.document {
+        Some(id) => vec![id],
+        None => store.document_ids()?,
+    };
+    let before = snapshot(&mut store)?;
+    let mut dates = crate::dating::Tally::default();
+    for &id in &ids {
+        let doc = store.document(id).with_context(|| "see `litopys documents` for the ids")?;
+        let dated = crate::dating::extract(&extractor, &doc);
+        store.reset_needs_date(id)?;
+        store.put_extraction(id, &dated.incidents, &dated.statistics).with_context(|| format!("{}: cannot store incidents", doc.id))?;
+        store.mark_needs_date(id, &dated.undated)?;
+        dates.note(&doc, doc.published.is_some(), None, dated.incidents.len(), dated.undated.len());
+    }
+    let after = snapshot(&mut store)?;
+    let mut out = std::io::stdout().lock();
+    let (mut added, mut removed, mut redated, mut replaced) = (0, 0, 0, 0);
+    let day = |(d, _, s): &Shown| if *s == Status::NeedsDate { "(no date)".to_string() } else { d.to_string() };
+    for (id, now) in &after {
+        match before.get(id) {
+            None => {
+                added += 1;
+                writeln!(out, "added     {id} {} {}", day(now), now.1)?;
+            }
+            Some(was) => {
+                if day(was) != day(now) {
+                    redated += 1;
+                    writeln!(out, "re-dated  {id} {} -> {}", day(was), day(now))?;
+                }
+                if was.1 != now.1 {
+                    replaced += 1;
+                    writeln!(out, "re-placed {id} {} -> {}", was.1, now.1)?;
+                }
+            }
+        }
+    }
+    for (id, was) in &before {
+        if !after.contains_key(id) {
+            removed += 1;
+            writeln!(out, "removed   {id} {} {}", day(was), was.1)?;
+        }
+    }
+    writeln!(out, "{} documents extracted again: {added} events added, {removed} removed, {redated} re-dated, {replaced} re-placed", ids.len())?;
+    if let Some(line) = dates.summary() {
+        eprintln!("litopys: {line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
