@@ -68,6 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     n_failed += 1;
                 }
                 Event::Empty(name) => eprintln!("litopys: {name}: no text"),
+                Event::BadRecord => n_failed += 1,
             }
             if chunk.len() >= CHUNK_DOCUMENTS {
                 break;
