@@ -95,6 +95,8 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
     let injuries = figure("injuries", f.injuries);
     let fatalities = figure("fatalities", f.fatalities).unwrap_or(0);
     let arrests = figure("arrests", f.arrests);
+    let facts = crate::facts::facts(a, &spans);
+    ev.extend(facts.evidence);
 
     let location = entry.map(|e| e.name.clone()).unwrap_or_default();
     let admin1 = entry.map(|e| e.admin1.clone()).unwrap_or_default();
@@ -125,6 +127,10 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
         arrests,
         weapons,
         tags,
+        legal: facts.legal,
+        amounts: facts.amounts,
+        damage: facts.damage,
+        injury_details: facts.injury_details,
         evidence: ev,
     })
 }

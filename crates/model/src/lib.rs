@@ -32,7 +32,7 @@ mod acled;
 mod incident;
 
 pub use acled::{EventType, SubEventType, TimePrecision, GeoPrecision};
-pub use incident::{Evidence, Incident, Statistic, ACLED_COLUMNS};
+pub use incident::{Amount, Evidence, Incident, Legal, Statistic, ACLED_COLUMNS};
 
 use serde::{Deserialize, Serialize};
 
