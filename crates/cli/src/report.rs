@@ -95,7 +95,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
     let events = period_events(&mut store, args.from, args.to, args.status)?;
-    let (prev_from, prev_to) = previous_period(args.from, args.to)?;
+    let (prev_from, prev_to) = litopys_report::previous_period(args.from, args.to).context("the period is at the calendar's edge")?;
     let previous = period_events(&mut store, prev_from, prev_to, args.status)?.into_iter().map(|e| e.incident).collect();
     let mut docs: Vec<i64> = events.iter().flat_map(|e| e.sources.iter().map(|s| s.doc_id)).collect();
     docs.sort_unstable();
@@ -137,18 +137,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         (_, None) => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The period to compare with: the previous calendar month when the period is one, else the
-/// same number of days just before.
-fn previous_period(from: jiff::civil::Date, to: jiff::civil::Date) -> anyhow::Result<(jiff::civil::Date, jiff::civil::Date)> {
-    if from.day() == 1 && to == from.last_of_month() {
-        let prev_from = from.checked_sub(1.month())?;
-        return Ok((prev_from, prev_from.last_of_month()));
-    }
-    let days = (to - from).get_days();
-    let prev_to = from.checked_sub(1.day())?;
-    Ok((prev_to.checked_sub(i64::from(days).days())?, prev_to))
 }
 
 fn period_events(store: &mut Store, from: jiff::civil::Date, to: jiff::civil::Date, which: Which) -> anyhow::Result<Vec<Event>> {

@@ -32,9 +32,11 @@ fn sentence_and_its_length() {
     assert_eq!(i.legal.sentence.as_deref(), Some("prison"));
     assert_eq!(i.legal.sentence_months, Some(36));
     assert_eq!(i.legal.probation_months, Some(24));
-    let i = one("19 марта суд в Одессе приговорил местного жителя к одному году и шести месяцам ограничения свободы за нападение на сотрудника ТЦК.", "2026-03-20");
+    let i = one("19 марта суд в Одессе приговорил местного жителя к 2 годам и 6 месяцам ограничения свободы за нападение на сотрудника ТЦК.", "2026-03-20");
     assert_eq!(i.legal.sentence.as_deref(), Some("restriction of liberty"));
-    assert_eq!(i.legal.sentence_months, Some(18));
+    assert_eq!(i.legal.sentence_months, Some(30));
+    let i = one("19 марта суд в Одессе приговорил местного жителя к пяти годам лишения свободы по ч. 2 ст. 345 Уголовного кодекса.", "2026-03-20");
+    assert_eq!((i.legal.sentence.as_deref(), i.legal.sentence_months), (Some("prison"), Some(60)));
 }
 
 #[test]

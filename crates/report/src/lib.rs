@@ -165,6 +165,19 @@ pub fn chart_svgs(input: &Input) -> (String, String) {
     (c.weekly, c.map)
 }
 
+/// The period to compare a report's period with: the previous calendar month when the
+/// period is one, else as many days just before it. `None` at the calendar's edge.
+pub fn previous_period(from: jiff::civil::Date, to: jiff::civil::Date) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    use jiff::ToSpan;
+    if summary::whole_month(from, to) {
+        let prev_from = from.checked_sub(1.month()).ok()?;
+        return Some((prev_from, prev_from.last_of_month()));
+    }
+    let days = (to - from).get_days();
+    let prev_to = from.checked_sub(1.day()).ok()?;
+    Some((prev_to.checked_sub(i64::from(days).days()).ok()?, prev_to))
+}
+
 /// The shipped template for `format`.
 pub fn default_template(format: Format) -> &'static str {
     match format {

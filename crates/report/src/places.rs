@@ -8,7 +8,7 @@
 //! no Russian names); a place missing there is given in Ukrainian. Irregular names (two words,
 //! alternations such as "Ріг" → "Розі") are listed in each language's `[locative]` table.
 
-use litopys_gazetteer::Gazetteer;
+use litopys_gazetteer::{Entry, Gazetteer, Kind};
 use litopys_model::Incident;
 
 use crate::lang::Lang;
@@ -96,6 +96,14 @@ fn locative(lang: &Lang, name: &str) -> String {
     format!("{head}{last}")
 }
 
+/// The gazetteer's entry for a settlement named `location` in `admin1`: the settlement, not
+/// the oblast of the same name ("Kharkiv" the city, not Kharkiv oblast).
+fn settlement(location: &str, admin1: &str) -> Option<&'static Entry> {
+    let found = Gazetteer::builtin().search(location);
+    let same = |e: &&&Entry| e.name == location && e.admin1 == admin1;
+    found.iter().filter(same).find(|e| e.kind != Kind::Oblast).or_else(|| found.iter().find(same)).copied()
+}
+
 /// Where the incident happened, as the paragraph says it: "in Lviv (Lviv oblast)",
 /// "у Львові (Львівська область)".
 pub(crate) fn place_phrase(lang: &Lang, i: &Incident) -> Option<String> {
@@ -103,7 +111,7 @@ pub(crate) fn place_phrase(lang: &Lang, i: &Incident) -> Option<String> {
         return None;
     }
     let g = Gazetteer::builtin();
-    let entry = g.search(&i.location).into_iter().find(|e| e.name == i.location && e.admin1 == i.admin1);
+    let entry = settlement(&i.location, &i.admin1);
     let name_uk = entry.map_or(i.location.as_str(), |e| e.name_uk.as_str());
     let show_oblast = !i.admin1.is_empty() && i.admin1 != i.location && i.admin1 != "Kyiv City" && i.admin1 != "Sevastopol";
     let (name, oblast) = match lang.code.as_str() {
@@ -135,8 +143,7 @@ pub(crate) fn settlement_name(lang: &Lang, location: &str, admin1: &str) -> Stri
     if lang.code == "en" {
         return location.to_string();
     }
-    let g = Gazetteer::builtin();
-    let uk = g.search(location).into_iter().find(|e| e.name == location && e.admin1 == admin1).map_or(location.to_string(), |e| e.name_uk.clone());
+    let uk = settlement(location, admin1).map_or(location.to_string(), |e| e.name_uk.clone());
     if lang.code == "ru" {
         return lang.names.get(location).cloned().unwrap_or(uk);
     }
