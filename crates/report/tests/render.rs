@@ -48,6 +48,18 @@ fn litopys_report_day(i: &Incident) -> String {
     format!("On {}", i.event_date.strftime("%-d %B %Y"))
 }
 
+/// The text without its SVG charts (their tooltips name weeks by their ISO Monday).
+fn without_charts(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("<svg") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("</svg>").map_or("", |j| &rest[i + j + 6..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 fn check_common(text: &str, input: &Input) {
     // HTML escapes "/" in attributes and text; a browser reads them back as written
     let text = &text.replace("&#x2f;", "/").replace("&#x27;", "'").replace("&amp;", "&");
@@ -55,7 +67,7 @@ fn check_common(text: &str, input: &Input) {
         let date = e.incident.event_date.to_string();
         let day = litopys_report_day(&e.incident);
         assert_eq!(text.matches(&day).count(), 1, "incident {date} ({day}) not present exactly once");
-        assert!(!text.contains(&date), "the ISO date {date} is printed: the prose says it");
+        assert!(!without_charts(text).contains(&date), "the ISO date {date} is printed: the prose says it");
         assert!(text.contains(&e.links[0]), "link {} missing", e.links[0]);
     }
     // whole words: "Ivan" is no one's name inside "Ivano-Frankivsk"
@@ -88,7 +100,7 @@ fn html_is_self_contained_with_charts() {
     check_common(&html, &input);
     assert!(html.contains("<h2>Vinnytsia</h2>"));
     assert_eq!(html.matches("<svg").count(), 2, "weekly chart and map (one month of statistics: no line chart)");
-    assert_eq!(html.matches("Incidents by oblast").count(), 1, "the map is captioned once");
+    assert_eq!(without_charts(&html).matches("Incidents by oblast").count(), 1, "the map is captioned once");
     assert!(html.contains("size: A4"), "printed on A4 by default");
     assert!(!html.contains("src=\"http") && !html.contains("<script"), "no external requests, no script");
     // four weeks of February 2026 plus the partial first week
