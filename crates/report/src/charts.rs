@@ -96,7 +96,7 @@ fn weekly(by_week: &[Week], by_type: &[Count]) -> String {
 
 /// A line chart of one indicator over months, values labelled at each point.
 pub(crate) fn line(series: &Series) -> String {
-    let (w, h, left, right, top, bottom) = (640.0, 220.0, 70.0, 20.0, 20.0, 30.0);
+    let (w, h, left, right, top, bottom) = (640.0, 180.0, 70.0, 70.0, 20.0, 30.0);
     let max = series.points.iter().map(|p| p.value).fold(0.0f64, f64::max).max(1.0) * 1.15;
     let n = series.points.len().max(2) as f64;
     let x = |i: usize| left + i as f64 * (w - left - right) / (n - 1.0);
