@@ -10,7 +10,7 @@ bin=target/release/litopys
 work=$(mktemp -d)
 db="$work/example.db"
 # a month of reports with their web or Telegram addresses, one per line (JSON Lines)
-"$bin" ingest --db "$db" examples/articles/march-2026.jsonl
+"$bin" ingest --db "$db" examples/month/march-2026.jsonl
 # plain-text reports with no public address: cited by name, without a link
 "$bin" ingest --db "$db" --published 2026-04-01 examples/articles/monthly-review.en.txt
 "$bin" ingest --db "$db" --published 2026-03-15 examples/articles/kharkiv-post.uk.txt
