@@ -133,7 +133,10 @@ fn alternation<'a>(cues: impl Iterator<Item = &'a String>) -> String {
     let mut all: Vec<&String> = cues.collect();
     // longest first, so that "ст." does not win over "статті"
     all.sort_by_key(|c| std::cmp::Reverse(c.len()));
-    all.iter().map(|c| cue_pattern(c)).collect::<Vec<_>>().join("|")
+    all.iter()
+        .map(|c| cue_pattern(c))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 fn compile(name: &str, pattern: &str) -> Result<Regex, FactsError> {
@@ -141,22 +144,37 @@ fn compile(name: &str, pattern: &str) -> Result<Regex, FactsError> {
 }
 
 fn langs_of(value: &toml::Value) -> Vec<String> {
-    let Some(t) = value.as_table() else { return Vec::new() };
-    t.values().filter_map(|v| v.as_array()).flatten().filter_map(|v| v.as_str().map(str::to_string)).collect()
+    let Some(t) = value.as_table() else {
+        return Vec::new();
+    };
+    t.values()
+        .filter_map(|v| v.as_array())
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
 }
 
 fn keyed(table: &toml::Table, order: &str) -> Result<Vec<(String, Regex)>, FactsError> {
     // toml::Table does not keep the file's order: read it back from the text
     let mut keys: Vec<&String> = table.keys().collect();
     keys.sort_by_key(|k| order.find(&format!("\"{k}\" =")).unwrap_or(usize::MAX));
-    keys.into_iter().map(|k| Ok((k.clone(), compile(k, &alternation(langs_of(&table[k]).iter()))?))).collect()
+    keys.into_iter()
+        .map(|k| {
+            Ok((
+                k.clone(),
+                compile(k, &alternation(langs_of(&table[k]).iter()))?,
+            ))
+        })
+        .collect()
 }
 
 impl FactTable {
     /// The table shipped with litopys (`data/facts.toml`), compiled once.
     pub fn builtin() -> Option<&'static FactTable> {
         static TABLE: OnceLock<Option<FactTable>> = OnceLock::new();
-        TABLE.get_or_init(|| FactTable::from_toml(include_str!("../../../data/facts.toml")).ok()).as_ref()
+        TABLE
+            .get_or_init(|| FactTable::from_toml(include_str!("../../../data/facts.toml")).ok())
+            .as_ref()
     }
 
     /// A table from TOML text in the shape of `data/facts.toml`.
@@ -178,7 +196,11 @@ impl FactTable {
             .iter()
             .map(|(k, l)| Ok((k.clone(), compile(k, &format!("^(?:{})$", all(l)))?)))
             .collect::<Result<_, FactsError>>()?;
-        let mult_words = alternation(raw.multipliers.values().flat_map(|u| u.langs.values().flatten()));
+        let mult_words = alternation(
+            raw.multipliers
+                .values()
+                .flat_map(|u| u.langs.values().flatten()),
+        );
         let cur_words = alternation(raw.currencies.values().flat_map(|l| l.values().flatten()));
         let money = format!(
             r"(?P<n>\d{{1,3}}(?:[ ,\u{{a0}}]\d{{3}})+\b|\d+(?:[.,]\d+)?)\s*(?:(?P<mult>{mult_words})\s*)?(?P<cur>{cur_words})"
@@ -190,7 +212,16 @@ impl FactTable {
             sentence_kinds: keyed(&raw.sentence_kinds, text)?,
             probation: compile("probation", &all(&raw.probation))?,
             fine: compile("fine", &all(&raw.fine))?,
-            units: raw.units.iter().map(|(k, u)| Ok((u.months, compile(k, &format!(r"^\s*(?:{})", all(&u.langs)))?))).collect::<Result<_, FactsError>>()?,
+            units: raw
+                .units
+                .iter()
+                .map(|(k, u)| {
+                    Ok((
+                        u.months,
+                        compile(k, &format!(r"^\s*(?:{})", all(&u.langs)))?,
+                    ))
+                })
+                .collect::<Result<_, FactsError>>()?,
             money: compile("money", &money)?,
             currencies,
             multipliers: mults,
@@ -219,7 +250,10 @@ fn facts_with(t: &FactTable, a: &Analysis, spans: &[Span]) -> Facts {
     let text = a.text();
     let mut f = Facts::default();
     let ev = |field: &str, span: Span, ev: &mut Vec<Evidence>| {
-        if !ev.iter().any(|e: &Evidence| e.field == field && e.span() == span) {
+        if !ev
+            .iter()
+            .any(|e: &Evidence| e.field == field && e.span() == span)
+        {
             ev.push(Evidence::new(field, span, text));
         }
     };
@@ -241,19 +275,45 @@ fn facts_with(t: &FactTable, a: &Analysis, spans: &[Span]) -> Facts {
         }
         let fine_cue = t.fine.find(sentence);
         for c in t.money.captures_iter(sentence) {
-            let (Some(whole), Some(n), Some(cur)) = (c.get(0), c.name("n"), c.name("cur")) else { continue };
-            let factor = c.name("mult").and_then(|m| t.multipliers.iter().find(|(_, r)| r.is_match(m.as_str()))).map_or(1.0, |(f, _)| *f);
-            let Some((currency, _)) = t.currencies.iter().find(|(_, r)| r.is_match(cur.as_str())) else { continue };
-            let Some(value) = parse_figure(n.as_str(), c.name("mult").is_some()) else { continue };
+            let (Some(whole), Some(n), Some(cur)) = (c.get(0), c.name("n"), c.name("cur")) else {
+                continue;
+            };
+            let factor = c
+                .name("mult")
+                .and_then(|m| t.multipliers.iter().find(|(_, r)| r.is_match(m.as_str())))
+                .map_or(1.0, |(f, _)| *f);
+            let Some((currency, _)) = t.currencies.iter().find(|(_, r)| r.is_match(cur.as_str()))
+            else {
+                continue;
+            };
+            let Some(value) = parse_figure(n.as_str(), c.name("mult").is_some()) else {
+                continue;
+            };
             let value = value * factor;
             if fine_cue.is_some() && f.legal.fine.is_none() {
-                f.legal.fine = Some(Amount { what: "fine".into(), value, currency: currency.clone() });
+                f.legal.fine = Some(Amount {
+                    what: "fine".into(),
+                    value,
+                    currency: currency.clone(),
+                });
                 ev("legal.fine", at(whole), &mut f.evidence);
                 continue;
             }
-            let what = t.amount_kinds.iter().find(|(_, r)| r.is_match(sentence)).map_or("sum", |(k, _)| k.as_str());
-            if !f.amounts.iter().any(|x| x.value == value && x.currency == *currency) {
-                f.amounts.push(Amount { what: what.to_string(), value, currency: currency.clone() });
+            let what = t
+                .amount_kinds
+                .iter()
+                .find(|(_, r)| r.is_match(sentence))
+                .map_or("sum", |(k, _)| k.as_str());
+            if !f
+                .amounts
+                .iter()
+                .any(|x| x.value == value && x.currency == *currency)
+            {
+                f.amounts.push(Amount {
+                    what: what.to_string(),
+                    value,
+                    currency: currency.clone(),
+                });
             }
             ev("amounts", at(whole), &mut f.evidence);
         }
@@ -280,10 +340,18 @@ fn facts_with(t: &FactTable, a: &Analysis, spans: &[Span]) -> Facts {
 fn sentence_facts(t: &FactTable, a: &Analysis, s: Span, verb: Span, f: &mut Facts) {
     let text = a.text();
     let sentence = s.text(text);
-    let probation_at = t.probation.find(sentence).map(|m| Span::new(s.start + m.start(), s.start + m.end()));
+    let probation_at = t
+        .probation
+        .find(sentence)
+        .map(|m| Span::new(s.start + m.start(), s.start + m.end()));
     let terms = terms(t, a, s);
-    let kind = t.sentence_kinds.iter().find_map(|(k, r)| r.find(sentence).map(|m| (k, Span::new(s.start + m.start(), s.start + m.end()))));
-    let main = terms.iter().find(|term| probation_at.is_none_or(|p| term.span.start < p.start));
+    let kind = t.sentence_kinds.iter().find_map(|(k, r)| {
+        r.find(sentence)
+            .map(|m| (k, Span::new(s.start + m.start(), s.start + m.end())))
+    });
+    let main = terms
+        .iter()
+        .find(|term| probation_at.is_none_or(|p| term.span.start < p.start));
     if f.legal.sentence.is_some() {
         return;
     }
@@ -299,12 +367,17 @@ fn sentence_facts(t: &FactTable, a: &Analysis, s: Span, verb: Span, f: &mut Fact
     f.evidence.push(Evidence::new("legal.sentence", span, text));
     if let Some(term) = main {
         f.legal.sentence_months = Some(term.months);
-        f.evidence.push(Evidence::new("legal.sentence_months", term.span, text));
+        f.evidence
+            .push(Evidence::new("legal.sentence_months", term.span, text));
     }
     if let Some(p) = probation_at {
         let after = terms.iter().find(|term| term.span.start > p.start);
         f.legal.probation_months = Some(after.map_or(0, |term| term.months));
-        f.evidence.push(Evidence::new("legal.probation_months", after.map_or(p, |term| term.span), text));
+        f.evidence.push(Evidence::new(
+            "legal.probation_months",
+            after.map_or(p, |term| term.span),
+            text,
+        ));
     }
 }
 
@@ -314,7 +387,13 @@ fn terms(t: &FactTable, a: &Analysis, s: Span) -> Vec<Term> {
     let mut out: Vec<Term> = Vec::new();
     for c in a.counts_in(s) {
         let rest = text.get(c.span.end..s.end).unwrap_or("");
-        let Some((months, m)) = t.units.iter().find_map(|(months, r)| r.find(rest).map(|m| (*months, m))) else { continue };
+        let Some((months, m)) = t
+            .units
+            .iter()
+            .find_map(|(months, r)| r.find(rest).map(|m| (*months, m)))
+        else {
+            continue;
+        };
         let end = c.span.end + m.end();
         let value = (c.value * f64::from(months)).round() as u32;
         // "one year and six months": the months join the year's term
@@ -326,16 +405,25 @@ fn terms(t: &FactTable, a: &Analysis, s: Span) -> Vec<Term> {
                 continue;
             }
         }
-        out.push(Term { span: Span::new(c.span.start, end), months: value });
+        out.push(Term {
+            span: Span::new(c.span.start, end),
+            months: value,
+        });
     }
     out
 }
 
 /// "40" → 40; "12 000" and "1,500" → thousands; "1,5" and "2.5" → decimals.
 fn parse_figure(s: &str, has_multiplier: bool) -> Option<f64> {
-    let grouped = s.split([' ', ',', '\u{a0}']).skip(1).all(|g| g.len() == 3) && s.contains([' ', ',', '\u{a0}']);
+    let grouped = s.split([' ', ',', '\u{a0}']).skip(1).all(|g| g.len() == 3)
+        && s.contains([' ', ',', '\u{a0}']);
     if grouped && !(has_multiplier && s.contains(',') && !s.contains(' ')) {
-        return s.chars().filter(char::is_ascii_digit).collect::<String>().parse().ok();
+        return s
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .ok();
     }
     s.replace(',', ".").parse().ok()
 }
@@ -366,7 +454,11 @@ mod tests {
 
     #[test]
     fn cues_match_whole_words_and_stems() {
-        let r = compile("t", &alternation(["ст.".to_string(), "засуджен*".to_string()].iter())).ok();
+        let r = compile(
+            "t",
+            &alternation(["ст.".to_string(), "засуджен*".to_string()].iter()),
+        )
+        .ok();
         let r = r.as_ref();
         assert!(r.is_some_and(|r| r.is_match("за ст. 342")));
         assert!(r.is_some_and(|r| r.is_match("його засуджено")));

@@ -92,7 +92,8 @@ impl Lang {
             "ru" => include_str!("../lang/ru.toml"),
             other => return Err(Error::Language(other.to_string())),
         };
-        let mut lang: Lang = toml::from_str(text).map_err(|e| Error::Template(format!("lang/{code}.toml: {e}")))?;
+        let mut lang: Lang =
+            toml::from_str(text).map_err(|e| Error::Template(format!("lang/{code}.toml: {e}")))?;
         lang.code = code.to_string();
         Ok(lang)
     }
@@ -114,7 +115,9 @@ impl Lang {
 
     /// The plural phrase `key` for `n`, with `{n}` filled.
     pub fn plural(&self, key: &str, n: u64) -> String {
-        let Some(p) = self.plural.get(key) else { return format!("{n} {key}") };
+        let Some(p) = self.plural.get(key) else {
+            return format!("{n} {key}");
+        };
         let form = match (n, &p.zero) {
             (0, Some(z)) => z,
             _ => match class(&self.code, n) {
@@ -127,12 +130,20 @@ impl Lang {
     }
 
     fn month(list: &[String], d: jiff::civil::Date) -> &str {
-        list.get(usize::try_from(d.month() - 1).unwrap_or(0)).map_or("", String::as_str)
+        list.get(usize::try_from(d.month() - 1).unwrap_or(0))
+            .map_or("", String::as_str)
     }
 
     /// "4 March 2026", "4 березня 2026 року".
     pub fn date(&self, d: jiff::civil::Date) -> String {
-        fill(&self.date, &[("day", &d.day().to_string()), ("month", Self::month(&self.months_genitive, d)), ("year", &d.year().to_string())])
+        fill(
+            &self.date,
+            &[
+                ("day", &d.day().to_string()),
+                ("month", Self::month(&self.months_genitive, d)),
+                ("year", &d.year().to_string()),
+            ],
+        )
     }
 
     /// "March 2026", "березень 2026".
@@ -142,7 +153,13 @@ impl Lang {
 
     /// "in March 2026", "у березні 2026 року".
     pub fn in_month(&self, d: jiff::civil::Date) -> String {
-        fill(&self.in_month, &[("month", Self::month(&self.months_locative, d)), ("year", &d.year().to_string())])
+        fill(
+            &self.in_month,
+            &[
+                ("month", Self::month(&self.months_locative, d)),
+                ("year", &d.year().to_string()),
+            ],
+        )
     }
 
     /// The opening of an event's paragraph: "On 4 March 2026", "Around ...", "In March 2026".
@@ -151,7 +168,13 @@ impl Lang {
         match precision {
             P::Day => fill(&self.on_date, &[("date", &self.date(d))]),
             P::Week => fill(&self.around_date, &[("date", &self.date(d))]),
-            P::Month => fill(&self.in_month_sentence, &[("month", Self::month(&self.months_locative, d)), ("year", &d.year().to_string())]),
+            P::Month => fill(
+                &self.in_month_sentence,
+                &[
+                    ("month", Self::month(&self.months_locative, d)),
+                    ("year", &d.year().to_string()),
+                ],
+            ),
         }
     }
 
@@ -187,11 +210,21 @@ mod tests {
             let l = Lang::builtin(code);
             assert!(l.is_ok(), "{code}: {:?}", l.err());
             let Ok(l) = l else { continue };
-            for (name, a, b) in [("text", &en.text, &l.text), ("facts", &en.facts, &l.facts), ("actions", &en.actions, &l.actions), ("weapons", &en.weapons, &l.weapons), ("damage", &en.damage, &l.damage)] {
+            for (name, a, b) in [
+                ("text", &en.text, &l.text),
+                ("facts", &en.facts, &l.facts),
+                ("actions", &en.actions, &l.actions),
+                ("weapons", &en.weapons, &l.weapons),
+                ("damage", &en.damage, &l.damage),
+            ] {
                 let missing: Vec<&String> = a.keys().filter(|k| !b.contains_key(*k)).collect();
                 assert!(missing.is_empty(), "{code} [{name}] lacks {missing:?}");
             }
-            let missing: Vec<&String> = en.plural.keys().filter(|k| !l.plural.contains_key(*k)).collect();
+            let missing: Vec<&String> = en
+                .plural
+                .keys()
+                .filter(|k| !l.plural.contains_key(*k))
+                .collect();
             assert!(missing.is_empty(), "{code} [plural] lacks {missing:?}");
         }
     }
@@ -207,7 +240,13 @@ mod tests {
         let Ok(en) = Lang::builtin("en") else { return };
         assert_eq!(en.plural("years", 1), "1 year");
         assert_eq!(en.plural("years", 21), "21 years");
-        assert_eq!(en.date("2026-03-04".parse().unwrap_or_default()), "4 March 2026");
-        assert_eq!(uk.date("2026-03-04".parse().unwrap_or_default()), "4 березня 2026 року");
+        assert_eq!(
+            en.date("2026-03-04".parse().unwrap_or_default()),
+            "4 March 2026"
+        );
+        assert_eq!(
+            uk.date("2026-03-04".parse().unwrap_or_default()),
+            "4 березня 2026 року"
+        );
     }
 }

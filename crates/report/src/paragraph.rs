@@ -34,7 +34,11 @@ pub(crate) fn term(lang: &Lang, months: u32) -> String {
 }
 
 fn decimal(lang: &Lang, v: f64) -> String {
-    let s = if (v - v.round()).abs() < 1e-9 { format!("{}", v.round() as i64) } else { format!("{v:.1}") };
+    let s = if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v:.1}")
+    };
     if lang.code == "en" {
         s
     } else {
@@ -48,7 +52,11 @@ pub(crate) fn money(lang: &Lang, a: &Amount) -> String {
     let n = scales
         .iter()
         .find(|(f, _)| a.value >= *f && (a.value / f) < 1000.0)
-        .and_then(|(f, key)| lang.money.get(*key).map(|t| fill(t, &[("n", &decimal(lang, a.value / f))])))
+        .and_then(|(f, key)| {
+            lang.money
+                .get(*key)
+                .map(|t| fill(t, &[("n", &decimal(lang, a.value / f))]))
+        })
         .unwrap_or_else(|| crate::summary::thousands(a.value));
     match lang.money.get(&a.currency) {
         Some(t) => fill(t, &[("n", &n)]),
@@ -59,8 +67,14 @@ pub(crate) fn money(lang: &Lang, a: &Amount) -> String {
 fn article(lang: &Lang, i: &Incident) -> Option<String> {
     let art = i.legal.article.as_deref()?;
     Some(match i.legal.article_part {
-        Some(p) => fill(lang.facts.get("article_part").map_or("", String::as_str), &[("part", &p.to_string()), ("art", art)]),
-        None => fill(lang.facts.get("article").map_or("", String::as_str), &[("art", art)]),
+        Some(p) => fill(
+            lang.facts.get("article_part").map_or("", String::as_str),
+            &[("part", &p.to_string()), ("art", art)],
+        ),
+        None => fill(
+            lang.facts.get("article").map_or("", String::as_str),
+            &[("art", art)],
+        ),
     })
 }
 
@@ -69,14 +83,37 @@ fn article(lang: &Lang, i: &Incident) -> Option<String> {
 fn sentence(lang: &Lang, i: &Incident) -> Option<String> {
     let kind_key = i.legal.sentence.as_deref()?;
     let fact = |k: &str| lang.facts.get(k).map_or("", String::as_str).to_string();
-    let kind = lang.sentences.get(kind_key).cloned().unwrap_or_else(|| kind_key.to_string());
+    let kind = lang
+        .sentences
+        .get(kind_key)
+        .cloned()
+        .unwrap_or_else(|| kind_key.to_string());
     let mut s = match (i.legal.sentence_months, &i.legal.fine) {
-        (Some(m), _) => fill(&fact("sentence_term"), &[("term", &term(lang, m)), ("kind", &kind)]),
-        (None, Some(f)) if kind_key == "fine" => fill(&fact("fine"), &[("amount", &money(lang, f))]).trim_end_matches('.').to_string(),
-        _ => fill(&fact("sentence_kind"), &[("kind", lang.sentence_names.get(kind_key).map_or(kind_key, String::as_str))]),
+        (Some(m), _) => fill(
+            &fact("sentence_term"),
+            &[("term", &term(lang, m)), ("kind", &kind)],
+        ),
+        (None, Some(f)) if kind_key == "fine" => {
+            fill(&fact("fine"), &[("amount", &money(lang, f))])
+                .trim_end_matches('.')
+                .to_string()
+        }
+        _ => fill(
+            &fact("sentence_kind"),
+            &[(
+                "kind",
+                lang.sentence_names
+                    .get(kind_key)
+                    .map_or(kind_key, String::as_str),
+            )],
+        ),
     };
     if let Some(p) = i.legal.probation_months {
-        s.push_str(&if p > 0 { fill(&fact("probation"), &[("term", &term(lang, p))]) } else { fact("probation_plain") });
+        s.push_str(&if p > 0 {
+            fill(&fact("probation"), &[("term", &term(lang, p))])
+        } else {
+            fact("probation_plain")
+        });
     }
     if let (Some(a), false) = (article(lang, i), i.legal.case_opened) {
         s.push_str(&fill(&fact("sentence_under"), &[("article", &a)]));
@@ -94,7 +131,10 @@ fn action(lang: &Lang, i: &Incident) -> String {
     keys.extend(i.tags.iter().map(|t| format!("{sub}|{t}")));
     keys.push(sub.to_string());
     keys.push("Other".to_string());
-    keys.iter().find_map(|k| lang.actions.get(k)).cloned().unwrap_or_default()
+    keys.iter()
+        .find_map(|k| lang.actions.get(k))
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// The paragraph's text (without its sources).
@@ -102,25 +142,41 @@ pub(crate) fn paragraph(lang: &Lang, i: &Incident, n_sources: usize) -> String {
     let when = lang.when(i.event_date, i.time_precision);
     let place = place_phrase(lang, i).unwrap_or_else(|| lang.text("unknown_place").to_string());
     let court_sentence = sentence(lang, i);
-    let ruling_is_event = court_sentence.is_some() && (i.tags.iter().any(|t| t == "court") || i.sub_event_type.as_str() == "Other");
+    let ruling_is_event = court_sentence.is_some()
+        && (i.tags.iter().any(|t| t == "court") || i.sub_event_type.as_str() == "Other");
     let what = match (&court_sentence, ruling_is_event) {
         (Some(s), true) => s.clone(),
         _ => action(lang, i),
     };
-    let mut out = vec![capitalize(&lang.fill_text("lead", &[("when", &when), ("place", &place), ("action", &what)]))];
+    let mut out = vec![capitalize(&lang.fill_text(
+        "lead",
+        &[("when", &when), ("place", &place), ("action", &what)],
+    ))];
     let fact = |k: &str| lang.facts.get(k).map_or("", String::as_str).to_string();
     if !i.weapons.is_empty() {
-        let names: Vec<String> = i.weapons.iter().map(|w| lang.weapons.get(w).cloned().unwrap_or_else(|| w.clone())).collect();
+        let names: Vec<String> = i
+            .weapons
+            .iter()
+            .map(|w| lang.weapons.get(w).cloned().unwrap_or_else(|| w.clone()))
+            .collect();
         out.push(fill(&fact("weapons"), &[("list", &lang.list(&names))]));
     }
     if let Some(p) = i.participants {
         out.push(lang.plural("crowd", u64::from(p)));
     }
-    let details: Vec<String> = i.injury_details.iter().map(|d| lang.injuries.get(d).cloned().unwrap_or_else(|| d.clone())).collect();
+    let details: Vec<String> = i
+        .injury_details
+        .iter()
+        .map(|d| lang.injuries.get(d).cloned().unwrap_or_else(|| d.clone()))
+        .collect();
     match i.injuries {
         Some(0) => out.push(lang.plural("injured", 0)),
         Some(n) => {
-            let tail = if details.is_empty() { ".".to_string() } else { fill(&fact("injury_details"), &[("list", &details.join(", "))]) };
+            let tail = if details.is_empty() {
+                ".".to_string()
+            } else {
+                fill(&fact("injury_details"), &[("list", &details.join(", "))])
+            };
             out.push(format!("{}{tail}", lang.plural("injured", u64::from(n))));
         }
         None if !details.is_empty() => out.push(capitalize(&details.join(", ")) + "."),
@@ -134,7 +190,10 @@ pub(crate) fn paragraph(lang: &Lang, i: &Incident, n_sources: usize) -> String {
     }
     out.extend(i.damage.iter().filter_map(|d| lang.damage.get(d).cloned()));
     for a in &i.amounts {
-        let template = lang.amounts.get(&a.what).or_else(|| lang.amounts.get("sum"));
+        let template = lang
+            .amounts
+            .get(&a.what)
+            .or_else(|| lang.amounts.get("sum"));
         if let Some(t) = template {
             out.push(fill(t, &[("amount", &money(lang, a))]));
         }
@@ -148,9 +207,14 @@ pub(crate) fn paragraph(lang: &Lang, i: &Incident, n_sources: usize) -> String {
     if let (Some(s), false) = (&court_sentence, ruling_is_event) {
         out.push(capitalize(s) + ".");
     }
-    let fine_in_sentence = ruling_is_event && i.legal.sentence.as_deref() == Some("fine") && i.legal.sentence_months.is_none();
+    let fine_in_sentence = ruling_is_event
+        && i.legal.sentence.as_deref() == Some("fine")
+        && i.legal.sentence_months.is_none();
     if let (Some(f), false) = (&i.legal.fine, fine_in_sentence) {
-        out.push(capitalize(&fill(&fact("fine"), &[("amount", &money(lang, f))])));
+        out.push(capitalize(&fill(
+            &fact("fine"),
+            &[("amount", &money(lang, f))],
+        )));
     }
     if n_sources > 1 {
         out.push(lang.fill_text("several_sources", &[("n", &n_sources.to_string())]));

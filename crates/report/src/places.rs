@@ -58,7 +58,17 @@ fn uk_word(w: &str) -> String {
 
 /// The Russian locative of one word ("Луцк" → "Луцке", "Никополь" → "Никополе").
 fn ru_word(w: &str) -> String {
-    let rules: &[(&str, &str)] = &[("ий", "ом"), ("ой", "ом"), ("ый", "ом"), ("ия", "ии"), ("ь", "е"), ("а", "е"), ("я", "е"), ("ы", "ах"), ("и", "ах")];
+    let rules: &[(&str, &str)] = &[
+        ("ий", "ом"),
+        ("ой", "ом"),
+        ("ый", "ом"),
+        ("ия", "ии"),
+        ("ь", "е"),
+        ("а", "е"),
+        ("я", "е"),
+        ("ы", "ах"),
+        ("и", "ах"),
+    ];
     for (suffix, ending) in rules {
         if let Some(stem) = ends(w, suffix) {
             return format!("{stem}{ending}");
@@ -77,7 +87,13 @@ fn with_preposition(lang: &str, loc: &str) -> String {
     match lang {
         "uk" if "АЕЄИІЇОУЮЯ".contains(first) => format!("в {loc}"),
         "uk" => format!("у {loc}"),
-        _ if lower.starts_with("льв") || lower.starts_with("вл") || lower.starts_with("вр") || lower.starts_with("фр") => format!("во {loc}"),
+        _ if lower.starts_with("льв")
+            || lower.starts_with("вл")
+            || lower.starts_with("вр")
+            || lower.starts_with("фр") =>
+        {
+            format!("во {loc}")
+        }
         _ => format!("в {loc}"),
     }
 }
@@ -92,7 +108,11 @@ fn locative(lang: &Lang, name: &str) -> String {
         Some(i) => name.split_at(i + 1),
         None => ("", name),
     };
-    let last = if lang.code == "ru" { ru_word(last) } else { uk_word(last) };
+    let last = if lang.code == "ru" {
+        ru_word(last)
+    } else {
+        uk_word(last)
+    };
     format!("{head}{last}")
 }
 
@@ -101,7 +121,12 @@ fn locative(lang: &Lang, name: &str) -> String {
 fn settlement(location: &str, admin1: &str) -> Option<&'static Entry> {
     let found = Gazetteer::builtin().search(location);
     let same = |e: &&&Entry| e.name == location && e.admin1 == admin1;
-    found.iter().filter(same).find(|e| e.kind != Kind::Oblast).or_else(|| found.iter().find(same)).copied()
+    found
+        .iter()
+        .filter(same)
+        .find(|e| e.kind != Kind::Oblast)
+        .or_else(|| found.iter().find(same))
+        .copied()
 }
 
 /// Where the incident happened, as the paragraph says it: "in Lviv (Lviv oblast)",
@@ -113,15 +138,25 @@ pub(crate) fn place_phrase(lang: &Lang, i: &Incident) -> Option<String> {
     let g = Gazetteer::builtin();
     let entry = settlement(&i.location, &i.admin1);
     let name_uk = entry.map_or(i.location.as_str(), |e| e.name_uk.as_str());
-    let show_oblast = !i.admin1.is_empty() && i.admin1 != i.location && i.admin1 != "Kyiv City" && i.admin1 != "Sevastopol";
+    let show_oblast = !i.admin1.is_empty()
+        && i.admin1 != i.location
+        && i.admin1 != "Kyiv City"
+        && i.admin1 != "Sevastopol";
     let (name, oblast) = match lang.code.as_str() {
         "uk" => {
-            let oblast = g.oblast(&i.admin1).map(|o| o.name_uk.clone()).unwrap_or_else(|| i.admin1.clone());
+            let oblast = g
+                .oblast(&i.admin1)
+                .map(|o| o.name_uk.clone())
+                .unwrap_or_else(|| i.admin1.clone());
             (with_preposition("uk", &locative(lang, name_uk)), oblast)
         }
         "ru" => {
             let nominative = lang.names.get(&i.location).map_or(name_uk, String::as_str);
-            let oblast = lang.oblasts.get(&i.admin1).cloned().unwrap_or_else(|| i.admin1.clone());
+            let oblast = lang
+                .oblasts
+                .get(&i.admin1)
+                .cloned()
+                .unwrap_or_else(|| i.admin1.clone());
             (with_preposition("ru", &locative(lang, nominative)), oblast)
         }
         _ => (i.location.clone(), i.admin1.clone()),
@@ -132,8 +167,14 @@ pub(crate) fn place_phrase(lang: &Lang, i: &Incident) -> Option<String> {
 /// The oblast's name in the report's language (for tables and the map).
 pub(crate) fn oblast_name(lang: &Lang, admin1: &str) -> String {
     match lang.code.as_str() {
-        "uk" => Gazetteer::builtin().oblast(admin1).map_or_else(|| admin1.to_string(), |o| o.name_uk.clone()),
-        "ru" => lang.oblasts.get(admin1).cloned().unwrap_or_else(|| admin1.to_string()),
+        "uk" => Gazetteer::builtin()
+            .oblast(admin1)
+            .map_or_else(|| admin1.to_string(), |o| o.name_uk.clone()),
+        "ru" => lang
+            .oblasts
+            .get(admin1)
+            .cloned()
+            .unwrap_or_else(|| admin1.to_string()),
         _ => admin1.to_string(),
     }
 }
@@ -155,7 +196,9 @@ mod tests {
     use super::*;
 
     fn loc(code: &str, name: &str) -> String {
-        let Ok(lang) = Lang::builtin(code) else { return String::new() };
+        let Ok(lang) = Lang::builtin(code) else {
+            return String::new();
+        };
         with_preposition(code, &locative(&lang, name))
     }
 
@@ -184,7 +227,15 @@ mod tests {
 
     #[test]
     fn russian_locatives() {
-        for (name, want) in [("Кривой Рог", "в Кривом Роге"), ("Львов", "во Львове"), ("Никополь", "в Никополе"), ("Харьков", "в Харькове"), ("Одесса", "в Одессе"), ("Луцк", "в Луцке"), ("Сумы", "в Сумах")] {
+        for (name, want) in [
+            ("Кривой Рог", "в Кривом Роге"),
+            ("Львов", "во Львове"),
+            ("Никополь", "в Никополе"),
+            ("Харьков", "в Харькове"),
+            ("Одесса", "в Одессе"),
+            ("Луцк", "в Луцке"),
+            ("Сумы", "в Сумах"),
+        ] {
             assert_eq!(loc("ru", name), want);
         }
     }

@@ -45,7 +45,10 @@ pub struct Sections {
 impl Sections {
     /// The shipped sections (`crates/report/sections.toml`).
     pub fn builtin() -> Sections {
-        Sections::from_toml(include_str!("../sections.toml")).unwrap_or(Sections { section: Vec::new(), print_order: Vec::new() })
+        Sections::from_toml(include_str!("../sections.toml")).unwrap_or(Sections {
+            section: Vec::new(),
+            print_order: Vec::new(),
+        })
     }
 
     /// Sections from TOML in the shape of `sections.toml`.
@@ -56,12 +59,19 @@ impl Sections {
     /// Where section `k` prints: its title's first place in `print_order`, else after those,
     /// in file order.
     pub fn rank(&self, k: usize) -> usize {
-        let Some(title) = self.section.get(k).map(|s| &s.title) else { return usize::MAX };
+        let Some(title) = self.section.get(k).map(|s| &s.title) else {
+            return usize::MAX;
+        };
         self.section
             .iter()
             .enumerate()
             .filter(|(_, s)| s.title == *title)
-            .map(|(i, s)| self.print_order.iter().position(|id| *id == s.id).unwrap_or(self.print_order.len() + i))
+            .map(|(i, s)| {
+                self.print_order
+                    .iter()
+                    .position(|id| *id == s.id)
+                    .unwrap_or(self.print_order.len() + i)
+            })
             .min()
             .unwrap_or(usize::MAX)
     }
@@ -74,17 +84,24 @@ impl Sections {
 
 impl Section {
     fn matches(&self, i: &Incident) -> bool {
-        let any = |list: &[String], pred: &dyn Fn(&String) -> bool| list.is_empty() || list.iter().any(pred);
+        let any = |list: &[String], pred: &dyn Fn(&String) -> bool| {
+            list.is_empty() || list.iter().any(pred)
+        };
         let actors = [&i.actor1, &i.assoc_actor_1, &i.actor2, &i.assoc_actor_2];
         any(&self.sub_event_types, &|s| s == i.sub_event_type.as_str())
             && any(&self.tags, &|t| i.tags.contains(t))
-            && any(&self.actors, &|a| actors.iter().any(|x| x.contains(a.as_str())))
+            && any(&self.actors, &|a| {
+                actors.iter().any(|x| x.contains(a.as_str()))
+            })
             && any(&self.weapons, &|w| i.weapons.contains(w))
             && (!self.legal || i.legal.sentence.is_some())
     }
 
     /// The heading in `lang`, else in English, else the id.
     pub fn title(&self, lang: &str) -> &str {
-        self.title.get(lang).or_else(|| self.title.get("en")).map_or(self.id.as_str(), String::as_str)
+        self.title
+            .get(lang)
+            .or_else(|| self.title.get("en"))
+            .map_or(self.id.as_str(), String::as_str)
     }
 }
