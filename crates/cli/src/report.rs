@@ -6,7 +6,7 @@ use std::process::{Command, ExitCode};
 
 use anyhow::{bail, Context};
 use jiff::ToSpan;
-use litopys_report::{Entry, GroupBy, Input};
+use litopys_report::{Entry, GroupBy, Input, Options, Paper, Sections};
 use litopys_store::{Event, Filter, Status, Store};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -29,6 +29,8 @@ enum Which {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 enum Grouping {
+    /// By what the incidents show, as the sections file defines (see --sections).
+    Section,
     /// One list in date order.
     None,
     /// By oblast.
@@ -37,6 +39,14 @@ enum Grouping {
     Type,
     /// By week.
     Week,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum PaperSize {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
 }
 
 #[derive(clap::Args)]
@@ -57,8 +67,17 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Which::All)]
     status: Which,
     /// How to group the incidents.
-    #[arg(long, value_enum, default_value_t = Grouping::None)]
+    #[arg(long, value_enum, default_value_t = Grouping::Section)]
     group_by: Grouping,
+    /// The report's language: every word, dates and place names (in their case).
+    #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(litopys_report::LANGUAGES), default_value = "en")]
+    lang: String,
+    /// A TOML file of sections to use instead of the shipped one (crates/report/sections.toml).
+    #[arg(long, value_name = "FILE")]
+    sections: Option<PathBuf>,
+    /// Paper size of a PDF.
+    #[arg(long, value_enum, default_value_t = PaperSize::A4)]
+    paper: PaperSize,
     /// A minijinja template to use instead of the shipped one (see crates/report/templates).
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
@@ -76,9 +95,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut store = crate::args::open_existing(&args.db)?;
     let events = period_events(&mut store, args.from, args.to, args.status)?;
-    let days = (args.to - args.from).get_days();
-    let prev_to = args.from.checked_sub(1.day())?;
-    let prev_from = prev_to.checked_sub(i64::from(days).days())?;
+    let (prev_from, prev_to) = litopys_report::previous_period(args.from, args.to).context("the period is at the calendar's edge")?;
     let previous = period_events(&mut store, prev_from, prev_to, args.status)?.into_iter().map(|e| e.incident).collect();
     let mut docs: Vec<i64> = events.iter().flat_map(|e| e.sources.iter().map(|s| s.doc_id)).collect();
     docs.sort_unstable();
@@ -91,9 +108,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         entries: events.into_iter().map(entry).collect(),
         previous,
         statistics: store.statistics(args.from, args.to)?,
+        history: store.statistics(args.to.first_of_month().checked_sub(11.months())?, args.to)?,
         status_filter: if args.status == Which::Reviewed { "reviewed".into() } else { "all".into() },
     };
     let group_by = match args.group_by {
+        Grouping::Section => GroupBy::Section,
         Grouping::None => GroupBy::None,
         Grouping::Oblast => GroupBy::Oblast,
         Grouping::Type => GroupBy::Type,
@@ -103,8 +122,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(p) => Some(std::fs::read_to_string(p).with_context(|| format!("cannot read template {}", p.display()))?),
         None => None,
     };
+    let sections = match &args.sections {
+        Some(p) => Some(Sections::from_toml(&std::fs::read_to_string(p).with_context(|| format!("cannot read sections {}", p.display()))?)?),
+        None => None,
+    };
     let format = if args.format == Format::Md { litopys_report::Format::Markdown } else { litopys_report::Format::Html };
-    let text = litopys_report::render(&input, group_by, format, template.as_deref())?;
+    let paper = if args.paper == PaperSize::Letter { Paper::Letter } else { Paper::A4 };
+    let opts = Options { group_by, format, template, lang: args.lang.clone(), sections, paper };
+    let text = litopys_report::render(&input, &opts)?;
     match (args.format, &args.output) {
         (Format::Pdf, Some(out)) => print_pdf(&text, out)?,
         (Format::Pdf, None) => bail!("a PDF report needs --output FILE"),

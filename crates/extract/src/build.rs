@@ -63,7 +63,11 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
     let actor1 = &actors[rule.actor1];
     let mut assoc_actor_1 = actor1.assoc.clone();
     if actor1.key == "crowd" {
-        if let Some(c) = mentioned("workers") {
+        // "працівників ТЦК" is TRC staff, not workers: a workers cue inside a recruitment cue does not count
+        let recruiter = |c: &Cue| matches!(c.kind, CueKind::Actor(i) if actors[i].key == "recruitment");
+        let of_trc = |c: &Cue, r: &Cue| r.span.overlaps(&c.span) || text.get(c.span.end..r.span.start).is_some_and(|g| g.len() < 24 && g.trim_start_matches(char::is_alphabetic).trim().is_empty());
+        let workers = cues.iter().find(|c| matches!(c.kind, CueKind::Actor(i) if actors[i].key == "workers") && !cues.iter().any(|r| recruiter(r) && of_trc(c, r)));
+        if let Some(c) = workers {
             assoc_actor_1 = actors[a.codebook.actor("workers").unwrap_or(rule.actor1)].assoc.clone();
             ev.push(Evidence::new("assoc_actor_1", c.span, text));
         }
@@ -95,6 +99,8 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
     let injuries = figure("injuries", f.injuries);
     let fatalities = figure("fatalities", f.fatalities).unwrap_or(0);
     let arrests = figure("arrests", f.arrests);
+    let facts = crate::facts::facts(a, &spans);
+    ev.extend(facts.evidence);
 
     let location = entry.map(|e| e.name.clone()).unwrap_or_default();
     let admin1 = entry.map(|e| e.admin1.clone()).unwrap_or_default();
@@ -125,6 +131,10 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
         arrests,
         weapons,
         tags,
+        legal: facts.legal,
+        amounts: facts.amounts,
+        damage: facts.damage,
+        injury_details: facts.injury_details,
         evidence: ev,
     })
 }

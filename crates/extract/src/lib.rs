@@ -37,6 +37,7 @@ mod build;
 pub mod codebook;
 pub mod dates;
 pub mod eval;
+pub mod facts;
 mod figures;
 pub mod lang;
 pub mod numbers;

@@ -85,6 +85,20 @@ pub struct Incident {
     pub weapons: Vec<String>,
     /// Themes: `mobilization`, `labour`, `desertion`, `court`, ...
     pub tags: Vec<String>,
+    /// The legal follow-up the reports state: case opened, article, sentence.
+    #[serde(default)]
+    pub legal: Legal,
+    /// Sums of money the reports state (wage arrears, damage, fines), with their currency.
+    #[serde(default)]
+    pub amounts: Vec<Amount>,
+    /// What was damaged or destroyed, as keys of `data/facts.toml`: `vehicle destroyed`,
+    /// `vehicle damaged`, `building damaged`, ...
+    #[serde(default)]
+    pub damage: Vec<String>,
+    /// How people were hurt, as keys of `data/facts.toml`: `minor injuries`, `hospitalized`,
+    /// `stab wound`, ...
+    #[serde(default)]
+    pub injury_details: Vec<String>,
     /// Source text behind every filled field.
     pub evidence: Vec<Evidence>,
 }
@@ -107,6 +121,46 @@ impl Incident {
     pub fn evidence_for<'a>(&'a self, field: &'a str) -> impl Iterator<Item = &'a Evidence> + 'a {
         self.evidence.iter().filter(move |e| e.field == field)
     }
+}
+
+/// The legal follow-up of an incident, as its reports state it. Every filled field has
+/// evidence named `legal.FIELD` (`legal.article`, `legal.sentence`, ...).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Legal {
+    /// Police or prosecutors opened criminal proceedings.
+    pub case_opened: bool,
+    /// Article of Ukraine's Criminal Code: "342".
+    pub article: Option<String>,
+    /// Part of the article: 2 for "part 2 of Article 342".
+    pub article_part: Option<u32>,
+    /// The sentence's kind, a key of `data/facts.toml`: `prison`, `restriction of liberty`,
+    /// `fine`, `arrest`, `correctional labour`.
+    pub sentence: Option<String>,
+    /// Its length in months, when it is a term.
+    pub sentence_months: Option<u32>,
+    /// Probation: the sentence is suspended for this many months (0 when the length is not given).
+    pub probation_months: Option<u32>,
+    /// A fine, when one was imposed.
+    pub fine: Option<Amount>,
+}
+
+impl Legal {
+    /// True when the reports state nothing legal.
+    pub fn is_empty(&self) -> bool {
+        *self == Legal::default()
+    }
+}
+
+/// A sum of money a report states.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Amount {
+    /// What the sum is, a key of `data/facts.toml`: `wage arrears`, `damage`, `fine`, `sum`.
+    pub what: String,
+    /// The sum.
+    pub value: f64,
+    /// ISO 4217 code: `UAH`, `USD`, `EUR`.
+    pub currency: String,
 }
 
 /// An aggregate figure a report quotes: not an incident, but a number over a period.

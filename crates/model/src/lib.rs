@@ -33,7 +33,7 @@ mod incident;
 mod row;
 
 pub use acled::{EventType, SubEventType, TimePrecision, GeoPrecision};
-pub use incident::{Evidence, Incident, Statistic};
+pub use incident::{Amount, Evidence, Incident, Legal, Statistic};
 pub use row::{inter_category, publisher, row_columns, source_scale, Cell, Row, ACLED_COLUMNS, FIGURE_COLUMNS, INTER_CATEGORIES};
 
 use serde::{Deserialize, Serialize};

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::summary::{Count, Summary, Week};
+use crate::summary::{Count, Series, Summary, Week};
 
 /// The charts of one report, as SVG markup.
 #[derive(Clone, Debug, Serialize)]
@@ -15,6 +15,8 @@ pub(crate) struct Charts {
     pub weekly: String,
     /// Oblasts shaded by their number of incidents.
     pub map: String,
+    /// One line chart per statistic with two months or more.
+    pub series: Vec<String>,
 }
 
 /// A colour per ACLED event type (colour-blind-safe palette).
@@ -36,12 +38,12 @@ fn escape(s: &str) -> String {
 
 impl Charts {
     pub fn new(s: &Summary) -> Charts {
-        Charts::from_counts(&s.by_week, &s.by_type, &s.by_oblast)
+        Charts { series: s.series.iter().map(line).collect(), ..Charts::from_counts(&s.by_week, &s.by_type, &s.by_oblast) }
     }
 
     /// The charts of weekly counts by type, and of counts per oblast.
     pub fn from_counts(by_week: &[Week], by_type: &[Count], by_oblast: &[Count]) -> Charts {
-        Charts { weekly: weekly(by_week, by_type), map: map(by_oblast) }
+        Charts { weekly: weekly(by_week, by_type), map: map(by_oblast), series: Vec::new() }
     }
 }
 
@@ -84,8 +86,40 @@ fn weekly(by_week: &[Week], by_type: &[Count]) -> String {
     }
     let mut lx = left;
     for (name, colour) in TYPE_COLOURS.iter().filter(|(n, _)| by_type.iter().any(|c| c.name == *n)) {
-        let _ = write!(svg, r##"<rect x="{lx}" y="8" width="10" height="10" fill="{colour}"/><text x="{}" y="17" fill="#333">{}</text>"##, lx + 14.0, escape(name));
-        lx += 22.0 + name.len() as f64 * 6.2;
+        let label = by_type.iter().find(|c| c.name == *name).map_or(*name, |c| c.label.as_str());
+        let _ = write!(svg, r##"<rect x="{lx}" y="8" width="10" height="10" fill="{colour}"/><text x="{}" y="17" fill="#333">{}</text>"##, lx + 14.0, escape(label));
+        lx += 22.0 + label.chars().count() as f64 * 6.2;
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A line chart of one indicator over months, values labelled at each point.
+pub(crate) fn line(series: &Series) -> String {
+    let (w, h, left, right, top, bottom) = (640.0, 180.0, 70.0, 70.0, 20.0, 30.0);
+    let max = series.points.iter().map(|p| p.value).fold(0.0f64, f64::max).max(1.0) * 1.15;
+    let n = series.points.len().max(2) as f64;
+    let x = |i: usize| left + i as f64 * (w - left - right) / (n - 1.0);
+    let y = |v: f64| top + (h - top - bottom) * (1.0 - v / max);
+    let mut svg = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{}" font-family="sans-serif" font-size="11">"#, escape(&series.indicator));
+    let base = h - bottom;
+    let _ = write!(svg, r##"<line x1="{left}" y1="{base}" x2="{}" y2="{base}" stroke="#333"/><text x="{}" y="{}" text-anchor="end" fill="#333">0</text>"##, w - right, left - 6.0, base + 4.0);
+    let points: Vec<String> = series.points.iter().enumerate().map(|(i, p)| format!("{:.1},{:.1}", x(i), y(p.value))).collect();
+    let _ = write!(svg, r##"<polyline points="{}" fill="none" stroke="#0072B2" stroke-width="2"/>"##, points.join(" "));
+    for (i, p) in series.points.iter().enumerate() {
+        let (period, v) = (&p.period, &p.value);
+        let _ = write!(
+            svg,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="3" fill="#0072B2"/><text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#111">{}</text><text x="{:.1}" y="{}" text-anchor="middle" fill="#333">{}</text>"##,
+            x(i),
+            y(*v),
+            x(i),
+            y(*v) - 8.0,
+            p.shown,
+            x(i),
+            base + 16.0,
+            escape(period)
+        );
     }
     svg.push_str("</svg>");
     svg
@@ -127,7 +161,6 @@ fn map(by_oblast: &[Count]) -> String {
         }
         let _ = write!(svg, r##"<path d="{d}" fill="{shade}" stroke="#fff" stroke-width="0.6"><title>{}: {n}</title></path>"##, escape(name));
     }
-    let _ = write!(svg, r##"<text x="10" y="262" fill="#333">Incidents by oblast (darker: more; most: {max})</text>"##);
     svg.push_str("</svg>");
     svg
 }

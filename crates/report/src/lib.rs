@@ -16,19 +16,31 @@
 //! # Design
 //!
 //! The report takes plain incidents with their source links, not a database handle, so it can
-//! be drafted from any source of events and tested without one. Each entry's sentence is the
-//! incident's `notes`, which extraction writes from templates in English and which name no
-//! private person. Counts are computed once, in [`Summary`], and templates only lay them out:
+//! be drafted from any source of events and tested without one. It reads like a newsroom's
+//! review: a lede with the period's figures and change, then sections by what the incidents
+//! show (defined as data in `sections.toml`, overridable with [`Options::sections`]), one
+//! paragraph per event written from its structured facts (`paragraph`), each ending with its
+//! sources by publisher name (`sources`), then the figures. Every word comes from the
+//! language tables in `lang/` (`en`, `uk`, `ru`), place names in the language's spelling and
+//! case (`places`). Counts are computed once, in [`Summary`], and templates only lay them out:
 //! a user's template cannot miscount.
 #![deny(missing_docs)]
 
 mod charts;
+mod lang;
+mod paragraph;
+mod places;
+mod sections;
+mod sources;
 mod summary;
 mod tally;
 
 use litopys_model::{Incident, Statistic};
 
-pub use summary::{Group, Summary};
+pub use lang::LANGUAGES;
+pub use sections::{Section, Sections};
+pub use sources::SourceLink;
+pub use summary::{EntryView, Group, Summary};
 pub use tally::{chart_svgs_tallied, Tally};
 
 /// One event of the period.
@@ -57,6 +69,8 @@ pub struct Input {
     pub previous: Vec<Incident>,
     /// The period's statistical figures.
     pub statistics: Vec<Statistic>,
+    /// Statistics of every month up to the period's end, for the figures' line charts.
+    pub history: Vec<Statistic>,
     /// How many reports were read for the period.
     pub n_documents: usize,
     /// Which events were included: `reviewed` or `all`.
@@ -66,8 +80,10 @@ pub struct Input {
 /// How entries are grouped.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum GroupBy {
-    /// One list in date order.
+    /// By the sections of `sections.toml`, in their order.
     #[default]
+    Section,
+    /// One list in date order.
     None,
     /// By oblast, largest first.
     Oblast,
@@ -86,12 +102,51 @@ pub enum Format {
     Html,
 }
 
+/// Paper size of the printed (PDF) report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Paper {
+    /// ISO A4.
+    #[default]
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+/// How a report is drafted.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// How entries are grouped.
+    pub group_by: GroupBy,
+    /// Output format.
+    pub format: Format,
+    /// A template to use instead of the shipped one.
+    pub template: Option<String>,
+    /// Language code: `en`, `uk`, `ru`.
+    pub lang: String,
+    /// Section definitions; the shipped ones when `None`.
+    pub sections: Option<Sections>,
+    /// Paper size for print.
+    pub paper: Paper,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { group_by: GroupBy::Section, format: Format::Markdown, template: None, lang: "en".into(), sections: None, paper: Paper::A4 }
+    }
+}
+
 /// Why a report could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The template did not parse or failed while rendering.
     #[error("report template: {0}")]
     Template(String),
+    /// No tables for this language.
+    #[error("no report language {0:?} (have: en, uk, ru)")]
+    Language(String),
+    /// The sections file did not parse.
+    #[error("sections: {0}")]
+    Sections(String),
     /// The period ends before it starts.
     #[error("the period ends ({to}) before it starts ({from})")]
     Period {
@@ -105,8 +160,22 @@ pub enum Error {
 /// The two charts of a report as standalone SVG documents: incidents per week by type
 /// (stacked bars) and a choropleth of Ukraine by oblast. The web app shows the same charts.
 pub fn chart_svgs(input: &Input) -> (String, String) {
-    let c = charts::Charts::new(&Summary::new(input, GroupBy::None));
+    let Ok(lang) = lang::Lang::builtin("en") else { return (String::new(), String::new()) };
+    let c = charts::Charts::new(&Summary::new(input, GroupBy::None, &lang, &Sections::builtin()));
     (c.weekly, c.map)
+}
+
+/// The period to compare a report's period with: the previous calendar month when the
+/// period is one, else as many days just before it. `None` at the calendar's edge.
+pub fn previous_period(from: jiff::civil::Date, to: jiff::civil::Date) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+    use jiff::ToSpan;
+    if summary::whole_month(from, to) {
+        let prev_from = from.checked_sub(1.month()).ok()?;
+        return Some((prev_from, prev_from.last_of_month()));
+    }
+    let days = (to - from).get_days();
+    let prev_to = from.checked_sub(1.day()).ok()?;
+    Some((prev_to.checked_sub(i64::from(days).days()).ok()?, prev_to))
 }
 
 /// The shipped template for `format`.
@@ -117,14 +186,29 @@ pub fn default_template(format: Format) -> &'static str {
     }
 }
 
-/// Renders the report with `template` (the shipped one when `None`).
-pub fn render(input: &Input, group_by: GroupBy, format: Format, template: Option<&str>) -> Result<String, Error> {
+/// The report's [`Summary`] in `opts.lang`: what templates lay out.
+pub fn summarize(input: &Input, opts: &Options) -> Result<Summary, Error> {
     if input.to < input.from {
         return Err(Error::Period { from: input.from, to: input.to });
     }
-    let summary = Summary::new(input, group_by);
+    let lang = lang::Lang::builtin(&opts.lang)?;
+    let builtin;
+    let sections = match &opts.sections {
+        Some(s) => s,
+        None => {
+            builtin = Sections::builtin();
+            &builtin
+        }
+    };
+    Ok(Summary::new(input, opts.group_by, &lang, sections))
+}
+
+/// Renders the report as `opts` asks.
+pub fn render(input: &Input, opts: &Options) -> Result<String, Error> {
+    let summary = summarize(input, opts)?;
+    let lang = lang::Lang::builtin(&opts.lang)?;
     let mut env = minijinja::Environment::new();
-    let name = match format {
+    let name = match opts.format {
         Format::Markdown => "report.md",
         Format::Html => "report.html",
     };
@@ -135,13 +219,25 @@ pub fn render(input: &Input, group_by: GroupBy, format: Format, template: Option
             minijinja::AutoEscape::None
         }
     });
-    let source = template.unwrap_or_else(|| default_template(format));
+    let source = opts.template.as_deref().unwrap_or_else(|| default_template(opts.format));
     env.add_template(name, source).map_err(|e| Error::Template(e.to_string()))?;
     let t = env.get_template(name).map_err(|e| Error::Template(e.to_string()))?;
-    let charts = match format {
+    let charts = match opts.format {
         Format::Html => Some(charts::Charts::new(&summary)),
         Format::Markdown => None,
     };
-    let ctx = minijinja::context! { report => minijinja::value::Serde(&summary), charts => minijinja::value::Serde(&charts) };
+    let max = summary.by_oblast.first().map_or(0, |c| c.n).to_string();
+    let mut words = lang.texts().clone();
+    words.insert("map_caption".into(), lang.fill_text("map_caption", &[("max", &max)]));
+    let paper = match opts.paper {
+        Paper::A4 => "A4",
+        Paper::Letter => "letter",
+    };
+    let ctx = minijinja::context! {
+        report => minijinja::value::Serde(&summary),
+        charts => minijinja::value::Serde(&charts),
+        t => minijinja::value::Serde(&words),
+        paper => paper,
+    };
     t.render(ctx).map_err(|e| Error::Template(e.to_string()))
 }

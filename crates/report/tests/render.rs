@@ -3,7 +3,11 @@
 
 use litopys_extract::Extractor;
 use litopys_model::{Document, Incident};
-use litopys_report::{render, Entry, Format, GroupBy, Input};
+use litopys_report::{render, Entry, Format, GroupBy, Input, Options};
+
+fn opts(group_by: GroupBy, format: Format, template: Option<&str>) -> Options {
+    Options { group_by, format, template: template.map(str::to_string), ..Options::default() }
+}
 
 const REVIEW: &str = "On February 23, in Vinnytsia, about 40 residents surrounded a TRC minibus after Oleksandr Kovalchuk was pushed into it. Two TRC officers received minor injuries.\n\n\
 The next day, in Uzhhorod, Ivan Petrenko fired a traumatic pistol when passers-by tried to stop a detention by TRC officers. Nobody was hurt.\n\n\
@@ -32,10 +36,28 @@ fn input() -> Input {
         to: "2026-02-28".parse().unwrap(),
         entries,
         previous,
+        history: out.statistics.clone(),
         statistics: out.statistics,
         n_documents: 1,
         status_filter: "all".into(),
     }
+}
+
+/// How the English paragraph opens for this incident: "On 23 February 2026".
+fn litopys_report_day(i: &Incident) -> String {
+    format!("On {}", i.event_date.strftime("%-d %B %Y"))
+}
+
+/// The text without its SVG charts (their tooltips name weeks by their ISO Monday).
+fn without_charts(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("<svg") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("</svg>").map_or("", |j| &rest[i + j + 6..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 fn check_common(text: &str, input: &Input) {
@@ -43,8 +65,9 @@ fn check_common(text: &str, input: &Input) {
     let text = &text.replace("&#x2f;", "/").replace("&#x27;", "'").replace("&amp;", "&");
     for e in &input.entries {
         let date = e.incident.event_date.to_string();
-        let sentence_start = &e.incident.notes[..40];
-        assert_eq!(text.matches(sentence_start).count(), 1, "incident {date} not present exactly once");
+        let day = litopys_report_day(&e.incident);
+        assert_eq!(text.matches(&day).count(), 1, "incident {date} ({day}) not present exactly once");
+        assert!(!without_charts(text).contains(&date), "the ISO date {date} is printed: the prose says it");
         assert!(text.contains(&e.links[0]), "link {} missing", e.links[0]);
     }
     // whole words: "Ivan" is no one's name inside "Ivano-Frankivsk"
@@ -59,24 +82,26 @@ fn check_common(text: &str, input: &Input) {
 fn markdown_has_every_incident_once_and_true_counts() {
     let input = input();
     assert_eq!(input.entries.len(), 4);
-    let md = render(&input, GroupBy::None, Format::Markdown, None).unwrap();
+    let md = render(&input, &opts(GroupBy::None, Format::Markdown, None)).unwrap();
     check_common(&md, &input);
-    assert!(md.contains("**4 incidents**, up 2 (100%) on the previous 28 days (2)"), "{md}");
-    assert!(md.contains("- Riots: 2"));
+    assert!(md.contains("In February 2026, litopys recorded 4 incidents — 2 more than in January 2026 (2)."), "{md}");
+    assert!(md.contains("| Riots | 2 |"), "{md}");
     assert!(md.contains("| Vinnytsia | 1 |"));
     // date order
-    let a = md.find("2026-02-23").unwrap();
-    let b = md.find("2026-02-28").unwrap();
+    let a = md.find("On 23 February").unwrap();
+    let b = md.find("On 28 February").unwrap();
     assert!(a < b);
 }
 
 #[test]
 fn html_is_self_contained_with_charts() {
     let input = input();
-    let html = render(&input, GroupBy::Oblast, Format::Html, None).unwrap();
+    let html = render(&input, &opts(GroupBy::Oblast, Format::Html, None)).unwrap();
     check_common(&html, &input);
-    assert!(html.contains("<h3>Vinnytsia</h3>"));
-    assert_eq!(html.matches("<svg").count(), 2, "weekly chart and map");
+    assert!(html.contains("<h2>Vinnytsia</h2>"));
+    assert_eq!(html.matches("<svg").count(), 2, "weekly chart and map (one month of statistics: no line chart)");
+    assert_eq!(without_charts(&html).matches("Incidents by oblast").count(), 1, "the map is captioned once");
+    assert!(html.contains("size: A4"), "printed on A4 by default");
     assert!(!html.contains("src=\"http") && !html.contains("<script"), "no external requests, no script");
     // four weeks of February 2026 plus the partial first week
     assert!(html.contains("Incidents per week"));
@@ -87,12 +112,14 @@ fn html_is_self_contained_with_charts() {
 fn user_templates_and_escaping() {
     let mut input = input();
     input.title = Some("<script>alert(1)</script> review".into());
-    let html = render(&input, GroupBy::None, Format::Html, Some("<h1>{{ report.title }}</h1>{{ report.n_incidents }}")).unwrap();
+    let html = render(&input, &opts(GroupBy::None, Format::Html, Some("<h1>{{ report.title }}</h1>{{ report.n_incidents }}"))).unwrap();
     assert_eq!(html, "<h1>&lt;script&gt;alert(1)&lt;&#x2f;script&gt; review</h1>4");
-    let err = render(&input, GroupBy::None, Format::Markdown, Some("{{ report.title ")).unwrap_err();
+    let err = render(&input, &opts(GroupBy::None, Format::Markdown, Some("{{ report.title "))).unwrap_err();
     assert!(err.to_string().contains("template"));
+    let err = render(&input, &Options { lang: "de".into(), ..Options::default() }).unwrap_err();
+    assert!(err.to_string().contains("language"));
     input.to = "2026-01-01".parse().unwrap();
-    assert!(render(&input, GroupBy::None, Format::Markdown, None).is_err());
+    assert!(render(&input, &opts(GroupBy::None, Format::Markdown, None)).is_err());
 }
 
 #[test]

@@ -151,6 +151,16 @@ function popup(p) {
   return el('div', { class: 'popup' }, el('strong', { text: `${date} · ${type}` }), el('br'), `${status} · `, el('a', { href: `#/event/${encodeURIComponent(id)}`, text: id }));
 }
 
+// the drafted review of the filtered period (the current month when no dates are chosen)
+function reportLinks() {
+  const today = new Date().toISOString().slice(0, 10);
+  const from = state.filters.from || `${today.slice(0, 8)}01`;
+  const to = state.filters.to || today;
+  const lang = $('report-lang').value;
+  $('report-download').href = `/api/report${query({ from, to, lang })}`;
+  $('report-download-html').href = `/api/report${query({ from, to, lang, format: 'html' })}`;
+}
+
 async function showMap() {
   initMap();
   legend();
@@ -168,6 +178,7 @@ async function showMap() {
   // the report's charts, drawn by the server as SVG over the same filters
   $('chart-weekly').src = `/api/charts/weekly.svg${query(f)}`;
   $('chart-map').src = `/api/charts/map.svg${query(f)}`;
+  reportLinks();
   const places = new Map();
   for (const b of byPlace.buckets) if (b.key) places.set(b.key, (places.get(b.key) || 0) + b.n_events);
   $('top-places').tBodies[0].replaceChildren(...[...places].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10)
@@ -359,6 +370,7 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
+$('report-lang').addEventListener('change', reportLinks);
 
 async function start() {
   state.config = await api('/api/config');

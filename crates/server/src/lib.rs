@@ -44,6 +44,7 @@ mod error;
 mod events;
 mod points;
 mod readers;
+mod report;
 mod review;
 mod select;
 mod snapshot;
@@ -183,6 +184,7 @@ pub fn app(state: AppState) -> Router {
         .merge(aggregates::router())
         .merge(documents::router())
         .merge(review::router())
+        .merge(report::router())
         .merge(auth::router())
         .merge(assets::router())
         .fallback(assets::not_found)

@@ -280,6 +280,7 @@ mod tests {
             arrests: None,
             weapons: vec![],
             tags: vec![],
+            legal: Default::default(), amounts: Vec::new(), damage: Vec::new(), injury_details: Vec::new(),
             evidence: vec![],
         }
     }

@@ -77,6 +77,7 @@ fn incident(s: Spec<'_>, text: &str) -> Incident {
         arrests: None,
         weapons: vec![],
         tags: vec!["healthcare".into()],
+        legal: Default::default(), amounts: Vec::new(), damage: Vec::new(), injury_details: Vec::new(),
         evidence: vec![Evidence {
             field: "location".into(),
             start: place_at,

@@ -187,6 +187,7 @@ pub fn event(rng: &mut Rng, i: usize, places: &[Place], next_doc: &mut i64) -> G
         arrests: None,
         weapons: Vec::new(),
         tags,
+        legal: Default::default(), amounts: Vec::new(), damage: Vec::new(), injury_details: Vec::new(),
         evidence: Vec::new(),
     };
     let n_sources = 1 + (0..5).take_while(|_| rng.chance(0.4)).count();
