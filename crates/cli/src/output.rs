@@ -25,6 +25,16 @@ pub struct Writer<W: Write> {
 struct Record<'a> {
     #[serde(flatten)]
     row: Row,
+    /// The facts a review needs beyond ACLED's columns: the legal follow-up, sums of money,
+    /// damage, how people were hurt (see `litopys_extract::facts`).
+    #[serde(skip_serializing_if = "litopys_model::Legal::is_empty")]
+    legal: &'a litopys_model::Legal,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    amounts: &'a [litopys_model::Amount],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    damage: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    injury_details: &'a [String],
     sources: [SourceRef<'a>; 1],
     evidence: &'a [Evidence],
 }
@@ -65,7 +75,15 @@ impl<W: Write> Writer<W> {
     pub fn incident(&mut self, i: &Incident) -> anyhow::Result<()> {
         match self.format {
             Format::Csv => self.csv_row(i.acled_row(&[], self.timestamp).texts())?,
-            _ => self.json(&Record { row: i.acled_row(&[], self.timestamp), sources: [SourceRef::of(i)], evidence: &i.evidence })?,
+            _ => self.json(&Record {
+                row: i.acled_row(&[], self.timestamp),
+                legal: &i.legal,
+                amounts: &i.amounts,
+                damage: &i.damage,
+                injury_details: &i.injury_details,
+                sources: [SourceRef::of(i)],
+                evidence: &i.evidence,
+            })?,
         }
         self.n_written += 1;
         Ok(())
