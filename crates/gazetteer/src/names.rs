@@ -73,6 +73,13 @@ pub(crate) fn keys(src: &NameSource<'_>, common: &CommonWords) -> Vec<(String, u
             r.1 |= alias;
         }
     }
+    // English spellings drop the last letter of "-skyi": "Kamianets-Podilsky", "Khmelnytsky"
+    let latin_variants: Vec<(String, u32)> = raw
+        .iter()
+        .filter(|(k, _)| k.is_ascii() && (k.ends_with("skyi") || k.ends_with("tskyi")))
+        .map(|(k, f)| (k[..k.len() - 1].to_string(), *f | FLAG_ALIAS))
+        .collect();
+    raw.extend(latin_variants);
     let mut out: Vec<(String, u32)> = Vec::with_capacity(raw.len() * 2);
     for (k, mut flags) in raw {
         let key = key_of(&k);

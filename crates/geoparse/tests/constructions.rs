@@ -91,8 +91,12 @@ fn adjectives_and_districts_name_what_they_derive_from() {
     assert_ne!(found[0].4, "Crimea");
     // regional nouns
     assert_eq!(names("На Кіровоградщині та на Тернопільщині пройшли збори."), ["Kirovohrad", "Ternopil"]);
-    // an oblast's adjective in lower case is not a place name
-    assert!(places("львівська команда виграла").is_empty());
+    // an adjective names the place it derives from, with less confidence than the name
+    let geo = Geoparser::builtin();
+    let adjective = geo.parse("Співробітники одеського ТЦК затримали чоловіка.");
+    let name = geo.parse("Співробітники ТЦК Одеської області затримали чоловіка.");
+    assert_eq!(geo.gazetteer().entry(adjective[0].entry()).admin1, "Odesa");
+    assert!(adjective[0].confidence < name[0].confidence);
 }
 
 #[test]
