@@ -52,7 +52,9 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
         });
     }
 
-    let rule_cues: Vec<&Cue> = cues.iter().filter(|c| c.kind == CueKind::Event(rule_idx)).collect();
+    // the cues that made the decision, the weightiest first: the first is the deciding cue
+    let mut rule_cues: Vec<Cue> = crate::score::counting(&cues).into_iter().filter(|c| c.kind == CueKind::Event(rule_idx)).collect();
+    rule_cues.sort_by_key(|c| (std::cmp::Reverse(c.weight), c.span.start));
     for c in &rule_cues {
         ev.push(Evidence::new("event_type", c.span, text));
         ev.push(Evidence::new("sub_event_type", c.span, text));
@@ -60,16 +62,17 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
 
     let actors = a.codebook.actors();
     let mentioned = |key: &str| cues.iter().find(|c| matches!(c.kind, CueKind::Actor(i) if actors[i].key == key));
-    let actor1 = &actors[rule.actor1];
+    let (actor1_idx, actor2_idx) = sides(&cues, rule);
+    let actor1 = &actors[actor1_idx];
     let mut assoc_actor_1 = actor1.assoc.clone();
     if actor1.key == "crowd" {
         if let Some(c) = mentioned("workers") {
-            assoc_actor_1 = actors[a.codebook.actor("workers").unwrap_or(rule.actor1)].assoc.clone();
+            assoc_actor_1 = actors[a.codebook.actor("workers").unwrap_or(actor1_idx)].assoc.clone();
             ev.push(Evidence::new("assoc_actor_1", c.span, text));
         }
     }
     ev.push(Evidence::new("actor1", mentioned(&actor1.key).map_or(rule_cues[0].span, |c| c.span), text));
-    let actor2 = rule.actor2.map(|i| &actors[i]);
+    let actor2 = actor2_idx.map(|i| &actors[i]);
     if let Some(a2) = actor2 {
         ev.push(Evidence::new("actor2", mentioned(&a2.key).map_or(rule_cues[0].span, |c| c.span), text));
     }
@@ -127,6 +130,25 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
         tags,
         evidence: ev,
     })
+}
+
+/// The acting side and the side acted upon: of each side's candidates (the rule's `actor1`
+/// and `actor1_any`, likewise for actor 2), the one the text names first; the rule's own actor
+/// when the text names none. The two sides are never the same actor.
+fn sides(cues: &[Cue], rule: &crate::codebook::EventRule) -> (usize, Option<usize>) {
+    let first_named = |candidates: &[usize], not: Option<usize>| {
+        cues.iter().find_map(|c| match c.kind {
+            CueKind::Actor(i) if candidates.contains(&i) && Some(i) != not => Some(i),
+            _ => None,
+        })
+    };
+    let mut one: Vec<usize> = vec![rule.actor1];
+    one.extend(&rule.actor1_any);
+    let actor1 = if rule.actor1_any.is_empty() { rule.actor1 } else { first_named(&one, None).unwrap_or(rule.actor1) };
+    let mut two: Vec<usize> = rule.actor2.into_iter().collect();
+    two.extend(&rule.actor2_any);
+    let actor2 = first_named(&two, Some(actor1)).or(rule.actor2.filter(|&i| i != actor1)).or_else(|| two.iter().copied().find(|&i| i != actor1).filter(|_| rule.actor2.is_some()));
+    (actor1, actor2)
 }
 
 fn paragraphs_cues(a: &Analysis, d: &Draft) -> Vec<Cue> {

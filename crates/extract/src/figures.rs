@@ -31,15 +31,23 @@ pub(crate) struct Figures {
 /// Figures over the sentences `spans` of one incident.
 pub(crate) fn figures(a: &Analysis, spans: &[Span]) -> Figures {
     let mut f = Figures::default();
+    let mut elsewhere = None;
     for &span in spans {
         let cues = a.cues_in(span);
         let counts = a.counts_in(span);
         f.participants = max(f.participants, participants(a.text(), cues, counts));
         f.injuries = max(f.injuries, casualty(a, cues, counts, CueKind::Injured));
         f.fatalities = max(f.fatalities, casualty(a, cues, counts, CueKind::Killed));
+        // "fatalities coded to the X event": the deaths are counted once, elsewhere
+        if let Some(c) = cues.iter().find(|c| c.kind == CueKind::Elsewhere) {
+            elsewhere = Some(Figure { value: 0, span: c.span });
+        }
         if cues.iter().any(|c| is_state_actor(a, c)) {
             f.arrests = max(f.arrests, casualty(a, cues, counts, CueKind::Arrested));
         }
+    }
+    if elsewhere.is_some() {
+        f.fatalities = elsewhere;
     }
     f
 }
