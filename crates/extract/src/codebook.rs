@@ -110,6 +110,8 @@ struct RawEvent {
     #[serde(default = "one")]
     min_score: u32,
     #[serde(default)]
+    rank: u32,
+    #[serde(default)]
     requires: Vec<String>,
     #[serde(default)]
     excludes: Vec<String>,
@@ -199,6 +201,9 @@ pub struct EventRule {
     pub weight: u32,
     /// The least score that makes a sentence an incident.
     pub min_score: u32,
+    /// ACLED's precedence: of the rules that reach their `min_score`, the highest rank wins
+    /// before the highest score (a battle told with its shelling is a battle).
+    pub rank: u32,
     /// The verb phrase of the English note.
     pub note: String,
     /// True if the rule has a `requires` list.
@@ -449,6 +454,7 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
             tags: e.tags.clone(),
             weight: e.weight,
             min_score: e.min_score,
+            rank: e.rank,
             note: e.note.clone(),
             has_requirements: !e.requires.is_empty(),
         });

@@ -3,7 +3,9 @@
 //! # Design
 //!
 //! Every cue of a rule found in the sentence adds its weight once (three forms of "shell" are
-//! one cue); the rule with the highest sum wins, ties going to the rule the codebook lists
+//! one cue); of the rules that reach their `min_score`, the one of highest `rank` wins (ACLED's
+//! precedence: territory taken after fighting is a change of territory, a battle told with its
+//! shelling is a battle), then the highest sum, ties going to the rule the codebook lists
 //! first. The weights carry ACLED's precedence without a chain of special cases: a battle
 //! ("repelled", "clashed") outweighs the shelling told with it, an air strike outweighs the
 //! artillery it came with, an interception outweighs the drone it stopped.
@@ -72,7 +74,7 @@ pub(crate) fn best(a: &Analysis, cues: &[Cue], context: &[Cue]) -> Option<Decisi
         if in_context(CueKind::Excludes(i)) {
             continue;
         }
-        if best.is_none_or(|b| score > b.score) {
+        if best.is_none_or(|b| (rule.rank, score) > (rules[b.rule].rank, b.score)) {
             best = Some(Decision { rule: i, score });
         }
     }
