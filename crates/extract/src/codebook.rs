@@ -56,7 +56,8 @@ struct Cues {
 impl Cues {
     fn all(&self) -> impl Iterator<Item = (Lang, &String)> {
         let en = self.en.iter().map(|c| (Lang::En, c));
-        en.chain(self.uk.iter().map(|c| (Lang::Uk, c))).chain(self.ru.iter().map(|c| (Lang::Ru, c)))
+        en.chain(self.uk.iter().map(|c| (Lang::Uk, c)))
+            .chain(self.ru.iter().map(|c| (Lang::Ru, c)))
     }
 }
 
@@ -319,7 +320,9 @@ impl Codebook {
 
     /// The cue as the codebook writes it (its lemma), for a [`Cue::pattern`].
     pub fn cue_text(&self, pattern: u32) -> &str {
-        self.cue_texts.get(pattern as usize).map_or("", String::as_str)
+        self.cue_texts
+            .get(pattern as usize)
+            .map_or("", String::as_str)
     }
 
     /// Every cue in `text`, in text order (overlapping cues all reported).
@@ -338,7 +341,12 @@ impl Codebook {
                 continue;
             }
             let span = Span::new(offsets[m.start()], offsets[m.end()]);
-            out.extend(kinds.iter().map(|&(kind, pattern, weight)| Cue { span, kind, pattern, weight }));
+            out.extend(kinds.iter().map(|&(kind, pattern, weight)| Cue {
+                span,
+                kind,
+                pattern,
+                weight,
+            }));
         }
         out.sort_by_key(|c| (c.span.start, c.span.end));
         out
@@ -370,10 +378,20 @@ struct Table<'a> {
 
 impl Table<'_> {
     /// Adds cues of `kind`, each weighing `default_weight` unless it names its own (`cue|N`).
-    fn add<'c>(&mut self, cues: impl Iterator<Item = (Lang, &'c String)>, kind: CueKind, default_weight: u32) -> Result<(), String> {
+    fn add<'c>(
+        &mut self,
+        cues: impl Iterator<Item = (Lang, &'c String)>,
+        kind: CueKind,
+        default_weight: u32,
+    ) -> Result<(), String> {
         for (lang, cue) in cues {
             let (text, weight) = match cue.rsplit_once('|') {
-                Some((t, w)) => (t, w.trim().parse::<u32>().map_err(|_| format!("bad weight in cue {cue:?}"))?),
+                Some((t, w)) => (
+                    t,
+                    w.trim()
+                        .parse::<u32>()
+                        .map_err(|_| format!("bad weight in cue {cue:?}"))?,
+                ),
                 None => (cue.as_str(), default_weight),
             };
             let text = text.trim();
@@ -404,20 +422,36 @@ impl Table<'_> {
 }
 
 fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
-    let bad = |rule: &str, problem: String| CodebookError::Rule { rule: rule.to_string(), problem };
-    let mut t = Table { inflector: Inflector::builtin(), keys: BTreeMap::new(), cue_texts: Vec::new() };
+    let bad = |rule: &str, problem: String| CodebookError::Rule {
+        rule: rule.to_string(),
+        problem,
+    };
+    let mut t = Table {
+        inflector: Inflector::builtin(),
+        keys: BTreeMap::new(),
+        cue_texts: Vec::new(),
+    };
     let mut actors = Vec::new();
     for (i, (key, a)) in raw.actors.iter().enumerate() {
-        t.add(a.cues.all(), CueKind::Actor(i), 1).map_err(|p| bad(key, p))?;
-        actors.push(Actor { key: key.clone(), acled: a.acled.clone(), assoc: a.assoc.clone(), label: a.label.clone(), inter: a.inter });
+        t.add(a.cues.all(), CueKind::Actor(i), 1)
+            .map_err(|p| bad(key, p))?;
+        actors.push(Actor {
+            key: key.clone(),
+            acled: a.acled.clone(),
+            assoc: a.assoc.clone(),
+            label: a.label.clone(),
+            inter: a.inter,
+        });
     }
     let weapons: Vec<String> = raw.weapons.keys().cloned().collect();
     for (i, cues) in raw.weapons.values().enumerate() {
-        t.add(cues.all(), CueKind::Weapon(i), 1).map_err(|p| bad("weapons", p))?;
+        t.add(cues.all(), CueKind::Weapon(i), 1)
+            .map_err(|p| bad("weapons", p))?;
     }
     let tags: Vec<String> = raw.tags.keys().cloned().collect();
     for (i, cues) in raw.tags.values().enumerate() {
-        t.add(cues.all(), CueKind::Tag(i), 1).map_err(|p| bad("tags", p))?;
+        t.add(cues.all(), CueKind::Tag(i), 1)
+            .map_err(|p| bad("tags", p))?;
     }
     let f = &raw.figures;
     let lists: [(&Cues, CueKind); 9] = [
@@ -435,21 +469,38 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
         t.add(cues.all(), kind, 1).map_err(|p| bad("lists", p))?;
     }
     let actor_index = |rule: &str, key: &str| {
-        actors.iter().position(|a: &Actor| a.key == key).ok_or_else(|| bad(rule, format!("unknown actor {key:?}")))
+        actors
+            .iter()
+            .position(|a: &Actor| a.key == key)
+            .ok_or_else(|| bad(rule, format!("unknown actor {key:?}")))
     };
     let mut rules = Vec::new();
     for (i, e) in raw.event.iter().enumerate() {
-        let sub_event_type = e.sub_event_type.parse::<SubEventType>().map_err(|problem| bad(&e.id, problem))?;
-        t.add(e.cues.all(), CueKind::Event(i), e.weight).map_err(|p| bad(&e.id, p))?;
-        t.add(untagged(&e.requires), CueKind::Requires(i), 1).map_err(|p| bad(&e.id, p))?;
-        t.add(untagged(&e.excludes), CueKind::Excludes(i), 1).map_err(|p| bad(&e.id, p))?;
-        let any = |keys: &[String]| keys.iter().map(|k| actor_index(&e.id, k)).collect::<Result<Vec<usize>, _>>();
+        let sub_event_type = e
+            .sub_event_type
+            .parse::<SubEventType>()
+            .map_err(|problem| bad(&e.id, problem))?;
+        t.add(e.cues.all(), CueKind::Event(i), e.weight)
+            .map_err(|p| bad(&e.id, p))?;
+        t.add(untagged(&e.requires), CueKind::Requires(i), 1)
+            .map_err(|p| bad(&e.id, p))?;
+        t.add(untagged(&e.excludes), CueKind::Excludes(i), 1)
+            .map_err(|p| bad(&e.id, p))?;
+        let any = |keys: &[String]| {
+            keys.iter()
+                .map(|k| actor_index(&e.id, k))
+                .collect::<Result<Vec<usize>, _>>()
+        };
         rules.push(EventRule {
             id: e.id.clone(),
             sub_event_type,
             actor1: actor_index(&e.id, &e.actor1)?,
             actor1_any: any(&e.actor1_any)?,
-            actor2: e.actor2.as_deref().map(|k| actor_index(&e.id, k)).transpose()?,
+            actor2: e
+                .actor2
+                .as_deref()
+                .map(|k| actor_index(&e.id, k))
+                .transpose()?,
             actor2_any: any(&e.actor2_any)?,
             tags: e.tags.clone(),
             weight: e.weight,
@@ -461,11 +512,25 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
     }
     let mut types = Vec::new();
     for &st in SubEventType::ALL {
-        let info = raw.sub_event_types.get(st.as_str()).ok_or_else(|| bad("sub_event_types", format!("{:?} has no entry", st.as_str())))?;
-        types.push(TypeInfo { sub_event_type: st, definition: info.definition.clone(), interactions: info.interactions.clone() });
+        let info = raw
+            .sub_event_types
+            .get(st.as_str())
+            .ok_or_else(|| bad("sub_event_types", format!("{:?} has no entry", st.as_str())))?;
+        types.push(TypeInfo {
+            sub_event_type: st,
+            definition: info.definition.clone(),
+            interactions: info.interactions.clone(),
+        });
     }
-    if let Some(unknown) = raw.sub_event_types.keys().find(|k| k.parse::<SubEventType>().is_err()) {
-        return Err(bad("sub_event_types", format!("unknown ACLED sub-event type {unknown:?}")));
+    if let Some(unknown) = raw
+        .sub_event_types
+        .keys()
+        .find(|k| k.parse::<SubEventType>().is_err())
+    {
+        return Err(bad(
+            "sub_event_types",
+            format!("unknown ACLED sub-event type {unknown:?}"),
+        ));
     }
     let (keys, patterns): (Vec<String>, Vec<Pattern>) = t.keys.into_iter().unzip();
     let automaton = AhoCorasickBuilder::new()
@@ -475,7 +540,16 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&keys)
         .map_err(|e| bad("(all)", e.to_string()))?;
-    Ok(Codebook { actors, weapons, tags, rules, types, automaton, patterns, cue_texts: t.cue_texts })
+    Ok(Codebook {
+        actors,
+        weapons,
+        tags,
+        rules,
+        types,
+        automaton,
+        patterns,
+        cue_texts: t.cue_texts,
+    })
 }
 
 #[cfg(test)]
@@ -499,13 +573,18 @@ mod tests {
         assert!(words.contains(&"ТЦК"));
         assert!(words.contains(&"strike"));
         // "strike" is a whole-word cue: "strikers" must not match it
-        assert!(!cues.iter().any(|c| c.span.text(text) == "strike" && c.span.start < 35));
+        assert!(!cues
+            .iter()
+            .any(|c| c.span.text(text) == "strike" && c.span.start < 35));
     }
 
     #[test]
     fn bad_codebooks_are_rejected_with_reason() {
-        let bad = DEFAULT_CODEBOOK.replace("sub_event_type = \"Other\"", "sub_event_type = \"Riot\"");
-        let err = Codebook::from_toml(&bad).err().expect("unknown sub-event type rejected");
+        let bad =
+            DEFAULT_CODEBOOK.replace("sub_event_type = \"Other\"", "sub_event_type = \"Riot\"");
+        let err = Codebook::from_toml(&bad)
+            .err()
+            .expect("unknown sub-event type rejected");
         assert!(err.to_string().contains("court-ruling"), "{err}");
         assert!(Codebook::from_toml("version = ").is_err());
     }

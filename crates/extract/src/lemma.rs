@@ -78,36 +78,60 @@ pub struct Inflector {
 
 /// Function words left as written inside multi-word cues.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "to", "with", "by", "from", "and", "or", "was", "were", "is", "are", "its", "their", "his", "her", "no",
-    "не", "на", "в", "у", "з", "із", "зі", "до", "по", "за", "під", "над", "с", "со", "из", "от", "від", "для", "і", "й", "та", "и", "что", "що", "себя", "себе",
+    "the", "a", "an", "of", "in", "on", "at", "to", "with", "by", "from", "and", "or", "was",
+    "were", "is", "are", "its", "their", "his", "her", "no", "не", "на", "в", "у", "з", "із", "зі",
+    "до", "по", "за", "під", "над", "с", "со", "из", "от", "від", "для", "і", "й", "та", "и",
+    "что", "що", "себя", "себе",
 ];
 
 impl Inflector {
     /// The rules shipped with litopys, parsed once.
     pub fn builtin() -> &'static Inflector {
         static BUILTIN: OnceLock<Inflector> = OnceLock::new();
-        BUILTIN.get_or_init(|| Inflector::parse(INFLECTION, LEMMAS_RU).unwrap_or_else(|_| Inflector::empty()))
+        BUILTIN.get_or_init(|| {
+            Inflector::parse(INFLECTION, LEMMAS_RU).unwrap_or_else(|_| Inflector::empty())
+        })
     }
 
     fn empty() -> Inflector {
-        Inflector { en: LangRules::default(), uk: LangRules::default(), ru: LangRules::default(), ru_table: HashMap::new() }
+        Inflector {
+            en: LangRules::default(),
+            uk: LangRules::default(),
+            ru: LangRules::default(),
+            ru_table: HashMap::new(),
+        }
     }
 
     /// Rules from TOML text and a Russian forms table (`lemma<TAB>form form ...` per line).
     pub fn parse(rules: &str, ru_table: &str) -> Result<Inflector, toml::de::Error> {
         let raw: RawRules = toml::from_str(rules)?;
         let lower = |mut r: LangRules| {
-            r.irregular = r.irregular.into_iter().map(|(k, v)| (k.to_lowercase(), v)).collect();
-            r.class.sort_by_key(|c| std::cmp::Reverse(c.ending.chars().count()));
+            r.irregular = r
+                .irregular
+                .into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect();
+            r.class
+                .sort_by_key(|c| std::cmp::Reverse(c.ending.chars().count()));
             r
         };
         let ru_table = ru_table
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split_once('\t'))
-            .map(|(lemma, forms)| (lemma.to_string(), forms.split(' ').map(str::to_string).collect()))
+            .map(|(lemma, forms)| {
+                (
+                    lemma.to_string(),
+                    forms.split(' ').map(str::to_string).collect(),
+                )
+            })
             .collect();
-        Ok(Inflector { en: lower(raw.en), uk: lower(raw.uk), ru: lower(raw.ru), ru_table })
+        Ok(Inflector {
+            en: lower(raw.en),
+            uk: lower(raw.uk),
+            ru: lower(raw.ru),
+            ru_table,
+        })
     }
 
     /// Every form of `cue` (a lemma or a phrase of lemmas, lower case), the cue itself first.
@@ -122,14 +146,22 @@ impl Inflector {
         }
         let mut phrases = vec![String::new()];
         for (i, w) in words.iter().enumerate() {
-            let options = if FUNCTION_WORDS.contains(w) { vec![w.to_string()] } else { self.word_forms(lang, w) };
+            let options = if FUNCTION_WORDS.contains(w) {
+                vec![w.to_string()]
+            } else {
+                self.word_forms(lang, w)
+            };
             let mut next = Vec::new();
             'outer: for p in &phrases {
                 for o in &options {
                     if next.len() >= MAX_PHRASE_FORMS {
                         break 'outer;
                     }
-                    next.push(if i == 0 { o.clone() } else { format!("{p} {o}") });
+                    next.push(if i == 0 {
+                        o.clone()
+                    } else {
+                        format!("{p} {o}")
+                    });
                 }
             }
             phrases = next;
@@ -187,7 +219,12 @@ fn english(w: &str) -> Vec<String> {
     let before = chars[n - 2];
     let mut out = Vec::new();
     // -s
-    if w.ends_with('s') || w.ends_with('x') || w.ends_with('z') || w.ends_with("ch") || w.ends_with("sh") {
+    if w.ends_with('s')
+        || w.ends_with('x')
+        || w.ends_with('z')
+        || w.ends_with("ch")
+        || w.ends_with("sh")
+    {
         out.push(format!("{w}es"));
     } else if last == 'y' && !is_vowel(before) {
         out.push(format!("{}ies", &w[..w.len() - 1]));
@@ -196,7 +233,11 @@ fn english(w: &str) -> Vec<String> {
     }
     // a final consonant after a single vowel may double: "shot" -> "shotted" is wrong, but
     // "stab" -> "stabbed", "drop" -> "dropped" are right; both spellings are generated
-    let cvc = n >= 3 && !is_vowel(last) && !matches!(last, 'w' | 'x' | 'y') && is_vowel(before) && !is_vowel(chars[n - 3]);
+    let cvc = n >= 3
+        && !is_vowel(last)
+        && !matches!(last, 'w' | 'x' | 'y')
+        && is_vowel(before)
+        && !is_vowel(chars[n - 3]);
     // -ed
     if last == 'e' {
         out.push(format!("{w}d"));
@@ -241,11 +282,22 @@ fn slavic(rules: &LangRules, word: &str) -> Vec<String> {
             }
         }
     }
-    let Some(class) = rules.class.iter().find(|c| word.ends_with(c.ending.as_str())) else {
+    let Some(class) = rules
+        .class
+        .iter()
+        .find(|c| word.ends_with(c.ending.as_str()))
+    else {
         return vec![word.to_string()];
     };
     let stem = &word[..word.len() - class.ending.len()];
-    with_first(word, class.forms.iter().map(|f| format!("{stem}{f}")).filter(|f| f.chars().count() >= 2))
+    with_first(
+        word,
+        class
+            .forms
+            .iter()
+            .map(|f| format!("{stem}{f}"))
+            .filter(|f| f.chars().count() >= 2),
+    )
 }
 
 #[cfg(test)]
@@ -253,7 +305,10 @@ mod tests {
     use super::*;
 
     fn has(lang: Lang, cue: &str, form: &str) -> bool {
-        Inflector::builtin().forms(lang, cue).iter().any(|f| f == form)
+        Inflector::builtin()
+            .forms(lang, cue)
+            .iter()
+            .any(|f| f == form)
     }
 
     #[test]

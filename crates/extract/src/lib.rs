@@ -85,7 +85,11 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor using `codebook` and the built-in gazetteer.
     pub fn new(codebook: Codebook) -> Extractor {
-        Extractor { codebook, gazetteer: Gazetteer::builtin(), keep_unplaced: false }
+        Extractor {
+            codebook,
+            gazetteer: Gazetteer::builtin(),
+            keep_unplaced: false,
+        }
     }
 
     /// Also report incidents whose place is not in the gazetteer (outside Ukraine, or named
@@ -105,10 +109,21 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let analysis = Analysis::new(doc, &self.codebook, self.gazetteer);
         let outcome = segment::segment(&analysis);
-        let paragraph_languages: Vec<(Span, Option<&'static str>)> =
-            analysis.paragraphs.iter().map(|&p| (p, lang::detect(p.text(&doc.text)))).collect();
-        let language = doc.lang.clone().or_else(|| lang::detect(&doc.text).map(str::to_string));
-        let mut extraction = Extraction { diagnostics: outcome.diagnostics, language, paragraph_languages, ..Extraction::default() };
+        let paragraph_languages: Vec<(Span, Option<&'static str>)> = analysis
+            .paragraphs
+            .iter()
+            .map(|&p| (p, lang::detect(p.text(&doc.text))))
+            .collect();
+        let language = doc
+            .lang
+            .clone()
+            .or_else(|| lang::detect(&doc.text).map(str::to_string));
+        let mut extraction = Extraction {
+            diagnostics: outcome.diagnostics,
+            language,
+            paragraph_languages,
+            ..Extraction::default()
+        };
         for draft in &outcome.drafts {
             match build::incident(&analysis, draft, self.keep_unplaced) {
                 Ok(incident) => extraction.incidents.push(incident),
@@ -146,7 +161,11 @@ pub struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     /// Runs every pass over `doc`.
-    pub fn new(doc: &'a Document, codebook: &'a Codebook, gazetteer: &'a Gazetteer) -> Analysis<'a> {
+    pub fn new(
+        doc: &'a Document,
+        codebook: &'a Codebook,
+        gazetteer: &'a Gazetteer,
+    ) -> Analysis<'a> {
         let text = doc.text.as_str();
         let dates = dates::find(text);
         // date expressions do not overlap one another and are sorted: only the last one
@@ -155,7 +174,10 @@ impl<'a> Analysis<'a> {
             let idx = dates.partition_point(|d: &dates::DateExpr| d.span.start < c.span.end);
             idx > 0 && dates[idx - 1].span.overlaps(&c.span)
         };
-        let counts = numbers::find(text).into_iter().filter(|c| !in_date(c)).collect();
+        let counts = numbers::find(text)
+            .into_iter()
+            .filter(|c| !in_date(c))
+            .collect();
         let (cues, places) = cues_and_places(text, codebook, gazetteer);
         let paragraphs = text::paragraphs(text);
         Analysis {
@@ -201,13 +223,20 @@ impl<'a> Analysis<'a> {
 /// The codebook's cues and the gazetteer's place mentions in `text`, over one normalisation of
 /// it, made in buffers kept per thread (nine bytes for each byte of text, which fresh per
 /// document sent the allocator to the kernel for zeroed pages).
-fn cues_and_places(text: &str, codebook: &Codebook, gazetteer: &Gazetteer) -> (Vec<codebook::Cue>, Vec<Mention>) {
+fn cues_and_places(
+    text: &str,
+    codebook: &Codebook,
+    gazetteer: &Gazetteer,
+) -> (Vec<codebook::Cue>, Vec<Mention>) {
     thread_local! {
         static NORMALIZED: RefCell<(String, Vec<usize>)> = const { RefCell::new((String::new(), Vec::new())) };
     }
     let run = |norm: &mut String, offsets: &mut Vec<usize>| {
         litopys_gazetteer::normalize_with_offsets_into(text, norm, offsets);
-        (codebook.scan_normalized(norm, offsets), gazetteer.find_normalized(text, norm, offsets))
+        (
+            codebook.scan_normalized(norm, offsets),
+            gazetteer.find_normalized(text, norm, offsets),
+        )
     };
     NORMALIZED.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buffers) => {

@@ -33,13 +33,26 @@ pub(crate) struct Decision {
 
 /// Event cues that count: not masked and not inside a longer event cue.
 pub(crate) fn counting(cues: &[Cue]) -> Vec<Cue> {
-    let masks: Vec<Span> = cues.iter().filter(|c| c.kind == CueKind::Mask).map(|c| c.span).collect();
-    let events: Vec<Cue> =
-        cues.iter().filter(|c| matches!(c.kind, CueKind::Event(_)) && !masks.iter().any(|m| m.overlaps(&c.span))).copied().collect();
+    let masks: Vec<Span> = cues
+        .iter()
+        .filter(|c| c.kind == CueKind::Mask)
+        .map(|c| c.span)
+        .collect();
+    let events: Vec<Cue> = cues
+        .iter()
+        .filter(|c| {
+            matches!(c.kind, CueKind::Event(_)) && !masks.iter().any(|m| m.overlaps(&c.span))
+        })
+        .copied()
+        .collect();
     events
         .iter()
         .filter(|c| {
-            !events.iter().any(|o| o.span.start <= c.span.start && o.span.end >= c.span.end && o.span.end - o.span.start > c.span.end - c.span.start)
+            !events.iter().any(|o| {
+                o.span.start <= c.span.start
+                    && o.span.end >= c.span.end
+                    && o.span.end - o.span.start > c.span.end - c.span.start
+            })
         })
         .copied()
         .collect()

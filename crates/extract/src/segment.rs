@@ -68,7 +68,11 @@ pub fn segment(a: &Analysis) -> Outcome {
     let mut pending_place: Option<PlacePick> = None;
     for (idx, s) in a.sentences.iter().enumerate() {
         let previous = out.drafts.last().and_then(|d| d.date.map(|(_, r)| r.date));
-        let anchors = Anchors { published: a.doc.published, previous, year_hint };
+        let anchors = Anchors {
+            published: a.doc.published,
+            previous,
+            year_hint,
+        };
         let f = features(a, s.span, s.paragraph_idx, &anchors);
         if f.background {
             continue;
@@ -77,17 +81,30 @@ pub fn segment(a: &Analysis) -> Outcome {
             out.statistic_sentences.push(idx);
             continue;
         }
-        let same_paragraph = out.drafts.last().and_then(|d| d.sentences.last()).is_some_and(|&j| a.sentences[j].paragraph_idx == s.paragraph_idx);
+        let same_paragraph = out
+            .drafts
+            .last()
+            .and_then(|d| d.sentences.last())
+            .is_some_and(|&j| a.sentences[j].paragraph_idx == s.paragraph_idx);
         match out.drafts.last_mut() {
-            Some(d) if f.event && compatible(a, d, &f) && !(f.date_leads && d.date.is_some()) => enrich(d, idx, &f),
+            Some(d) if f.event && compatible(a, d, &f) && !(f.date_leads && d.date.is_some()) => {
+                enrich(d, idx, &f)
+            }
             Some(d) if !f.event && compatible(a, d, &f) => enrich(d, idx, &f),
             Some(d) if f.continuation && f.place.is_none() => d.sentences.push(idx),
             _ if f.event => {
                 let inherited = f.place.is_none();
                 let place = f.place.or(pending_place.take()).or_else(|| {
-                    same_paragraph.then(|| out.drafts.last().and_then(|d| d.place)).flatten()
+                    same_paragraph
+                        .then(|| out.drafts.last().and_then(|d| d.place))
+                        .flatten()
                 });
-                out.drafts.push(Draft { sentences: vec![idx], date: f.date, place, place_inherited: inherited && place.is_some() });
+                out.drafts.push(Draft {
+                    sentences: vec![idx],
+                    date: f.date,
+                    place,
+                    place_inherited: inherited && place.is_some(),
+                });
             }
             _ => {
                 if f.place.is_some() && f.date.is_none() {
@@ -99,14 +116,25 @@ pub fn segment(a: &Analysis) -> Outcome {
     out
 }
 
-fn features<'a>(a: &'a Analysis, span: Span, paragraph_idx: usize, anchors: &Anchors) -> Features<'a> {
+fn features<'a>(
+    a: &'a Analysis,
+    span: Span,
+    paragraph_idx: usize,
+    anchors: &Anchors,
+) -> Features<'a> {
     let cues = a.cues_in(span);
     let paragraph = a.paragraphs.get(paragraph_idx).copied().unwrap_or(span);
     let background = cues.iter().any(|c| c.kind == CueKind::Background);
     let event = best_rule(a, cues, a.cues_in(paragraph)).is_some();
-    let resolved: Vec<(DateExpr, Resolved)> =
-        a.dates_in(span).iter().filter_map(|e| dates::resolve(e, anchors).map(|r| (*e, r))).collect();
-    let date = resolved.iter().copied().min_by_key(|(e, r)| (r.precision, !e.kind.is_absolute(), e.span.start));
+    let resolved: Vec<(DateExpr, Resolved)> = a
+        .dates_in(span)
+        .iter()
+        .filter_map(|e| dates::resolve(e, anchors).map(|r| (*e, r)))
+        .collect();
+    let date = resolved
+        .iter()
+        .copied()
+        .min_by_key(|(e, r)| (r.precision, !e.kind.is_absolute(), e.span.start));
     let date_leads = resolved.iter().any(|(e, _)| e.span.start < span.start + 30);
     Features {
         event,
@@ -121,7 +149,9 @@ fn features<'a>(a: &'a Analysis, span: Span, paragraph_idx: usize, anchors: &Anc
 
 fn compatible(a: &Analysis, d: &Draft, f: &Features) -> bool {
     if let (Some((_, x)), Some((_, y))) = (d.date, f.date) {
-        if x.date != y.date && !(x.precision > TimePrecision::Day && y.precision == TimePrecision::Day) {
+        if x.date != y.date
+            && !(x.precision > TimePrecision::Day && y.precision == TimePrecision::Day)
+        {
             return false;
         }
     }
