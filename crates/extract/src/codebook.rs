@@ -580,12 +580,50 @@ mod tests {
 
     #[test]
     fn bad_codebooks_are_rejected_with_reason() {
-        let bad =
-            DEFAULT_CODEBOOK.replace("sub_event_type = \"Other\"", "sub_event_type = \"Riot\"");
+        let bad = DEFAULT_CODEBOOK.replace(
+            "id = \"court-ruling\"\nsub_event_type = \"Other\"",
+            "id = \"court-ruling\"\nsub_event_type = \"Riot\"",
+        );
         let err = Codebook::from_toml(&bad)
             .err()
             .expect("unknown sub-event type rejected");
         assert!(err.to_string().contains("court-ruling"), "{err}");
         assert!(Codebook::from_toml("version = ").is_err());
+        // a sub-event type without its definition is refused
+        let undefined = DEFAULT_CODEBOOK.replace(
+            "[sub_event_types.\"Suicide bomb\"]",
+            "[sub_event_types.\"Suicide bombing\"]",
+        );
+        let err = Codebook::from_toml(&undefined)
+            .err()
+            .expect("missing definition rejected");
+        assert!(err.to_string().contains("Suicide bomb"), "{err}");
+        // a weight that is no number is refused
+        let weight = DEFAULT_CODEBOOK.replace("\"clash|12\"", "\"clash|x\"");
+        assert!(Codebook::from_toml(&weight).is_err());
+    }
+
+    #[test]
+    fn lemma_cues_reach_inflected_forms_and_weights_are_kept() {
+        let cb = Codebook::builtin();
+        let text = "Окупанти обстріляли село. Russian forces shelled the town.";
+        let cues = cb.scan(text);
+        let shelling = cb
+            .rules()
+            .iter()
+            .position(|r| r.id == "shelling")
+            .expect("shelling rule");
+        let words: Vec<(&str, u32)> = cues
+            .iter()
+            .filter(|c| c.kind == CueKind::Event(shelling))
+            .map(|c| (c.span.text(text), c.weight))
+            .collect();
+        assert!(words.contains(&("обстріляли", 8)), "{words:?}");
+        assert!(words.contains(&("shelled", 8)), "{words:?}");
+        let cue = cues
+            .iter()
+            .find(|c| c.span.text(text) == "shelled")
+            .map(|c| cb.cue_text(c.pattern));
+        assert_eq!(cue, Some("shell"));
     }
 }
