@@ -34,9 +34,15 @@ fn bench(c: &mut Criterion) {
         let n_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
         group.throughput(Throughput::Bytes(n_bytes as u64));
         group.bench_function(format!("extract/{name}"), |b| {
-            b.iter(|| docs.iter().map(|d| extractor.extract(d).incidents.len()).sum::<usize>())
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| extractor.extract(d).incidents.len())
+                    .sum::<usize>()
+            })
         });
-        group.bench_function(format!("gazetteer/{name}"), |b| b.iter(|| docs.iter().map(|d| gaz.find(&d.text).len()).sum::<usize>()));
+        group.bench_function(format!("gazetteer/{name}"), |b| {
+            b.iter(|| docs.iter().map(|d| gaz.find(&d.text).len()).sum::<usize>())
+        });
     }
     group.finish();
 }

@@ -38,7 +38,10 @@ fn documents(lang: &str, text: &str) -> Vec<Document> {
         current.push_str(para);
         current.push_str("\n\n");
         if current.len() > 3000 {
-            let mut doc = Document::new(format!("{lang}-{}", docs.len()), std::mem::take(&mut current));
+            let mut doc = Document::new(
+                format!("{lang}-{}", docs.len()),
+                std::mem::take(&mut current),
+            );
             doc.published = "2026-04-01".parse().ok();
             docs.push(doc);
         }
@@ -54,7 +57,13 @@ fn bench(c: &mut Criterion) {
         let docs = documents(lang, &corpus(text, 1 << 20));
         let n_bytes: usize = docs.iter().map(|d| d.text.len()).sum();
         group.throughput(Throughput::Bytes(n_bytes as u64));
-        group.bench_function(lang, |b| b.iter(|| docs.iter().map(|d| extractor.extract(d).incidents.len()).sum::<usize>()));
+        group.bench_function(lang, |b| {
+            b.iter(|| {
+                docs.iter()
+                    .map(|d| extractor.extract(d).incidents.len())
+                    .sum::<usize>()
+            })
+        });
     }
     group.finish();
 }

@@ -7,7 +7,13 @@ fn main() {
     let data = std::fs::read_to_string(&path).unwrap_or_default();
     let texts: Vec<String> = data
         .lines()
-        .filter_map(|l| l.split("\"text\":\"").nth(1)?.split("\",\"").next().map(|t| t.replace("\\n", "\n")))
+        .filter_map(|l| {
+            l.split("\"text\":\"")
+                .nth(1)?
+                .split("\",\"")
+                .next()
+                .map(|t| t.replace("\\n", "\n"))
+        })
         .collect();
     let mb = texts.iter().map(|t| t.len()).sum::<usize>() as f64 / 1e6;
     let gaz = litopys_gazetteer::Gazetteer::builtin();
@@ -25,9 +31,15 @@ fn main() {
         let (start, cpu) = (Instant::now(), thread_cpu());
         let n: usize = texts.iter().map(|t| f(t)).sum();
         let cpu = (thread_cpu() - cpu) as f64 / 1e9;
-        println!("{name:<12} {:>8.1} MB/s wall {:>8.1} MB/s CPU  ({n})", mb / start.elapsed().as_secs_f64(), mb / cpu);
+        println!(
+            "{name:<12} {:>8.1} MB/s wall {:>8.1} MB/s CPU  ({n})",
+            mb / start.elapsed().as_secs_f64(),
+            mb / cpu
+        );
     };
-    time("normalize", &|t| litopys_gazetteer::normalize_with_offsets(t).1.len());
+    time("normalize", &|t| {
+        litopys_gazetteer::normalize_with_offsets(t).1.len()
+    });
     time("codebook", &|t| codebook.scan(t).len());
     time("gazetteer", &|t| gaz.find(t).len());
     time("dates", &|t| litopys_extract::dates::find(t).len());

@@ -13,10 +13,17 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
     let text = a.text();
     let spans: Vec<Span> = d.sentences.iter().map(|&i| a.sentences[i].span).collect();
     let first = spans[0];
-    let cues: Vec<Cue> = spans.iter().flat_map(|&s| a.cues_in(s).iter().copied()).collect();
+    let cues: Vec<Cue> = spans
+        .iter()
+        .flat_map(|&s| a.cues_in(s).iter().copied())
+        .collect();
     let context: Vec<Cue> = paragraphs_cues(a, d);
-    let (rule_idx, _) = best_rule(a, &cues, &context)
-        .ok_or_else(|| format!("{}: sentence at byte {} has no event rule any more", a.doc.id, first.start))?;
+    let (rule_idx, _) = best_rule(a, &cues, &context).ok_or_else(|| {
+        format!(
+            "{}: sentence at byte {} has no event rule any more",
+            a.doc.id, first.start
+        )
+    })?;
     let rule = &a.codebook.rules()[rule_idx];
     let mut ev = Vec::new();
 
@@ -36,31 +43,51 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
     let place = match d.place {
         Some(p) => Some(p),
         None if keep_unplaced => None,
-        None => return Err(format!("{}: incident at byte {} names no place; skipped", a.doc.id, first.start)),
+        None => {
+            return Err(format!(
+                "{}: incident at byte {} names no place; skipped",
+                a.doc.id, first.start
+            ))
+        }
     };
     let entry = place.map(|p| a.gazetteer.entry(p.entry));
     let mut geo_precision = None;
     if let (Some(place), Some(entry)) = (place, entry) {
         ev.push(Evidence::new("location", place.span, text));
-        ev.push(Evidence::new("admin1", region_span(a, &spans, &entry.admin1).unwrap_or(place.span), text));
+        ev.push(Evidence::new(
+            "admin1",
+            region_span(a, &spans, &entry.admin1).unwrap_or(place.span),
+            text,
+        ));
         ev.push(Evidence::new("latitude", place.span, text));
         ev.push(Evidence::new("longitude", place.span, text));
         geo_precision = Some(match (place.frame, entry.kind) {
             (Frame::Region, _) | (_, Kind::Oblast) => GeoPrecision::Region,
-            (Frame::Near | Frame::District, _) | (_, Kind::Raion | Kind::Hromada) => GeoPrecision::Near,
+            (Frame::Near | Frame::District, _) | (_, Kind::Raion | Kind::Hromada) => {
+                GeoPrecision::Near
+            }
             _ => entry.geo_precision,
         });
     }
 
-    let rule_cues: Vec<&Cue> = cues.iter().filter(|c| c.kind == CueKind::Event(rule_idx)).collect();
+    // the cues that made the decision, the weightiest first: the first is the deciding cue
+    let mut rule_cues: Vec<Cue> = crate::score::counting(&cues)
+        .into_iter()
+        .filter(|c| c.kind == CueKind::Event(rule_idx))
+        .collect();
+    rule_cues.sort_by_key(|c| (std::cmp::Reverse(c.weight), c.span.start));
     for c in &rule_cues {
         ev.push(Evidence::new("event_type", c.span, text));
         ev.push(Evidence::new("sub_event_type", c.span, text));
     }
 
     let actors = a.codebook.actors();
-    let mentioned = |key: &str| cues.iter().find(|c| matches!(c.kind, CueKind::Actor(i) if actors[i].key == key));
-    let actor1 = &actors[rule.actor1];
+    let mentioned = |key: &str| {
+        cues.iter()
+            .find(|c| matches!(c.kind, CueKind::Actor(i) if actors[i].key == key))
+    };
+    let (actor1_idx, actor2_idx) = sides(&cues, rule);
+    let actor1 = &actors[actor1_idx];
     let mut assoc_actor_1 = actor1.assoc.clone();
     if actor1.key == "crowd" {
         // "працівників ТЦК" is TRC staff, not workers: a workers cue inside a recruitment cue does not count
@@ -68,22 +95,44 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
         let of_trc = |c: &Cue, r: &Cue| r.span.overlaps(&c.span) || text.get(c.span.end..r.span.start).is_some_and(|g| g.len() < 24 && g.trim_start_matches(char::is_alphabetic).trim().is_empty());
         let workers = cues.iter().find(|c| matches!(c.kind, CueKind::Actor(i) if actors[i].key == "workers") && !cues.iter().any(|r| recruiter(r) && of_trc(c, r)));
         if let Some(c) = workers {
-            assoc_actor_1 = actors[a.codebook.actor("workers").unwrap_or(rule.actor1)].assoc.clone();
+            assoc_actor_1 = actors[a.codebook.actor("workers").unwrap_or(actor1_idx)].assoc.clone();
             ev.push(Evidence::new("assoc_actor_1", c.span, text));
         }
     }
-    ev.push(Evidence::new("actor1", mentioned(&actor1.key).map_or(rule_cues[0].span, |c| c.span), text));
-    let actor2 = rule.actor2.map(|i| &actors[i]);
+    ev.push(Evidence::new(
+        "actor1",
+        mentioned(&actor1.key).map_or(rule_cues[0].span, |c| c.span),
+        text,
+    ));
+    let actor2 = actor2_idx.map(|i| &actors[i]);
     if let Some(a2) = actor2 {
-        ev.push(Evidence::new("actor2", mentioned(&a2.key).map_or(rule_cues[0].span, |c| c.span), text));
+        ev.push(Evidence::new(
+            "actor2",
+            mentioned(&a2.key).map_or(rule_cues[0].span, |c| c.span),
+            text,
+        ));
     }
 
     let mut tags: Vec<String> = rule.tags.clone();
     let mut weapons: Vec<String> = Vec::new();
     for c in &cues {
         match c.kind {
-            CueKind::Tag(i) => add_once(&mut tags, &a.codebook.tags()[i], "tags", c.span, text, &mut ev),
-            CueKind::Weapon(i) => add_once(&mut weapons, &a.codebook.weapons()[i], "weapons", c.span, text, &mut ev),
+            CueKind::Tag(i) => add_once(
+                &mut tags,
+                &a.codebook.tags()[i],
+                "tags",
+                c.span,
+                text,
+                &mut ev,
+            ),
+            CueKind::Weapon(i) => add_once(
+                &mut weapons,
+                &a.codebook.weapons()[i],
+                "weapons",
+                c.span,
+                text,
+                &mut ev,
+            ),
             _ => {}
         }
     }
@@ -104,7 +153,19 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
 
     let location = entry.map(|e| e.name.clone()).unwrap_or_default();
     let admin1 = entry.map(|e| e.admin1.clone()).unwrap_or_default();
-    let notes = note(&rule.note, &actor1.label, actor2.map(|x| x.label.as_str()), &location, &admin1, event_date, time_precision, participants, injuries, fatalities, arrests);
+    let notes = note(
+        &rule.note,
+        &actor1.label,
+        actor2.map(|x| x.label.as_str()),
+        &location,
+        &admin1,
+        event_date,
+        time_precision,
+        participants,
+        injuries,
+        fatalities,
+        arrests,
+    );
     Ok(Incident {
         event_id_cnty: event_id(&a.doc.id, first.start),
         event_date,
@@ -139,17 +200,66 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
     })
 }
 
+/// The acting side and the side acted upon: of each side's candidates (the rule's `actor1`
+/// and `actor1_any`, likewise for actor 2), the one the text names first; the rule's own actor
+/// when the text names none. The two sides are never the same actor.
+fn sides(cues: &[Cue], rule: &crate::codebook::EventRule) -> (usize, Option<usize>) {
+    let first_named = |candidates: &[usize], not: Option<usize>| {
+        cues.iter().find_map(|c| match c.kind {
+            CueKind::Actor(i) if candidates.contains(&i) && Some(i) != not => Some(i),
+            _ => None,
+        })
+    };
+    let mut one: Vec<usize> = vec![rule.actor1];
+    one.extend(&rule.actor1_any);
+    let actor1 = if rule.actor1_any.is_empty() {
+        rule.actor1
+    } else {
+        first_named(&one, None).unwrap_or(rule.actor1)
+    };
+    let mut two: Vec<usize> = rule.actor2.into_iter().collect();
+    two.extend(&rule.actor2_any);
+    let actor2 = first_named(&two, Some(actor1))
+        .or(rule.actor2.filter(|&i| i != actor1))
+        .or_else(|| {
+            two.iter()
+                .copied()
+                .find(|&i| i != actor1)
+                .filter(|_| rule.actor2.is_some())
+        });
+    (actor1, actor2)
+}
+
 fn paragraphs_cues(a: &Analysis, d: &Draft) -> Vec<Cue> {
-    let mut paras: Vec<usize> = d.sentences.iter().map(|&i| a.sentences[i].paragraph_idx).collect();
+    let mut paras: Vec<usize> = d
+        .sentences
+        .iter()
+        .map(|&i| a.sentences[i].paragraph_idx)
+        .collect();
     paras.dedup();
-    paras.iter().filter_map(|&p| a.paragraphs.get(p)).flat_map(|&span| a.cues_in(span).iter().copied()).collect()
+    paras
+        .iter()
+        .filter_map(|&p| a.paragraphs.get(p))
+        .flat_map(|&span| a.cues_in(span).iter().copied())
+        .collect()
 }
 
 fn region_span(a: &Analysis, spans: &[Span], admin1: &str) -> Option<Span> {
-    spans.iter().flat_map(|&s| a.places_in(s)).find(|m| m.frame == Frame::Region && a.gazetteer.entry(m.candidates[0]).admin1 == admin1).map(|m| m.span)
+    spans
+        .iter()
+        .flat_map(|&s| a.places_in(s))
+        .find(|m| m.frame == Frame::Region && a.gazetteer.entry(m.candidates[0]).admin1 == admin1)
+        .map(|m| m.span)
 }
 
-fn add_once(list: &mut Vec<String>, name: &str, field: &str, span: Span, text: &str, ev: &mut Vec<Evidence>) {
+fn add_once(
+    list: &mut Vec<String>,
+    name: &str,
+    field: &str,
+    span: Span,
+    text: &str,
+    ev: &mut Vec<Evidence>,
+) {
     if !list.iter().any(|x| x == name) {
         list.push(name.to_string());
     }
@@ -188,9 +298,19 @@ fn note(
         TimePrecision::Week => format!("Around {}", date.strftime("%-d %B %Y")),
         TimePrecision::Month => format!("In {}", date.strftime("%B %Y")),
     };
-    let what = template.replace("{actor1}", actor1).replace("{actor2}", actor2.unwrap_or("others"));
-    let region = if location == admin1 || admin1.is_empty() { String::new() } else { format!(" ({admin1} oblast)") };
-    let place = if location.is_empty() { String::new() } else { format!(", in {location}{region}") };
+    let what = template
+        .replace("{actor1}", actor1)
+        .replace("{actor2}", actor2.unwrap_or("others"));
+    let region = if location == admin1 || admin1.is_empty() {
+        String::new()
+    } else {
+        format!(" ({admin1} oblast)")
+    };
+    let place = if location.is_empty() {
+        String::new()
+    } else {
+        format!(", in {location}{region}")
+    };
     let mut s = format!("{when}{place}, {what}.");
     let mut figures = Vec::new();
     if let Some(p) = participants {
@@ -205,7 +325,11 @@ fn note(
         figures.push(format!("{fatalities} killed"));
     }
     if let Some(n) = arrests {
-        figures.push(if n == 0 { "no arrests".into() } else { format!("{n} detained") });
+        figures.push(if n == 0 {
+            "no arrests".into()
+        } else {
+            format!("{n} detained")
+        });
     }
     if !figures.is_empty() {
         let mut f = figures.join("; ");

@@ -7,6 +7,12 @@
 //! languages go into one Aho-Corasick automaton: a document is scanned once, and every
 //! later stage works on the list of [`Cue`] hits. Cues are language-agnostic on purpose:
 //! English, Ukrainian and Russian cues hardly collide, and mixed-language posts need all three.
+//!
+//! Cues are written as lemmas and expanded into their word forms when the codebook is compiled
+//! (see [`crate::lemma`]), so the automaton matches every form of a cue written once. Each cue
+//! of an event rule carries a weight (`"cue|N"`, else the rule's); a rule's score is the sum of
+//! the weights of its distinct cues in a sentence, so the decision is a score whose evidence is
+//! the cues that made it (see [`crate::segment::best_rule`]).
 
 use std::collections::BTreeMap;
 
@@ -14,6 +20,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use litopys_gazetteer::normalize_with_offsets;
 use litopys_model::{Span, SubEventType};
 use serde::Deserialize;
+
+use crate::lemma::{Inflector, Lang};
 
 /// The codebook shipped with litopys.
 pub const DEFAULT_CODEBOOK: &str = include_str!("../../../data/codebook.toml");
@@ -46,9 +54,23 @@ struct Cues {
 }
 
 impl Cues {
-    fn all(&self) -> impl Iterator<Item = &String> {
-        self.en.iter().chain(&self.uk).chain(&self.ru)
+    fn all(&self) -> impl Iterator<Item = (Lang, &String)> {
+        let en = self.en.iter().map(|c| (Lang::En, c));
+        en.chain(self.uk.iter().map(|c| (Lang::Uk, c)))
+            .chain(self.ru.iter().map(|c| (Lang::Ru, c)))
     }
+}
+
+/// A flat cue list (`requires`, `excludes`): Latin cues are English, Cyrillic ones are
+/// expanded both as Ukrainian and as Russian.
+fn untagged(cues: &[String]) -> impl Iterator<Item = (Lang, &String)> {
+    cues.iter().flat_map(|c| {
+        if c.chars().any(|ch| ch.is_ascii_alphabetic()) {
+            vec![(Lang::En, c)]
+        } else {
+            vec![(Lang::Uk, c), (Lang::Ru, c)]
+        }
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -57,8 +79,17 @@ struct RawActor {
     #[serde(default)]
     assoc: String,
     label: String,
+    #[serde(default)]
+    inter: u8,
     #[serde(flatten)]
     cues: Cues,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawType {
+    definition: String,
+    interactions: Vec<u8>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -68,7 +99,11 @@ struct RawEvent {
     sub_event_type: String,
     actor1: String,
     #[serde(default)]
+    actor1_any: Vec<String>,
+    #[serde(default)]
     actor2: Option<String>,
+    #[serde(default)]
+    actor2_any: Vec<String>,
     #[serde(default)]
     tags: Vec<String>,
     #[serde(default = "one")]
@@ -76,7 +111,11 @@ struct RawEvent {
     #[serde(default = "one")]
     min_score: u32,
     #[serde(default)]
+    rank: u32,
+    #[serde(default)]
     requires: Vec<String>,
+    #[serde(default)]
+    excludes: Vec<String>,
     note: String,
     #[serde(flatten)]
     cues: Cues,
@@ -94,6 +133,8 @@ struct RawFigures {
     killed: Cues,
     arrested: Cues,
     none: Cues,
+    #[serde(default)]
+    elsewhere: Cues,
 }
 
 #[derive(Debug, Deserialize)]
@@ -111,6 +152,7 @@ struct RawCodebook {
     #[serde(default)]
     masks: Cues,
     figures: RawFigures,
+    sub_event_types: BTreeMap<String, RawType>,
 }
 
 /// An actor category.
@@ -124,6 +166,19 @@ pub struct Actor {
     pub assoc: String,
     /// A short English label for notes.
     pub label: String,
+    /// ACLED's actor category (inter code): 1 state forces ... 8 external/other forces.
+    pub inter: u8,
+}
+
+/// What the codebook says of one of ACLED's sub-event types.
+#[derive(Clone, Debug)]
+pub struct TypeInfo {
+    /// The sub-event type.
+    pub sub_event_type: SubEventType,
+    /// ACLED's definition, in litopys' words.
+    pub definition: String,
+    /// Interaction codes events of this type usually carry.
+    pub interactions: Vec<u8>,
 }
 
 /// An event rule.
@@ -135,14 +190,21 @@ pub struct EventRule {
     pub sub_event_type: SubEventType,
     /// Index into [`Codebook::actors`] of the acting side.
     pub actor1: usize,
+    /// Other actors that take the acting side's place when the text names them (first named wins).
+    pub actor1_any: Vec<usize>,
     /// Index of the side acted upon.
     pub actor2: Option<usize>,
+    /// Other actors for the side acted upon.
+    pub actor2_any: Vec<usize>,
     /// Tags always added.
     pub tags: Vec<String>,
-    /// Score per distinct cue.
+    /// Score per distinct cue that names no weight of its own.
     pub weight: u32,
     /// The least score that makes a sentence an incident.
     pub min_score: u32,
+    /// ACLED's precedence: of the rules that reach their `min_score`, the highest rank wins
+    /// before the highest score (a battle told with its shelling is a battle).
+    pub rank: u32,
     /// The verb phrase of the English note.
     pub note: String,
     /// True if the rule has a `requires` list.
@@ -162,6 +224,8 @@ pub enum CueKind {
     Event(usize),
     /// A required context of an event rule.
     Requires(usize),
+    /// A context that rules an event rule out (`excludes`).
+    Excludes(usize),
     /// Commentary or summary, not an incident.
     Background,
     /// More about the incident just told ("the strike ended").
@@ -178,6 +242,8 @@ pub enum CueKind {
     Arrested,
     /// "Nobody", "no injuries": a zero figure.
     None,
+    /// "Fatalities coded to another event": this report's deaths are counted elsewhere.
+    Elsewhere,
 }
 
 /// One cue word found in a text.
@@ -187,9 +253,14 @@ pub struct Cue {
     pub span: Span,
     /// What it stands for.
     pub kind: CueKind,
-    /// Distinguishes cue words: the same id is the same pattern.
+    /// Distinguishes cues: every form of one codebook cue has the same id.
     pub pattern: u32,
+    /// The cue's weight (event rules; 1 elsewhere).
+    pub weight: u32,
 }
+
+/// One automaton key: whether it is a stem, and every cue it stands for `(kind, cue id, weight)`.
+type Pattern = (bool, Vec<(CueKind, u32, u32)>);
 
 /// A compiled codebook.
 pub struct Codebook {
@@ -197,9 +268,12 @@ pub struct Codebook {
     weapons: Vec<String>,
     tags: Vec<String>,
     rules: Vec<EventRule>,
+    types: Vec<TypeInfo>,
     automaton: AhoCorasick,
-    /// Per pattern: whether it is a stem (matches any word ending), and what it stands for.
-    patterns: Vec<(bool, Vec<CueKind>)>,
+    /// Per automaton pattern: whether it is a stem (matches any word ending), and what it stands for.
+    patterns: Vec<Pattern>,
+    /// The codebook's cues as written, by cue id.
+    cue_texts: Vec<String>,
 }
 
 impl Codebook {
@@ -239,6 +313,18 @@ impl Codebook {
         &self.rules
     }
 
+    /// ACLED's sub-event types with their definitions, in ACLED's order.
+    pub fn types(&self) -> &[TypeInfo] {
+        &self.types
+    }
+
+    /// The cue as the codebook writes it (its lemma), for a [`Cue::pattern`].
+    pub fn cue_text(&self, pattern: u32) -> &str {
+        self.cue_texts
+            .get(pattern as usize)
+            .map_or("", String::as_str)
+    }
+
     /// Every cue in `text`, in text order (overlapping cues all reported).
     pub fn scan(&self, text: &str) -> Vec<Cue> {
         let (norm, offsets) = normalize_with_offsets(text);
@@ -255,8 +341,12 @@ impl Codebook {
                 continue;
             }
             let span = Span::new(offsets[m.start()], offsets[m.end()]);
-            let pattern = m.pattern().as_u32();
-            out.extend(kinds.iter().map(|&kind| Cue { span, kind, pattern }));
+            out.extend(kinds.iter().map(|&(kind, pattern, weight)| Cue {
+                span,
+                kind,
+                pattern,
+                weight,
+            }));
         }
         out.sort_by_key(|c| (c.span.start, c.span.end));
         out
@@ -279,78 +369,187 @@ fn is_alphanumeric(c: char) -> bool {
     matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}') || c.is_alphanumeric()
 }
 
-fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
-    let mut table: BTreeMap<String, (bool, Vec<CueKind>)> = BTreeMap::new();
-    let mut add = |cues: &mut dyn Iterator<Item = &String>, kind: CueKind| {
-        for cue in cues {
-            let stem = cue.ends_with('*');
-            let key = litopys_gazetteer::normalize(cue.trim_end_matches('*').trim());
-            if key.is_empty() {
-                continue;
-            }
-            let entry = table.entry(key).or_insert((stem, Vec::new()));
-            entry.0 |= stem;
-            if !entry.1.contains(&kind) {
-                entry.1.push(kind);
+/// Collects cue keys while a codebook compiles: every form of every cue, and what it stands for.
+struct Table<'a> {
+    inflector: &'a Inflector,
+    keys: BTreeMap<String, Pattern>,
+    cue_texts: Vec<String>,
+}
+
+impl Table<'_> {
+    /// Adds cues of `kind`, each weighing `default_weight` unless it names its own (`cue|N`).
+    fn add<'c>(
+        &mut self,
+        cues: impl Iterator<Item = (Lang, &'c String)>,
+        kind: CueKind,
+        default_weight: u32,
+    ) -> Result<(), String> {
+        for (lang, cue) in cues {
+            let (text, weight) = match cue.rsplit_once('|') {
+                Some((t, w)) => (
+                    t,
+                    w.trim()
+                        .parse::<u32>()
+                        .map_err(|_| format!("bad weight in cue {cue:?}"))?,
+                ),
+                None => (cue.as_str(), default_weight),
+            };
+            let text = text.trim();
+            let id = self.cue_texts.len() as u32;
+            self.cue_texts.push(text.to_string());
+            let (stem, forms) = if let Some(s) = text.strip_suffix('*') {
+                (true, vec![s.to_string()])
+            } else if let Some(exact) = text.strip_prefix('=') {
+                (false, vec![exact.to_string()])
+            } else {
+                (false, self.inflector.forms(lang, text))
+            };
+            for form in forms {
+                let key = litopys_gazetteer::normalize(form.trim());
+                if key.is_empty() {
+                    continue;
+                }
+                let entry = self.keys.entry(key).or_insert((stem, Vec::new()));
+                entry.0 |= stem;
+                // one key may be a form of several cues of one kind: the first keeps it
+                if !entry.1.iter().any(|(k, _, _)| *k == kind) {
+                    entry.1.push((kind, id, weight));
+                }
             }
         }
+        Ok(())
+    }
+}
+
+fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
+    let bad = |rule: &str, problem: String| CodebookError::Rule {
+        rule: rule.to_string(),
+        problem,
+    };
+    let mut t = Table {
+        inflector: Inflector::builtin(),
+        keys: BTreeMap::new(),
+        cue_texts: Vec::new(),
     };
     let mut actors = Vec::new();
     for (i, (key, a)) in raw.actors.iter().enumerate() {
-        add(&mut a.cues.all(), CueKind::Actor(i));
-        actors.push(Actor { key: key.clone(), acled: a.acled.clone(), assoc: a.assoc.clone(), label: a.label.clone() });
+        t.add(a.cues.all(), CueKind::Actor(i), 1)
+            .map_err(|p| bad(key, p))?;
+        actors.push(Actor {
+            key: key.clone(),
+            acled: a.acled.clone(),
+            assoc: a.assoc.clone(),
+            label: a.label.clone(),
+            inter: a.inter,
+        });
     }
     let weapons: Vec<String> = raw.weapons.keys().cloned().collect();
     for (i, cues) in raw.weapons.values().enumerate() {
-        add(&mut cues.all(), CueKind::Weapon(i));
+        t.add(cues.all(), CueKind::Weapon(i), 1)
+            .map_err(|p| bad("weapons", p))?;
     }
     let tags: Vec<String> = raw.tags.keys().cloned().collect();
     for (i, cues) in raw.tags.values().enumerate() {
-        add(&mut cues.all(), CueKind::Tag(i));
+        t.add(cues.all(), CueKind::Tag(i), 1)
+            .map_err(|p| bad("tags", p))?;
     }
-    add(&mut raw.background.all(), CueKind::Background);
-    add(&mut raw.continuation.all(), CueKind::Continuation);
-    add(&mut raw.masks.all(), CueKind::Mask);
-    add(&mut raw.figures.people.all(), CueKind::People);
-    add(&mut raw.figures.injured.all(), CueKind::Injured);
-    add(&mut raw.figures.killed.all(), CueKind::Killed);
-    add(&mut raw.figures.arrested.all(), CueKind::Arrested);
-    add(&mut raw.figures.none.all(), CueKind::None);
+    let f = &raw.figures;
+    let lists: [(&Cues, CueKind); 9] = [
+        (&raw.background, CueKind::Background),
+        (&raw.continuation, CueKind::Continuation),
+        (&raw.masks, CueKind::Mask),
+        (&f.people, CueKind::People),
+        (&f.injured, CueKind::Injured),
+        (&f.killed, CueKind::Killed),
+        (&f.arrested, CueKind::Arrested),
+        (&f.none, CueKind::None),
+        (&f.elsewhere, CueKind::Elsewhere),
+    ];
+    for (cues, kind) in lists {
+        t.add(cues.all(), kind, 1).map_err(|p| bad("lists", p))?;
+    }
     let actor_index = |rule: &str, key: &str| {
-        actors.iter().position(|a: &Actor| a.key == key).ok_or_else(|| CodebookError::Rule {
-            rule: rule.to_string(),
-            problem: format!("unknown actor {key:?}"),
-        })
+        actors
+            .iter()
+            .position(|a: &Actor| a.key == key)
+            .ok_or_else(|| bad(rule, format!("unknown actor {key:?}")))
     };
     let mut rules = Vec::new();
     for (i, e) in raw.event.iter().enumerate() {
         let sub_event_type = e
             .sub_event_type
             .parse::<SubEventType>()
-            .map_err(|problem| CodebookError::Rule { rule: e.id.clone(), problem })?;
-        add(&mut e.cues.all(), CueKind::Event(i));
-        add(&mut e.requires.iter(), CueKind::Requires(i));
+            .map_err(|problem| bad(&e.id, problem))?;
+        t.add(e.cues.all(), CueKind::Event(i), e.weight)
+            .map_err(|p| bad(&e.id, p))?;
+        t.add(untagged(&e.requires), CueKind::Requires(i), 1)
+            .map_err(|p| bad(&e.id, p))?;
+        t.add(untagged(&e.excludes), CueKind::Excludes(i), 1)
+            .map_err(|p| bad(&e.id, p))?;
+        let any = |keys: &[String]| {
+            keys.iter()
+                .map(|k| actor_index(&e.id, k))
+                .collect::<Result<Vec<usize>, _>>()
+        };
         rules.push(EventRule {
             id: e.id.clone(),
             sub_event_type,
             actor1: actor_index(&e.id, &e.actor1)?,
-            actor2: e.actor2.as_deref().map(|k| actor_index(&e.id, k)).transpose()?,
+            actor1_any: any(&e.actor1_any)?,
+            actor2: e
+                .actor2
+                .as_deref()
+                .map(|k| actor_index(&e.id, k))
+                .transpose()?,
+            actor2_any: any(&e.actor2_any)?,
             tags: e.tags.clone(),
             weight: e.weight,
             min_score: e.min_score,
+            rank: e.rank,
             note: e.note.clone(),
             has_requirements: !e.requires.is_empty(),
         });
     }
-    let (keys, patterns): (Vec<String>, Vec<(bool, Vec<CueKind>)>) = table.into_iter().unzip();
+    let mut types = Vec::new();
+    for &st in SubEventType::ALL {
+        let info = raw
+            .sub_event_types
+            .get(st.as_str())
+            .ok_or_else(|| bad("sub_event_types", format!("{:?} has no entry", st.as_str())))?;
+        types.push(TypeInfo {
+            sub_event_type: st,
+            definition: info.definition.clone(),
+            interactions: info.interactions.clone(),
+        });
+    }
+    if let Some(unknown) = raw
+        .sub_event_types
+        .keys()
+        .find(|k| k.parse::<SubEventType>().is_err())
+    {
+        return Err(bad(
+            "sub_event_types",
+            format!("unknown ACLED sub-event type {unknown:?}"),
+        ));
+    }
+    let (keys, patterns): (Vec<String>, Vec<Pattern>) = t.keys.into_iter().unzip();
     let automaton = AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
         // a DFA: the scan is overlapping (a stem inside a longer cue counts too), which rules out
-        // the prefilter, so the per-byte step is what costs; the DFA takes a few hundred KiB
+        // the prefilter, so the per-byte step is what costs
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&keys)
-        .map_err(|e| CodebookError::Rule { rule: "(all)".into(), problem: e.to_string() })?;
-    Ok(Codebook { actors, weapons, tags, rules, automaton, patterns })
+        .map_err(|e| bad("(all)", e.to_string()))?;
+    Ok(Codebook {
+        actors,
+        weapons,
+        tags,
+        rules,
+        types,
+        automaton,
+        patterns,
+        cue_texts: t.cue_texts,
+    })
 }
 
 #[cfg(test)]
@@ -374,14 +573,57 @@ mod tests {
         assert!(words.contains(&"ТЦК"));
         assert!(words.contains(&"strike"));
         // "strike" is a whole-word cue: "strikers" must not match it
-        assert!(!cues.iter().any(|c| c.span.text(text) == "strike" && c.span.start < 35));
+        assert!(!cues
+            .iter()
+            .any(|c| c.span.text(text) == "strike" && c.span.start < 35));
     }
 
     #[test]
     fn bad_codebooks_are_rejected_with_reason() {
-        let bad = DEFAULT_CODEBOOK.replace("sub_event_type = \"Other\"", "sub_event_type = \"Riot\"");
-        let err = Codebook::from_toml(&bad).err().expect("unknown sub-event type rejected");
+        let bad = DEFAULT_CODEBOOK.replace(
+            "id = \"court-ruling\"\nsub_event_type = \"Other\"",
+            "id = \"court-ruling\"\nsub_event_type = \"Riot\"",
+        );
+        let err = Codebook::from_toml(&bad)
+            .err()
+            .expect("unknown sub-event type rejected");
         assert!(err.to_string().contains("court-ruling"), "{err}");
         assert!(Codebook::from_toml("version = ").is_err());
+        // a sub-event type without its definition is refused
+        let undefined = DEFAULT_CODEBOOK.replace(
+            "[sub_event_types.\"Suicide bomb\"]",
+            "[sub_event_types.\"Suicide bombing\"]",
+        );
+        let err = Codebook::from_toml(&undefined)
+            .err()
+            .expect("missing definition rejected");
+        assert!(err.to_string().contains("Suicide bomb"), "{err}");
+        // a weight that is no number is refused
+        let weight = DEFAULT_CODEBOOK.replace("\"clash|12\"", "\"clash|x\"");
+        assert!(Codebook::from_toml(&weight).is_err());
+    }
+
+    #[test]
+    fn lemma_cues_reach_inflected_forms_and_weights_are_kept() {
+        let cb = Codebook::builtin();
+        let text = "Окупанти обстріляли село. Russian forces shelled the town.";
+        let cues = cb.scan(text);
+        let shelling = cb
+            .rules()
+            .iter()
+            .position(|r| r.id == "shelling")
+            .expect("shelling rule");
+        let words: Vec<(&str, u32)> = cues
+            .iter()
+            .filter(|c| c.kind == CueKind::Event(shelling))
+            .map(|c| (c.span.text(text), c.weight))
+            .collect();
+        assert!(words.contains(&("обстріляли", 8)), "{words:?}");
+        assert!(words.contains(&("shelled", 8)), "{words:?}");
+        let cue = cues
+            .iter()
+            .find(|c| c.span.text(text) == "shelled")
+            .map(|c| cb.cue_text(c.pattern));
+        assert_eq!(cue, Some("shell"));
     }
 }

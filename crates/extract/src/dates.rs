@@ -80,7 +80,10 @@ pub enum DateKind {
 impl DateKind {
     /// True for expressions that name a day on the calendar rather than count from context.
     pub fn is_absolute(&self) -> bool {
-        matches!(self, DateKind::Day { .. } | DateKind::Month { .. } | DateKind::Year(_))
+        matches!(
+            self,
+            DateKind::Day { .. } | DateKind::Month { .. } | DateKind::Year(_)
+        )
     }
 }
 
@@ -117,7 +120,11 @@ fn resolve_unchecked(kind: DateKind, a: &Anchors) -> Option<Resolved> {
     let day = |date, precision| Some(Resolved { date, precision });
     let base_year = a.published.map(|p| p.year()).or(a.year_hint);
     match kind {
-        DateKind::Day { year, month, day: d } => {
+        DateKind::Day {
+            year,
+            month,
+            day: d,
+        } => {
             let date = match year {
                 Some(y) => Date::new(y, month, d).ok()?,
                 None => latest_on_or_before(base_year?, month, d, a.published)?,
@@ -132,15 +139,21 @@ fn resolve_unchecked(kind: DateKind, a: &Anchors) -> Option<Resolved> {
             day(date, TimePrecision::Month)
         }
         DateKind::Year(y) => day(Date::new(y, 1, 1).ok()?, TimePrecision::Month),
-        DateKind::FromPublication { days, precision } => day(a.published?.checked_add(days.days()).ok()?, precision),
+        DateKind::FromPublication { days, precision } => {
+            day(a.published?.checked_add(days.days()).ok()?, precision)
+        }
         DateKind::FromPrevious { days } => {
             let base = a.previous.or(a.published)?;
             day(base.checked_add(days.days()).ok()?, TimePrecision::Day)
         }
         DateKind::Weekday(w) => {
             let p = a.published?;
-            let back = (p.weekday().to_monday_zero_offset() - w.to_monday_zero_offset()).rem_euclid(7);
-            day(p.checked_sub(i32::from(back).days()).ok()?, TimePrecision::Day)
+            let back =
+                (p.weekday().to_monday_zero_offset() - w.to_monday_zero_offset()).rem_euclid(7);
+            day(
+                p.checked_sub(i32::from(back).days()).ok()?,
+                TimePrecision::Day,
+            )
         }
         DateKind::LastMonth => {
             let p = a.published?.first_of_month();
@@ -165,14 +178,47 @@ fn latest_on_or_before(year: i16, month: i8, day: i8, published: Option<Date>) -
 fn month_number(word: &str) -> Option<i8> {
     let w = litopys_gazetteer::normalize(word);
     const STEMS: &[(&str, i8)] = &[
-        ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("may", 5), ("jun", 6), ("jul", 7), ("aug", 8),
-        ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
-        ("січ", 1), ("лют", 2), ("берез", 3), ("квіт", 4), ("трав", 5), ("черв", 6), ("лип", 7), ("серп", 8),
-        ("верес", 9), ("жовт", 10), ("листопад", 11), ("груд", 12),
-        ("январ", 1), ("феврал", 2), ("март", 3), ("апрел", 4), ("ма", 5), ("июн", 6), ("июл", 7),
-        ("август", 8), ("сентябр", 9), ("октябр", 10), ("ноябр", 11), ("декабр", 12),
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("may", 5),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+        ("січ", 1),
+        ("лют", 2),
+        ("берез", 3),
+        ("квіт", 4),
+        ("трав", 5),
+        ("черв", 6),
+        ("лип", 7),
+        ("серп", 8),
+        ("верес", 9),
+        ("жовт", 10),
+        ("листопад", 11),
+        ("груд", 12),
+        ("январ", 1),
+        ("феврал", 2),
+        ("март", 3),
+        ("апрел", 4),
+        ("ма", 5),
+        ("июн", 6),
+        ("июл", 7),
+        ("август", 8),
+        ("сентябр", 9),
+        ("октябр", 10),
+        ("ноябр", 11),
+        ("декабр", 12),
     ];
-    STEMS.iter().find(|(s, _)| w.starts_with(s)).map(|&(_, m)| m)
+    STEMS
+        .iter()
+        .find(|(s, _)| w.starts_with(s))
+        .map(|&(_, m)| m)
 }
 
 const MONTH: &str = r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|січ(?:ня|ень|ні)|лют(?:ого|ий|ому)|берез(?:ня|ень|ні)|квіт(?:ня|ень|ні)|трав(?:ня|ень|ні)|черв(?:ня|ень|ні)|лип(?:ня|ень|ні)|серп(?:ня|ень|ні)|верес(?:ня|ень|ні)|жовт(?:ня|ень|ні)|листопад(?:а|і)?|груд(?:ня|ень|ні)|январ[яье]|феврал[яье]|март[ае]?|апрел[яье]|ма[яйе]|июн[яье]|июл[яье]|август[ае]?|сентябр[яье]|октябр[яье]|ноябр[яье]|декабр[яье])\b\.?)";
@@ -304,7 +350,9 @@ fn patterns() -> &'static [(Regex, Build)] {
 /// All patterns in one set, to learn in one pass which of them match a text at all.
 fn pattern_set() -> &'static RegexSet {
     static SET: OnceLock<RegexSet> = OnceLock::new();
-    SET.get_or_init(|| RegexSet::new(patterns().iter().map(|(re, _)| re.as_str())).expect("static date regex set"))
+    SET.get_or_init(|| {
+        RegexSet::new(patterns().iter().map(|(re, _)| re.as_str())).expect("static date regex set")
+    })
 }
 
 fn num<T: std::str::FromStr>(c: &Captures, i: usize) -> Option<T> {
@@ -318,7 +366,11 @@ fn opt_num(c: &Captures, i: usize) -> Option<i16> {
 fn day(year: Option<i16>, month: i8, d: i8) -> Option<DateKind> {
     // reject impossible days now, so that "45 March" is not a date at all
     Date::new(year.unwrap_or(2024), month, d).ok()?;
-    Some(DateKind::Day { year, month, day: d })
+    Some(DateKind::Day {
+        year,
+        month,
+        day: d,
+    })
 }
 
 fn from_pub(days: i32, precision: TimePrecision) -> Option<DateKind> {
@@ -339,15 +391,31 @@ fn count(word: &str) -> Option<i32> {
 pub(crate) fn weekday(word: &str) -> Option<Weekday> {
     let w = litopys_gazetteer::normalize(word);
     let table: &[(&str, Weekday)] = &[
-        ("mon", Weekday::Monday), ("tue", Weekday::Tuesday), ("wed", Weekday::Wednesday), ("thu", Weekday::Thursday),
-        ("fri", Weekday::Friday), ("sat", Weekday::Saturday), ("sun", Weekday::Sunday),
-        ("понеділ", Weekday::Monday), ("вівтор", Weekday::Tuesday), ("серед", Weekday::Wednesday),
-        ("четвер", Weekday::Thursday), ("п'ятниц", Weekday::Friday), ("субот", Weekday::Saturday),
-        ("неділ", Weekday::Sunday), ("понедельн", Weekday::Monday), ("вторн", Weekday::Tuesday),
-        ("сред", Weekday::Wednesday), ("пятниц", Weekday::Friday), ("суббот", Weekday::Saturday),
+        ("mon", Weekday::Monday),
+        ("tue", Weekday::Tuesday),
+        ("wed", Weekday::Wednesday),
+        ("thu", Weekday::Thursday),
+        ("fri", Weekday::Friday),
+        ("sat", Weekday::Saturday),
+        ("sun", Weekday::Sunday),
+        ("понеділ", Weekday::Monday),
+        ("вівтор", Weekday::Tuesday),
+        ("серед", Weekday::Wednesday),
+        ("четвер", Weekday::Thursday),
+        ("п'ятниц", Weekday::Friday),
+        ("субот", Weekday::Saturday),
+        ("неділ", Weekday::Sunday),
+        ("понедельн", Weekday::Monday),
+        ("вторн", Weekday::Tuesday),
+        ("сред", Weekday::Wednesday),
+        ("пятниц", Weekday::Friday),
+        ("суббот", Weekday::Saturday),
         ("воскрес", Weekday::Sunday),
     ];
-    table.iter().find(|(p, _)| w.starts_with(p)).map(|&(_, d)| d)
+    table
+        .iter()
+        .find(|(p, _)| w.starts_with(p))
+        .map(|&(_, d)| d)
 }
 
 /// Every date expression in `text`, in order; where two overlap the longer wins.
@@ -364,7 +432,13 @@ pub fn find(text: &str) -> Vec<DateExpr> {
                 continue;
             }
             if let Some(kind) = build(&c) {
-                found.push((rank, DateExpr { span: Span::new(m.start(), m.end()), kind }));
+                found.push((
+                    rank,
+                    DateExpr {
+                        span: Span::new(m.start(), m.end()),
+                        kind,
+                    },
+                ));
             }
         }
     }
@@ -382,15 +456,23 @@ pub fn find(text: &str) -> Vec<DateExpr> {
 /// True unless the match starts or ends inside a word.
 fn at_word_edges(text: &str, start: usize, end: usize) -> bool {
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let (first, last) = (text[start..end].chars().next(), text[start..end].chars().next_back());
-    let (before, after) = (text[..start].chars().next_back(), text[end..].chars().next());
+    let (first, last) = (
+        text[start..end].chars().next(),
+        text[start..end].chars().next_back(),
+    );
+    let (before, after) = (
+        text[..start].chars().next_back(),
+        text[end..].chars().next(),
+    );
     !(alnum(first) && alnum(before)) && !(alnum(last) && alnum(after))
 }
 
 /// The latest year written out in `text` (1990–2100), a fallback when a document has no date.
 pub fn year_hint(exprs: &[DateExpr]) -> Option<i16> {
     exprs.iter().rev().find_map(|e| match e.kind {
-        DateKind::Day { year: Some(y), .. } | DateKind::Month { year: Some(y), .. } | DateKind::Year(y) => Some(y),
+        DateKind::Day { year: Some(y), .. }
+        | DateKind::Month { year: Some(y), .. }
+        | DateKind::Year(y) => Some(y),
         _ => None,
     })
 }
@@ -409,33 +491,105 @@ mod tests {
             year_hint: None,
         };
         let exprs = find(text);
-        let got = exprs.first().and_then(|e| resolve(e, &anchors)).map(|r| (r.date.to_string(), r.precision as u8));
-        assert_eq!(got.as_ref().map(|(d, p)| (d.as_str(), *p)), expected, "{text:?}: {exprs:?}");
+        let got = exprs
+            .first()
+            .and_then(|e| resolve(e, &anchors))
+            .map(|r| (r.date.to_string(), r.precision as u8));
+        assert_eq!(
+            got.as_ref().map(|(d, p)| (d.as_str(), *p)),
+            expected,
+            "{text:?}: {exprs:?}"
+        );
     }
 
     #[test]
     fn absolute_english() {
         // phrasing as in English-language news reports; written for litopys
-        check("On February 23, in Vinnytsia", "2026-03-02", None, Some(("2026-02-23", 1)));
-        check("on 23 February 2026 residents", "2026-03-02", None, Some(("2026-02-23", 1)));
-        check("March 3 of this year", "2026-03-10", None, Some(("2026-03-03", 1)));
-        check("on 2026-02-23 at noon", "2026-03-02", None, Some(("2026-02-23", 1)));
+        check(
+            "On February 23, in Vinnytsia",
+            "2026-03-02",
+            None,
+            Some(("2026-02-23", 1)),
+        );
+        check(
+            "on 23 February 2026 residents",
+            "2026-03-02",
+            None,
+            Some(("2026-02-23", 1)),
+        );
+        check(
+            "March 3 of this year",
+            "2026-03-10",
+            None,
+            Some(("2026-03-03", 1)),
+        );
+        check(
+            "on 2026-02-23 at noon",
+            "2026-03-02",
+            None,
+            Some(("2026-02-23", 1)),
+        );
         check("on 23.02.2026", "2026-03-02", None, Some(("2026-02-23", 1)));
-        check("On the night of February 25, unknown persons", "2026-03-02", None, Some(("2026-02-25", 1)));
+        check(
+            "On the night of February 25, unknown persons",
+            "2026-03-02",
+            None,
+            Some(("2026-02-25", 1)),
+        );
         // December in a report published in January is last year's December
-        check("On December 30, a crowd", "2026-01-05", None, Some(("2025-12-30", 1)));
+        check(
+            "On December 30, a crowd",
+            "2026-01-05",
+            None,
+            Some(("2025-12-30", 1)),
+        );
     }
 
     #[test]
     fn relative_english() {
-        check("The next day, in Uzhhorod", "2026-03-02", Some("2026-02-23"), Some(("2026-02-24", 1)));
-        check("Two days later, workers", "2026-03-02", Some("2026-02-26"), Some(("2026-02-28", 1)));
-        check("The same day, a court", "2026-03-02", Some("2026-02-28"), Some(("2026-02-28", 1)));
-        check("the day before, police", "2026-03-02", Some("2026-02-28"), Some(("2026-02-27", 1)));
-        check("Yesterday a crowd gathered", "2026-03-02", None, Some(("2026-03-01", 1)));
-        check("last week, residents", "2026-03-02", None, Some(("2026-02-23", 2)));
+        check(
+            "The next day, in Uzhhorod",
+            "2026-03-02",
+            Some("2026-02-23"),
+            Some(("2026-02-24", 1)),
+        );
+        check(
+            "Two days later, workers",
+            "2026-03-02",
+            Some("2026-02-26"),
+            Some(("2026-02-28", 1)),
+        );
+        check(
+            "The same day, a court",
+            "2026-03-02",
+            Some("2026-02-28"),
+            Some(("2026-02-28", 1)),
+        );
+        check(
+            "the day before, police",
+            "2026-03-02",
+            Some("2026-02-28"),
+            Some(("2026-02-27", 1)),
+        );
+        check(
+            "Yesterday a crowd gathered",
+            "2026-03-02",
+            None,
+            Some(("2026-03-01", 1)),
+        );
+        check(
+            "last week, residents",
+            "2026-03-02",
+            None,
+            Some(("2026-02-23", 2)),
+        );
         check("a month ago", "2026-03-02", None, Some(("2026-01-31", 3)));
-        check("for hitting an officer last December", "2026-03-02", None, Some(("2025-12-01", 3)));
+        check(
+            "for hitting an officer last December",
+            "2026-03-02",
+            None,
+            Some(("2025-12-01", 3)),
+        );
         check("back in 2023", "2026-03-02", None, Some(("2023-01-01", 3)));
         check("in February", "2026-03-02", None, Some(("2026-02-01", 3)));
         check("on Sunday", "2026-03-02", None, Some(("2026-03-01", 1)));
@@ -445,24 +599,74 @@ mod tests {
     #[test]
     fn ukrainian_and_russian() {
         // phrasing as in Ukrainian and Russian posts; written for litopys
-        check("Інцидент стався 9 лютого близько 18:00", "2026-02-10", None, Some(("2026-02-09", 1)));
-        check("9 февраля 2026 года", "2026-02-10", None, Some(("2026-02-09", 1)));
-        check("19 січня 2026 р.", "2026-02-10", None, Some(("2026-01-19", 1)));
+        check(
+            "Інцидент стався 9 лютого близько 18:00",
+            "2026-02-10",
+            None,
+            Some(("2026-02-09", 1)),
+        );
+        check(
+            "9 февраля 2026 года",
+            "2026-02-10",
+            None,
+            Some(("2026-02-09", 1)),
+        );
+        check(
+            "19 січня 2026 р.",
+            "2026-02-10",
+            None,
+            Some(("2026-01-19", 1)),
+        );
         check("Учора ввечері", "2026-02-10", None, Some(("2026-02-09", 1)));
-        check("Вчера вечером в Кривом Роге", "2026-02-11", None, Some(("2026-02-10", 1)));
+        check(
+            "Вчера вечером в Кривом Роге",
+            "2026-02-11",
+            None,
+            Some(("2026-02-10", 1)),
+        );
         check("напередодні", "2026-02-11", None, Some(("2026-02-10", 1)));
-        check("Накануне, 18 января", "2026-01-20", Some("2026-01-19"), Some(("2026-01-18", 1)));
-        check("Сьогодні близько 18:00", "2026-02-09", None, Some(("2026-02-09", 1)));
+        check(
+            "Накануне, 18 января",
+            "2026-01-20",
+            Some("2026-01-19"),
+            Some(("2026-01-18", 1)),
+        );
+        check(
+            "Сьогодні близько 18:00",
+            "2026-02-09",
+            None,
+            Some(("2026-02-09", 1)),
+        );
         check("на вихідних", "2026-02-10", None, Some(("2026-02-08", 2)));
         check("на выходных", "2026-02-10", None, Some(("2026-02-08", 2)));
-        check("наступного дня", "2026-02-10", Some("2026-02-03"), Some(("2026-02-04", 1)));
-        check("на следующий день", "2026-02-10", Some("2026-02-03"), Some(("2026-02-04", 1)));
+        check(
+            "наступного дня",
+            "2026-02-10",
+            Some("2026-02-03"),
+            Some(("2026-02-04", 1)),
+        );
+        check(
+            "на следующий день",
+            "2026-02-10",
+            Some("2026-02-03"),
+            Some(("2026-02-04", 1)),
+        );
         check("у лютому", "2026-03-10", None, Some(("2026-02-01", 3)));
         check("в январе", "2026-03-10", None, Some(("2026-01-01", 3)));
         check("у неділю", "2026-02-10", None, Some(("2026-02-08", 1)));
-        check("В субботу в Одессе", "2026-07-20", None, Some(("2026-07-18", 1)));
+        check(
+            "В субботу в Одессе",
+            "2026-07-20",
+            None,
+            Some(("2026-07-18", 1)),
+        );
         check("в пятницу", "2026-07-20", None, Some(("2026-07-17", 1)));
-        check("через два дні", "2026-02-10", Some("2026-02-03"), Some(("2026-02-05", 1)));
+        check(
+            "через два дні",
+            "2026-02-10",
+            Some("2026-02-03"),
+            Some(("2026-02-05", 1)),
+        );
         check("у 2023 році", "2026-02-10", None, Some(("2023-01-01", 3)));
     }
 
@@ -604,7 +808,12 @@ mod tests {
 
     #[test]
     fn future_and_impossible_dates_are_not_incident_dates() {
-        check("Management promised to pay by March 15", "2026-03-02", None, None);
+        check(
+            "Management promised to pay by March 15",
+            "2026-03-02",
+            None,
+            None,
+        );
         check("45 March", "2026-03-02", None, None);
         assert!(find("Nothing to see here.").is_empty());
         let _ = date(2026, 1, 1);

@@ -94,19 +94,23 @@ pub struct Score {
     pub stats: (usize, usize),
 }
 
-
-
-
-
-
 /// Lower-case ASCII letters only, administrative words dropped (as the shared scorer).
 pub fn norm(s: &str) -> String {
     let lower = s.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !matches!(*w, "oblast" | "region" | "raion" | "district" | "city" | "province"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "oblast" | "region" | "raion" | "district" | "city" | "province"
+            )
+        })
         .collect();
-    words.concat().chars().filter(char::is_ascii_lowercase).collect()
+    words
+        .concat()
+        .chars()
+        .filter(char::is_ascii_lowercase)
+        .collect()
 }
 
 fn same_admin1(a: &str, b: &str) -> bool {
@@ -116,7 +120,8 @@ fn same_admin1(a: &str, b: &str) -> bool {
 
 fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let p = std::f64::consts::PI / 180.0;
-    let d = 0.5 - ((lat2 - lat1) * p).cos() / 2.0 + (lat1 * p).cos() * (lat2 * p).cos() * (1.0 - ((lon2 - lon1) * p).cos()) / 2.0;
+    let d = 0.5 - ((lat2 - lat1) * p).cos() / 2.0
+        + (lat1 * p).cos() * (lat2 * p).cos() * (1.0 - ((lon2 - lon1) * p).cos()) / 2.0;
     12742.0 * d.sqrt().asin()
 }
 
@@ -124,12 +129,51 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 fn coarse_ok(coarse: &str, e: &Incident) -> bool {
     let t = format!("{} {}", e.event_type.as_str(), e.sub_event_type.as_str()).to_lowercase();
     let words: &[&str] = match coarse {
-        "riot" => &["riot", "mob", "violent demonstration", "clash", "protest with intervention"],
-        "violence" => &["riot", "mob", "violence", "attack", "armed clash", "battle", "shoot"],
-        "explosion" => &["explosion", "grenade", "remote", "attack", "violence", "riot"],
+        "riot" => &[
+            "riot",
+            "mob",
+            "violent demonstration",
+            "clash",
+            "protest with intervention",
+        ],
+        "violence" => &[
+            "riot",
+            "mob",
+            "violence",
+            "attack",
+            "armed clash",
+            "battle",
+            "shoot",
+        ],
+        "explosion" => &[
+            "explosion",
+            "grenade",
+            "remote",
+            "attack",
+            "violence",
+            "riot",
+        ],
         "protest" => &["protest", "demonstration", "strike", "rally", "picket"],
-        "development" => &["strategic", "development", "arrest", "court", "sentence", "legal", "other"],
-        "property" => &["property", "looting", "destruction", "arson", "strategic", "riot", "attack", "violence", "explosion"],
+        "development" => &[
+            "strategic",
+            "development",
+            "arrest",
+            "court",
+            "sentence",
+            "legal",
+            "other",
+        ],
+        "property" => &[
+            "property",
+            "looting",
+            "destruction",
+            "arson",
+            "strategic",
+            "riot",
+            "attack",
+            "violence",
+            "explosion",
+        ],
         _ => &[],
     };
     words.iter().any(|w| t.contains(w))
@@ -138,14 +182,27 @@ fn coarse_ok(coarse: &str, e: &Incident) -> bool {
 /// Scores `events` and `stats` against `gold`; with `details`, says each match, miss and extra
 /// on stdout.
 pub fn score(gold: &Gold, events: &[Incident], stats: &[Statistic], details: bool) -> Score {
-    let mut s = Score { n_gold: gold.core.len(), n_extracted: events.len(), ..Score::default() };
+    let mut s = Score {
+        n_gold: gold.core.len(),
+        n_extracted: events.len(),
+        ..Score::default()
+    };
     let mut used = vec![false; events.len()];
     for g in &gold.core {
         let best = events
             .iter()
             .enumerate()
-            .filter(|(i, e)| !used[*i] && e.event_date.to_string() == g.event_date && same_admin1(&e.admin1, &g.admin1))
-            .max_by_key(|(i, e)| (g.location.iter().any(|l| norm(l) == norm(&e.location)), std::cmp::Reverse(*i)));
+            .filter(|(i, e)| {
+                !used[*i]
+                    && e.event_date.to_string() == g.event_date
+                    && same_admin1(&e.admin1, &g.admin1)
+            })
+            .max_by_key(|(i, e)| {
+                (
+                    g.location.iter().any(|l| norm(l) == norm(&e.location)),
+                    std::cmp::Reverse(*i),
+                )
+            });
         let Some((i, e)) = best else {
             if details {
                 println!("  MISS  {} {}", g.event_date, g.location[0]);
@@ -154,7 +211,10 @@ pub fn score(gold: &Gold, events: &[Incident], stats: &[Statistic], details: boo
         };
         used[i] = true;
         s.n_found += 1;
-        let place_ok = g.location.iter().any(|l| norm(l) == norm(&e.location) || l == &e.location);
+        let place_ok = g
+            .location
+            .iter()
+            .any(|l| norm(l) == norm(&e.location) || l == &e.location);
         s.place_ok += usize::from(place_ok);
         let dist = match (e.latitude, e.longitude) {
             (Some(la), Some(lo)) => km(la, lo, g.lat, g.lon),
@@ -177,7 +237,15 @@ pub fn score(gold: &Gold, events: &[Incident], stats: &[Statistic], details: boo
         if details {
             println!(
                 "  FOUND {} {} -> {} ({}) {:.0} km, {}/{}, injuries {:?}, participants {:?}",
-                g.event_date, g.location[0], e.location, e.admin1, dist, e.event_type.as_str(), e.sub_event_type.as_str(), e.injuries, e.participants
+                g.event_date,
+                g.location[0],
+                e.location,
+                e.admin1,
+                dist,
+                e.event_type.as_str(),
+                e.sub_event_type.as_str(),
+                e.injuries,
+                e.participants
             );
         }
     }
@@ -194,7 +262,13 @@ pub fn score(gold: &Gold, events: &[Incident], stats: &[Statistic], details: boo
         if !allowed {
             s.n_extra += 1;
             if details {
-                println!("  EXTRA {} {} ({}) {}", date, e.location, e.admin1, e.sub_event_type.as_str());
+                println!(
+                    "  EXTRA {} {} ({}) {}",
+                    date,
+                    e.location,
+                    e.admin1,
+                    e.sub_event_type.as_str()
+                );
             }
         }
     }
@@ -202,7 +276,11 @@ pub fn score(gold: &Gold, events: &[Incident], stats: &[Statistic], details: boo
     s.stats.0 = gold
         .statistics
         .iter()
-        .filter(|g| stats.iter().any(|x| (x.value - g.value).abs() < 0.5 && x.period == g.period))
+        .filter(|g| {
+            stats
+                .iter()
+                .any(|x| (x.value - g.value).abs() < 0.5 && x.period == g.period)
+        })
         .count();
     s
 }

@@ -31,15 +31,26 @@ pub(crate) struct Figures {
 /// Figures over the sentences `spans` of one incident.
 pub(crate) fn figures(a: &Analysis, spans: &[Span]) -> Figures {
     let mut f = Figures::default();
+    let mut elsewhere = None;
     for &span in spans {
         let cues = a.cues_in(span);
         let counts = a.counts_in(span);
         f.participants = max(f.participants, participants(a.text(), cues, counts));
         f.injuries = max(f.injuries, casualty(a, cues, counts, CueKind::Injured));
         f.fatalities = max(f.fatalities, casualty(a, cues, counts, CueKind::Killed));
+        // "fatalities coded to the X event": the deaths are counted once, elsewhere
+        if let Some(c) = cues.iter().find(|c| c.kind == CueKind::Elsewhere) {
+            elsewhere = Some(Figure {
+                value: 0,
+                span: c.span,
+            });
+        }
         if cues.iter().any(|c| is_state_actor(a, c)) {
             f.arrests = max(f.arrests, casualty(a, cues, counts, CueKind::Arrested));
         }
+    }
+    if elsewhere.is_some() {
+        f.fatalities = elsewhere;
     }
     f
 }
@@ -60,7 +71,8 @@ fn is_state_actor(a: &Analysis, c: &Cue) -> bool {
 
 /// Words between two byte offsets.
 fn words_between(text: &str, from: usize, to: usize) -> usize {
-    text.get(from..to).map_or(usize::MAX, |t| t.split_whitespace().count())
+    text.get(from..to)
+        .map_or(usize::MAX, |t| t.split_whitespace().count())
 }
 
 fn participants(text: &str, cues: &[Cue], counts: &[Count]) -> Option<Figure> {
@@ -68,8 +80,15 @@ fn participants(text: &str, cues: &[Cue], counts: &[Count]) -> Option<Figure> {
         .iter()
         .filter(|c| c.value >= 2.0 && c.value < 1e6)
         .filter_map(|c| {
-            let noun = cues.iter().find(|q| q.kind == CueKind::People && q.span.start >= c.span.end && words_between(text, c.span.end, q.span.start) <= 3)?;
-            Some(Figure { value: c.value as u32, span: Span::new(c.span.start, noun.span.end) })
+            let noun = cues.iter().find(|q| {
+                q.kind == CueKind::People
+                    && q.span.start >= c.span.end
+                    && words_between(text, c.span.end, q.span.start) <= 3
+            })?;
+            Some(Figure {
+                value: c.value as u32,
+                span: Span::new(c.span.start, noun.span.end),
+            })
         })
         .max_by_key(|f| f.value)
 }
@@ -78,20 +97,42 @@ fn casualty(a: &Analysis, cues: &[Cue], counts: &[Count], kind: CueKind) -> Opti
     let text = a.text();
     let cue = cues.iter().find(|c| c.kind == kind)?;
     let none = cues.iter().find(|c| {
-        c.kind == CueKind::None && (c.span.overlaps(&cue.span) || words_between(text, c.span.end.min(cue.span.end), c.span.start.max(cue.span.start)) <= 3)
+        c.kind == CueKind::None
+            && (c.span.overlaps(&cue.span)
+                || words_between(
+                    text,
+                    c.span.end.min(cue.span.end),
+                    c.span.start.max(cue.span.start),
+                ) <= 3)
     });
     if let Some(n) = none {
-        let span = Span::new(n.span.start.min(cue.span.start), n.span.end.max(cue.span.end));
+        let span = Span::new(
+            n.span.start.min(cue.span.start),
+            n.span.end.max(cue.span.end),
+        );
         return Some(Figure { value: 0, span });
     }
-    let before = counts.iter().rev().find(|c| c.span.end <= cue.span.start && words_between(text, c.span.end, cue.span.start) <= 5);
-    let after = counts.iter().find(|c| c.span.start >= cue.span.end && words_between(text, cue.span.end, c.span.start) <= 2);
+    let before = counts.iter().rev().find(|c| {
+        c.span.end <= cue.span.start && words_between(text, c.span.end, cue.span.start) <= 5
+    });
+    let after = counts.iter().find(|c| {
+        c.span.start >= cue.span.end && words_between(text, cue.span.end, c.span.start) <= 2
+    });
     match before.or(after) {
         Some(c) if c.value < 1e5 => {
-            let span = Span::new(c.span.start.min(cue.span.start), c.span.end.max(cue.span.end));
-            Some(Figure { value: c.value as u32, span })
+            let span = Span::new(
+                c.span.start.min(cue.span.start),
+                c.span.end.max(cue.span.end),
+            );
+            Some(Figure {
+                value: c.value as u32,
+                span,
+            })
         }
-        _ => Some(Figure { value: 1, span: cue.span }),
+        _ => Some(Figure {
+            value: 1,
+            span: cue.span,
+        }),
     }
 }
 
@@ -114,14 +155,32 @@ mod tests {
     #[test]
     fn counts_next_to_cues() {
         // sentences written for litopys in the style of news reports
-        check("About 40 residents surrounded the bus. Two TRC officers received minor injuries.", [Some(40), Some(2), None, None]);
+        check(
+            "About 40 residents surrounded the bus. Two TRC officers received minor injuries.",
+            [Some(40), Some(2), None, None],
+        );
         check("Nobody was hurt.", [None, Some(0), None, None]);
-        check("Three police officers were hurt and one man died.", [None, Some(3), Some(1), None]);
+        check(
+            "Three police officers were hurt and one man died.",
+            [None, Some(3), Some(1), None],
+        );
         check("Група з п'яти людей заблокувала авто. Один із військовослужбовців отримав травму руки.", [Some(5), Some(1), None, None]);
-        check("Около 30 сотрудников собрались. Пострадавших нет, повреждены два кабинета.", [Some(30), Some(0), None, None]);
-        check("Police detained five protesters.", [Some(5), None, None, Some(5)]);
-        check("Сотрудники полиции переписали данные участников акции, задержаний не было.", [None, None, None, Some(0)]);
+        check(
+            "Около 30 сотрудников собрались. Пострадавших нет, повреждены два кабинета.",
+            [Some(30), Some(0), None, None],
+        );
+        check(
+            "Police detained five protesters.",
+            [Some(5), None, None, Some(5)],
+        );
+        check(
+            "Сотрудники полиции переписали данные участников акции, задержаний не было.",
+            [None, None, None, Some(0)],
+        );
         // a man detained by recruiters is not an arrest
-        check("Перехожі відбили затриманого чоловіка.", [None, None, None, None]);
+        check(
+            "Перехожі відбили затриманого чоловіка.",
+            [None, None, None, None],
+        );
     }
 }

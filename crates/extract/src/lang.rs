@@ -29,7 +29,11 @@ pub fn detect(text: &str) -> Option<&'static str> {
     }
     // litopys reads three languages: short posts confuse an open-ended guess (Russian read as
     // Bulgarian, English as Slovene), so the guess is among these three only
-    let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Eng, whatlang::Lang::Ukr, whatlang::Lang::Rus]);
+    let detector = whatlang::Detector::with_allowlist(vec![
+        whatlang::Lang::Eng,
+        whatlang::Lang::Ukr,
+        whatlang::Lang::Rus,
+    ]);
     Some(match detector.detect(text)?.lang() {
         whatlang::Lang::Ukr => "uk",
         whatlang::Lang::Rus => "ru",
@@ -51,7 +55,9 @@ fn letter_counts(bytes: &[u8]) -> (usize, usize, usize, usize) {
     for pair in bytes.windows(2) {
         match (pair[0], pair[1]) {
             // і ї є, І Ї Є, ґ Ґ
-            (0xD1, 0x94 | 0x96 | 0x97) | (0xD0, 0x84 | 0x86 | 0x87) | (0xD2, 0x90 | 0x91) => uk += 1,
+            (0xD1, 0x94 | 0x96 | 0x97) | (0xD0, 0x84 | 0x86 | 0x87) | (0xD2, 0x90 | 0x91) => {
+                uk += 1
+            }
             // ы э ъ ё, Ы Э Ъ Ё
             (0xD1, 0x8A | 0x8B | 0x8D | 0x91) | (0xD0, 0x81 | 0xAA | 0xAB | 0xAD) => ru += 1,
             _ => {}
@@ -63,7 +69,10 @@ fn letter_counts(bytes: &[u8]) -> (usize, usize, usize, usize) {
 /// How many of `bytes` satisfy `test`: summed in `u8` lanes over blocks of 255 bytes, which
 /// cannot overflow, so that the loop vectorises.
 fn count_bytes(bytes: &[u8], test: impl Fn(u8) -> bool) -> usize {
-    bytes.chunks(255).map(|block| usize::from(block.iter().map(|&b| u8::from(test(b))).sum::<u8>())).sum()
+    bytes
+        .chunks(255)
+        .map(|block| usize::from(block.iter().map(|&b| u8::from(test(b))).sum::<u8>()))
+        .sum()
 }
 
 #[cfg(test)]
@@ -73,18 +82,31 @@ mod tests {
     #[test]
     fn three_languages() {
         // sentences written for litopys
-        assert_eq!(detect("У Луцьку перехожі відбили чоловіка у працівників ТЦК"), Some("uk"));
-        assert_eq!(detect("В Энергодаре работники потребовали выплатить долги по зарплате"), Some("ru"));
-        assert_eq!(detect("Workers in Pavlohrad refused to descend into the mine."), Some("en"));
+        assert_eq!(
+            detect("У Луцьку перехожі відбили чоловіка у працівників ТЦК"),
+            Some("uk")
+        );
+        assert_eq!(
+            detect("В Энергодаре работники потребовали выплатить долги по зарплате"),
+            Some("ru")
+        );
+        assert_eq!(
+            detect("Workers in Pavlohrad refused to descend into the mine."),
+            Some("en")
+        );
         assert_eq!(detect(""), None);
         // whole documents: Cyrillic letters decide before trigrams are consulted
-        assert_eq!(detect("Вчера вечером в Кривом Роге неизвестные бросили бутылку."), Some("ru"));
+        assert_eq!(
+            detect("Вчера вечером в Кривом Роге неизвестные бросили бутылку."),
+            Some("ru")
+        );
     }
 
     #[test]
     fn letter_counts_agree_with_chars() {
         // every letter of both alphabets, counted on bytes and on chars
-        let text = "АБВГҐДЕЄЁЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя Zz ǅ ѐ Ӿ";
+        let text =
+            "АБВГҐДЕЄЁЖЗИІЇЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя Zz ǅ ѐ Ӿ";
         let by_chars = text.chars().fold((0, 0, 0, 0), |(uk, ru, cyr, lat), c| {
             (
                 uk + usize::from("іїєґІЇЄҐ".contains(c)),

@@ -40,9 +40,11 @@ pub mod eval;
 pub mod facts;
 mod figures;
 pub mod lang;
+pub mod lemma;
 pub mod numbers;
 mod places;
 mod report_dates;
+mod score;
 pub mod segment;
 mod stats;
 pub mod text;
@@ -85,7 +87,11 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor using `codebook` and the built-in gazetteer.
     pub fn new(codebook: Codebook) -> Extractor {
-        Extractor { codebook, gazetteer: Gazetteer::builtin(), keep_unplaced: false }
+        Extractor {
+            codebook,
+            gazetteer: Gazetteer::builtin(),
+            keep_unplaced: false,
+        }
     }
 
     /// Also report incidents whose place is not in the gazetteer (outside Ukraine, or named
@@ -105,10 +111,21 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let analysis = Analysis::new(doc, &self.codebook, self.gazetteer);
         let outcome = segment::segment(&analysis);
-        let paragraph_languages: Vec<(Span, Option<&'static str>)> =
-            analysis.paragraphs.iter().map(|&p| (p, lang::detect(p.text(&doc.text)))).collect();
-        let language = doc.lang.clone().or_else(|| lang::detect(&doc.text).map(str::to_string));
-        let mut extraction = Extraction { diagnostics: outcome.diagnostics, language, paragraph_languages, ..Extraction::default() };
+        let paragraph_languages: Vec<(Span, Option<&'static str>)> = analysis
+            .paragraphs
+            .iter()
+            .map(|&p| (p, lang::detect(p.text(&doc.text))))
+            .collect();
+        let language = doc
+            .lang
+            .clone()
+            .or_else(|| lang::detect(&doc.text).map(str::to_string));
+        let mut extraction = Extraction {
+            diagnostics: outcome.diagnostics,
+            language,
+            paragraph_languages,
+            ..Extraction::default()
+        };
         for draft in &outcome.drafts {
             if let Some(why) = abroad(&analysis, draft) {
                 extraction.diagnostics.push(why);
@@ -150,7 +167,11 @@ pub struct Analysis<'a> {
 
 impl<'a> Analysis<'a> {
     /// Runs every pass over `doc`.
-    pub fn new(doc: &'a Document, codebook: &'a Codebook, gazetteer: &'a Gazetteer) -> Analysis<'a> {
+    pub fn new(
+        doc: &'a Document,
+        codebook: &'a Codebook,
+        gazetteer: &'a Gazetteer,
+    ) -> Analysis<'a> {
         let text = doc.text.as_str();
         let dates = dates::find(text);
         // date expressions do not overlap one another and are sorted: only the last one
@@ -159,7 +180,10 @@ impl<'a> Analysis<'a> {
             let idx = dates.partition_point(|d: &dates::DateExpr| d.span.start < c.span.end);
             idx > 0 && dates[idx - 1].span.overlaps(&c.span)
         };
-        let counts = numbers::find(text).into_iter().filter(|c| !in_date(c)).collect();
+        let counts = numbers::find(text)
+            .into_iter()
+            .filter(|c| !in_date(c))
+            .collect();
         let (cues, places) = cues_and_places(text, codebook, gazetteer);
         let paragraphs = text::paragraphs(text);
         Analysis {

@@ -49,7 +49,12 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
         .filter(|m| !is_home(a.text(), m) && !is_cue_word(a, m))
         .map(|m| {
             let entry = choose_candidate(a, m, &regions);
-            PlacePick { entry, frame: m.frame, span: m.span, rank: rank(a, m.frame, entry) }
+            PlacePick {
+                entry,
+                frame: m.frame,
+                span: m.span,
+                rank: rank(a, m.frame, entry),
+            }
         })
         .filter(|p| p.rank < NOT_A_SCENE)
         .chain(court_place(a, span))
@@ -86,16 +91,28 @@ fn court_place(a: &Analysis, span: Span) -> Option<PlacePick> {
     let stem = c.get(1)?;
     let district = format!("{}ий район", stem.as_str());
     let found = a.gazetteer.find(&district);
-    let entry = found.first()?.candidates.iter().copied().find(|&id| a.gazetteer.entry(id).kind == Kind::Raion)?;
+    let entry = found
+        .first()?
+        .candidates
+        .iter()
+        .copied()
+        .find(|&id| a.gazetteer.entry(id).kind == Kind::Raion)?;
     let words = Span::new(span.start + stem.start(), span.start + c.get(0)?.end());
-    Some(PlacePick { entry, frame: Frame::District, span: words, rank: 2 })
+    Some(PlacePick {
+        entry,
+        frame: Frame::District,
+        span: words,
+        rank: 2,
+    })
 }
 
 /// Oblasts the mentions in `span` name as regions.
 pub(crate) fn regions_in<'a>(a: &'a Analysis, span: Span) -> Vec<&'a str> {
     a.places_in(span)
         .iter()
-        .filter(|m| m.frame == Frame::Region || a.gazetteer.entry(m.candidates[0]).kind == Kind::Oblast)
+        .filter(|m| {
+            m.frame == Frame::Region || a.gazetteer.entry(m.candidates[0]).kind == Kind::Oblast
+        })
         .map(|m| a.gazetteer.entry(m.candidates[0]).admin1.as_str())
         .collect()
 }
@@ -128,22 +145,38 @@ fn rank(a: &Analysis, frame: Frame, entry: EntryId) -> u8 {
 /// the gazetteer's own ranking, which weighs the whole text.
 fn choose_candidate(a: &Analysis, m: &Mention, regions: &[&str]) -> EntryId {
     let wants_unit = matches!(m.frame, Frame::Region | Frame::District);
-    let fits = |id: &EntryId| wants_unit || !matches!(a.gazetteer.entry(*id).kind, Kind::Oblast | Kind::Raion);
-    let in_region = m.candidates.iter().copied().filter(fits).find(|&id| regions.contains(&a.gazetteer.entry(id).admin1.as_str()));
+    let fits = |id: &EntryId| {
+        wants_unit || !matches!(a.gazetteer.entry(*id).kind, Kind::Oblast | Kind::Raion)
+    };
+    let in_region = m
+        .candidates
+        .iter()
+        .copied()
+        .filter(fits)
+        .find(|&id| regions.contains(&a.gazetteer.entry(id).admin1.as_str()));
     let big_city = || {
         m.candidates
             .iter()
             .copied()
-            .filter(|&id| a.gazetteer.entry(id).kind == Kind::City && a.gazetteer.entry(id).population >= 50_000)
+            .filter(|&id| {
+                a.gazetteer.entry(id).kind == Kind::City
+                    && a.gazetteer.entry(id).population >= 50_000
+            })
             .max_by_key(|&id| a.gazetteer.entry(id).population)
     };
-    let first = if wants_unit { m.candidates[0] } else { big_city().unwrap_or(m.candidates[0]) };
+    let first = if wants_unit {
+        m.candidates[0]
+    } else {
+        big_city().unwrap_or(m.candidates[0])
+    };
     in_region.unwrap_or(first)
 }
 
 /// True if the name is also a codebook word ("Police" is a village's transliteration too).
 fn is_cue_word(a: &Analysis, m: &Mention) -> bool {
-    a.cues_in(Span::new(m.span.start.saturating_sub(40), m.span.end)).iter().any(|c| c.span.overlaps(&m.span))
+    a.cues_in(Span::new(m.span.start.saturating_sub(40), m.span.end))
+        .iter()
+        .any(|c| c.span.overlaps(&m.span))
 }
 
 fn is_home(text: &str, m: &Mention) -> bool {
@@ -178,13 +211,28 @@ mod tests {
     #[test]
     fn scene_not_home() {
         // written for litopys
-        assert_eq!(place_of("A farmer from Uman was stopped by recruiters in Lviv."), Some("Lviv".into()));
-        assert_eq!(place_of("Уродженець Луцька напав на працівника ТЦК у Ковелі."), Some("Kovel".into()));
-        assert_eq!(place_of("in Pavlohrad, Dnipropetrovsk region"), Some("Pavlohrad".into()));
+        assert_eq!(
+            place_of("A farmer from Uman was stopped by recruiters in Lviv."),
+            Some("Lviv".into())
+        );
+        assert_eq!(
+            place_of("Уродженець Луцька напав на працівника ТЦК у Ковелі."),
+            Some("Kovel".into())
+        );
+        assert_eq!(
+            place_of("in Pavlohrad, Dnipropetrovsk region"),
+            Some("Pavlohrad".into())
+        );
         assert_eq!(place_of("near Kyiv"), Some("Kyiv".into()));
         assert_eq!(place_of("Поліція Волинської області"), Some("Volyn".into()));
         // KATOTTG: Луцький район, Тернопільський район
-        assert_eq!(place_of("Луцький міськрайонний суд засудив чоловіка"), Some("Lutskyi".into()));
-        assert_eq!(place_of("вирок Тернопільського міськрайонного суду"), Some("Ternopilskyi".into()));
+        assert_eq!(
+            place_of("Луцький міськрайонний суд засудив чоловіка"),
+            Some("Lutskyi".into())
+        );
+        assert_eq!(
+            place_of("вирок Тернопільського міськрайонного суду"),
+            Some("Ternopilskyi".into())
+        );
     }
 }

@@ -327,7 +327,9 @@ fn history_cutoff(a: &Analysis) -> Option<jiff::civil::Date> {
 
 fn compatible(a: &Analysis, d: &Draft, f: &Features) -> bool {
     if let (Some((_, x)), Some((_, y))) = (d.date, f.date) {
-        if x.date != y.date && !(x.precision > TimePrecision::Day && y.precision == TimePrecision::Day) {
+        if x.date != y.date
+            && !(x.precision > TimePrecision::Day && y.precision == TimePrecision::Day)
+        {
             return false;
         }
     }
@@ -363,36 +365,7 @@ fn enrich(d: &mut Draft, idx: usize, f: &Features) {
 }
 
 /// The best event rule for `cues`, with `context` (the paragraph) satisfying requirements:
-/// `(rule index, score)`.
+/// `(rule index, score)`. Scoring lives in [`crate::score`].
 pub(crate) fn best_rule(a: &Analysis, cues: &[Cue], context: &[Cue]) -> Option<(usize, u32)> {
-    let rules = a.codebook.rules();
-    let masks: Vec<Span> = cues.iter().filter(|c| c.kind == CueKind::Mask).map(|c| c.span).collect();
-    let counts = |c: &&Cue| !masks.iter().any(|m| m.overlaps(&c.span));
-    // (rule, pattern) of every event cue, each pair once, grouped by rule in rule order
-    let mut hits: Vec<(usize, u32)> = cues
-        .iter()
-        .filter(counts)
-        .filter_map(|c| match c.kind {
-            CueKind::Event(i) => Some((i, c.pattern)),
-            _ => None,
-        })
-        .collect();
-    hits.sort_unstable();
-    hits.dedup();
-    let mut best: Option<(usize, u32)> = None;
-    for group in hits.chunk_by(|a, b| a.0 == b.0) {
-        let i = group[0].0;
-        let Some(rule) = rules.get(i) else { continue };
-        let score = group.len() as u32 * rule.weight;
-        if score == 0 || score < rule.min_score {
-            continue;
-        }
-        if rule.has_requirements && !context.iter().chain(cues).any(|c| c.kind == CueKind::Requires(i)) {
-            continue;
-        }
-        if best.is_none_or(|(_, s)| score > s) {
-            best = Some((i, score));
-        }
-    }
-    best
+    crate::score::best(a, cues, context).map(|d| (d.rule, d.score))
 }

@@ -15,12 +15,36 @@ use crate::Analysis;
 
 /// Words that end an indicator.
 const STOP_WORDS: &[&str] = &[
-    "were", "was", "have", "has", "had", "are", "is", "registered", "recorded", "opened", "in", "during", "for the",
-    "since", "зареєстровано", "зафіксовано", "було", "у", "в", "зарегистрировано", "было", "с",
+    "were",
+    "was",
+    "have",
+    "has",
+    "had",
+    "are",
+    "is",
+    "registered",
+    "recorded",
+    "opened",
+    "in",
+    "during",
+    "for the",
+    "since",
+    "зареєстровано",
+    "зафіксовано",
+    "було",
+    "у",
+    "в",
+    "зарегистрировано",
+    "было",
+    "с",
 ];
 
 fn period_of(a: &Analysis, e: &DateExpr) -> Option<String> {
-    let anchors = Anchors { published: a.doc.published, previous: None, year_hint: a.year_hint };
+    let anchors = Anchors {
+        published: a.doc.published,
+        previous: None,
+        year_hint: a.year_hint,
+    };
     let r = dates::resolve(e, &anchors)?;
     match (e.kind, r.precision) {
         (dates::DateKind::Year(y), _) => Some(y.to_string()),
@@ -32,14 +56,22 @@ fn period_of(a: &Analysis, e: &DateExpr) -> Option<String> {
 /// The period a count belongs to: the first after it in the sentence ("19,850 ... in
 /// February"), else the last before it ("у травні зареєстровано 21 300 ...").
 fn period_for<'a>(a: &'a Analysis, span: Span, c: &Count) -> Option<&'a DateExpr> {
-    let periods: Vec<&DateExpr> = a.dates_in(span).iter().filter(|e| period_of(a, e).is_some()).collect();
+    let periods: Vec<&DateExpr> = a
+        .dates_in(span)
+        .iter()
+        .filter(|e| period_of(a, e).is_some())
+        .collect();
     let after = periods.iter().find(|e| e.span.start >= c.span.end);
-    after.or_else(|| periods.iter().rev().find(|e| e.span.end <= c.span.start)).copied()
+    after
+        .or_else(|| periods.iter().rev().find(|e| e.span.end <= c.span.start))
+        .copied()
 }
 
 /// True if the sentence at `span` quotes an aggregate figure over a period.
 pub(crate) fn is_statistic(a: &Analysis, span: Span) -> bool {
-    a.counts_in(span).iter().any(|c| c.value >= 100.0 && period_for(a, span, c).is_some())
+    a.counts_in(span)
+        .iter()
+        .any(|c| c.value >= 100.0 && period_for(a, span, c).is_some())
 }
 
 /// The statistics in the given sentences.
@@ -51,9 +83,17 @@ pub(crate) fn statistics(a: &Analysis, sentence_idxs: &[usize]) -> Vec<Statistic
         let mut last_indicator: Option<(String, Span)> = None;
         let attributed_to = attribution(span.text(text));
         for c in a.counts_in(span).iter().filter(|c| c.value >= 100.0) {
-            let Some(period_expr) = period_for(a, span, c) else { continue };
-            let Some(period) = period_of(a, period_expr) else { continue };
-            let until = if period_expr.span.start >= c.span.end { period_expr.span.start } else { span.end };
+            let Some(period_expr) = period_for(a, span, c) else {
+                continue;
+            };
+            let Some(period) = period_of(a, period_expr) else {
+                continue;
+            };
+            let until = if period_expr.span.start >= c.span.end {
+                period_expr.span.start
+            } else {
+                span.end
+            };
             let (indicator, ind_span) = match indicator(text, c.span.end, until) {
                 Some(found) => found,
                 None => match &last_indicator {
@@ -97,11 +137,17 @@ fn indicator(text: &str, from: usize, to: usize) -> Option<(String, Span)> {
         end = idx + word.len();
     }
     let ind = region[lead..end].trim();
-    (ind.chars().filter(|c| c.is_alphabetic()).count() >= 4).then(|| (ind.to_string(), Span::new(from + lead, from + lead + ind.len())))
+    (ind.chars().filter(|c| c.is_alphabetic()).count() >= 4).then(|| {
+        (
+            ind.to_string(),
+            Span::new(from + lead, from + lead + ind.len()),
+        )
+    })
 }
 
 fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split_whitespace().map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+    s.split_whitespace()
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
 
 fn attribution(sentence: &str) -> String {
@@ -110,5 +156,8 @@ fn attribution(sentence: &str) -> String {
         Regex::new(r"(?i)(?:according to|за даними|як повідомляє|як повідомили в|по данным|как сообщает|как сообщили в)\s+(?:the\s+)?([^,;.]+)")
             .expect("static regex")
     });
-    re.captures(sentence).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_string()).unwrap_or_default()
+    re.captures(sentence)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_string())
+        .unwrap_or_default()
 }

@@ -23,10 +23,66 @@ pub struct Sentence {
 
 /// Abbreviations after which a full stop does not end a sentence (lower case, no dot).
 const ABBREVIATIONS: &[&str] = &[
-    "ч", "ст", "п", "пп", "вул", "ул", "пр", "просп", "м", "г", "с", "смт", "пгт", "р", "обл", "рн", "р-н", "т", "д",
-    "див", "напр", "тис", "млн", "млрд", "грн", "руб", "коп", "тыс", "им", "ім", "св", "st", "mr", "mrs", "ms", "dr",
-    "no", "vs", "etc", "e.g", "i.e", "obl", "gen", "col", "lt", "sgt", "capt", "maj", "jan", "feb", "mar", "apr",
-    "aug", "sept", "sep", "oct", "nov", "dec", "approx", "incl",
+    "ч",
+    "ст",
+    "п",
+    "пп",
+    "вул",
+    "ул",
+    "пр",
+    "просп",
+    "м",
+    "г",
+    "с",
+    "смт",
+    "пгт",
+    "р",
+    "обл",
+    "рн",
+    "р-н",
+    "т",
+    "д",
+    "див",
+    "напр",
+    "тис",
+    "млн",
+    "млрд",
+    "грн",
+    "руб",
+    "коп",
+    "тыс",
+    "им",
+    "ім",
+    "св",
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "no",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "obl",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "maj",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "approx",
+    "incl",
 ];
 
 /// The paragraphs of `text`, as spans, empty ones dropped.
@@ -64,7 +120,11 @@ pub fn sentences_in(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
     for (paragraph_idx, &para) in paragraphs.iter().enumerate() {
         let mut first = true;
         for span in split_paragraph(para.text(text)) {
-            out.push(Sentence { span: span.shift(para.start), paragraph_idx, starts_paragraph: first });
+            out.push(Sentence {
+                span: span.shift(para.start),
+                paragraph_idx,
+                starts_paragraph: first,
+            });
             first = false;
         }
     }
@@ -83,7 +143,11 @@ fn split_paragraph(p: &str) -> Vec<Span> {
             continue;
         }
         let next = rest.trim_start().chars().next();
-        let opens_sentence = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '«' | '„' | '“' | '—' | '–' | '-'));
+        let opens_sentence = next.is_some_and(|n| {
+            n.is_uppercase()
+                || n.is_ascii_digit()
+                || matches!(n, '"' | '«' | '„' | '“' | '—' | '–' | '-')
+        });
         if !opens_sentence || (mark == "." && is_abbreviation(&p[start..idx])) {
             continue;
         }
@@ -100,7 +164,16 @@ fn split_paragraph(p: &str) -> Vec<Span> {
 fn sentence_marks(p: &str) -> Vec<(usize, &'static str)> {
     let bytes = p.as_bytes();
     let mut marks: Vec<(usize, &'static str)> = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
-        .map(|i| (i, match bytes[i] { b'.' => ".", b'!' => "!", _ => "?" }))
+        .map(|i| {
+            (
+                i,
+                match bytes[i] {
+                    b'.' => ".",
+                    b'!' => "!",
+                    _ => "?",
+                },
+            )
+        })
         .collect();
     let n = marks.len();
     marks.extend(memchr::memmem::find_iter(bytes, "…").map(|i| (i, "…")));
@@ -120,7 +193,10 @@ fn push_trimmed(out: &mut Vec<Span>, p: &str, start: usize, end: usize) {
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     let lower = word.to_lowercase();
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_initial || ABBREVIATIONS.contains(&lower.as_str())
@@ -155,11 +231,23 @@ mod tests {
         // written for litopys
         check(
             "Поліція відкрила провадження за ч. 2 ст. 342 ККУ. Інцидент стався на вул. Шевченка.",
-            &["Поліція відкрила провадження за ч. 2 ст. 342 ККУ.", "Інцидент стався на вул. Шевченка."],
+            &[
+                "Поліція відкрила провадження за ч. 2 ст. 342 ККУ.",
+                "Інцидент стався на вул. Шевченка.",
+            ],
         );
-        check("Nobody was hurt. The car was destroyed!", &["Nobody was hurt.", "The car was destroyed!"]);
-        check("He said \"stop.\" Then he left.", &["He said \"stop.\"", "Then he left."]);
-        check("Луцьк. Сьогодні перехожі відбили чоловіка.", &["Луцьк.", "Сьогодні перехожі відбили чоловіка."]);
+        check(
+            "Nobody was hurt. The car was destroyed!",
+            &["Nobody was hurt.", "The car was destroyed!"],
+        );
+        check(
+            "He said \"stop.\" Then he left.",
+            &["He said \"stop.\"", "Then he left."],
+        );
+        check(
+            "Луцьк. Сьогодні перехожі відбили чоловіка.",
+            &["Луцьк.", "Сьогодні перехожі відбили чоловіка."],
+        );
     }
 
     #[test]
@@ -192,7 +280,14 @@ mod tests {
     fn paragraphs_by_lines_and_wrapping() {
         let text = "Title line\n\nFirst paragraph goes\non here. Still.\nSecond paragraph.\n";
         let got: Vec<&str> = paragraphs(text).iter().map(|s| s.text(text)).collect();
-        assert_eq!(got, vec!["Title line", "First paragraph goes\non here. Still.", "Second paragraph."]);
+        assert_eq!(
+            got,
+            vec![
+                "Title line",
+                "First paragraph goes\non here. Still.",
+                "Second paragraph."
+            ]
+        );
         let s = sentences(text);
         assert_eq!(s[2].paragraph_idx, 1);
         assert!(s[1].starts_paragraph && !s[2].starts_paragraph);

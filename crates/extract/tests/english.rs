@@ -48,11 +48,27 @@ fn relative_dates_across_paragraphs() {
 
 #[test]
 fn dates_relative_to_publication() {
-    check("Yesterday, in Odesa, a crowd blocked a TRC bus and freed two men.", "2026-03-02", &["2026-03-01 p1 Odesa Odesa Mob violence inj=- part=-"]);
-    check("Last week, in Sumy, workers went on strike over unpaid wages.", "2026-03-02", &["2026-02-23 p2 Sumy Sumy Peaceful protest inj=- part=-"]);
-    check("A month ago, miners in Pavlohrad protested over wage arrears.", "2026-03-02", &["2026-01-31 p3 Pavlohrad Dnipropetrovsk Peaceful protest inj=- part=-"]);
+    check(
+        "Yesterday, in Odesa, a crowd blocked a TRC bus and freed two men.",
+        "2026-03-02",
+        &["2026-03-01 p1 Odesa Odesa Mob violence inj=- part=-"],
+    );
+    check(
+        "Last week, in Sumy, workers went on strike over unpaid wages.",
+        "2026-03-02",
+        &["2026-02-23 p2 Sumy Sumy Peaceful protest inj=- part=-"],
+    );
+    check(
+        "A month ago, miners in Pavlohrad protested over wage arrears.",
+        "2026-03-02",
+        &["2026-01-31 p3 Pavlohrad Dnipropetrovsk Peaceful protest inj=- part=-"],
+    );
     // no date at all: the report's own date, honestly marked as approximate
-    check("In Poltava, residents blocked a TRC minibus and freed a detained man.", "2026-03-02", &["2026-03-02 p2 Poltava Poltava Mob violence inj=- part=-"]);
+    check(
+        "In Poltava, residents blocked a TRC minibus and freed a detained man.",
+        "2026-03-02",
+        &["2026-03-02 p2 Poltava Poltava Mob violence inj=- part=-"],
+    );
 }
 
 #[test]
@@ -60,14 +76,30 @@ fn a_later_paragraph_enriches_instead_of_adding() {
     let text = "On March 4, in Lviv, about 25 residents blocked a TRC minibus and freed a detained man.\n\n\
         The crowd rocked the vehicle until the officers let him go.\n\n\
         Police said one TRC officer was injured.";
-    check(text, "2026-04-01", &["2026-03-04 p1 Lviv Lviv Mob violence inj=1 part=25"]);
+    check(
+        text,
+        "2026-04-01",
+        &["2026-03-04 p1 Lviv Lviv Mob violence inj=1 part=25"],
+    );
 }
 
 #[test]
 fn background_commentary_and_plans_yield_nothing() {
-    check("The week brought at least six new clashes between residents and recruitment centres.", "2026-03-02", &[]);
-    check("Similar scenes were reported in Chernivtsi back in 2023.", "2026-03-02", &[]);
-    check("Analysts say tensions around mobilization will grow in spring.", "2026-03-02", &[]);
+    check(
+        "The week brought at least six new clashes between residents and recruitment centres.",
+        "2026-03-02",
+        &[],
+    );
+    check(
+        "Similar scenes were reported in Chernivtsi back in 2023.",
+        "2026-03-02",
+        &[],
+    );
+    check(
+        "Analysts say tensions around mobilization will grow in spring.",
+        "2026-03-02",
+        &[],
+    );
 }
 
 #[test]
@@ -81,9 +113,21 @@ fn the_strike_ended_is_the_same_incident() {
 
 #[test]
 fn place_spellings_russian_forms_and_regions() {
-    check("On February 25, unknown persons set fire to a TRC vehicle in Nikolaev (Mykolaiv).", "2026-03-02", &["2026-02-25 p1 Mykolaiv Mykolaiv Looting/property destruction inj=- part=-"]);
-    check("On February 25, a court in Rovno sentenced a man who attacked a TRC officer.", "2026-03-02", &["2026-02-25 p1 Rivne Rivne Other inj=- part=-"]);
-    check("On February 25, workers in Krivoy Rog went on strike.", "2026-03-02", &["2026-02-25 p1 Kryvyi Rih Dnipropetrovsk Peaceful protest inj=- part=-"]);
+    check(
+        "On February 25, unknown persons set fire to a TRC vehicle in Nikolaev (Mykolaiv).",
+        "2026-03-02",
+        &["2026-02-25 p1 Mykolaiv Mykolaiv Looting/property destruction inj=- part=-"],
+    );
+    check(
+        "On February 25, a court in Rovno sentenced a man who attacked a TRC officer.",
+        "2026-03-02",
+        &["2026-02-25 p1 Rivne Rivne Other inj=- part=-"],
+    );
+    check(
+        "On February 25, workers in Krivoy Rog went on strike.",
+        "2026-03-02",
+        &["2026-02-25 p1 Kryvyi Rih Dnipropetrovsk Peaceful protest inj=- part=-"],
+    );
     check("On February 28, farm workers in the village of Velyka Dymerka near Kyiv blocked the road to stop a TRC bus.", "2026-03-02", &["2026-02-28 p1 Velyka Dymerka Kyiv Mob violence inj=- part=-"]);
 }
 
@@ -94,12 +138,24 @@ fn statistics_are_not_incidents() {
         "2026-03-02",
     );
     assert!(out.incidents.is_empty());
-    let got: Vec<(String, f64, String)> = out.statistics.iter().map(|s| (s.indicator.clone(), s.value, s.period.clone())).collect();
+    let got: Vec<(String, f64, String)> = out
+        .statistics
+        .iter()
+        .map(|s| (s.indicator.clone(), s.value, s.period.clone()))
+        .collect();
     let ind = "criminal proceedings for unauthorized leaving of a unit".to_string();
-    assert_eq!(got, vec![(ind.clone(), 19850.0, "2026-02".into()), (ind, 18300.0, "2026-01".into())]);
-    assert_eq!(out.statistics[0].attributed_to, "Prosecutor General's Office");
+    assert_eq!(
+        got,
+        vec![
+            (ind.clone(), 19850.0, "2026-02".into()),
+            (ind, 18300.0, "2026-01".into())
+        ]
+    );
+    assert_eq!(
+        out.statistics[0].attributed_to,
+        "Prosecutor General's Office"
+    );
 }
-
 
 #[test]
 fn vague_places_get_honest_precision() {
@@ -108,7 +164,10 @@ fn vague_places_get_honest_precision() {
         common::places("On March 3, residents of a village in the Stryi district of the Lviv region blocked a TRC minibus and freed a detained man."),
         vec![("Stryiskyi".into(), "Lviv".into(), 2)]
     );
-    assert_eq!(common::places("On March 5, near Vinnytsia, farm workers blocked a TRC bus."), vec![("Vinnytsia".into(), "Vinnytsia".into(), 2)]);
+    assert_eq!(
+        common::places("On March 5, near Vinnytsia, farm workers blocked a TRC bus."),
+        vec![("Vinnytsia".into(), "Vinnytsia".into(), 2)]
+    );
 }
 
 #[test]

@@ -7,18 +7,47 @@ const REVIEW: &str = "On February 23, in Vinnytsia, about 40 residents surrounde
 The next day, in Uzhhorod, Ivan Petrenko fired a traumatic pistol into the air when passers-by tried to stop a detention. Nobody was hurt.\n\n\
 Учора у Луцьку Марія Шевчук та ще п'ятеро перехожих відбили затриманого у працівників ТЦК. Один військовослужбовець травмований.";
 
-const NAMES: &[&str] = &["Oleksandr", "Kovalchuk", "Ivan", "Petrenko", "Марія", "Шевчук"];
+const NAMES: &[&str] = &[
+    "Oleksandr",
+    "Kovalchuk",
+    "Ivan",
+    "Petrenko",
+    "Марія",
+    "Шевчук",
+];
 
 #[test]
 fn every_filled_field_has_exact_evidence() {
     let out = common::extract(REVIEW, "2026-02-25");
-    assert_eq!(out.incidents.len(), 3, "{:?}", out.incidents.iter().map(|i| &i.location).collect::<Vec<_>>());
+    assert_eq!(
+        out.incidents.len(),
+        3,
+        "{:?}",
+        out.incidents
+            .iter()
+            .map(|i| &i.location)
+            .collect::<Vec<_>>()
+    );
     for i in &out.incidents {
         for e in &i.evidence {
-            assert_eq!(&REVIEW[e.start..e.end], e.text, "evidence for {} is not the source text", e.field);
+            assert_eq!(
+                &REVIEW[e.start..e.end],
+                e.text,
+                "evidence for {} is not the source text",
+                e.field
+            );
         }
         let has = |f: &str| i.evidence_for(f).next().is_some();
-        for field in ["event_date", "location", "admin1", "latitude", "longitude", "event_type", "sub_event_type", "actor1"] {
+        for field in [
+            "event_date",
+            "location",
+            "admin1",
+            "latitude",
+            "longitude",
+            "event_type",
+            "sub_event_type",
+            "actor1",
+        ] {
             assert!(has(field), "{} lacks evidence for {field}", i.location);
         }
         assert_eq!(i.injuries.is_some(), has("injuries"));
@@ -45,8 +74,18 @@ fn no_structured_field_names_a_person() {
 fn ids_are_stable_and_distinct() {
     let a = common::extract(REVIEW, "2026-02-25");
     let b = common::extract(REVIEW, "2026-02-25");
-    let ids: Vec<&str> = a.incidents.iter().map(|i| i.event_id_cnty.as_str()).collect();
-    assert_eq!(ids, b.incidents.iter().map(|i| i.event_id_cnty.as_str()).collect::<Vec<_>>());
+    let ids: Vec<&str> = a
+        .incidents
+        .iter()
+        .map(|i| i.event_id_cnty.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        b.incidents
+            .iter()
+            .map(|i| i.event_id_cnty.as_str())
+            .collect::<Vec<_>>()
+    );
     let mut uniq = ids.clone();
     uniq.dedup();
     assert_eq!(uniq.len(), ids.len());
@@ -55,7 +94,14 @@ fn ids_are_stable_and_distinct() {
 
 #[test]
 fn hostile_text_does_not_panic() {
-    for text in ["", "\0\0\0", ".....", "On February 31, in Kyiv, a crowd surrounded a TRC bus.", &"ТЦК ".repeat(10_000), "п’ять п'ять пʼять"] {
+    for text in [
+        "",
+        "\0\0\0",
+        ".....",
+        "On February 31, in Kyiv, a crowd surrounded a TRC bus.",
+        &"ТЦК ".repeat(10_000),
+        "п’ять п'ять пʼять",
+    ] {
         let _ = common::extract(text, "2026-03-02");
         let _ = common::extract(text, "not a date");
     }

@@ -8,7 +8,10 @@ use litopys_model::Document;
 fn run(name: &str) -> Score {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
     let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
-    let gold: Gold = serde_json::from_str(&std::fs::read_to_string(dir.join(format!("{name}.gold.json"))).unwrap()).unwrap();
+    let gold: Gold = serde_json::from_str(
+        &std::fs::read_to_string(dir.join(format!("{name}.gold.json"))).unwrap(),
+    )
+    .unwrap();
     let mut doc = Document::new(name, text);
     doc.published = gold.published.parse().ok();
     let out = Extractor::default().extract(&doc);

@@ -13,17 +13,59 @@ use litopys_extract::Extraction;
 /// and oblique cases in Ukrainian and Russian, and Latin transliterations.
 const NAME_FORMS: &[&str] = &[
     // Ostap Zahorodniuk
-    "Ostap", "Zahorodniuk", "Zagorodnyuk", "Остап", "Остапа", "Остапові", "Загороднюк", "Загороднюка", "Загороднюку",
+    "Ostap",
+    "Zahorodniuk",
+    "Zagorodnyuk",
+    "Остап",
+    "Остапа",
+    "Остапові",
+    "Загороднюк",
+    "Загороднюка",
+    "Загороднюку",
     // Ivan Petrenko
-    "Ivan Petrenko", "Petrenko", "Іван Петренко", "Івана Петренка", "Петренка", "Иван Петренко", "Ивана Петренко",
+    "Ivan Petrenko",
+    "Petrenko",
+    "Іван Петренко",
+    "Івана Петренка",
+    "Петренка",
+    "Иван Петренко",
+    "Ивана Петренко",
     // Hanna Kovtunenko
-    "Hanna", "Kovtunenko", "Ганна", "Ганну", "Ганни", "Ковтуненко", "Анна Ковтуненко", "Анну Ковтуненко",
+    "Hanna",
+    "Kovtunenko",
+    "Ганна",
+    "Ганну",
+    "Ганни",
+    "Ковтуненко",
+    "Анна Ковтуненко",
+    "Анну Ковтуненко",
     // Dmytro Yarovyi
-    "Dmytro Yarovyi", "Yarovyi", "Yarovoy", "Дмитро Яровий", "Дмитра Ярового", "Ярового", "Дмитрий Яровой", "Дмитрия Ярового",
+    "Dmytro Yarovyi",
+    "Yarovyi",
+    "Yarovoy",
+    "Дмитро Яровий",
+    "Дмитра Ярового",
+    "Ярового",
+    "Дмитрий Яровой",
+    "Дмитрия Ярового",
     // Svitlana Hnatiuk
-    "Svitlana", "Hnatiuk", "Gnatyuk", "Світлана", "Світлану", "Гнатюк", "Светлана", "Светлану",
+    "Svitlana",
+    "Hnatiuk",
+    "Gnatyuk",
+    "Світлана",
+    "Світлану",
+    "Гнатюк",
+    "Светлана",
+    "Светлану",
     // Maksym Oliinyk
-    "Maksym Oliinyk", "Oliinyk", "Oleynik", "Максим Олійник", "Максима Олійника", "Олійника", "Максим Олейник", "Максима Олейника",
+    "Maksym Oliinyk",
+    "Oliinyk",
+    "Oleynik",
+    "Максим Олійник",
+    "Максима Олійника",
+    "Олійника",
+    "Максим Олейник",
+    "Максима Олейника",
 ];
 
 const REPORTS: &[&str] = &[
@@ -47,13 +89,21 @@ const REPORTS: &[&str] = &[
 ];
 
 fn extract_all() -> Vec<(&'static str, Extraction)> {
-    REPORTS.iter().map(|text| (*text, common::extract(text, "2026-02-25"))).collect()
+    REPORTS
+        .iter()
+        .map(|text| (*text, common::extract(text, "2026-02-25")))
+        .collect()
 }
 
 /// Every structured field of `out` as one JSON string, evidence left out.
 fn structured_fields(out: &Extraction) -> Vec<String> {
     let mut fields = Vec::new();
-    for value in out.incidents.iter().map(serde_json::to_value).chain(out.statistics.iter().map(serde_json::to_value)) {
+    for value in out
+        .incidents
+        .iter()
+        .map(serde_json::to_value)
+        .chain(out.statistics.iter().map(serde_json::to_value))
+    {
         let mut value = value.expect("records serialise");
         if let Some(map) = value.as_object_mut() {
             map.remove("evidence");
@@ -67,14 +117,27 @@ fn structured_fields(out: &Extraction) -> Vec<String> {
 fn control_the_names_are_in_the_texts_and_incidents_are_found() {
     // a privacy test over texts without names, or with no incidents, could not fail
     for text in REPORTS {
-        let n_forms = NAME_FORMS.iter().filter(|form| text.contains(*form)).count();
+        let n_forms = NAME_FORMS
+            .iter()
+            .filter(|form| text.contains(*form))
+            .count();
         assert!(n_forms >= 1, "no name in: {text}");
     }
-    let forms_used = NAME_FORMS.iter().filter(|form| REPORTS.iter().any(|t| t.contains(*form))).count();
-    assert!(forms_used >= 25, "only {forms_used} name forms appear in the texts");
+    let forms_used = NAME_FORMS
+        .iter()
+        .filter(|form| REPORTS.iter().any(|t| t.contains(*form)))
+        .count();
+    assert!(
+        forms_used >= 25,
+        "only {forms_used} name forms appear in the texts"
+    );
     let outs = extract_all();
     let n_incidents: usize = outs.iter().map(|(_, out)| out.incidents.len()).sum();
-    assert!(n_incidents >= 10, "only {n_incidents} incidents from {} reports", REPORTS.len());
+    assert!(
+        n_incidents >= 10,
+        "only {n_incidents} incidents from {} reports",
+        REPORTS.len()
+    );
     // and the check itself finds a name when one is there
     let leaked = r#"{"notes":"Ostap Zahorodniuk was detained"}"#;
     assert!(NAME_FORMS.iter().any(|form| leaked.contains(form)));
@@ -85,7 +148,10 @@ fn no_structured_field_holds_a_name() {
     for (text, out) in extract_all() {
         for flat in structured_fields(&out) {
             for form in NAME_FORMS {
-                assert!(!flat.contains(form), "'{form}' leaked into a structured field\ntext: {text}\nrecord: {flat}");
+                assert!(
+                    !flat.contains(form),
+                    "'{form}' leaked into a structured field\ntext: {text}\nrecord: {flat}"
+                );
             }
         }
     }
@@ -95,7 +161,12 @@ fn no_structured_field_holds_a_name() {
 fn evidence_may_quote_names_but_only_exactly() {
     for (text, out) in extract_all() {
         for e in out.incidents.iter().flat_map(|i| &i.evidence) {
-            assert_eq!(text.get(e.start..e.end), Some(e.text.as_str()), "evidence for {} is not the source text", e.field);
+            assert_eq!(
+                text.get(e.start..e.end),
+                Some(e.text.as_str()),
+                "evidence for {} is not the source text",
+                e.field
+            );
         }
     }
 }
@@ -117,7 +188,11 @@ fn notes_name_only_actors_from_the_codebook_and_places() {
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
                 .filter(|w| !ALLOWED_CAPITALISED.contains(w))
                 .collect();
-            assert!(capitalised.is_empty(), "unexpected capitalised words {capitalised:?} in notes\nnotes: {}\ntext: {text}", i.notes);
+            assert!(
+                capitalised.is_empty(),
+                "unexpected capitalised words {capitalised:?} in notes\nnotes: {}\ntext: {text}",
+                i.notes
+            );
         }
     }
 }
@@ -125,6 +200,27 @@ fn notes_name_only_actors_from_the_codebook_and_places() {
 /// Capitalised words a note may hold besides actors and places: sentence starts, months,
 /// the word "Ukraine" and ACLED's abbreviations.
 const ALLOWED_CAPITALISED: &[&str] = &[
-    "On", "Around", "In", "About", "No", "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December", "Ukraine", "TRC", "Police", "Military", "Forces", "Civilians",
+    "On",
+    "Around",
+    "In",
+    "About",
+    "No",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Ukraine",
+    "TRC",
+    "Police",
+    "Military",
+    "Forces",
+    "Civilians",
 ];

@@ -9,14 +9,30 @@ use common::check;
 fn ukrainian_headline_and_body_make_one_incident() {
     let text = "У Луцьку перехожі відбили чоловіка у працівників ТЦК\n\n\
         Інцидент стався 9 лютого близько 18:00 на вулиці Винниченка. Група з п'яти людей заблокувала службовий автомобіль ТЦК та СП, після чого чоловік утік. Один із військовослужбовців отримав травму руки. Поліція Волинської області відкрила кримінальне провадження.";
-    check(text, "2026-02-10", &["2026-02-09 p1 Lutsk Volyn Mob violence inj=1 part=5"]);
+    check(
+        text,
+        "2026-02-10",
+        &["2026-02-09 p1 Lutsk Volyn Mob violence inj=1 part=5"],
+    );
 }
 
 #[test]
 fn ukrainian_relative_dates() {
-    check("Учора в Харкові перехожі відбили затриманого у працівників ТЦК.", "2026-03-15", &["2026-03-14 p1 Kharkiv Kharkiv Mob violence inj=- part=-"]);
-    check("Сьогодні у Полтаві невідомі підпалили автомобіль ТЦК. Постраждалих немає.", "2026-03-15", &["2026-03-15 p1 Poltava Poltava Looting/property destruction inj=0 part=-"]);
-    check("На вихідних у Сумах шахтарі вийшли на страйк через заборгованість із зарплати.", "2026-03-16", &["2026-03-14 p2 Sumy Sumy Peaceful protest inj=- part=-"]);
+    check(
+        "Учора в Харкові перехожі відбили затриманого у працівників ТЦК.",
+        "2026-03-15",
+        &["2026-03-14 p1 Kharkiv Kharkiv Mob violence inj=- part=-"],
+    );
+    check(
+        "Сьогодні у Полтаві невідомі підпалили автомобіль ТЦК. Постраждалих немає.",
+        "2026-03-15",
+        &["2026-03-15 p1 Poltava Poltava Looting/property destruction inj=0 part=-"],
+    );
+    check(
+        "На вихідних у Сумах шахтарі вийшли на страйк через заборгованість із зарплати.",
+        "2026-03-16",
+        &["2026-03-14 p2 Sumy Sumy Peaceful protest inj=- part=-"],
+    );
     check(
         "9 лютого у Києві мешканці заблокували бус ТЦК. Наступного дня у Львові невідомі підпалили авто ТЦК.",
         "2026-02-12",
@@ -31,7 +47,10 @@ fn russian_post_with_two_towns() {
     check(
         text,
         "2026-01-20",
-        &["2026-01-19 p1 Enerhodar Zaporizhzhia Peaceful protest inj=- part=30", "2026-01-18 p1 Melitopol Zaporizhzhia Peaceful protest inj=- part=-"],
+        &[
+            "2026-01-19 p1 Enerhodar Zaporizhzhia Peaceful protest inj=- part=30",
+            "2026-01-18 p1 Melitopol Zaporizhzhia Peaceful protest inj=- part=-",
+        ],
     );
 }
 
@@ -47,23 +66,49 @@ fn russian_relative_dates_and_number_words() {
         "2026-03-20",
         &["2026-03-18 p1 Kryvyi Rih Dnipropetrovsk Peaceful protest inj=- part=200"],
     );
-    check("На выходных в Одессе жители окружили автобус ТЦК и освободили задержанного.", "2026-03-16", &["2026-03-14 p2 Odesa Odesa Mob violence inj=- part=-"]);
+    check(
+        "На выходных в Одессе жители окружили автобус ТЦК и освободили задержанного.",
+        "2026-03-16",
+        &["2026-03-14 p2 Odesa Odesa Mob violence inj=- part=-"],
+    );
 }
 
 #[test]
 fn posts_reporting_nothing_yield_nothing() {
-    check("Підтримайте наш канал донатом — посилання в описі. Дякуємо всім!", "2026-02-10", &[]);
+    check(
+        "Підтримайте наш канал донатом — посилання в описі. Дякуємо всім!",
+        "2026-02-10",
+        &[],
+    );
     check("Luhansk region: no new reports today.", "2026-02-12", &[]);
-    check("Поддержите наш канал, подпишитесь на новости.", "2026-02-12", &[]);
+    check(
+        "Поддержите наш канал, подпишитесь на новости.",
+        "2026-02-12",
+        &[],
+    );
 }
-
 
 #[test]
 fn inflected_oblasts_and_raions() {
     // KATOTTG: Запорізька область, Бориспільський район of Київська область
-    assert_eq!(common::places("4 березня у Запорізькій області невідомі підпалили авто ТЦК."), vec![("Zaporizhzhia".into(), "Zaporizhzhia".into(), 3)]);
-    assert_eq!(common::places("5 марта в Запорожской области жители окружили автобус ТЦК."), vec![("Zaporizhzhia".into(), "Zaporizhzhia".into(), 3)]);
-    assert_eq!(common::places("6 березня у Бориспільському районі мешканці заблокували бус ТЦК."), vec![("Boryspilskyi".into(), "Kyiv".into(), 2)]);
-    assert_eq!(common::places("6 марта в Кривом Роге жители окружили автобус ТЦК."), vec![("Kryvyi Rih".into(), "Dnipropetrovsk".into(), 1)]);
-    assert_eq!(common::places("6 березня у Луцьку мешканці заблокували бус ТЦК."), vec![("Lutsk".into(), "Volyn".into(), 1)]);
+    assert_eq!(
+        common::places("4 березня у Запорізькій області невідомі підпалили авто ТЦК."),
+        vec![("Zaporizhzhia".into(), "Zaporizhzhia".into(), 3)]
+    );
+    assert_eq!(
+        common::places("5 марта в Запорожской области жители окружили автобус ТЦК."),
+        vec![("Zaporizhzhia".into(), "Zaporizhzhia".into(), 3)]
+    );
+    assert_eq!(
+        common::places("6 березня у Бориспільському районі мешканці заблокували бус ТЦК."),
+        vec![("Boryspilskyi".into(), "Kyiv".into(), 2)]
+    );
+    assert_eq!(
+        common::places("6 марта в Кривом Роге жители окружили автобус ТЦК."),
+        vec![("Kryvyi Rih".into(), "Dnipropetrovsk".into(), 1)]
+    );
+    assert_eq!(
+        common::places("6 березня у Луцьку мешканці заблокували бус ТЦК."),
+        vec![("Lutsk".into(), "Volyn".into(), 1)]
+    );
 }

@@ -430,7 +430,10 @@ mod tests {
             include_str!("../../../../examples/articles/mines-post.ru.txt"),
         ];
         for t in texts {
-            let a: Vec<(Span, Meaning)> = regex_tokens(t).into_iter().map(|k| (k.span, *k.meaning)).collect();
+            let a: Vec<(Span, Meaning)> = regex_tokens(t)
+                .into_iter()
+                .map(|k| (k.span, *k.meaning))
+                .collect();
             let mut b = Vec::new();
             tokens(t, &mut b);
             let b: Vec<(Span, Meaning)> = b.into_iter().map(|k| (k.span, *k.meaning)).collect();

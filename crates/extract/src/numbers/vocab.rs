@@ -32,8 +32,14 @@ pub(super) struct Meaning {
 }
 
 /// What most words mean.
-static NOTHING: Meaning =
-    Meaning { value: None, scale: None, multiplier: None, approx: false, one: false, determiner: false };
+static NOTHING: Meaning = Meaning {
+    value: None,
+    scale: None,
+    multiplier: None,
+    approx: false,
+    one: false,
+    determiner: false,
+};
 
 /// The meaning of `raw`, a token of the text as written.
 pub(super) fn meaning(raw: &str) -> &'static Meaning {

@@ -41,6 +41,12 @@ pub fn places(text: &str) -> Vec<(String, String, u8)> {
     extract(text, "2026-03-10")
         .incidents
         .iter()
-        .map(|i| (i.location.clone(), i.admin1.clone(), i.geo_precision.map_or(0, |p| p as u8)))
+        .map(|i| {
+            (
+                i.location.clone(),
+                i.admin1.clone(),
+                i.geo_precision.map_or(0, |p| p as u8),
+            )
+        })
         .collect()
 }

@@ -1,0 +1,95 @@
+//! Which event rule a sentence tells: a score per rule, with the cues behind it.
+//!
+//! # Design
+//!
+//! Every cue of a rule found in the sentence adds its weight once (three forms of "shell" are
+//! one cue); of the rules that reach their `min_score`, the one of highest `rank` wins (ACLED's
+//! precedence: territory taken after fighting is a change of territory, a battle told with its
+//! shelling is a battle), then the highest sum, ties going to the rule the codebook lists
+//! first. The weights carry ACLED's precedence without a chain of special cases: a battle
+//! ("repelled", "clashed") outweighs the shelling told with it, an air strike outweighs the
+//! artillery it came with, an interception outweighs the drone it stopped.
+//!
+//! Three things keep cues from counting:
+//! * a **mask** phrase around them ("who was arrested in 2020");
+//! * a **longer event cue** over them: "grenade launcher" is artillery, so the "grenade" inside
+//!   it is not a grenade attack; "stun grenade" is force against protesters;
+//! * a rule's **context**: `requires` (one of these cues must be in the paragraph) and
+//!   `excludes` (none of these may be: a fight with recruitment officers is not a battle).
+
+use litopys_model::Span;
+
+use crate::codebook::{Cue, CueKind};
+use crate::Analysis;
+
+/// The winning rule and its score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Decision {
+    /// Index into the codebook's rules.
+    pub rule: usize,
+    /// Sum of the weights of its distinct cues.
+    pub score: u32,
+}
+
+/// Event cues that count: not masked and not inside a longer event cue.
+pub(crate) fn counting(cues: &[Cue]) -> Vec<Cue> {
+    let masks: Vec<Span> = cues
+        .iter()
+        .filter(|c| c.kind == CueKind::Mask)
+        .map(|c| c.span)
+        .collect();
+    let events: Vec<Cue> = cues
+        .iter()
+        .filter(|c| {
+            matches!(c.kind, CueKind::Event(_)) && !masks.iter().any(|m| m.overlaps(&c.span))
+        })
+        .copied()
+        .collect();
+    events
+        .iter()
+        .filter(|c| {
+            !events.iter().any(|o| {
+                o.span.start <= c.span.start
+                    && o.span.end >= c.span.end
+                    && o.span.end - o.span.start > c.span.end - c.span.start
+            })
+        })
+        .copied()
+        .collect()
+}
+
+/// The best rule for `cues` (a sentence or an incident's sentences), with `context` (their
+/// paragraphs) deciding requirements and exclusions.
+pub(crate) fn best(a: &Analysis, cues: &[Cue], context: &[Cue]) -> Option<Decision> {
+    let rules = a.codebook.rules();
+    // (rule, cue id, weight) of every counting event cue, each cue once
+    let mut hits: Vec<(usize, u32, u32)> = counting(cues)
+        .iter()
+        .filter_map(|c| match c.kind {
+            CueKind::Event(i) => Some((i, c.pattern, c.weight)),
+            _ => None,
+        })
+        .collect();
+    hits.sort_unstable();
+    hits.dedup_by_key(|h| (h.0, h.1));
+    let in_context = |kind: CueKind| context.iter().chain(cues).any(|c| c.kind == kind);
+    let mut best: Option<Decision> = None;
+    for group in hits.chunk_by(|x, y| x.0 == y.0) {
+        let i = group[0].0;
+        let Some(rule) = rules.get(i) else { continue };
+        let score: u32 = group.iter().map(|h| h.2).sum();
+        if score == 0 || score < rule.min_score {
+            continue;
+        }
+        if rule.has_requirements && !in_context(CueKind::Requires(i)) {
+            continue;
+        }
+        if in_context(CueKind::Excludes(i)) {
+            continue;
+        }
+        if best.is_none_or(|b| (rule.rank, score) > (rules[b.rule].rank, b.score)) {
+            best = Some(Decision { rule: i, score });
+        }
+    }
+    best
+}
