@@ -66,6 +66,10 @@ enum Command {
     ///   litopys extract --format csv reports/*.html > incidents.csv
     ///   cat post.txt | litopys extract --published 2026-02-10 -
     ///   litopys extract --statistics result.json
+    ///
+    /// Rows carry ACLED's `timestamp` (when they were written); set SOURCE_DATE_EPOCH to fix it
+    /// and make two runs write the same bytes. Incidents whose scene is abroad are dropped; -v
+    /// says which and why.
     #[command(verbatim_doc_comment)]
     Extract(extract::Args),
     /// Score extraction against a hand-coded answer file.

@@ -59,10 +59,16 @@ pub fn unix_now() -> i64 {
     jiff::Timestamp::now().as_second()
 }
 
+/// The `timestamp` written in this run's rows: `SOURCE_DATE_EPOCH` when set (the convention
+/// for reproducible output: two runs then write the same bytes), else now.
+fn run_timestamp() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok()).unwrap_or_else(unix_now)
+}
+
 impl<W: Write> Writer<W> {
     /// A writer in `format`; CSV writes its header at once.
     pub fn new(format: Format, out: W) -> anyhow::Result<Writer<W>> {
-        let mut w = Writer { format, out, n_written: 0, timestamp: unix_now() };
+        let mut w = Writer { format, out, n_written: 0, timestamp: run_timestamp() };
         match format {
             Format::Csv => w.csv_row(litopys_model::row_columns())?,
             Format::Json => w.out.write_all(b"[")?,
