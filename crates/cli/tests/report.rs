@@ -103,8 +103,14 @@ fn pdf_needs_an_output_file_and_prints_with_chromium() {
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(bytes.starts_with(b"%PDF"), "a PDF file");
     assert!(bytes.len() > 10_000);
-    // A4: 595 x 842 points
-    assert!(String::from_utf8_lossy(&bytes).contains("595"), "printed on A4");
+    // A4: 595 x 842 points (Chromium writes "MediaBox [0 0 594.95996 841.91998]")
+    let text = String::from_utf8_lossy(&bytes);
+    let width = text
+        .split("MediaBox [")
+        .nth(1)
+        .and_then(|b| b.split_whitespace().nth(2))
+        .and_then(|w| w.trim_end_matches(']').parse::<f64>().ok());
+    assert!(width.is_some_and(|w| (w - 595.0).abs() < 1.5), "printed on A4, page width {width:?}");
 }
 
 #[test]

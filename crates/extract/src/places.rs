@@ -38,14 +38,19 @@ const HOME_WORDS: &[&str] = &[
 /// The best place in `span`, if any; `region_hint` is an oblast the context already names.
 pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Option<PlacePick> {
     let mentions = a.places_in(span);
+    let appositions = oblast_appositions(a, mentions);
     let regions: Vec<&str> = mentions
         .iter()
         .filter(|m| m.frame == Frame::Region)
         .map(|m| a.gazetteer.entry(m.candidates[0]).admin1.as_str())
+        .chain(appositions.iter().map(|&(_, admin1)| admin1))
         .chain(region_hint)
         .collect();
     mentions
         .iter()
+        .enumerate()
+        .filter(|(i, _)| !appositions.iter().any(|&(j, _)| j == *i))
+        .map(|(_, m)| m)
         .filter(|m| !is_home(a.text(), m) && !is_cue_word(a, m))
         .map(|m| {
             let entry = choose_candidate(a, m, &regions);
@@ -75,6 +80,29 @@ pub(crate) fn origin_place(a: &Analysis, span: Span) -> Option<PlacePick> {
             PlacePick { entry, frame: m.frame, span: m.span, rank: rank(a, m.frame, entry) }
         })
         .min_by_key(|p| (p.rank, p.span.start))
+}
+
+/// Mentions that name the oblast of the place before them, as ACLED's notes and many reports
+/// write it: "near Avdiivka, Donetsk", "у Бахмуті, Донецька область". The name after the comma
+/// is the oblast of the settlement before it (not the city Donetsk), so it is no scene of its own:
+/// (index in `mentions`, admin1).
+fn oblast_appositions<'a>(a: &'a Analysis, mentions: &[Mention]) -> Vec<(usize, &'a str)> {
+    let mut out = Vec::new();
+    for i in 1..mentions.len() {
+        let (before, m) = (&mentions[i - 1], &mentions[i]);
+        let gap = a.text().get(before.span.end..m.span.start).unwrap_or("");
+        if gap.trim() != "," {
+            continue;
+        }
+        let settlement = a.gazetteer.entry(before.candidates[0]);
+        let oblast = m.candidates.iter().map(|&id| a.gazetteer.entry(id)).find(|e| e.kind == Kind::Oblast && e.admin1 == settlement.admin1);
+        if let Some(o) = oblast {
+            if settlement.kind != Kind::Oblast {
+                out.push((i, o.admin1.as_str()));
+            }
+        }
+    }
+    out
 }
 
 /// The district of a court named by its town's adjective: "Тернопільський міськрайонний суд",
@@ -224,6 +252,9 @@ mod tests {
             Some("Pavlohrad".into())
         );
         assert_eq!(place_of("near Kyiv"), Some("Kyiv".into()));
+        // ACLED's notes: the settlement, then its oblast
+        assert_eq!(place_of("Russian forces shelled near Avdiivka, Donetsk."), Some("Avdiivka".into()));
+        assert_eq!(place_of("shelled Kharkiv, Sumy and Chernihiv"), Some("Kharkiv".into()));
         assert_eq!(place_of("Поліція Волинської області"), Some("Volyn".into()));
         // KATOTTG: Луцький район, Тернопільський район
         assert_eq!(
