@@ -86,12 +86,20 @@ pub(crate) fn origin_place(a: &Analysis, span: Span) -> Option<PlacePick> {
 /// write it: "near Avdiivka, Donetsk", "у Бахмуті, Донецька область". The name after the comma
 /// is the oblast of the settlement before it (not the city Donetsk), so it is no scene of its own:
 /// (index in `mentions`, admin1).
-fn oblast_appositions<'a>(a: &'a Analysis, mentions: &[Mention]) -> Vec<(usize, &'a str)> {
+pub(crate) fn oblast_appositions<'a>(a: &'a Analysis, mentions: &[Mention]) -> Vec<(usize, &'a str)> {
     let mut out = Vec::new();
     for i in 1..mentions.len() {
         let (before, m) = (&mentions[i - 1], &mentions[i]);
         let gap = a.text().get(before.span.end..m.span.start).unwrap_or("");
         if gap.trim() != "," {
+            continue;
+        }
+        // "in Mykolaiv, Chernihiv, Kharkiv and Dnipro" is a list: a place follows in the same way
+        let listed = mentions.get(i + 1).is_some_and(|next| {
+            let after = a.text().get(m.span.end..next.span.start).unwrap_or("").trim();
+            matches!(after, "," | "and" | "і" | "та" | "й" | "и" | "or" | "або" | "или")
+        });
+        if listed {
             continue;
         }
         let settlement = a.gazetteer.entry(before.candidates[0]);
@@ -255,6 +263,7 @@ mod tests {
         // ACLED's notes: the settlement, then its oblast
         assert_eq!(place_of("Russian forces shelled near Avdiivka, Donetsk."), Some("Avdiivka".into()));
         assert_eq!(place_of("shelled Kharkiv, Sumy and Chernihiv"), Some("Kharkiv".into()));
+        assert_eq!(place_of("protests took place in Mykolaiv, Chernihiv, Kharkiv and Dnipro"), Some("Mykolaiv".into()));
         assert_eq!(place_of("Поліція Волинської області"), Some("Volyn".into()));
         // KATOTTG: Луцький район, Тернопільський район
         assert_eq!(

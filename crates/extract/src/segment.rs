@@ -222,8 +222,16 @@ fn dateline_day(a: &Analysis) -> Option<jiff::civil::Date> {
 /// order; empty unless there are two or more.
 fn listed_places(a: &Analysis, span: Span) -> Vec<PlacePick> {
     let text = a.text();
-    let picks: Vec<PlacePick> =
-        a.places_in(span).iter().filter_map(|m| places::pick(a, m.span, None)).filter(|p| p.rank == 0).collect();
+    // "Nikopol, Dnipropetrovsk" is a town and its oblast, not a list of two
+    let mentions = a.places_in(span);
+    let appositions = places::oblast_appositions(a, mentions);
+    let picks: Vec<PlacePick> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !appositions.iter().any(|&(j, _)| j == *i))
+        .filter_map(|(_, m)| places::pick(a, m.span, None))
+        .filter(|p| p.rank == 0)
+        .collect();
     let mut best: Vec<PlacePick> = Vec::new();
     let mut run: Vec<PlacePick> = Vec::new();
     for p in picks {
