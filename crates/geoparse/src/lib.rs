@@ -40,7 +40,7 @@
 //! | next to another capitalised word         | −2     | Квітка Цісик (a surname pair)           |
 //! | the word is itself a first name          | −3     | Володимир, Лариса, Романові             |
 //! | a surname's shape, and a small place     | −2.5   | Осипенко, Калнишевського, Топалов       |
-//! | an oblast's adjective in lower case      | −1     | одеського ТЦК (still Odesa, just weaker)|
+//! | an oblast's adjective in lower case      | −1     | одеської поліції (Odesa, but weaker)    |
 //! | a Latin name inside Cyrillic text        | −2     | Toyota, Sofia                           |
 //! | a town far away, under a million people  | −1.5   | Решту (Rasht), Багата (Bogotá)          |
 //!
@@ -99,7 +99,7 @@ pub enum Signal {
     /// The word has a surname's shape ("Осипенко", "Калнишевського", "Топалов") and names a
     /// small place.
     SurnameLike,
-    /// A lower-case adjective of an oblast ("одеського ТЦК"): derived from a place, it names
+    /// A lower-case adjective of an oblast ("одеської поліції"): derived from a place, it names
     /// the place more weakly than its name does.
     Adjective,
     /// A Latin-script name inside Cyrillic text: usually a brand or a person (Toyota, Sofia).
@@ -307,7 +307,7 @@ impl<'g> Geoparser<'g> {
                 add(Signal::SurnameLike, -2.5);
             }
             if entry.kind == Kind::Oblast && !sentence::capitalised(text, name.start) {
-                // "одеського ТЦК" names the place it derives from, if more weakly than a name
+                // "одеської поліції" names the place it derives from, if more weakly than a name
                 add(Signal::Adjective, -1.0);
             }
             if entry.kind == Kind::City && entry.population < 1_000_000 && !near_ukraine(&entry.country) {

@@ -93,8 +93,8 @@ fn adjectives_and_districts_name_what_they_derive_from() {
     assert_eq!(names("На Кіровоградщині та на Тернопільщині пройшли збори."), ["Kirovohrad", "Ternopil"]);
     // an adjective names the place it derives from, with less confidence than the name
     let geo = Geoparser::builtin();
-    let adjective = geo.parse("Співробітники одеського ТЦК затримали чоловіка.");
-    let name = geo.parse("Співробітники ТЦК Одеської області затримали чоловіка.");
+    let adjective = geo.parse("Співробітники одеської поліції затримали чоловіка.");
+    let name = geo.parse("Співробітники поліції Одеської області затримали чоловіка.");
     assert_eq!(geo.gazetteer().entry(adjective[0].entry()).admin1, "Odesa");
     assert!(adjective[0].confidence < name[0].confidence);
 }
