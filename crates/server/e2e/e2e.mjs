@@ -84,7 +84,11 @@ try {
     await page.mouse.up();
     await until(() => page.url().includes('from=') && page.url().includes('to='), 'the brushed range in the URL');
     await ready('map');
-    assert.equal(await page.inputValue('#f-from'), '2026-02-28');
+    // the brush starts at the left edge: the first day the bundled examples hold (they date
+    // themselves since their datelines were added, so no fixed day is asserted here)
+    const from = await page.inputValue('#f-from');
+    assert.match(from, /^2026-0[23]-\d\d$/);
+    assert.ok(from <= await page.inputValue('#f-to'), `from ${from} before to`);
     const n = Number((await text('#match-count')).match(/^(\d+) events match/)[1]);
     assert.ok(n >= 1 && n < total, `brushed ${n} of ${total}`);
     await page.dblclick('#timeline svg');
