@@ -35,14 +35,15 @@
 //! | capitalised inside a sentence            | +0.5, +2 for features and countries | на Луне |
 //! | capitalised only because a sentence starts | −1.5 | "Мені сказали", "Чому"                 |
 //! | next to a first name, initial, patronymic| −5     | Олена Квітка, О. Квітка                 |
-//! | after a title ("депутат", "пан")         | −3     | пан Доля                                |
+//! | after a title or a kinship word ("пан", "баби", "за словами") | −3 | пан Доля, від баби Солі |
 //! | in quotes                                | −2     | партія «Сила»                           |
-//! | next to another capitalised word         | −2     | Квітка Цісик (a surname pair)           |
+//! | next to another capitalised word (Cyrillic text; for small places and weak names) | −2 | Квітка Цісик, Маркус Мерк |
 //! | the word is itself a first name          | −3     | Володимир, Лариса, Романові             |
 //! | a surname's shape, and a small place     | −2.5   | Осипенко, Калнишевського, Топалов       |
 //! | an oblast's adjective in lower case      | −1     | одеської поліції (Odesa, but weaker)    |
 //! | a Latin name inside Cyrillic text        | −2     | Toyota, Sofia                           |
-//! | a town far away, under a million people  | −1.5   | Решту (Rasht), Багата (Bogotá)          |
+//! | a town abroad no region or place backs: far away and under a million people, or nearer and under 100,000 (Russia and Belarus excepted) | −1.5 | Решту (Rasht), Жара (Żary) |
+//! | it completes the name of a law, an office, a symbol | −3 | Кримінального кодексу України   |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -52,6 +53,7 @@
 
 #![deny(missing_docs)]
 
+mod heads;
 mod person;
 mod sentence;
 
@@ -108,6 +110,9 @@ pub enum Signal {
     /// with under a million people: reports seldom name one, and its Cyrillic spellings
     /// collide with words and surnames ("Решту", "Бреда").
     Remote,
+    /// The name completes the name of a law, a document, an office or a symbol: "Кримінального
+    /// кодексу України", "Міністр оборони України".
+    PartOfName,
 }
 
 impl Signal {
@@ -132,6 +137,7 @@ impl Signal {
             Signal::Adjective => "adjective",
             Signal::ForeignScript => "foreign script",
             Signal::Remote => "remote",
+            Signal::PartOfName => "part of a name",
         }
     }
 }
@@ -259,6 +265,10 @@ impl<'g> Geoparser<'g> {
         let mut add = |signal, weight| out.push(Evidence { signal, weight });
         let entry = self.gazetteer.entry(m.candidates[0]);
         let settlement = matches!(entry.kind, Kind::City | Kind::Village | Kind::Hromada);
+        // a place small enough that a person or a word shares its name more often than not
+        let small = !(entry.population >= 100_000 || matches!(entry.kind, Kind::Oblast | Kind::Country));
+        let small_settlement = small && settlement;
+        let backing = support.of_entry(self.gazetteer, m.candidates[0], m.span.start);
         if m.weak {
             add(Signal::CommonWord, -1.0);
         } else {
@@ -272,6 +282,7 @@ impl<'g> Geoparser<'g> {
         }
         let name = name_span(text, m);
         let at_start = sentence::starts_sentence(text, name.start);
+        let cyrillic = cyrillic_text(text);
         if m.weak {
             if at_start {
                 add(Signal::SentenceStart, -1.5);
@@ -281,16 +292,19 @@ impl<'g> Geoparser<'g> {
             if sentence::quoted(text, name) {
                 add(Signal::Quoted, -2.0);
             }
+        }
+        if m.weak || (small_settlement && m.frame == Frame::Plain) {
             if person::after_title(text, name.start) {
                 add(Signal::Title, -3.0);
             }
-            if sentence::capitalised_neighbour(text, name, at_start, |s| support.is_place_at(s)) {
+            // capitals mark names in Cyrillic text only; English capitalises headlines
+            let neighbour_counts = m.weak || cyrillic;
+            if neighbour_counts && sentence::capitalised_neighbour(text, name, at_start, |s| support.is_place_at(s)) {
                 add(Signal::CapitalisedNeighbour, -2.0);
             }
         }
         if m.frame == Frame::Plain {
             let word = name.text(text);
-            let small = !(entry.population >= 100_000 || matches!(entry.kind, Kind::Oblast | Kind::Country));
             if self.first_names.next_to(text, name, m.weak || small) {
                 add(Signal::PersonName, -5.0);
             } else if self.first_names.contains(word) {
@@ -300,27 +314,51 @@ impl<'g> Geoparser<'g> {
                     && ["і", "е", "ові", "ю"].iter().any(|e| word.ends_with(e));
                 add(Signal::FirstName, if located { -1.0 } else { -3.0 });
             }
-            if word.is_ascii() && cyrillic_text(text) && entry.kind != Kind::Country {
+            if word.is_ascii() && cyrillic && entry.kind != Kind::Country {
                 add(Signal::ForeignScript, -2.0);
             }
-            if small && person::surname_like(word) {
+            if small && person::surname_like(word) && !genitive_of_iv_town(&entry.name_uk, word) {
                 add(Signal::SurnameLike, -2.5);
             }
             if entry.kind == Kind::Oblast && !sentence::capitalised(text, name.start) {
                 // "одеської поліції" names the place it derives from, if more weakly than a name
                 add(Signal::Adjective, -1.0);
             }
-            if entry.kind == Kind::City && entry.population < 1_000_000 && !near_ukraine(&entry.country) {
+            if heads::completes_a_name(text, name.start) {
+                add(Signal::PartOfName, -3.0);
+            }
+            let also_a_country = m.candidates.iter().any(|&id| self.gazetteer.entry(id).kind == Kind::Country);
+            if entry.kind == Kind::City && remote(entry) && backing.is_none() && !also_a_country {
                 add(Signal::Remote, -1.5);
             }
         }
-        match support.of_entry(self.gazetteer, m.candidates[0], m.span.start) {
+        match backing {
             Some(Backing::Region) => add(Signal::RegionNearby, 2.5),
             Some(Backing::Places) => add(Signal::OtherPlaces, 1.0),
             None => {}
         }
         out
     }
+}
+
+/// True for a town abroad that reports seldom name: far from Ukraine and under a million
+/// people, or nearer (outside Russia and Belarus, whose border towns reports name daily) and
+/// under 100,000.
+fn remote(entry: &litopys_gazetteer::Entry) -> bool {
+    if entry.is_ukrainian() {
+        return false;
+    }
+    if !near_ukraine(&entry.country) {
+        return entry.population < 1_000_000;
+    }
+    entry.population < 100_000 && !matches!(entry.country.as_str(), "RU" | "BY")
+}
+
+/// True if `word` is the genitive or dative of a town in "-ів"/"-їв" (Старокостянтинова,
+/// Бердичева): the surname shape "-ова" is then the town's own case form.
+fn genitive_of_iv_town(name_uk: &str, word: &str) -> bool {
+    let name = name_uk.to_lowercase();
+    (name.ends_with("ів") || name.ends_with("їв")) && ["ова", "ову", "ева", "еву", "єва", "єву"].iter().any(|e| word.to_lowercase().ends_with(e))
 }
 
 /// Countries whose towns Ukrainian and Russian reports name as a matter of course: Europe, the

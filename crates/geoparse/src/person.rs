@@ -5,6 +5,7 @@
 //! gazetteer's inflection rules, so that "Олени Квітки" is caught as well as "Олена Квітка".
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use litopys_gazetteer::{case_forms, normalize};
 use litopys_model::Span;
@@ -13,14 +14,14 @@ use crate::sentence::{word_after, word_before};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
 
-/// Words before a name that make it a person's: titles and forms of address.
-const TITLES: &[&str] = &[
-    "пан", "пані", "пана", "панові", "паном", "господин", "госпожа", "господина", "г-н", "г-жа", "mr", "mrs", "ms", "dr", "депутат", "депутата",
-    "депутатка", "міністр", "министр", "сенатор", "журналіст", "журналист", "письменник", "писатель", "поет", "поэт", "художник", "співак",
-    "співачка", "певец", "певица", "актор", "актриса", "акторка", "генерал", "полковник", "майор", "капітан", "капитан", "лейтенант",
-    "сержант", "солдат", "прокурор", "суддя", "судья", "адвокат", "професор", "профессор", "доктор", "отець", "отец", "владика", "святий",
-    "святой", "святого", "князь", "князя", "гетьман", "гетьмана", "король", "короля", "цар", "царь", "імператор", "император",
-];
+/// Words right before a name that make it a person's: titles, kinship, "за словами"
+/// (`data/person_words.txt`).
+const PERSON_WORDS: &str = include_str!("../data/person_words.txt");
+
+fn person_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| PERSON_WORDS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect())
+}
 
 /// Endings of patronymics, with their case forms: Іванович, Івановича, Іванівна, Ивановна.
 const PATRONYMIC: &[&str] = &["ович", "евич", "йович", "івна", "ївна", "овна", "евна", "ична", "інічна"];
@@ -105,13 +106,20 @@ pub(crate) fn surname_like(word: &str) -> bool {
     !lower.contains(['-', ' ']) && lower.chars().count() >= 5 && SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
-/// "О. Квітка", "Т.Г. Шевченко", "О.Квітка": one or two capital initials with dots before.
+/// "О. Квітка", "Т.Г. Шевченко", "О.Квітка", "Б . Хмельницький": a capital initial with a dot
+/// before.
 fn initial_before(text: &str, at: usize) -> bool {
     let head = text[..at].trim_end_matches([' ', '\u{a0}']);
     let Some(head) = head.strip_suffix('.') else { return false };
+    // tokenised text spaces the dot: "Б . Хмельницький", but not after a capitalised word:
+    // "Група H . Бельгія"
+    let spaced = head.ends_with([' ', '\u{a0}']);
+    let head = head.trim_end_matches([' ', '\u{a0}']);
     let mut chars = head.chars().rev();
     let Some(letter) = chars.next() else { return false };
-    letter.is_uppercase() && chars.next().is_none_or(|c| !c.is_alphanumeric())
+    let alone = chars.next().is_none_or(|c| !c.is_alphanumeric());
+    let after_name = spaced && word_before(head, head.len() - letter.len_utf8()).is_some_and(|(w, _)| capitalised(w));
+    letter.is_uppercase() && alone && !after_name
 }
 
 /// "Квітка О.", "Шевченко Т. Г.": a capital initial with a dot after.
@@ -126,7 +134,7 @@ fn initial_after(text: &str, at: usize) -> bool {
 
 /// True if a title or a word for a person stands right before byte `at`: "пан Доля".
 pub(crate) fn after_title(text: &str, at: usize) -> bool {
-    word_before(text, at).is_some_and(|(w, _)| TITLES.contains(&w.to_lowercase().as_str()))
+    word_before(text, at).is_some_and(|(w, _)| person_words().contains(w.to_lowercase().as_str()))
 }
 
 #[cfg(test)]

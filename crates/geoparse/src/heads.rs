@@ -1,0 +1,70 @@
+//! Names a place completes: "Кримінального кодексу України", "Закону України", "Міністр
+//! оборони України", "Criminal Code of Ukraine". There the place is part of the name of a law, a
+//! document, an office or a symbol, and no event happens in it; GDELT pins such mentions all the
+//! same.
+//!
+//! The head words are data (`data/name_heads.txt`): whole words, or stems ending in `*` that
+//! every case form starts with ("кодекс*"). "Закон" is written out form by form, since
+//! "законодавства України" (Ukraine's legislation) is tagged a place.
+
+use std::sync::OnceLock;
+
+use crate::sentence::word_before;
+
+const NAME_HEADS: &str = include_str!("../data/name_heads.txt");
+
+fn heads() -> &'static [&'static str] {
+    static HEADS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    HEADS.get_or_init(|| NAME_HEADS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect())
+}
+
+fn is_head(word: &str) -> bool {
+    let lower = word.to_lowercase().replace('’', "'");
+    heads().iter().any(|h| match h.strip_suffix('*') {
+        Some(stem) => lower.starts_with(stem),
+        None => lower == *h,
+    })
+}
+
+/// The words that may stand between a head and its place: the office's or book's own word, and
+/// English "of". A verb may not ("Президент відвідав Харків" names where he went).
+const BETWEEN: &[&str] = &["of", "оборони", "обороны", "юстиції", "юстиции", "фінансів", "финансов", "справ", "дел", "освіти", "образования", "рекордів", "рекордов"];
+
+/// True if the name at byte `at` completes the name of a law, a document, an office or a symbol:
+/// a head word right before it, or two words before it with one of `BETWEEN` between
+/// ("Книги рекордів України", "Constitution of Ukraine").
+pub(crate) fn completes_a_name(text: &str, at: usize) -> bool {
+    let Some((w1, s1)) = word_before(text, at) else { return false };
+    if is_head(w1) {
+        return true;
+    }
+    BETWEEN.contains(&w1.to_lowercase().as_str()) && word_before(text, s1).is_some_and(|(w2, _)| is_head(w2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(t: &str, w: &str) -> usize {
+        t.find(w).unwrap_or(0)
+    }
+
+    #[test]
+    fn heads_of_names() {
+        let t = "згідно зі ст. 114 КК України та Законом України";
+        assert!(completes_a_name(t, at(t, "України")));
+        let t = "занесено до Книги рекордів України";
+        assert!(completes_a_name(t, at(t, "України")));
+        let t = "under the Criminal Code of Ukraine";
+        assert!(completes_a_name(t, at(t, "Ukraine")));
+        let t = "згідно із законодавством України";
+        assert!(!completes_a_name(t, at(t, "України")));
+        let t = "Президент відвідав Харків";
+        assert!(!completes_a_name(t, at(t, "Харків")));
+        let t = "обстріляли околиці Харкова";
+        assert!(!completes_a_name(t, at(t, "Харкова")));
+        // "кк" is a whole word, not a stem: "ккал" is no head
+        let t = "енергія ккал Києва";
+        assert!(!completes_a_name(t, at(t, "Києва")));
+    }
+}
