@@ -44,6 +44,7 @@
 //! | a Latin name inside Cyrillic text        | −2     | Toyota, Sofia                           |
 //! | a town abroad no region or place backs: far away and under a million people, or nearer and under 100,000 (Russia and Belarus excepted) | −1.5 | Решту (Rasht), Жара (Żary) |
 //! | it completes the name of a law, an office, a symbol | −3 | Кримінального кодексу України   |
+//! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -113,6 +114,9 @@ pub enum Signal {
     /// The name completes the name of a law, a document, an office or a symbol: "Кримінального
     /// кодексу України", "Міністр оборони України".
     PartOfName,
+    /// A village named alone: no settlement word, no preposition of place before it, and
+    /// nothing nearby in its oblast ("Тарган розсміявся" is a person).
+    Alone,
 }
 
 impl Signal {
@@ -138,6 +142,7 @@ impl Signal {
             Signal::ForeignScript => "foreign script",
             Signal::Remote => "remote",
             Signal::PartOfName => "part of a name",
+            Signal::Alone => "alone",
         }
     }
 }
@@ -194,6 +199,12 @@ impl PlaceMention {
 
 /// Prepositions that put a name in the locative: "у Станіславі", "в Володимирі".
 const PLACE_PREPOSITIONS: &[&str] = &["у", "в", "во", "на"];
+
+/// Prepositions a place name follows in any case: "у Вербівці", "до Ямок", "під Бахмутом".
+const PLACE_PREPOSITIONS_ANY: &[&str] = &[
+    "у", "в", "во", "на", "з", "із", "зі", "до", "під", "біля", "поблизу", "від", "через", "за", "над", "поза", "коло", "из", "со", "под", "около", "возле", "от", "к", "ко",
+    "in", "at", "near", "from", "to", "of", "outside",
+];
 
 /// The score from which a mention counts as a place.
 pub const THRESHOLD: f32 = 1.0;
@@ -252,6 +263,7 @@ impl<'g> Geoparser<'g> {
             .into_iter()
             .map(|mut m| {
                 support.reorder(self.gazetteer, &mut m);
+                prefer_country(self.gazetteer, &mut m);
                 let evidence = self.evidence(text, &m, &support);
                 let score: f32 = evidence.iter().map(|e| e.weight).sum();
                 let confidence = confidence(score, m.reason, m.candidates.len());
@@ -327,9 +339,12 @@ impl<'g> Geoparser<'g> {
             if heads::completes_a_name(text, name.start) {
                 add(Signal::PartOfName, -3.0);
             }
-            let also_a_country = m.candidates.iter().any(|&id| self.gazetteer.entry(id).kind == Kind::Country);
-            if entry.kind == Kind::City && remote(entry) && backing.is_none() && !also_a_country {
+            if entry.kind == Kind::City && remote(entry) && backing.is_none() {
                 add(Signal::Remote, -1.5);
+            }
+            let after_preposition = sentence::word_before(text, m.span.start).is_some_and(|(w, _)| PLACE_PREPOSITIONS_ANY.contains(&w.to_lowercase().as_str()));
+            if entry.kind == Kind::Village && !m.weak && backing.is_none() && !after_preposition {
+                add(Signal::Alone, -1.5);
             }
         }
         match backing {
@@ -338,6 +353,20 @@ impl<'g> Geoparser<'g> {
             None => {}
         }
         out
+    }
+}
+
+/// Puts a country first when its name is also a town's abroad: "Армения" is Armenia before the
+/// Colombian town, "Люксембург" the country before its capital, unless a frame says "city".
+fn prefer_country(gaz: &Gazetteer, m: &mut Mention) {
+    let first = gaz.entry(m.candidates[0]);
+    if first.kind != Kind::City || first.is_ukrainian() || m.frame != Frame::Plain {
+        return;
+    }
+    if let Some(i) = m.candidates.iter().position(|&id| gaz.entry(id).kind == Kind::Country) {
+        let id = m.candidates.remove(i);
+        m.candidates.insert(0, id);
+        m.reason = Reason::Kind;
     }
 }
 
