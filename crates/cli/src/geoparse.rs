@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use litopys_geoparse::{Geoparser, PlaceMention, THRESHOLD};
+use litopys_geoparse::{Geoparser, PlaceMention, StreetMention, THRESHOLD};
 use litopys_model::Document;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -40,8 +40,8 @@ struct Line<'a> {
     country: &'a str,
     admin1: &'a str,
     admin2: Option<&'a str>,
-    lat: f64,
-    lon: f64,
+    lat: Option<f64>,
+    lon: Option<f64>,
     candidates: usize,
     confidence: f32,
     score: f32,
@@ -77,23 +77,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if chunk.is_empty() {
             break;
         }
-        let lines: Vec<String> = pool.install(|| chunk.par_iter().map(|d| lines_of(geo, d, args.all)).collect());
+        let lines: Vec<String> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|d| lines_of(geo, d, args.all))
+                .collect()
+        });
         for l in lines {
             out.write_all(l.as_bytes())?;
         }
     }
     out.flush()?;
-    Ok(if n_failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if n_failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-/// The JSON lines of one document's mentions.
+/// The JSON lines of one document's mentions, places and streets in text order.
 fn lines_of(geo: &Geoparser, d: &Document, all: bool) -> String {
     let doc = doc_name(d);
-    let mentions = if all { geo.weigh(&d.text) } else { geo.parse(&d.text) };
+    let places = geo.parse(&d.text);
+    let weighed = if all { geo.weigh(&d.text) } else { Vec::new() };
+    let streets = geo.streets(&d.text, &places);
+    let mut lines: Vec<Line> = if all { weighed.iter() } else { places.iter() }
+        .map(|m| line(geo, d, doc, m))
+        .collect();
+    lines.extend(streets.iter().map(|s| street_line(geo, d, doc, s)));
+    lines.sort_by_key(|l| (l.start, l.end));
     let mut out = String::new();
-    for m in &mentions {
-        let line = line(geo, d, doc, m);
-        if let Ok(json) = serde_json::to_string(&line) {
+    for line in &lines {
+        if let Ok(json) = serde_json::to_string(line) {
             out.push_str(&json);
             out.push('\n');
         }
@@ -101,10 +116,48 @@ fn lines_of(geo: &Geoparser, d: &Document, all: bool) -> String {
     out
 }
 
+/// A street's line: its name, placed in the city the text names nearest to it.
+fn street_line<'a>(
+    geo: &'a Geoparser,
+    d: &'a Document,
+    doc: &'a str,
+    s: &StreetMention,
+) -> Line<'a> {
+    let city = s.city.map(|id| geo.gazetteer().entry(id));
+    let name = s.street.name.text(&d.text);
+    Line {
+        doc,
+        start: s.street.span.start,
+        end: s.street.span.end,
+        text: s.street.span.text(&d.text),
+        name,
+        name_uk: name,
+        kind: "street",
+        country: city.map_or("", |c| c.country.as_str()),
+        admin1: city.map_or("", |c| c.admin1.as_str()),
+        admin2: city.and_then(|c| c.admin2.as_deref()),
+        lat: city.map(|c| c.lat),
+        lon: city.map(|c| c.lon),
+        candidates: 1,
+        confidence: if city.is_some() { 0.7 } else { 0.5 },
+        score: 2.0,
+        decided_by: if city.is_some() {
+            "city named nearby"
+        } else {
+            "no city named"
+        },
+        evidence: vec!["street word +2".to_string()],
+        alternatives: Vec::new(),
+        rejected: false,
+    }
+}
+
 /// The record's `id`, else its URL, else the file name.
 fn doc_name(d: &Document) -> &str {
     // a JSON Lines record without an id gets `input#LINE`; its URL names it better
-    let generated = d.id.rsplit_once('#').is_some_and(|(_, n)| n.chars().all(|c| c.is_ascii_digit()));
+    let generated =
+        d.id.rsplit_once('#')
+            .is_some_and(|(_, n)| n.chars().all(|c| c.is_ascii_digit()));
     match (&d.source, generated) {
         (Some(url), true) => url,
         _ => &d.id,
@@ -126,20 +179,33 @@ fn line<'a>(geo: &'a Geoparser, d: &'a Document, doc: &'a str, m: &'a PlaceMenti
         country: &e.country,
         admin1: &e.admin1,
         admin2: e.admin2.as_deref(),
-        lat: e.lat,
-        lon: e.lon,
+        lat: Some(e.lat),
+        lon: Some(e.lon),
         candidates: m.mention.candidates.len(),
         confidence: m.confidence,
         score: m.score,
         decided_by: m.decided_by().as_str(),
-        evidence: m.evidence.iter().map(|ev| format!("{} {:+}", ev.signal.as_str(), ev.weight)).collect(),
+        evidence: m
+            .evidence
+            .iter()
+            .map(|ev| format!("{} {:+}", ev.signal.as_str(), ev.weight))
+            .collect(),
         alternatives: m
             .alternatives()
             .iter()
             .take(5)
             .map(|&id| {
                 let a = gaz.entry(id);
-                format!("{} ({}, {})", a.name, a.kind.as_str(), if a.admin1.is_empty() { a.country.as_str() } else { a.admin1.as_str() })
+                format!(
+                    "{} ({}, {})",
+                    a.name,
+                    a.kind.as_str(),
+                    if a.admin1.is_empty() {
+                        a.country.as_str()
+                    } else {
+                        a.admin1.as_str()
+                    }
+                )
             })
             .collect(),
         rejected: m.score < THRESHOLD,

@@ -15,7 +15,13 @@ const NAME_HEADS: &str = include_str!("../data/name_heads.txt");
 
 fn heads() -> &'static [&'static str] {
     static HEADS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    HEADS.get_or_init(|| NAME_HEADS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect())
+    HEADS.get_or_init(|| {
+        NAME_HEADS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
 }
 
 fn is_head(word: &str) -> bool {
@@ -28,17 +34,34 @@ fn is_head(word: &str) -> bool {
 
 /// The words that may stand between a head and its place: the office's or book's own word, and
 /// English "of". A verb may not ("Президент відвідав Харків" names where he went).
-const BETWEEN: &[&str] = &["of", "оборони", "обороны", "юстиції", "юстиции", "фінансів", "финансов", "справ", "дел", "освіти", "образования", "рекордів", "рекордов"];
+const BETWEEN: &[&str] = &[
+    "of",
+    "оборони",
+    "обороны",
+    "юстиції",
+    "юстиции",
+    "фінансів",
+    "финансов",
+    "справ",
+    "дел",
+    "освіти",
+    "образования",
+    "рекордів",
+    "рекордов",
+];
 
 /// True if the name at byte `at` completes the name of a law, a document, an office or a symbol:
 /// a head word right before it, or two words before it with one of `BETWEEN` between
 /// ("Книги рекордів України", "Constitution of Ukraine").
 pub(crate) fn completes_a_name(text: &str, at: usize) -> bool {
-    let Some((w1, s1)) = word_before(text, at) else { return false };
+    let Some((w1, s1)) = word_before(text, at) else {
+        return false;
+    };
     if is_head(w1) {
         return true;
     }
-    BETWEEN.contains(&w1.to_lowercase().as_str()) && word_before(text, s1).is_some_and(|(w2, _)| is_head(w2))
+    BETWEEN.contains(&w1.to_lowercase().as_str())
+        && word_before(text, s1).is_some_and(|(w2, _)| is_head(w2))
 }
 
 #[cfg(test)]

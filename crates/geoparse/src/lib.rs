@@ -57,6 +57,7 @@
 mod heads;
 mod person;
 mod sentence;
+mod street;
 
 use std::sync::OnceLock;
 
@@ -64,6 +65,7 @@ use litopys_gazetteer::{normalize_with_offsets, EntryId, Frame, Gazetteer, Kind,
 use litopys_model::Span;
 
 pub use person::FirstNames;
+pub use street::{streets, Street};
 
 /// A kind of evidence for or against a mention being a place.
 ///
@@ -197,13 +199,52 @@ impl PlaceMention {
     }
 }
 
+/// A street the text names, placed in a city of the text when it names one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StreetMention {
+    /// Where the street stands, and its name.
+    pub street: Street,
+    /// The city it is in, as far as the text says.
+    pub city: Option<EntryId>,
+}
+
 /// Prepositions that put a name in the locative: "у Станіславі", "в Володимирі".
 const PLACE_PREPOSITIONS: &[&str] = &["у", "в", "во", "на"];
 
 /// Prepositions a place name follows in any case: "у Вербівці", "до Ямок", "під Бахмутом".
 const PLACE_PREPOSITIONS_ANY: &[&str] = &[
-    "у", "в", "во", "на", "з", "із", "зі", "до", "під", "біля", "поблизу", "від", "через", "за", "над", "поза", "коло", "из", "со", "под", "около", "возле", "от", "к", "ко",
-    "in", "at", "near", "from", "to", "of", "outside",
+    "у",
+    "в",
+    "во",
+    "на",
+    "з",
+    "із",
+    "зі",
+    "до",
+    "під",
+    "біля",
+    "поблизу",
+    "від",
+    "через",
+    "за",
+    "над",
+    "поза",
+    "коло",
+    "из",
+    "со",
+    "под",
+    "около",
+    "возле",
+    "от",
+    "к",
+    "ко",
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "of",
+    "outside",
 ];
 
 /// The score from which a mention counts as a place.
@@ -226,7 +267,10 @@ impl Geoparser<'static> {
 impl<'g> Geoparser<'g> {
     /// A geoparser over `gazetteer`, with the built-in list of first names.
     pub fn new(gazetteer: &'g Gazetteer) -> Geoparser<'g> {
-        Geoparser { gazetteer, first_names: FirstNames::builtin() }
+        Geoparser {
+            gazetteer,
+            first_names: FirstNames::builtin(),
+        }
     }
 
     /// The gazetteer behind this geoparser.
@@ -246,7 +290,39 @@ impl<'g> Geoparser<'g> {
     pub fn parse_normalized(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<PlaceMention> {
         let mut all = self.weigh_all(text, norm, offsets);
         all.retain(|p| p.score >= THRESHOLD);
+        // the words of a street's name are not places: "вул. Кірова", "вулиця Київська"
+        let streets = streets(text);
+        if !streets.is_empty() {
+            all.retain(|p| !streets.iter().any(|s| s.name.overlaps(&p.span())));
+        }
         all
+    }
+
+    /// The streets `text` names, each with the city it is in: the nearest city among `places`
+    /// (the text's places, from [`parse`](Geoparser::parse)) within 300 bytes after it, else
+    /// the last one before it, else the first after.
+    pub fn streets(&self, text: &str, places: &[PlaceMention]) -> Vec<StreetMention> {
+        let cities: Vec<(usize, EntryId)> = places
+            .iter()
+            .filter(|p| {
+                matches!(
+                    self.gazetteer.entry(p.entry()).kind,
+                    Kind::City | Kind::Village
+                )
+            })
+            .map(|p| (p.span().start, p.entry()))
+            .collect();
+        streets(text)
+            .into_iter()
+            .map(|street| {
+                let at = street.span.end;
+                let soon_after = cities.iter().find(|(p, _)| *p >= at && *p - at <= 300);
+                let before = cities.iter().rev().find(|(p, _)| *p < street.span.start);
+                let after = cities.iter().find(|(p, _)| *p >= at);
+                let city = soon_after.or(before).or(after).map(|&(_, id)| id);
+                StreetMention { street, city }
+            })
+            .collect()
     }
 
     /// Every mention the gazetteer finds, weighed, including those below the threshold: for
@@ -267,7 +343,12 @@ impl<'g> Geoparser<'g> {
                 let evidence = self.evidence(text, &m, &support);
                 let score: f32 = evidence.iter().map(|e| e.weight).sum();
                 let confidence = confidence(score, m.reason, m.candidates.len());
-                PlaceMention { mention: m, score, confidence, evidence }
+                PlaceMention {
+                    mention: m,
+                    score,
+                    confidence,
+                    evidence,
+                }
             })
             .collect()
     }
@@ -278,7 +359,8 @@ impl<'g> Geoparser<'g> {
         let entry = self.gazetteer.entry(m.candidates[0]);
         let settlement = matches!(entry.kind, Kind::City | Kind::Village | Kind::Hromada);
         // a place small enough that a person or a word shares its name more often than not
-        let small = !(entry.population >= 100_000 || matches!(entry.kind, Kind::Oblast | Kind::Country));
+        let small =
+            !(entry.population >= 100_000 || matches!(entry.kind, Kind::Oblast | Kind::Country));
         let small_settlement = small && settlement;
         let backing = support.of_entry(self.gazetteer, m.candidates[0], m.span.start);
         if m.weak {
@@ -311,7 +393,9 @@ impl<'g> Geoparser<'g> {
             }
             // capitals mark names in Cyrillic text only; English capitalises headlines
             let neighbour_counts = m.weak || cyrillic;
-            if neighbour_counts && sentence::capitalised_neighbour(text, name, at_start, |s| support.is_place_at(s)) {
+            if neighbour_counts
+                && sentence::capitalised_neighbour(text, name, at_start, |s| support.is_place_at(s))
+            {
                 add(Signal::CapitalisedNeighbour, -2.0);
             }
         }
@@ -322,7 +406,8 @@ impl<'g> Geoparser<'g> {
             } else if self.first_names.contains(word) {
                 // "у Станіславі", "в Володимирі": a preposition of place and a locative ending
                 // make the old or current name of a city more likely than a person
-                let located = sentence::word_before(text, name.start).is_some_and(|(w, _)| PLACE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+                let located = sentence::word_before(text, name.start)
+                    .is_some_and(|(w, _)| PLACE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
                     && ["і", "е", "ові", "ю"].iter().any(|e| word.ends_with(e));
                 add(Signal::FirstName, if located { -1.0 } else { -3.0 });
             }
@@ -342,7 +427,8 @@ impl<'g> Geoparser<'g> {
             if entry.kind == Kind::City && remote(entry) && backing.is_none() {
                 add(Signal::Remote, -1.5);
             }
-            let after_preposition = sentence::word_before(text, m.span.start).is_some_and(|(w, _)| PLACE_PREPOSITIONS_ANY.contains(&w.to_lowercase().as_str()));
+            let after_preposition = sentence::word_before(text, m.span.start)
+                .is_some_and(|(w, _)| PLACE_PREPOSITIONS_ANY.contains(&w.to_lowercase().as_str()));
             if entry.kind == Kind::Village && !m.weak && backing.is_none() && !after_preposition {
                 add(Signal::Alone, -1.5);
             }
@@ -363,7 +449,11 @@ fn prefer_country(gaz: &Gazetteer, m: &mut Mention) {
     if first.kind != Kind::City || first.is_ukrainian() || m.frame != Frame::Plain {
         return;
     }
-    if let Some(i) = m.candidates.iter().position(|&id| gaz.entry(id).kind == Kind::Country) {
+    if let Some(i) = m
+        .candidates
+        .iter()
+        .position(|&id| gaz.entry(id).kind == Kind::Country)
+    {
         let id = m.candidates.remove(i);
         m.candidates.insert(0, id);
         m.reason = Reason::Kind;
@@ -387,16 +477,20 @@ fn remote(entry: &litopys_gazetteer::Entry) -> bool {
 /// Бердичева): the surname shape "-ова" is then the town's own case form.
 fn genitive_of_iv_town(name_uk: &str, word: &str) -> bool {
     let name = name_uk.to_lowercase();
-    (name.ends_with("ів") || name.ends_with("їв")) && ["ова", "ову", "ева", "еву", "єва", "єву"].iter().any(|e| word.to_lowercase().ends_with(e))
+    (name.ends_with("ів") || name.ends_with("їв"))
+        && ["ова", "ову", "ева", "еву", "єва", "єву"]
+            .iter()
+            .any(|e| word.to_lowercase().ends_with(e))
 }
 
 /// Countries whose towns Ukrainian and Russian reports name as a matter of course: Europe, the
 /// former Soviet Union, the Middle East (`scripts/build_world.py` keeps their towns of 15,000+).
 fn near_ukraine(country: &str) -> bool {
     const NEAR: &[&str] = &[
-        "UA", "RU", "BY", "MD", "PL", "RO", "HU", "SK", "CZ", "LT", "LV", "EE", "GE", "AM", "AZ", "KZ", "UZ", "KG", "TJ", "TM", "BG", "RS", "HR",
-        "SI", "BA", "ME", "MK", "AL", "GR", "TR", "DE", "AT", "CH", "IT", "FR", "ES", "PT", "GB", "IE", "NL", "BE", "LU", "DK", "NO", "SE", "FI",
-        "IS", "IL", "PS", "LB", "SY", "JO", "IQ", "IR", "CY", "MT", "US",
+        "UA", "RU", "BY", "MD", "PL", "RO", "HU", "SK", "CZ", "LT", "LV", "EE", "GE", "AM", "AZ",
+        "KZ", "UZ", "KG", "TJ", "TM", "BG", "RS", "HR", "SI", "BA", "ME", "MK", "AL", "GR", "TR",
+        "DE", "AT", "CH", "IT", "FR", "ES", "PT", "GB", "IE", "NL", "BE", "LU", "DK", "NO", "SE",
+        "FI", "IS", "IL", "PS", "LB", "SY", "JO", "IQ", "IR", "CY", "MT", "US",
     ];
     NEAR.contains(&country)
 }
@@ -462,7 +556,11 @@ struct Support {
 
 impl Support {
     fn of(gaz: &Gazetteer, mentions: &[Mention]) -> Support {
-        let mut s = Support { regions: Vec::new(), places: Vec::new(), spans: Vec::new() };
+        let mut s = Support {
+            regions: Vec::new(),
+            places: Vec::new(),
+            spans: Vec::new(),
+        };
         for m in mentions.iter().filter(|m| !m.weak) {
             let e = gaz.entry(m.candidates[0]);
             s.spans.push(m.span);
@@ -472,11 +570,17 @@ impl Support {
                     .iter()
                     .map(|&id| gaz.entry(id))
                     .filter(|c| matches!(c.kind, Kind::Oblast | Kind::Region | Kind::Raion))
-                    .map(|c| (c.admin1.clone(), (c.kind == Kind::Raion).then(|| c.name.clone())))
+                    .map(|c| {
+                        (
+                            c.admin1.clone(),
+                            (c.kind == Kind::Raion).then(|| c.name.clone()),
+                        )
+                    })
                     .collect();
                 s.regions.push((m.span.start, units));
             } else {
-                s.places.push((m.span.start, e.admin1.clone(), e.country.clone()));
+                s.places
+                    .push((m.span.start, e.admin1.clone(), e.country.clone()));
             }
         }
         s
@@ -492,7 +596,10 @@ impl Support {
             && self.regions.iter().any(|(p, units)| {
                 *p != at
                     && p.abs_diff(at) <= 400
-                    && units.iter().any(|(a1, raion)| *a1 == e.admin1 && raion.as_ref().is_none_or(|r| e.admin2.as_ref() == Some(r)))
+                    && units.iter().any(|(a1, raion)| {
+                        *a1 == e.admin1
+                            && raion.as_ref().is_none_or(|r| e.admin2.as_ref() == Some(r))
+                    })
             })
     }
 
@@ -502,7 +609,13 @@ impl Support {
             return Some(Backing::Region);
         }
         let same = |(p, a, c): &(usize, String, String)| {
-            *p != at && p.abs_diff(at) <= 1500 && if e.is_ukrainian() { !e.admin1.is_empty() && *a == e.admin1 } else { !e.country.is_empty() && *c == e.country }
+            *p != at
+                && p.abs_diff(at) <= 1500
+                && if e.is_ukrainian() {
+                    !e.admin1.is_empty() && *a == e.admin1
+                } else {
+                    !e.country.is_empty() && *c == e.country
+                }
         };
         self.places.iter().any(same).then_some(Backing::Places)
     }
@@ -514,7 +627,11 @@ impl Support {
         if !m.weak || m.candidates.len() < 2 {
             return;
         }
-        if let Some(i) = m.candidates.iter().position(|&id| self.region_backs(gaz.entry(id), m.span.start)) {
+        if let Some(i) = m
+            .candidates
+            .iter()
+            .position(|&id| self.region_backs(gaz.entry(id), m.span.start))
+        {
             if i > 0 {
                 let id = m.candidates.remove(i);
                 m.candidates.insert(0, id);

@@ -20,11 +20,27 @@ const PERSON_WORDS: &str = include_str!("../data/person_words.txt");
 
 fn person_words() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| PERSON_WORDS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect())
+    WORDS.get_or_init(|| {
+        PERSON_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
 }
 
 /// Endings of patronymics, with their case forms: Іванович, Івановича, Іванівна, Ивановна.
-const PATRONYMIC: &[&str] = &["ович", "евич", "йович", "івна", "ївна", "овна", "евна", "ична", "інічна"];
+const PATRONYMIC: &[&str] = &[
+    "ович",
+    "евич",
+    "йович",
+    "івна",
+    "ївна",
+    "овна",
+    "евна",
+    "ична",
+    "інічна",
+];
 
 /// The first names that mark a person's name, in every case form, normalised.
 pub struct FirstNames(HashSet<String>);
@@ -38,7 +54,11 @@ impl FirstNames {
     /// A list of nominatives, one a line (`#` starts a comment).
     pub fn parse(list: &str) -> FirstNames {
         let mut set = HashSet::new();
-        for name in list.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()) {
+        for name in list
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+        {
             for form in case_forms(name) {
                 set.insert(normalize(&form));
             }
@@ -83,42 +103,79 @@ fn capitalised(w: &str) -> bool {
 
 fn is_patronymic(w: &str) -> bool {
     let lower = w.to_lowercase();
-    PATRONYMIC.iter().any(|p| lower.strip_suffix(p).is_some_and(|s| s.chars().count() >= 2))
-        || PATRONYMIC.iter().any(|p| {
-            let stem_end = lower.char_indices().rev().nth(0).map(|(i, _)| i).unwrap_or(0);
-            lower[..stem_end].ends_with(p) && lower.chars().count() > p.chars().count() + 2
-        })
-        || ["овича", "евича", "овичу", "івни", "ївни", "овны", "евны"].iter().any(|e| lower.ends_with(e))
+    PATRONYMIC.iter().any(|p| {
+        lower
+            .strip_suffix(p)
+            .is_some_and(|s| s.chars().count() >= 2)
+    }) || PATRONYMIC.iter().any(|p| {
+        let stem_end = lower
+            .char_indices()
+            .rev()
+            .nth(0)
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        lower[..stem_end].ends_with(p) && lower.chars().count() > p.chars().count() + 2
+    }) || ["овича", "евича", "овичу", "івни", "ївни", "овны", "евны"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 /// Endings of surnames that are also the case forms of small places: Ukrainian "-енко"
 /// (Осипенко, Науменка), adjectival "-ський"/"-цький" in oblique cases (Калнишевського), and
 /// Russian "-ов", "-ев" (Топалов, Токарев). Not "-ин": Ukrainian towns end so (Бурштин, Ніжин).
 const SURNAME_ENDINGS: &[&str] = &[
-    "енко", "енка", "енку", "енком", "ського", "ському", "ським", "цького", "цькому", "цьким", "ского", "скому", "цкого", "цкому", "ов", "ев",
-    "ёв", "ова", "ева", "ову", "еву", "овым", "евым",
+    "енко",
+    "енка",
+    "енку",
+    "енком",
+    "ського",
+    "ському",
+    "ським",
+    "цького",
+    "цькому",
+    "цьким",
+    "ского",
+    "скому",
+    "цкого",
+    "цкому",
+    "ов",
+    "ев",
+    "ёв",
+    "ова",
+    "ева",
+    "ову",
+    "еву",
+    "овым",
+    "евым",
 ];
 
 /// True if `word` has a surname's shape (see `SURNAME_ENDINGS`).
 pub(crate) fn surname_like(word: &str) -> bool {
     let lower = word.to_lowercase();
     // a hyphenated or multi-word name is a place's: "Білгороді-Дністровському"
-    !lower.contains(['-', ' ']) && lower.chars().count() >= 5 && SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
+    !lower.contains(['-', ' '])
+        && lower.chars().count() >= 5
+        && SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// "О. Квітка", "Т.Г. Шевченко", "О.Квітка", "Б . Хмельницький": a capital initial with a dot
 /// before.
 fn initial_before(text: &str, at: usize) -> bool {
     let head = text[..at].trim_end_matches([' ', '\u{a0}']);
-    let Some(head) = head.strip_suffix('.') else { return false };
+    let Some(head) = head.strip_suffix('.') else {
+        return false;
+    };
     // tokenised text spaces the dot: "Б . Хмельницький", but not after a capitalised word:
     // "Група H . Бельгія"
     let spaced = head.ends_with([' ', '\u{a0}']);
     let head = head.trim_end_matches([' ', '\u{a0}']);
     let mut chars = head.chars().rev();
-    let Some(letter) = chars.next() else { return false };
+    let Some(letter) = chars.next() else {
+        return false;
+    };
     let alone = chars.next().is_none_or(|c| !c.is_alphanumeric());
-    let after_name = spaced && word_before(head, head.len() - letter.len_utf8()).is_some_and(|(w, _)| capitalised(w));
+    let after_name = spaced
+        && word_before(head, head.len() - letter.len_utf8()).is_some_and(|(w, _)| capitalised(w));
     letter.is_uppercase() && alone && !after_name
 }
 

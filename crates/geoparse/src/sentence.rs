@@ -5,7 +5,9 @@
 use litopys_model::Span;
 
 /// Opening marks that may stand between a sentence's end and its first word.
-const OPENING: &[char] = &['«', '"', '“', '„', '\'', '(', '[', '—', '–', '-', '•', '*', '#', '>', '‹', '‚'];
+const OPENING: &[char] = &[
+    '«', '"', '“', '„', '\'', '(', '[', '—', '–', '-', '•', '*', '#', '>', '‹', '‚',
+];
 
 /// True if the word at byte `at` is the first of a sentence, a line or the text.
 pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
@@ -16,9 +18,12 @@ pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
         }
         if matches!(c, ')' | '»' | '"' | '”' | '›') {
             // «Чому?» — Сила: a closing mark ends a sentence when what it closes did
-            return before.peek().is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'));
+            return before
+                .peek()
+                .is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'));
         }
-        return matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r' | ':' | ';') || !(c.is_alphanumeric() || c == ',');
+        return matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r' | ':' | ';')
+            || !(c.is_alphanumeric() || c == ',');
     }
     true
 }
@@ -41,7 +46,12 @@ pub(crate) fn word_before(text: &str, at: usize) -> Option<(&str, usize)> {
     if trimmed.len() == head.len() {
         return None;
     }
-    let start = trimmed.char_indices().rev().take_while(|(_, c)| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-').last()?.0;
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-')
+        .last()?
+        .0;
     Some((&trimmed[start..], start))
 }
 
@@ -53,18 +63,28 @@ pub(crate) fn word_after(text: &str, at: usize) -> Option<(&str, usize)> {
         return None;
     }
     let start = at + (tail.len() - trimmed.len());
-    let len = trimmed.find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).unwrap_or(trimmed.len());
+    let len = trimmed
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .unwrap_or(trimmed.len());
     (len > 0).then(|| (&text[start..start + len], start))
 }
 
 /// True if a capitalised word that is not a place, not an abbreviation and not the start of a
 /// sentence stands right before or after the name: "Квітка Цісик", "Сила Михайлівна".
-pub(crate) fn capitalised_neighbour(text: &str, name: Span, at_start: bool, is_place: impl Fn(Span) -> bool) -> bool {
+pub(crate) fn capitalised_neighbour(
+    text: &str,
+    name: Span,
+    at_start: bool,
+    is_place: impl Fn(Span) -> bool,
+) -> bool {
     let name_like = |w: &str, start: usize| {
         let mut chars = w.chars();
         let first_upper = chars.next().is_some_and(char::is_uppercase);
         let rest_lower = w.chars().skip(1).any(char::is_lowercase);
-        first_upper && rest_lower && w.chars().count() > 1 && !is_place(Span::new(start, start + w.len()))
+        first_upper
+            && rest_lower
+            && w.chars().count() > 1
+            && !is_place(Span::new(start, start + w.len()))
     };
     if let Some((w, s)) = word_before(text, name.start) {
         if name_like(w, s) && !starts_sentence(text, s) {
@@ -99,7 +119,15 @@ mod tests {
         let t = "виступила Олена Квітка вчора";
         let at = t.find("Квітка").unwrap_or(0);
         assert_eq!(word_before(t, at).map(|w| w.0), Some("Олена"));
-        assert_eq!(word_after(t, at + "Квітка".len()).map(|w| w.0), Some("вчора"));
-        assert!(capitalised_neighbour(t, Span::new(at, at + "Квітка".len()), false, |_| false));
+        assert_eq!(
+            word_after(t, at + "Квітка".len()).map(|w| w.0),
+            Some("вчора")
+        );
+        assert!(capitalised_neighbour(
+            t,
+            Span::new(at, at + "Квітка".len()),
+            false,
+            |_| false
+        ));
     }
 }

@@ -11,7 +11,13 @@ fn places(text: &str) -> Vec<(String, String, &'static str, String, String)> {
         .iter()
         .map(|p| {
             let e = gaz.entry(p.entry());
-            (p.text(text).to_string(), e.name.clone(), e.kind.as_str(), e.country.clone(), e.admin1.clone())
+            (
+                p.text(text).to_string(),
+                e.name.clone(),
+                e.kind.as_str(),
+                e.country.clone(),
+                e.admin1.clone(),
+            )
         })
         .collect()
 }
@@ -33,7 +39,10 @@ fn common_word_names_need_support() {
     assert!(places("Сила волі допомогла йому вистояти.").is_empty());
     assert!(places("Мені розповіли про це вчора.").is_empty());
     assert!(places("Чому ніхто не прийшов?").is_empty());
-    assert_eq!(names("Пожежа сталася в селі Сила на Миколаївщині."), ["Syla", "Mykolaiv"]);
+    assert_eq!(
+        names("Пожежа сталася в селі Сила на Миколаївщині."),
+        ["Syla", "Mykolaiv"]
+    );
     // the raion named beside it backs the weak name and chooses among namesakes
     assert!(places("Мешканці Сили скаржаться на дороги.").is_empty());
     let found = places("Мешканці Сили Вознесенського району скаржаться на дороги.");
@@ -57,32 +66,53 @@ fn support_is_in_the_evidence() {
     let weighed = geo.weigh(text);
     assert_eq!(weighed.len(), 1);
     let signals: Vec<Signal> = weighed[0].evidence.iter().map(|e| e.signal).collect();
-    assert!(signals.contains(&Signal::CommonWord) && signals.contains(&Signal::SentenceStart), "{signals:?}");
+    assert!(
+        signals.contains(&Signal::CommonWord) && signals.contains(&Signal::SentenceStart),
+        "{signals:?}"
+    );
 }
 
 #[test]
 fn foreign_namesakes_are_foreign() {
     // Podolsk near Moscow, not Podilsk in Odesa oblast
     let found = places("Вчера в Подольске прошла ярмарка, сообщает мэрия.");
-    assert_eq!((found[0].1.as_str(), found[0].3.as_str()), ("Podolsk", "RU"));
+    assert_eq!(
+        (found[0].1.as_str(), found[0].3.as_str()),
+        ("Podolsk", "RU")
+    );
     // New York City, not the village New York in Donetsk oblast...
     let found = places("Біржа в Нью-Йорку закрилася з падінням.");
-    assert_eq!((found[0].1.as_str(), found[0].3.as_str()), ("New York City", "US"));
+    assert_eq!(
+        (found[0].1.as_str(), found[0].3.as_str()),
+        ("New York City", "US")
+    );
     // ...unless its oblast says otherwise
     let found = places("Обстріл Нью-Йорка Донецької області тривав усю ніч.");
-    assert_eq!((found[0].1.as_str(), found[0].4.as_str()), ("Niu-York", "Donetsk"));
+    assert_eq!(
+        (found[0].1.as_str(), found[0].4.as_str()),
+        ("Niu-York", "Donetsk")
+    );
     // Kuban is in Russia, not a village of Luhansk oblast
     let found = places("Ливни прошли на Кубани.");
     assert_eq!(found[0].3, "RU");
     // countries in their case forms
-    assert_eq!(names("Делегації Франції, Німеччини та Сполучених Штатів Америки"), ["France", "Germany", "United States"]);
-    assert_eq!(names("Санкции против Китая поддержали Нидерланды."), ["China", "Netherlands"]);
+    assert_eq!(
+        names("Делегації Франції, Німеччини та Сполучених Штатів Америки"),
+        ["France", "Germany", "United States"]
+    );
+    assert_eq!(
+        names("Санкции против Китая поддержали Нидерланды."),
+        ["China", "Netherlands"]
+    );
 }
 
 #[test]
 fn adjectives_and_districts_name_what_they_derive_from() {
     // the oblast, not the village Poltavske
-    assert_eq!(only("Поліція Полтавської області розшукує свідків."), ("Poltava".into(), "Poltava".into()));
+    assert_eq!(
+        only("Поліція Полтавської області розшукує свідків."),
+        ("Poltava".into(), "Poltava".into())
+    );
     // a district of a city resolves inside its city
     let found = places("У Шевченківському районі Києва сталася бійка.");
     assert_eq!(found[0].4, "Kyiv City");
@@ -90,7 +120,10 @@ fn adjectives_and_districts_name_what_they_derive_from() {
     assert_eq!(found[0].4, "Odesa");
     assert_ne!(found[0].4, "Crimea");
     // regional nouns
-    assert_eq!(names("На Кіровоградщині та на Тернопільщині пройшли збори."), ["Kirovohrad", "Ternopil"]);
+    assert_eq!(
+        names("На Кіровоградщині та на Тернопільщині пройшли збори."),
+        ["Kirovohrad", "Ternopil"]
+    );
     // an adjective names the place it derives from, with less confidence than the name
     let geo = Geoparser::builtin();
     let adjective = geo.parse("Співробітники одеської поліції затримали чоловіка.");
@@ -101,15 +134,35 @@ fn adjectives_and_districts_name_what_they_derive_from() {
 
 #[test]
 fn case_forms_of_hyphenated_and_multi_word_names() {
-    for form in ["Білгород-Дністровський", "Білгорода-Дністровського", "Білгороді-Дністровському", "Білгородом-Дністровським"] {
-        assert_eq!(only(&format!("Подію зафіксували в місті {form} вранці.")).0, "Bilhorod-Dnistrovskyi", "{form}");
+    for form in [
+        "Білгород-Дністровський",
+        "Білгорода-Дністровського",
+        "Білгороді-Дністровському",
+        "Білгородом-Дністровським",
+    ] {
+        assert_eq!(
+            only(&format!("Подію зафіксували в місті {form} вранці.")).0,
+            "Bilhorod-Dnistrovskyi",
+            "{form}"
+        );
     }
-    for form in ["Кривий Ріг", "Кривого Рогу", "Кривому Розі", "Кривим Рогом"] {
-        assert_eq!(only(&format!("Бійка сталася у місті {form} ввечері.")).0, "Kryvyi Rih", "{form}");
+    for form in ["Кривий Ріг", "Кривого Рогу", "Кривому Розі", "Кривим Рогом"]
+    {
+        assert_eq!(
+            only(&format!("Бійка сталася у місті {form} ввечері.")).0,
+            "Kryvyi Rih",
+            "{form}"
+        );
     }
     assert_eq!(only("Затримали чоловіка поблизу Стрия.").0, "Stryi");
-    assert_eq!(only("В Каменце-Подольском прошла акция.").0, "Kamianets-Podilskyi");
-    assert_eq!(only("Заява з Ростова-на-Дону надійшла вночі.").0, "Rostov-on-Don");
+    assert_eq!(
+        only("В Каменце-Подольском прошла акция.").0,
+        "Kamianets-Podilskyi"
+    );
+    assert_eq!(
+        only("Заява з Ростова-на-Дону надійшла вночі.").0,
+        "Rostov-on-Don"
+    );
 }
 
 #[test]

@@ -1,0 +1,349 @@
+//! Streets, squares and avenues: "вул. І. Федорова, 32", "на вулиці Городецького", "Поштовій
+//! площі", "проспекті Перемоги", "Khreshchatyk Street". No gazetteer lists them, but the
+//! grammar that names them is small: a street word, then the street's name (capitalised words,
+//! initials, numbers: "вул. 40-річчя Перемоги"); or a capitalised adjective, then a street word
+//! ("Оболонському проспекті").
+//!
+//! A street is placed in the city the text names nearest to it, after it first ("на вул.
+//! Межигірській у Києві"), then before it. The words of a street's name are not places of their
+//! own: "вул. Кірова" is not Kirov, "вулиця Київська" is not Kyiv oblast.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use litopys_model::Span;
+
+/// Street words written before the name. Abbreviations must be followed by a dot.
+const BEFORE: &[&str] = &[
+    "вулиця",
+    "вулиці",
+    "вулицю",
+    "вулицею",
+    "улица",
+    "улицы",
+    "улице",
+    "улицу",
+    "улицей",
+    "проспект",
+    "проспекту",
+    "проспекті",
+    "проспектом",
+    "проспекта",
+    "проспекте",
+    "провулок",
+    "провулку",
+    "провулком",
+    "переулок",
+    "переулке",
+    "переулка",
+    "бульвар",
+    "бульвару",
+    "бульварі",
+    "бульваром",
+    "бульвара",
+    "бульваре",
+    "площа",
+    "площі",
+    "площу",
+    "площею",
+    "площадь",
+    "площади",
+    "площадью",
+    "узвіз",
+    "узвозу",
+    "узвозі",
+    "узвозом",
+    "шосе",
+    "набережна",
+    "набережної",
+    "набережній",
+    "набережну",
+    "набережная",
+    "набережной",
+    "алея",
+    "алеї",
+    "алеєю",
+    "алею",
+    "аллея",
+    "аллее",
+    "аллеи",
+    "вул.",
+    "ул.",
+    "просп.",
+    "пр-т",
+    "пр-ті",
+    "пров.",
+    "пер.",
+    "б-р",
+    "бульв.",
+    "пл.",
+    "наб.",
+];
+
+/// Street words written after the name ("Поштовій площі", "Bankova Street").
+const AFTER: &[&str] = &[
+    "вулиця",
+    "вулиці",
+    "вулицю",
+    "вулицею",
+    "улица",
+    "улицы",
+    "улице",
+    "улицу",
+    "улицей",
+    "проспект",
+    "проспекту",
+    "проспекті",
+    "проспектом",
+    "проспекте",
+    "провулок",
+    "провулку",
+    "переулок",
+    "переулке",
+    "бульвар",
+    "бульварі",
+    "бульваре",
+    "площа",
+    "площі",
+    "площу",
+    "площадь",
+    "площади",
+    "узвіз",
+    "узвозі",
+    "узвозу",
+    "шосе",
+    "набережна",
+    "набережній",
+    "алея",
+    "алеї",
+    "алею",
+    "street",
+    "avenue",
+    "square",
+    "boulevard",
+    "lane",
+    "prospekt",
+];
+
+/// A street the text names: its whole span, and the span of its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Street {
+    /// The street word and the name, with a house number if one follows.
+    pub span: Span,
+    /// The name alone: "Федорова", "Поштовій".
+    pub name: Span,
+}
+
+fn markers() -> &'static (AhoCorasick, Vec<(bool, bool)>) {
+    static AC: OnceLock<(AhoCorasick, Vec<(bool, bool)>)> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut roles: Vec<(bool, bool)> = Vec::new();
+        let words: Vec<&str> = BEFORE.iter().chain(AFTER).copied().collect();
+        let mut seen = std::collections::HashSet::new();
+        for w in words {
+            if !seen.insert(w) {
+                continue;
+            }
+            let role = (BEFORE.contains(&w), AFTER.contains(&w));
+            for form in [w.to_string(), capitalise(w)] {
+                patterns.push(form);
+                roles.push(role);
+            }
+        }
+        // a fixed list of short words: building cannot fail
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("street words build an automaton");
+        (ac, roles)
+    })
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+/// The streets of `text`, in text order.
+pub fn streets(text: &str) -> Vec<Street> {
+    let (ac, roles) = markers();
+    let mut out: Vec<Street> = Vec::new();
+    for m in ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        // whole words only: "вул." ends in a dot; the others end a word
+        let before_ok = text[..s]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+        let after_ok =
+            text[e..].chars().next().is_none_or(|c| !is_word_char(c)) || text[s..e].ends_with('.');
+        if !(before_ok && after_ok) {
+            continue;
+        }
+        let (before, after) = roles[m.pattern().as_usize()];
+        if out.last().is_some_and(|last| last.span.end > s) {
+            continue;
+        }
+        let found = if before {
+            name_after(text, e).map(|(name, end)| Street {
+                span: Span::new(s, end),
+                name,
+            })
+        } else {
+            None
+        };
+        let found = found.or_else(|| {
+            if after {
+                name_before(text, s).map(|name| Street {
+                    span: Span::new(name.start, e),
+                    name,
+                })
+            } else {
+                None
+            }
+        });
+        out.extend(found);
+    }
+    out
+}
+
+/// The name after a street word: up to five words, each capitalised, an initial, a number, or
+/// one lower-case word before a capitalised one ("площа генерала Григоренка"); at least one
+/// capitalised. A house number after a comma joins the span.
+fn name_after(text: &str, from: usize) -> Option<(Span, usize)> {
+    let mut at = from;
+    let mut name: Option<Span> = None;
+    let mut lower_used = false;
+    for _ in 0..5 {
+        let Some((w, ws)) = next_word(text, at) else {
+            break;
+        };
+        let Some(first) = w.chars().next() else { break };
+        let initial = w.chars().count() == 1
+            && first.is_uppercase()
+            && text[ws + w.len()..].trim_start().starts_with('.');
+        let we = ws + w.len();
+        if first.is_uppercase() && !initial {
+            name = Some(Span::new(name.map_or(ws, |n| n.start), we));
+            at = we;
+        } else if initial {
+            at = we + text[we..].find('.').map_or(0, |i| i + 1);
+        } else if first.is_ascii_digit() && name.is_none() {
+            at = we;
+        } else if first.is_lowercase() && !lower_used && name.is_none() && w.chars().count() > 3 {
+            lower_used = true;
+            at = we;
+        } else {
+            break;
+        }
+        if text[at..].starts_with([',', ';', ')', '»', '"']) {
+            break;
+        }
+    }
+    let name = name?;
+    let end = house_number(text, name.end).unwrap_or(name.end);
+    Some((name, end))
+}
+
+/// ", 14", ", 7-а", ", 60А": the house number after a street's name; its end.
+fn house_number(text: &str, from: usize) -> Option<usize> {
+    let rest = text[from..].strip_prefix(',')?;
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let digits = trimmed.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 {
+        return None;
+    }
+    let skipped = rest.len() - trimmed.len();
+    let tail: usize = trimmed
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '/')
+        .map(char::len_utf8)
+        .sum();
+    Some(from + 1 + skipped + tail)
+}
+
+/// The capitalised adjective right before a street word: "Поштовій площі", "Bankova Street".
+fn name_before(text: &str, at: usize) -> Option<Span> {
+    let head = &text[..at];
+    let trimmed = head.trim_end_matches([' ', '\u{a0}']);
+    if trimmed.len() == head.len() {
+        return None;
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()?
+        .0;
+    let w = &trimmed[start..];
+    // "Загальна площа обох квартир" (total area), "Незнайомі вулиці": at a sentence start a
+    // capital proves nothing
+    if crate::sentence::starts_sentence(text, start) {
+        return None;
+    }
+    let capitalised = w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().skip(1).all(|c| !c.is_uppercase());
+    (capitalised && w.chars().count() >= 4).then(|| Span::new(start, trimmed.len()))
+}
+
+/// The next word after `at`, skipping spaces; `None` at punctuation.
+fn next_word(text: &str, at: usize) -> Option<(&str, usize)> {
+    let tail = &text[at..];
+    let trimmed = tail.trim_start_matches([' ', '\u{a0}', '\n']);
+    let start = at + (tail.len() - trimmed.len());
+    let len: usize = trimmed
+        .chars()
+        .take_while(|c| is_word_char(*c))
+        .map(char::len_utf8)
+        .sum();
+    (len > 0).then(|| (&text[start..start + len], start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&str> {
+        streets(text).iter().map(|s| s.name.text(text)).collect()
+    }
+
+    fn spans(text: &str) -> Vec<&str> {
+        streets(text).iter().map(|s| s.span.text(text)).collect()
+    }
+
+    #[test]
+    fn streets_in_three_languages() {
+        assert_eq!(
+            names("склади на вул. І. Федорова, 32 у Львові"),
+            ["Федорова"]
+        );
+        assert_eq!(
+            spans("склади на вул. І. Федорова, 32 у Львові"),
+            ["вул. І. Федорова, 32"]
+        );
+        assert_eq!(names("мітинг на Поштовій площі в Києві"), ["Поштовій"]);
+        assert_eq!(
+            spans("будинок на вулиці 40-річчя Перемоги"),
+            ["вулиці 40-річчя Перемоги"]
+        );
+        assert_eq!(
+            names("зібралися на площі генерала Григоренка"),
+            ["Григоренка"]
+        );
+        assert_eq!(names("задержан на улице Ленина в Херсоне"), ["Ленина"]);
+        assert_eq!(names("a crowd gathered on Bankova Street"), ["Bankova"]);
+        // a street word without a name is no street
+        assert!(streets("на вулиці було тихо, а на площі порожньо").is_empty());
+        // "Вул." at a sentence start, and no match inside a longer word
+        assert_eq!(names("Вул. Шевченка перекрили."), ["Шевченка"]);
+        assert!(streets("площадка Київ").is_empty());
+        assert!(streets("Загальна площа квартири 40 метрів.").is_empty());
+    }
+}
