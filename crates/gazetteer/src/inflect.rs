@@ -135,7 +135,7 @@ const FIXED_WORDS: &[&str] = &[
 const HEAD_NOUNS: &[&str] = &[
     "республіка", "республика", "федерація", "федерация", "королівство", "королевство", "штати", "штаты", "емірати", "эмираты",
     "союз", "острови", "острова", "острів", "остров", "море", "озеро", "гори", "горы", "водосховище", "водохранилище", "імперія",
-    "империя", "затока", "залив", "півострів", "полуостров", "коса",
+    "империя", "затока", "залив", "півострів", "полуостров", "коса", "область", "край", "округ",
 ];
 
 fn roles(tokens: &[(&str, &str)]) -> Vec<Role> {
@@ -343,7 +343,9 @@ fn noun_uk(w: &str) -> Paradigm {
     if let Some(st) = s("и").or_else(|| s("і")) {
         // plurals: Черкаси → Черкас, Черкасах; Чернівці → Чернівців; Карпати → Карпат
         let nom = &w[st.len()..];
-        return slots(st, [&[nom], &["", "ів", "ей"], &["ам", "ям"], &[nom], &["ами", "ями"], &["ах", "ях"]]);
+        let mut p = slots(st, [&[nom], &["", "ів", "ей"], &["ам", "ям"], &[nom], &["ами", "ями"], &["ах", "ях"]]);
+        p[1].extend(genitive_plural_with_vowel(st));
+        return p;
     }
     if w.ends_with(|c: char| is_cyrillic(c) && !"аеєиіїоуюяьйы'".contains(c)) {
         return merge(
@@ -379,7 +381,10 @@ fn noun_ru(w: &str) -> Paradigm {
     }
     if let Some(st) = s("ы").or_else(|| s("и")) {
         let nom = &w[st.len()..];
-        return slots(st, [&[nom], &["", "ов", "ев", "ей"], &["ам", "ям"], &[nom], &["ами", "ями"], &["ах", "ях"]]);
+        let mut p = slots(st, [&[nom], &["", "ов", "ев", "ей"], &["ам", "ям"], &[nom], &["ами", "ями"], &["ах", "ях"]]);
+        // a vowel enters a final consonant pair in the genitive plural: Химки → Химок
+        p[1].extend(genitive_plural_with_vowel(st));
+        return p;
     }
     if w.ends_with(|c: char| is_cyrillic(c) && !"аеёиоуыэюяьй".contains(c)) {
         // names in -ов, -ев, -ин take -ым (Александровым)
@@ -388,12 +393,20 @@ fn noun_ru(w: &str) -> Paradigm {
     fixed(w)
 }
 
+/// "Химк" → "Химок", "Хімк" → "Хімок": the genitive plural of a name in -ки after a consonant.
+fn genitive_plural_with_vowel(stem: &str) -> Option<String> {
+    let head = stem.strip_suffix('к')?;
+    let before = head.chars().next_back()?;
+    (is_cyrillic(before) && !"аеёиоуыэюяьйіїє".contains(before)).then(|| format!("{head}ок"))
+}
+
 /// Forms with a fleeting vowel dropped: "Кам'янець" → "Кам'янця", "Городок" → "Городка",
 /// "Каменец" → "Каменца".
 fn ok_fleeting(w: &str, lang: Lang) -> Paradigm {
-    for (full, short) in [("ок", "к"), ("ек", "к"), ("ец", "ц"), ("ел", "л")] {
+    for (full, short) in [("ок", "к"), ("ек", "к"), ("ец", "ц"), ("ел", "л"), ("ёл", "л")] {
         if let Some(st) = w.strip_suffix(full) {
-            if st.chars().count() < 3 {
+            // "Орёл" → "Орла"; shorter stems keep their vowel ("Лок")
+            if st.chars().count() < 2 {
                 break;
             }
             let stem = format!("{st}{short}");
@@ -455,6 +468,17 @@ mod tests {
         check("Стрий", &["Стрия", "Стрию"]);
         check("Кам'янець", &["Кам'янця", "Кам'янці"]);
         check("Каменец", &["Каменца", "Каменце"]);
+    }
+
+    #[test]
+    fn regions_and_plurals() {
+        // "Московской области", "Краснодарского края": the noun heads, the adjective agrees
+        check("Московская область", &["Московской области", "Московскую область", "Московской областью"]);
+        check("Краснодарский край", &["Краснодарского края", "Краснодарском крае"]);
+        // a vowel enters the genitive plural: "жители Химок", "з Хімок"
+        check("Химки", &["Химок", "Химках"]);
+        check("Хімки", &["Хімок", "Хімках"]);
+        check("Орёл", &["Орла", "Орле"]);
     }
 
     #[test]
