@@ -349,11 +349,29 @@ fn noun_uk(w: &str) -> Paradigm {
     }
     if w.ends_with(|c: char| is_cyrillic(c) && !"аеєиіїоуюяьйы'".contains(c)) {
         return merge(
-            slots(w, [&[""], &["а", "у"], &["у", "ові", "еві"], &[""], &["ом", "ем"], &["і", "у", "ові", "еві"]]),
-            ok_fleeting(w, Lang::Uk),
+            merge(
+                slots(w, [&[""], &["а", "у"], &["у", "ові", "еві"], &[""], &["ом", "ем"], &["і", "у", "ові", "еві"]]),
+                ok_fleeting(w, Lang::Uk),
+            ),
+            i_to_o(w),
         );
     }
     fixed(w)
+}
+
+/// The і of a closed last syllable opens to о in the other cases: "Захід" → "Заходу",
+/// "Заході"; "Схід" → "Сходу"; "Поділ" → "Подолі".
+fn i_to_o(w: &str) -> Paradigm {
+    let mut rev = w.chars().rev();
+    let (Some(last), Some('і')) = (rev.next(), rev.next()) else {
+        return std::array::from_fn(|_| Vec::new());
+    };
+    let head: String = rev.collect::<Vec<_>>().into_iter().rev().collect();
+    if head.chars().count() < 2 {
+        return std::array::from_fn(|_| Vec::new());
+    }
+    let stem = format!("{head}о{last}");
+    slots(&stem, [&[], &["у", "а"], &["у", "ові"], &[], &["ом"], &["і", "у"]])
 }
 
 fn noun_ru(w: &str) -> Paradigm {
@@ -479,6 +497,9 @@ mod tests {
         check("Химки", &["Химок", "Химках"]);
         check("Хімки", &["Хімок", "Хімках"]);
         check("Орёл", &["Орла", "Орле"]);
+        // і opens to о: "на Заході", "зі Сходу"
+        check("Захід", &["Заходу", "Заході"]);
+        check("Поділ", &["Подолі"]);
     }
 
     #[test]
