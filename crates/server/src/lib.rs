@@ -42,6 +42,9 @@ mod columns;
 mod documents;
 mod error;
 mod events;
+mod export;
+mod intake;
+mod names;
 mod points;
 mod readers;
 mod report;
@@ -185,6 +188,9 @@ pub fn app(state: AppState) -> Router {
         .merge(documents::router())
         .merge(review::router())
         .merge(report::router())
+        .merge(export::router())
+        .merge(intake::router())
+        .merge(names::router())
         .merge(auth::router())
         .merge(assets::router())
         .fallback(assets::not_found)
