@@ -44,7 +44,7 @@ export function createSuggest(box, onPick) {
       id: `${listId}-${i}`, role: 'option', 'aria-selected': String(i === active), class: i === active ? 'active' : '', 'data-value': o.value,
       onmousedown: (ev) => { ev.preventDefault(); pick(o); },
     }, el('span', { class: 'label', text: o.label }), el('span', { class: 'n', text: o.n }))));
-    if (!shown.length && input.value.trim()) list.replaceChildren(el('li', { class: 'none', text: t('f.nomatch') }));
+    if (!shown.length && input.value.trim()) list.replaceChildren(el('li', { class: 'none', role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false', text: t('f.nomatch') }));
     open(document.activeElement === input && (shown.length > 0 || !!input.value.trim()));
     if (active >= 0) input.setAttribute('aria-activedescendant', `${listId}-${active}`);
   }

@@ -58,7 +58,7 @@ pub(crate) fn place_uk(name: &str, admin1: &str, raion: bool) -> String {
         let fits = |e: &&litopys_gazetteer::Entry| {
             e.name.eq_ignore_ascii_case(name) && (admin1.is_empty() || e.admin1.eq_ignore_ascii_case(admin1)) && if raion { e.kind == Kind::Raion } else { e.kind.is_settlement() || e.kind == Kind::Oblast }
         };
-        hits.iter().find(fits).map(|e| e.name_uk.clone()).unwrap_or_default()
+        hits.into_iter().find(fits).map(|e| e.name_uk.clone()).unwrap_or_default()
     })
 }
 
