@@ -201,7 +201,7 @@ function listItem(e) {
     el('span', { class: 'li-type', text: typeName(e.sub_event_type) }), ' ',
     el('span', { class: `status ${e.status}`, text: t(`status.${e.status}`) }),
     el('span', { class: 'li-notes', text: e.notes || '' }),
-    el('button', { type: 'button', class: 'li-show', text: '⌖', 'aria-label': `${t('popup.open')}: ${where}`, title: t('nav.map'),
+    el('button', { type: 'button', class: 'li-show', text: t('inview.show'), 'aria-label': `${t('inview.show')}: ${fmtDate(e.event_date)}, ${where}`,
       onclick: () => select(e.id, true) }));
   li.addEventListener('mouseenter', () => hover(e.id));
   li.addEventListener('mouseleave', () => hover(null));
@@ -245,6 +245,10 @@ async function showMap() {
   $('top-places').tBodies[0].replaceChildren(...[...places].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10)
     .map(([k, n]) => el('tr', {}, el('td', { text: k }), el('td', { text: n }))));
   mapView.setPoints(points.points);
+  // new filters: show where their events are (the first view shows all Ukraine)
+  const key = JSON.stringify(f);
+  if (state.shownFilters !== undefined && state.shownFilters !== key) mapView.fit(points.points);
+  state.shownFilters = key;
   $('match-count').textContent = t('match', { total: points.total, shown: points.points.length }) + (points.n_unplaced ? t('match.unplaced', { n: points.n_unplaced }) : '');
   const sums = new Map();
   for (const b of byOblast.buckets) {

@@ -169,6 +169,11 @@ export function createMap(container, { tiles, onHover, onSelect, summary }) {
       cluster.zoomToShowLayer(m, () => openPopup(m));
       return true;
     },
+    // fits the view to these points (all Ukraine when there are none)
+    fit(points) {
+      if (!points.length) { map.fitBounds([[44.3, 22.1], [52.4, 40.3]], { animate: false }); return; }
+      map.fitBounds(L.latLngBounds(points.map((p) => [p[1], p[2]])).pad(0.15), { maxZoom: 9, animate: false });
+    },
     bboxParam() {
       const b = map.getBounds();
       const c = (x, lo, hi) => Math.min(hi, Math.max(lo, x)).toFixed(4);

@@ -67,6 +67,12 @@ async function accessible(what) {
   });
   assert.deepEqual(found, [], `axe on ${what}`);
 }
+// a fresh load of `path` (a new hash alone would not reload the page)
+async function fresh(path) {
+  await page.goto(BASE + path);
+  await page.reload();
+  await ready(path.startsWith('/#/event/') ? 'event' : path.startsWith('/#/review') ? 'review' : 'map');
+}
 const noOverflow = async (what) => {
   const [sw, w] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   assert.ok(sw <= w, `${what}: page ${sw} px wide in a ${w} px window`);
@@ -101,7 +107,7 @@ try {
     assert.ok(size.width >= 30 && size.height >= 30, `a marker is ${size.width}×${size.height} px`);
     const types = new Set(await page.locator('#timeline rect.bar').evaluateAll((rs) => rs.map((r) => r.getAttribute('class'))));
     assert.ok(types.size >= 2, `timeline stacked by type: ${[...types]}`);
-    const ticks = await page.locator('#timeline text.axis').allInnerTexts();
+    const ticks = await page.locator('#timeline text.axis').evaluateAll((ts) => ts.map((x) => x.textContent));
     assert.ok(ticks.length >= 4 && ticks.some((x) => /Mar/.test(x)), `date ticks: ${ticks}`);
     assert.equal(await page.locator('#legend .legend-item').count(), 6);
     assert.ok(await page.locator('#event-list li[data-id]').count() >= 10, 'events in view listed');
@@ -130,8 +136,7 @@ try {
     assert.ok(!page.url().includes('oblast='));
     assert.equal(await matchCount(), total);
     await page.screenshot({ path: join(SHOTS, 'popup.png') });
-    await page.goto(BASE + '/');
-    await ready('map');
+    await fresh('/');
   });
 
   await check('map, list and timeline linked: hover and selection', async () => {
@@ -150,6 +155,26 @@ try {
     await dayBar.hover();
     await until(async () => (await page.locator('#event-list li.same-day').count()) >= 1, 'the day in the list');
     await page.mouse.move(5, 5);
+  });
+
+  await check('brushing the timeline sets the date range; a double click clears it', async () => {
+    const box = await page.locator('#timeline svg').boundingBox();
+    await page.mouse.move(box.x + 3, box.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 30, { steps: 5 });
+    await page.mouse.up();
+    await until(() => page.url().includes('from=') && page.url().includes('to='), 'the brushed range in the URL');
+    await ready('map');
+    const from = await page.inputValue('#f-from');
+    assert.match(from, /^2026-0[23]-\d\d$/);
+    assert.ok(from <= await page.inputValue('#f-to'), `from ${from} before to`);
+    const n = await matchCount();
+    assert.ok(n >= 1 && n < total, `brushed ${n} of ${total}`);
+    assert.equal(await page.locator('#timeline rect.brush').count(), 1);
+    await page.dblclick('#timeline svg');
+    await until(() => !page.url().includes('from='), 'the range cleared');
+    await ready('map');
+    await fresh('/');
   });
 
   await check('the legend filters by event type', async () => {
@@ -188,11 +213,9 @@ try {
     assert.ok(items.length && items.every((x) => x.includes('Kharkiv')), items.join(' | '));
     // a shared address shows the same view; a name typed in Ukrainian without choosing works too
     const shared = page.url();
-    await page.goto(BASE + '/#/?oblast=' + encodeURIComponent('Харківська'));
-    await ready('map');
+    await fresh('/#/?oblast=' + encodeURIComponent('Харківська'));
     assert.equal(await matchCount(), n, 'Харківська means Kharkiv');
-    await page.goto(shared);
-    await ready('map');
+    await fresh(shared.slice(BASE.length));
     assert.equal(await matchCount(), n);
     await page.click('#clear');
     await until(() => !page.url().includes('oblast='), 'cleared');
@@ -234,7 +257,7 @@ try {
     assert.match(await text('#event-list li[data-id] .li-date'), /^\d{1,2} (лютого|березня|квітня) 2026$/);
     const places = await page.locator('#event-list li[data-id] .li-place').allInnerTexts();
     assert.ok(places.some((p) => /[А-ЯІЇЄа-яіїє]/.test(p)), places.join(' | '));
-    assert.equal(await page.locator('#legend .legend-item[data-type="Protests"]').innerText(), 'Протести');
+    assert.equal((await page.locator('#legend .legend-item[data-type="Protests"]').innerText()).trim(), 'Протести');
     assert.match(await text('#match-count'), /Підходять подій/);
     await page.screenshot({ path: join(SHOTS, 'map-uk.png') });
     await accessible('the map page in Ukrainian');
@@ -245,10 +268,8 @@ try {
 
   let eventUrl = '';
   await check('the event page: grouped fields with evidence, sources highlighted, no actions for the public', async () => {
-    await page.fill('#f-q', 'Kremenchuk');
-    await page.click('#apply');
-    await ready('map');
-    await page.locator('#event-list li[data-id] a').first().click();
+    await fresh('/#/?oblast=Poltava');
+    await page.locator('#event-list li[data-id]', { hasText: 'Kremenchuk' }).first().locator('a').click();
     await ready('event');
     eventUrl = page.url();
     const groups = await page.locator('#event-groups section.group').evaluateAll((s) => s.map((x) => x.dataset.group));
@@ -267,8 +288,7 @@ try {
     await until(async () => await page.locator('#event-missing').isVisible(), 'the error');
     assert.match(await text('#event-missing'), /No event UKR0000000/);
     assert.ok(await page.locator('#event-body').isHidden());
-    await page.goto(eventUrl);
-    await ready('event');
+    await fresh(eventUrl.slice(BASE.length));
   });
 
   await check('a viewer sees no review actions and cannot review', async () => {
@@ -313,8 +333,7 @@ try {
   });
 
   await check('an editor adds a report by pasting it: stored, extracted, linked', async () => {
-    await page.goto(BASE + '/');
-    await ready('map');
+    await fresh('/');
     await page.waitForSelector('#paste-panel:not([hidden])', WAIT);
     // written for this test: an invented incident at a real place
     await page.fill('#paste-text', 'On March 27, in Uzhhorod, about 30 residents blocked a TRC minibus on Korzo Street and freed a detained man. Nobody was injured.');
@@ -325,16 +344,14 @@ try {
     const id = (await page.getAttribute('body', 'data-pasted')).split(' ')[0];
     await ready('map');
     assert.equal(await matchCount(), total + 1, 'one event more on the map');
-    await page.goto(`${BASE}/#/event/${encodeURIComponent(id)}`);
-    await ready('event');
+    await fresh(`/#/event/${encodeURIComponent(id)}`);
     assert.equal(await page.locator('#event-groups .field[data-field=location] .value').innerText(), 'Uzhhorod');
     assert.match(await text('#event-groups .field[data-field=event_date] .value'), /^27 March 2026$/);
     assert.ok(await page.locator('#event-sources a[href="https://test.example.org/2026/03/27/uzhhorod"]').count() === 1);
   });
 
   await check('the review queue: events that need a date first; an editor dates the report', async () => {
-    await page.goto(BASE + '/#/review');
-    await ready('review');
+    await fresh('/#/review');
     const first = page.locator('#queue li').first();
     assert.equal(await first.getAttribute('data-status'), 'needs-date', 'needs-date first');
     assert.match(await text('#queue-count'), /wait for a date/);
@@ -352,8 +369,7 @@ try {
   });
 
   await check('the review queue with keyboard shortcuts', async () => {
-    await page.goto(BASE + '/#/review');
-    await ready('review');
+    await fresh('/#/review');
     const before = await page.locator('#queue li[data-id]').count();
     assert.ok(before >= 2, `queue: ${before}`);
     assert.equal(await page.locator('#queue li[data-status="needs-date"]').count(), 0, 'nothing waits for a date now');
@@ -369,8 +385,7 @@ try {
   });
 
   await check('keyboard: the filters and the list are reachable, focus is visible', async () => {
-    await page.goto(BASE + '/');
-    await ready('map');
+    await fresh('/');
     await page.focus('#f-oblast');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     await page.keyboard.press('Tab');
@@ -407,8 +422,7 @@ try {
   });
 
   await check('phone: the event page in one column with its evidence readable', async () => {
-    await page.goto(eventUrl);
-    await ready('event');
+    await fresh(eventUrl.slice(BASE.length));
     await noOverflow('the event page');
     const cols = await page.evaluate(() => getComputedStyle(document.querySelector('.event-grid')).gridTemplateColumns.split(' ').length);
     assert.equal(cols, 1, 'one column');
