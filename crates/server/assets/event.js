@@ -33,10 +33,13 @@ function show(v) {
   return String(v);
 }
 
+// A local report by its file name (its folder says nothing to a reader).
+const fileName = (path) => (/^[a-z]+:\/\//i.test(path) ? path : path.split(/[\\/]/).pop());
+
 function valueOf(e, field) {
   const v = e.incident[field];
   const uk = e.names_uk || {};
-  if (field === 'event_date') return fmtDate(v);
+  if (field === 'event_date') return e.status === 'needs-date' ? t('status.needs-date') : fmtDate(v);
   if (field === 'event_type' || field === 'sub_event_type') return typeName(v);
   if (field === 'location') return place(v, uk.location);
   if (field === 'admin1') return place(v, uk.admin1);
@@ -134,13 +137,13 @@ export async function showEvent(id) {
   $('date-panel').hidden = !(editor && e.status === 'needs-date');
   const fields = Object.keys(i).filter((k) => !['evidence', 'event_id_cnty'].includes(k));
   $('edit-field').replaceChildren(...fields.map((k) => el('option', { value: k, text: `${fieldName(k)} (${k})` })));
-  $('split-list').replaceChildren(...e.sources.map((s) => el('label', { class: 'split-item' }, el('input', { type: 'checkbox', value: s.incident }), ` ${s.url || s.document}`)));
+  $('split-list').replaceChildren(...e.sources.map((s) => el('label', { class: 'split-item' }, el('input', { type: 'checkbox', value: s.incident }), ` ${s.url || fileName(s.document)}`)));
   const lines = historyLines(e);
   $('event-history').replaceChildren(...(lines.length ? lines : [el('li', { text: t('history.none') })]));
   const docs = await Promise.all(e.sources.map((s) => api(`/api/documents/${s.doc_id}`)));
   $('event-sources').replaceChildren(...e.sources.map((s, k) => {
     const doc = docs[k];
-    const link = s.url && /^https?:\/\//.test(s.url) ? el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank', text: s.url }) : el('span', { text: s.document });
+    const link = s.url && /^https?:\/\//.test(s.url) ? el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank', text: s.url }) : el('span', { text: fileName(s.document), title: s.document });
     const meta = [doc.title, doc.published ? t('source.published', { date: fmtDate(doc.published) }) : t('source.undated'), doc.lang,
       t('source.figures', { date: fmtDate(s.event_date), killed: s.fatalities }), t('source.doc', { id: s.doc_id })].filter(Boolean).join(' · ');
     return el('article', { class: 'source', 'data-doc': s.doc_id }, el('h3', {}, link), el('p', { class: 'meta', text: meta }),

@@ -42,7 +42,7 @@ const EN = {
   'source.doc': 'document {id}',
   'queue': 'Review queue', 'queue.pending': '{n} pending', 'queue.needsdate': '{n} wait for a date',
   'queue.keys': 'Keys: j / k next / previous, c confirm, x reject, o or Enter open.', 'queue.editor': 'Sign in as an editor to decide.',
-  'queue.empty': 'Nothing awaits review.', 'queue.undated': 'needs a date', 'queue.sources': '{n} report(s)', 'queue.killed': '{n} killed',
+  'queue.empty': 'Nothing awaits review.', 'queue.undated': 'needs a date', 'queue.undated.help': 'Its report has no publication date: open it to give one.', 'queue.sources': '{n} report(s)', 'queue.killed': '{n} killed',
   'status.new': 'new', 'status.confirmed': 'confirmed', 'status.edited': 'edited', 'status.rejected': 'rejected', 'status.needs-date': 'needs a date',
   'unknown': '(unknown)', 'yes': 'yes', 'no': 'no',
 };
@@ -87,7 +87,7 @@ const UK = {
   'source.doc': 'документ {id}',
   'queue': 'Черга перевірки', 'queue.pending': 'чекають: {n}', 'queue.needsdate': 'без дати: {n}',
   'queue.keys': 'Клавіші: j / k наступна / попередня, c підтвердити, x відхилити, o або Enter відкрити.', 'queue.editor': 'Щоб ухвалювати рішення, увійдіть як редактор.',
-  'queue.empty': 'Перевірки ніщо не чекає.', 'queue.undated': 'потрібна дата', 'queue.sources': 'повідомлень: {n}', 'queue.killed': 'загиблих: {n}',
+  'queue.empty': 'Перевірки ніщо не чекає.', 'queue.undated': 'потрібна дата', 'queue.undated.help': 'Повідомлення не має дати публікації: відкрийте, щоб її вказати.', 'queue.sources': 'повідомлень: {n}', 'queue.killed': 'загиблих: {n}',
   'status.new': 'нова', 'status.confirmed': 'підтверджена', 'status.edited': 'виправлена', 'status.rejected': 'відхилена', 'status.needs-date': 'потрібна дата',
   'unknown': '(невідомо)', 'yes': 'так', 'no': 'ні',
 };

@@ -19,7 +19,8 @@ function draw() {
       el('a', { href: `#/event/${encodeURIComponent(e.id)}`, text: `${typeName(e.sub_event_type)}, ${where}` }),
       ' ', undated ? el('span', { class: 'status needs-date', text: t('queue.undated') }) : el('span', { class: 'q-date', text: fmtDate(e.event_date) }),
       ` · ${t('queue.killed', { n: e.fatalities })} · ${t('queue.sources', { n: e.n_sources })}`,
-      el('div', { class: 'notes', text: e.notes }));
+      // an undated event's notes carry the stand-in date it was extracted against: not shown
+      el('div', { class: 'notes', text: undated ? t('queue.undated.help') : e.notes }));
   });
   $('queue').replaceChildren(...(items.length ? items : [el('li', { class: 'none', text: t('queue.empty') })]));
   const cur = $('queue').children[q.idx];

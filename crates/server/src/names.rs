@@ -56,7 +56,7 @@ pub(crate) fn place_uk(name: &str, admin1: &str, raion: bool) -> String {
     cached(&format!("{raion}\u{1f}{name}\u{1f}{admin1}"), || {
         let hits = gazetteer().search(name);
         let fits = |e: &&litopys_gazetteer::Entry| {
-            e.name.eq_ignore_ascii_case(name) && (admin1.is_empty() || e.admin1.eq_ignore_ascii_case(admin1)) && if raion { e.kind == Kind::Raion } else { e.kind.is_settlement() || e.kind == Kind::Oblast }
+            e.name.eq_ignore_ascii_case(name) && (admin1.is_empty() || e.admin1.eq_ignore_ascii_case(admin1)) && if raion { e.kind == Kind::Raion } else { e.kind.is_settlement() }
         };
         hits.into_iter().find(fits).map(|e| e.name_uk.clone()).unwrap_or_default()
     })
@@ -187,6 +187,8 @@ mod tests {
         assert_eq!(oblast_uk("Kharkiv"), "Харківська область");
         assert_eq!(place_uk("Kryvyi Rih", "Dnipropetrovsk", false), "Кривий Ріг");
         assert_eq!(place_uk("Nowhere", "Kharkiv", false), "");
+        // the city, not the oblast of the same name
+        assert_eq!(place_uk("Poltava", "Poltava", false), "Полтава");
     }
 
     #[test]

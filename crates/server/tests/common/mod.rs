@@ -8,7 +8,7 @@ use axum::Router;
 use http_body_util::BodyExt;
 use litopys_server::{app, Accounts, AppState, Config, Role};
 use litopys_store::Store;
-use serde_json::{json, Value};
+use serde_json::Value;
 use tower::ServiceExt;
 
 pub struct Fixture {
