@@ -8,7 +8,7 @@ import { createSuggest } from '/app/suggest.js';
 import { showEvent, bindEventPage } from '/app/event.js';
 import { showQueue, bindQueue } from '/app/queue.js';
 import { $, el, api, query, message, session, canReview } from '/app/util.js';
-import { TYPES, fmtDate, lang, place, setLang, t, translatePage, typeName } from '/app/i18n.js';
+import { TYPES, fmtDate, lang, loadLanguages, place, setLang, t, translatePage, typeName } from '/app/i18n.js';
 
 const FILTERS = ['from', 'to', 'oblast', 'raion', 'type', 'sub_type', 'tag', 'actor', 'status', 'q'];
 const SUGGESTED = ['oblast', 'raion', 'type', 'sub_type', 'actor', 'tag'];
@@ -330,6 +330,7 @@ window.addEventListener('hashchange', route);
 $('report-lang').addEventListener('change', exportLinks);
 
 async function start() {
+  await loadLanguages();
   for (const box of document.querySelectorAll('.suggest')) {
     const k = box.dataset.facet;
     suggests[k] = createSuggest(box, () => {});

@@ -68,7 +68,8 @@ function groups(e) {
   const sections = [];
   const row = (field) => {
     shown.add(field);
-    const ev = e.evidence.filter((x) => x.field === field);
+    // each quote once, though several reports (or spans) give it
+    const ev = e.evidence.filter((x, k, all) => x.field === field && all.findIndex((y) => y.field === field && y.text === x.text) === k);
     const reviewed = e.reviewed_fields.includes(field) || e.reviewed_fields.includes('*');
     return el('div', { class: `field${ev.length ? ' has-evidence' : ''}`, 'data-field': field },
       el('dt', { title: field }, fieldName(field), reviewed ? el('span', { class: 'by-hand', text: ' ✎', title: t('event.reviewed', { fields: fieldName(field) }) }) : null),

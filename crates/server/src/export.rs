@@ -3,8 +3,8 @@
 //!
 //! # Design
 //!
-//! Rows come from [`Incident::acled_row`](litopys_model::Incident::acled_row), the one place
-//! that decides every column, so the app's files have ACLED's columns in ACLED's order like
+//! Rows come from `Event::row` (over `Incident::acled_row`, the one place that decides every
+//! column), so the app's files have ACLED's columns in ACLED's order like
 //! the command's. `source` names each report's publisher, never a local path. A download is
 //! capped at [`MAX_EXPORT`] events (the app says how many matched); the command line exports
 //! any number.
@@ -14,7 +14,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use litopys_model::{publisher, Cell, Row, ACLED_COLUMNS};
+use litopys_model::{publisher, ACLED_COLUMNS};
 use litopys_store::Event;
 
 use crate::auth::Caller;
@@ -71,32 +71,13 @@ async fn export(
     Ok(([(header::CONTENT_TYPE, mime.to_string()), (header::CONTENT_DISPOSITION, disposition)], body).into_response())
 }
 
-/// An event as a flat row: ACLED's columns (`source` naming every report's publisher), then
-/// litopys' `status` and figures, as `litopys export` writes it.
-fn event_row(e: &Event, timestamp: i64) -> Row {
-    let mut publishers: Vec<String> = Vec::new();
-    for s in &e.sources {
-        let p = publisher(s.url.as_deref().unwrap_or(&s.document));
-        if !p.is_empty() && !publishers.contains(&p) {
-            publishers.push(p);
-        }
-    }
-    let mut row = e.incident.acled_row(&publishers, timestamp);
-    if publishers.is_empty() {
-        row.set("source", Cell::Text(String::new()));
-        row.set("source_scale", Cell::Text(String::new()));
-    }
-    row.0.insert(ACLED_COLUMNS.len(), ("status", Cell::Text(e.status.as_str().to_string())));
-    row
-}
-
 fn write(events: &[Event], format: Format, timestamp: i64) -> serde_json::Result<String> {
     let mut out = String::new();
     match format {
         Format::Csv => {
             let mut header = true;
             for e in events {
-                let row = event_row(e, timestamp);
+                let row = e.row(timestamp);
                 if header {
                     out.push_str(&csv_line(row.0.iter().map(|(c, _)| c.to_string())));
                     header = false;
@@ -111,7 +92,7 @@ fn write(events: &[Event], format: Format, timestamp: i64) -> serde_json::Result
         }
         Format::Jsonl => {
             for e in events {
-                let mut v = serde_json::to_value(event_row(e, timestamp))?;
+                let mut v = serde_json::to_value(e.row(timestamp))?;
                 let sources: Vec<_> = e
                     .sources
                     .iter()
@@ -131,7 +112,7 @@ fn write(events: &[Event], format: Format, timestamp: i64) -> serde_json::Result
                     (Some(lon), Some(lat)) => serde_json::json!({ "type": "Point", "coordinates": [lon, lat] }),
                     _ => serde_json::Value::Null,
                 };
-                let mut props = serde_json::to_value(event_row(e, timestamp))?;
+                let mut props = serde_json::to_value(e.row(timestamp))?;
                 props["n_sources"] = e.sources.len().into();
                 features.push(serde_json::json!({ "type": "Feature", "id": e.id, "geometry": geometry, "properties": props }));
             }
