@@ -273,11 +273,12 @@ $('paste-form').addEventListener('submit', async (ev) => {
     const parts = [];
     links.forEach((a, i) => { if (i) parts.push(', '); parts.push(a); });
     message(r.events.length ? [t('paste.done', { doc: r.doc_id, n: r.n_incidents, events: '' }), ...parts] : t('paste.none', { doc: r.doc_id }), false);
-    document.body.dataset.pasted = r.events.join(' ');
     $('paste-form').reset();
     await loadFacets();
     await refreshPending();
     await route();
+    // said once the map shows the new events
+    document.body.dataset.pasted = r.events.join(' ');
   } catch (e) { message(e.message); }
 });
 

@@ -44,6 +44,7 @@ function valueOf(e, field) {
   if (field === 'location') return place(v, uk.location);
   if (field === 'admin1') return place(v, uk.admin1);
   if (field === 'admin2') return place(v, uk.admin2);
+  if (field === 'admin3') return place(v, uk.admin3);
   return show(v);
 }
 

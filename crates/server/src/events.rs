@@ -190,7 +190,7 @@ fn summary(e: &Event) -> Summary<'_> {
         admin1: &i.admin1,
         admin2: &i.admin2,
         location: &i.location,
-        location_uk: crate::names::place_uk(&i.location, &i.admin1, false),
+        location_uk: crate::names::place_uk(&i.location, &i.admin1, crate::names::Unit::Settlement),
         admin1_uk: crate::names::oblast_uk(&i.admin1),
         latitude: i.latitude,
         longitude: i.longitude,
@@ -267,8 +267,9 @@ async fn history(State(state): State<AppState>, caller: Caller, Path(id): Path<S
 pub(crate) fn names_uk(e: &Event) -> serde_json::Value {
     let i = &e.incident;
     serde_json::json!({
-        "location": crate::names::place_uk(&i.location, &i.admin1, false),
+        "location": crate::names::place_uk(&i.location, &i.admin1, crate::names::Unit::Settlement),
         "admin1": crate::names::oblast_uk(&i.admin1),
-        "admin2": crate::names::place_uk(&i.admin2, &i.admin1, true),
+        "admin2": crate::names::place_uk(&i.admin2, &i.admin1, crate::names::Unit::Raion),
+        "admin3": crate::names::place_uk(&i.admin3, &i.admin1, crate::names::Unit::Hromada),
     })
 }

@@ -47,19 +47,39 @@ pub(crate) fn oblast_uk(admin1: &str) -> String {
     cached(&format!("o\u{1f}{admin1}"), || gazetteer().oblast(admin1).map(|e| e.name_uk.clone()).unwrap_or_default())
 }
 
-/// The Ukrainian name of a settlement (or raion, `raion: true`) named `name` in oblast
-/// `admin1` (empty when the gazetteer has no such place there).
-pub(crate) fn place_uk(name: &str, admin1: &str, raion: bool) -> String {
-    if name.is_empty() {
-        return String::new();
-    }
-    cached(&format!("{raion}\u{1f}{name}\u{1f}{admin1}"), || {
-        let hits = gazetteer().search(name);
-        let fits = |e: &&litopys_gazetteer::Entry| {
-            e.name.eq_ignore_ascii_case(name) && (admin1.is_empty() || e.admin1.eq_ignore_ascii_case(admin1)) && if raion { e.kind == Kind::Raion } else { e.kind.is_settlement() }
-        };
-        hits.into_iter().find(fits).map(|e| e.name_uk.clone()).unwrap_or_default()
-    })
+/// What a Latin place name in an event stands for.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Unit {
+    /// `location`: a city or village.
+    Settlement,
+    /// `admin2`.
+    Raion,
+    /// `admin3`.
+    Hromada,
+}
+
+/// The Ukrainian name of the place of this kind named `name` in oblast `admin1` (the most
+/// populous, when several share the name); empty when the gazetteer has none.
+pub(crate) fn place_uk(name: &str, admin1: &str, unit: Unit) -> String {
+    type Key = (String, String, Unit);
+    static INDEX: OnceLock<HashMap<Key, (u32, String)>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index: HashMap<Key, (u32, String)> = HashMap::new();
+        for e in gazetteer().entries().iter().filter(|e| e.is_ukrainian()) {
+            let unit = match e.kind {
+                k if k.is_settlement() => Unit::Settlement,
+                Kind::Raion => Unit::Raion,
+                Kind::Hromada => Unit::Hromada,
+                _ => continue,
+            };
+            let slot = index.entry((e.name.to_lowercase(), e.admin1.to_lowercase(), unit)).or_insert((0, String::new()));
+            if slot.1.is_empty() || e.population > slot.0 {
+                *slot = (e.population, e.name_uk.clone());
+            }
+        }
+        index
+    });
+    index.get(&(name.to_lowercase(), admin1.to_lowercase(), unit)).map(|(_, uk)| uk.clone()).unwrap_or_default()
 }
 
 fn cached(key: &str, look_up: impl FnOnce() -> String) -> String {
@@ -138,7 +158,7 @@ fn facet_values(cols: &Columns) -> serde_json::Value {
     let none = |_: &str| String::new();
     serde_json::json!({
         "oblast": counted(oblast, oblast_uk),
-        "raion": counted(raion, |r| place_uk(r, raion_oblast.get(r).map_or("", String::as_str), true)),
+        "raion": counted(raion, |r| place_uk(r, raion_oblast.get(r).map_or("", String::as_str), Unit::Raion)),
         "type": counted(event_type, none),
         "sub_type": counted(sub_type, none),
         "actor": counted(actor, none),
@@ -185,10 +205,12 @@ mod tests {
     #[test]
     fn names_in_ukrainian() {
         assert_eq!(oblast_uk("Kharkiv"), "Харківська область");
-        assert_eq!(place_uk("Kryvyi Rih", "Dnipropetrovsk", false), "Кривий Ріг");
-        assert_eq!(place_uk("Nowhere", "Kharkiv", false), "");
+        assert_eq!(place_uk("Kryvyi Rih", "Dnipropetrovsk", Unit::Settlement), "Кривий Ріг");
+        assert_eq!(place_uk("Nowhere", "Kharkiv", Unit::Settlement), "");
         // the city, not the oblast of the same name
-        assert_eq!(place_uk("Poltava", "Poltava", false), "Полтава");
+        assert_eq!(place_uk("Poltava", "Poltava", Unit::Settlement), "Полтава");
+        assert_eq!(place_uk("Zhytomyrskyi", "Zhytomyr", Unit::Raion), "Житомирський");
+        assert_eq!(place_uk("Zhytomyrska", "Zhytomyr", Unit::Hromada), "Житомирська");
     }
 
     #[test]

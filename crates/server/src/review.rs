@@ -83,7 +83,7 @@ async fn queue(
                         "id": e.id, "status": e.status.as_str(), "event_date": i.event_date.to_string(), "event_type": i.event_type.as_str(),
                         "sub_event_type": i.sub_event_type.as_str(), "admin1": i.admin1, "location": i.location,
                         "fatalities": i.fatalities, "notes": i.notes, "n_sources": e.sources.len(),
-                        "location_uk": crate::names::place_uk(&i.location, &i.admin1, false), "admin1_uk": crate::names::oblast_uk(&i.admin1),
+                        "location_uk": crate::names::place_uk(&i.location, &i.admin1, crate::names::Unit::Settlement), "admin1_uk": crate::names::oblast_uk(&i.admin1),
                         "doc_id": e.sources.first().map(|s| s.doc_id),
                     })
                 })
