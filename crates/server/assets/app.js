@@ -53,6 +53,8 @@ function applyLanguage() {
   sw.textContent = t('lang.switch');
   sw.lang = lang === 'uk' ? 'en' : 'uk';
   if (state.facets) setFacets(state.facets);
+  // the period's draft in the reader's language, until they choose another
+  if (!state.reportLangChosen) $('report-lang').value = lang;
   writeFilters();
   if (mapView) mapView.redrawLabels();
   legend();
@@ -328,7 +330,7 @@ export async function route() {
 }
 
 window.addEventListener('hashchange', route);
-$('report-lang').addEventListener('change', exportLinks);
+$('report-lang').addEventListener('change', () => { state.reportLangChosen = true; exportLinks(); });
 
 async function start() {
   await loadLanguages();
