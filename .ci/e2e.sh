@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end test of the web app: `litopys serve` over the example articles, driven in a real
-# headless Chromium by crates/server/e2e/e2e.mjs (playwright-core). Writes the screenshots in
+# End-to-end test of the web app: `litopys serve` over the demo month (`litopys demo
+# --no-serve`) and one undated post, driven in a real headless Chromium at desktop and phone
+# sizes by crates/server/e2e/e2e.mjs (playwright-core, axe-core). Writes the screenshots in
 # docs/screenshots/. Installs chromium (Debian) and the e2e folder's npm packages if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,11 +13,13 @@ if ! command -v chromium >/dev/null; then
 fi
 (cd crates/server/e2e && npm ci --no-audit --no-fund --silent)
 
-echo "== e2e: build and serve the example articles"
+echo "== e2e: build and serve the demo month"
 cargo build --locked --quiet -p litopys
 work=$(mktemp -d)
-db="$work/litopys.db"
-./target/debug/litopys ingest examples/articles --db "$db" --published 2026-03-02 >/dev/null
+./target/debug/litopys demo --no-serve --dir "$work/demo" >/dev/null
+db="$work/demo/litopys-demo.db"
+# a post with no date of its own: its incident waits for a date (needs-date)
+./target/debug/litopys ingest crates/server/e2e/undated-post.uk.txt --db "$db" >/dev/null 2>&1
 echo 'editor-pass-1' | ./target/debug/litopys user add ed --role editor --db "$db" >/dev/null
 echo 'viewer-pass-1' | ./target/debug/litopys user add vi --role viewer --db "$db" >/dev/null
 port=${LITOPYS_E2E_PORT:-18087}

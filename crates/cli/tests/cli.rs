@@ -114,5 +114,14 @@ fn bad_arguments_are_explained() {
 fn places_and_demo() {
     litopys().args(["places", "Kharkov"]).assert().success().stdout(predicate::str::contains("Kharkiv"));
     litopys().args(["places", "Nowhereville"]).assert().code(1);
-    litopys().arg("demo").assert().success().stdout(predicate::str::contains("Kremenchuk"));
+    // the demo builds its database and drafts the month's review; --no-serve stops there
+    let dir = tempfile::tempdir().unwrap();
+    litopys().args(["demo", "--no-serve", "--dir"]).arg(dir.path()).assert().success().stdout(predicate::str::contains("Kremenchuk"));
+    assert!(dir.path().join("litopys-demo.db").is_file());
+    let review = std::fs::read_to_string(dir.path().join("review-2026-03.md")).unwrap();
+    assert!(review.contains("Kremenchuk"), "{review}");
+    // its events are dated by their reports, within the month and around it
+    let out = litopys().args(["events", "--json", "--db"]).arg(dir.path().join("litopys-demo.db")).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(text.contains("2026-03-12") && text.contains("2026-03-18"), "{text}");
 }

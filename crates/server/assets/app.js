@@ -1,66 +1,33 @@
-// litopys web app: map, timeline, filters, event pages and the review queue.
+// litopys web app: the map page (map, events in view, timeline, filters that suggest, export,
+// the period's draft, adding a report), routing, the account and the language.
 // Every piece of data reaches the page through textContent or DOM nodes, never innerHTML.
+// The event page and the review queue are in event.js and queue.js.
 import { createTimeline } from '/app/timeline.js';
+import { createMap, typeIndex } from '/app/mapview.js';
+import { createSuggest } from '/app/suggest.js';
+import { showEvent, bindEventPage } from '/app/event.js';
+import { showQueue, bindQueue } from '/app/queue.js';
+import { $, el, api, query, message, session, canReview } from '/app/util.js';
+import { TYPES, fmtDate, lang, loadLanguages, place, setLang, t, translatePage, typeName } from '/app/i18n.js';
 
-const $ = (id) => document.getElementById(id);
 const FILTERS = ['from', 'to', 'oblast', 'raion', 'type', 'sub_type', 'tag', 'actor', 'status', 'q'];
-const state = { user: null, csrf: null, config: {}, filters: {}, queue: [], queueIdx: 0, event: null };
-
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
-}
-
-function message(text, isError = true) {
-  const m = $('message');
-  m.textContent = text;
-  m.className = isError ? 'error' : 'ok';
-  m.hidden = !text;
-  if (text) setTimeout(() => { if (m.textContent === text) m.hidden = true; }, 6000);
-}
-
-async function api(path, { method = 'GET', body } = {}) {
-  const headers = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && state.csrf) headers['X-CSRF-Token'] = state.csrf;
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
-  if (res.status === 204) return null;
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    const err = new Error(data.error || `${res.status} ${res.statusText}`);
-    err.status = res.status;
-    throw err;
-  }
-  return data;
-}
-
-function query(filters, extra = {}) {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...filters, ...extra })) if (v) p.set(k, v);
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
+const SUGGESTED = ['oblast', 'raion', 'type', 'sub_type', 'actor', 'tag'];
+const state = { config: {}, filters: {}, facets: null, summaries: new Map(), selected: null, hovered: null, hoverDay: null };
+const suggests = {};
+let mapView = null, timeline = null;
 
 // ---------- account ----------
 
 async function loadSession() {
   const s = await api('/api/session');
-  state.user = s.user;
-  state.csrf = s.csrf;
+  session.user = s.user;
+  session.csrf = s.csrf;
   $('signin-form').hidden = !!s.user;
   $('signed-in').hidden = !s.user;
   $('whoami').textContent = s.user ? `${s.user.name} (${s.user.role})` : '';
   document.body.classList.toggle('can-review', canReview());
+  $('paste-panel').hidden = !canReview();
 }
-
-const canReview = () => !!state.user && (state.user.role === 'editor' || state.user.role === 'admin');
 
 $('signin-form').addEventListener('submit', async (ev) => {
   ev.preventDefault();
@@ -68,7 +35,7 @@ $('signin-form').addEventListener('submit', async (ev) => {
     await api('/api/session', { method: 'POST', body: { name: $('signin-name').value, password: $('signin-password').value } });
     $('signin-password').value = '';
     await loadSession();
-    message('Signed in', false);
+    message(t('signin.done'), false);
     route();
   } catch (e) { message(e.message); }
 });
@@ -78,52 +45,58 @@ $('signout').addEventListener('click', async () => {
   route();
 });
 
-// ---------- map ----------
+// ---------- language ----------
 
-let map = null, cluster = null, boundaryLayer = null, timeline = null;
-
-function initMap() {
-  if (map) return;
-  map = L.map('map', { preferCanvas: true, zoomSnap: 0.25, minZoom: 4, maxZoom: 14 }).fitBounds([[44.3, 22.1], [52.4, 40.3]]);
-  if (state.config.tiles) L.tileLayer(state.config.tiles, { maxZoom: 18, attribution: 'tiles: see configuration' }).addTo(map);
-  cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 });
-  map.addLayer(cluster);
-  timeline = createTimeline($('timeline'), (from, to) => {
-    state.filters.from = from;
-    state.filters.to = to;
-    writeFilters();
-    go();
-  });
+function applyLanguage() {
+  translatePage();
+  const sw = $('lang-switch');
+  sw.textContent = t('lang.switch');
+  sw.lang = lang === 'uk' ? 'en' : 'uk';
+  if (state.facets) setFacets(state.facets);
+  // the period's draft in the reader's language, until they choose another
+  if (!state.reportLangChosen) $('report-lang').value = lang;
+  writeFilters();
+  if (mapView) mapView.redrawLabels();
+  legend();
 }
 
-async function loadBoundaries() {
-  const fc = await api('/api/boundaries');
-  const select = $('f-oblast');
-  const names = fc.features.map((f) => f.properties.admin1).sort();
-  for (const n of names) select.append(el('option', { value: n, text: n }));
-  boundaryLayer = L.geoJSON(fc, {
-    style: () => ({ color: '#51606f', weight: 1, fillColor: '#dfe6ec', fillOpacity: 0.6 }),
-    onEachFeature: (f, layer) => {
-      layer.bindTooltip(f.properties.admin1, { sticky: true });
-      layer.on('click', () => { state.filters.oblast = f.properties.admin1; writeFilters(); go(); });
-    },
-  }).addTo(map);
-  boundaryLayer.bringToBack();
-  document.body.dataset.boundaries = String(fc.features.length);
+$('lang-switch').addEventListener('click', () => {
+  setLang(lang === 'uk' ? 'en' : 'uk');
+  applyLanguage();
+  refreshPending();
+  route();
+});
+
+// ---------- filters ----------
+
+function setFacets(f) {
+  state.facets = f;
+  const label = (k, o) => {
+    if (k === 'type' || k === 'sub_type') return typeName(o.value);
+    if (k === 'oblast' || k === 'raion') return place(o.value, o.uk);
+    return o.value;
+  };
+  for (const k of SUGGESTED) {
+    const values = k === 'type' ? TYPES.map((ty) => f.type.find((o) => o.value === ty) || { value: ty, n: 0 }) : f[k] || [];
+    suggests[k].setOptions(values.map((o) => ({ ...o, label: label(k, o) })));
+  }
 }
 
 function readFilters() {
   const f = {};
-  for (const k of FILTERS) f[k] = $(`f-${k}`).value.trim();
+  for (const k of FILTERS) f[k] = suggests[k] ? suggests[k].value() : $(`f-${k}`).value.trim();
   return f;
 }
 function writeFilters() {
-  for (const k of FILTERS) $(`f-${k}`).value = state.filters[k] || '';
+  for (const k of FILTERS) {
+    if (suggests[k]) suggests[k].show(state.filters[k] || '');
+    else $(`f-${k}`).value = state.filters[k] || '';
+  }
 }
 
 // A new address means the view is no longer ready: cleared here, at once, not when the
 // hashchange event arrives, so that nothing (a test, a script) reads the old view as the new.
-function navigate(hash) {
+export function navigate(hash) {
   document.body.dataset.ready = '';
   location.hash = hash;
 }
@@ -134,209 +107,196 @@ function go() {
   else route();
 }
 
-$('filters').addEventListener('submit', (ev) => { ev.preventDefault(); state.filters = readFilters(); go(); });
+$('filters').addEventListener('submit', (ev) => { ev.preventDefault(); state.filters = readFilters(); closeDrawer(); go(); });
 $('filters').addEventListener('reset', (ev) => { ev.preventDefault(); state.filters = {}; writeFilters(); go(); });
 
-const TYPES = ['Protests', 'Riots', 'Violence against civilians', 'Explosions/Remote violence', 'Battles', 'Strategic developments'];
-const typeClass = (type) => `t${Math.max(0, TYPES.indexOf(type))}`;
+// ---------- phone: filters in a drawer ----------
+
+function openDrawer() {
+  document.body.classList.add('drawer-open');
+  $('filters-toggle').setAttribute('aria-expanded', 'true');
+  $('f-from').focus();
+}
+function closeDrawer() {
+  if (!document.body.classList.contains('drawer-open')) return;
+  document.body.classList.remove('drawer-open');
+  $('filters-toggle').setAttribute('aria-expanded', 'false');
+  $('filters-toggle').focus();
+}
+$('filters-toggle').addEventListener('click', openDrawer);
+$('filters-close').addEventListener('click', closeDrawer);
+document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') closeDrawer(); });
+
+// ---------- legend: the event types, which filter ----------
 
 function legend() {
   const box = $('legend');
-  if (box.childElementCount) return;
-  box.append(...TYPES.map((t) => el('span', { class: 'legend-item' }, el('span', { class: `dot ${typeClass(t)}` }), ` ${t}`)));
+  const current = state.filters.type || '';
+  const item = (type, k) => el('button', {
+    type: 'button', class: `legend-item${current === type ? ' on' : ''}`, 'aria-pressed': String(current === type), 'data-type': type,
+    onclick: () => { state.filters.type = current === type ? '' : type; go(); },
+  }, k === null ? '' : el('span', { class: `dot t${k}`, 'aria-hidden': 'true' }), ` ${type ? typeName(type) : t('legend.all')}`);
+  box.replaceChildren(...TYPES.map((ty, k) => item(ty, k)), ...(current ? [item('', null)] : []));
 }
 
-function popup(p) {
-  const [id, , , date, type, status] = p;
-  return el('div', { class: 'popup' }, el('strong', { text: `${date} · ${type}` }), el('br'), `${status} · `, el('a', { href: `#/event/${encodeURIComponent(id)}`, text: id }));
+// ---------- map page ----------
+
+function initMap() {
+  if (mapView) return;
+  mapView = createMap($('map'), {
+    tiles: state.config.tiles,
+    onHover: (id) => hover(id),
+    onSelect: (id) => select(id, false),
+    summary: (id) => state.summaries.get(id),
+  });
+  timeline = createTimeline($('timeline'), {
+    onBrush: (from, to) => { state.filters.from = from; state.filters.to = to; writeFilters(); go(); },
+    onHoverDay: (day) => hoverDay(day),
+  });
+  let pending = null;
+  mapView.map.on('moveend', () => { clearTimeout(pending); pending = setTimeout(() => { if (currentView() === 'map') loadInView(); }, 150); });
 }
 
-// the drafted review of the filtered period (the current month when no dates are chosen)
-function reportLinks() {
+// Hover and selection, shared by the list, the map and the timeline.
+function hover(id) {
+  state.hovered = id;
+  const shown = id || state.selected;
+  mapView.highlight(shown);
+  for (const li of $('event-list').children) li.classList.toggle('hovered', !!id && li.dataset.id === id);
+  const s = shown && state.summaries.get(shown);
+  timeline.mark(s ? s.event_date : null);
+}
+function select(id, fromList) {
+  state.selected = id;
+  for (const li of $('event-list').children) {
+    const on = li.dataset.id === id;
+    li.classList.toggle('selected', on);
+    li.setAttribute('aria-current', on ? 'true' : 'false');
+    if (on && !fromList) li.scrollIntoView({ block: 'nearest' });
+  }
+  hover(null);
+  if (id) mapView.open(id);
+}
+function hoverDay(day) {
+  state.hoverDay = day;
+  mapView.markDay(day);
+  for (const li of $('event-list').children) li.classList.toggle('same-day', !!day && li.dataset.date === day);
+}
+
+function exportLinks() {
+  for (const format of ['csv', 'geojson', 'jsonl']) $(`export-${format}`).href = `/api/export${query(state.filters, { format })}`;
+  // the drafted review of the filtered period (the current month when no dates are chosen)
   const today = new Date().toISOString().slice(0, 10);
   const from = state.filters.from || `${today.slice(0, 8)}01`;
   const to = state.filters.to || today;
-  const lang = $('report-lang').value;
-  $('report-download').href = `/api/report${query({ from, to, lang })}`;
-  $('report-download-html').href = `/api/report${query({ from, to, lang, format: 'html' })}`;
+  const rl = $('report-lang').value;
+  $('report-download').href = `/api/report${query({ from, to, lang: rl })}`;
+  $('report-download-html').href = `/api/report${query({ from, to, lang: rl, format: 'html' })}`;
+}
+
+function listItem(e) {
+  const where = [place(e.location, e.location_uk), place(e.admin1, e.admin1_uk)].filter(Boolean).join(', ');
+  const li = el('li', { 'data-id': e.id, 'data-date': e.event_date, class: e.id === state.selected ? 'selected' : '' },
+    el('a', { href: `#/event/${encodeURIComponent(e.id)}`, class: 'li-head' },
+      el('span', { class: `dot t${typeIndex(e.event_type)}`, 'aria-hidden': 'true' }),
+      el('span', { class: 'li-date', text: fmtDate(e.event_date) }), ' ', el('span', { class: 'li-place', text: where })),
+    el('span', { class: 'li-type', text: typeName(e.sub_event_type) }), ' ',
+    el('span', { class: `status ${e.status}`, text: t(`status.${e.status}`) }),
+    el('span', { class: 'li-notes', text: e.notes || '' }),
+    el('button', { type: 'button', class: 'li-show', text: t('inview.show'), 'aria-label': `${t('inview.show')}: ${fmtDate(e.event_date)}, ${where}`,
+      onclick: () => select(e.id, true) }));
+  li.addEventListener('mouseenter', () => hover(e.id));
+  li.addEventListener('mouseleave', () => hover(null));
+  li.addEventListener('focusin', () => hover(e.id));
+  return li;
+}
+
+// The events in the map's view, beside it.
+async function loadInView() {
+  const list = await api(`/api/events${query(state.filters, { bbox: mapView.bboxParam(), limit: 200 })}`);
+  for (const e of list.events) state.summaries.set(e.id, e);
+  $('inview-count').textContent = `(${list.total})`;
+  const items = list.events.map(listItem);
+  if (!items.length) items.push(el('li', { class: 'none', text: t('inview.none') }));
+  if (list.total > list.events.length) items.push(el('li', { class: 'more', text: t('inview.more', { n: list.total - list.events.length }) }));
+  $('event-list').replaceChildren(...items);
+  document.body.dataset.inview = String(list.total);
 }
 
 async function showMap() {
   initMap();
   legend();
-  setTimeout(() => map.invalidateSize(), 0);
+  setTimeout(() => { mapView.map.invalidateSize(); timeline.redraw(); }, 0);
   writeFilters();
   const f = state.filters;
   const { from, to, ...undated } = f;
-  const [points, list, byOblast, days, byPlace] = await Promise.all([
+  const [points, byOblast, days, byPlace] = await Promise.all([
     api(`/api/points${query(f)}`),
-    api(`/api/events${query(f, { limit: 100 })}`),
     api(`/api/aggregates${query(f, { interval: 'month', by: 'oblast' })}`),
-    api(`/api/aggregates${query(undated, { interval: 'day' })}`),
+    api(`/api/aggregates${query(undated, { interval: 'day', by: 'type' })}`),
     api(`/api/aggregates${query(f, { interval: 'month', by: 'place' })}`),
   ]);
   // the report's charts, drawn by the server as SVG over the same filters
   $('chart-weekly').src = `/api/charts/weekly.svg${query(f)}`;
+  $('chart-weekly').alt = t('charts.weekly');
   $('chart-map').src = `/api/charts/map.svg${query(f)}`;
-  reportLinks();
+  $('chart-map').alt = t('charts.map');
+  exportLinks();
   const places = new Map();
   for (const b of byPlace.buckets) if (b.key) places.set(b.key, (places.get(b.key) || 0) + b.n_events);
   $('top-places').tBodies[0].replaceChildren(...[...places].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10)
     .map(([k, n]) => el('tr', {}, el('td', { text: k }), el('td', { text: n }))));
-  cluster.clearLayers();
-  const icons = new Map();
-  const icon = (type) => {
-    if (!icons.has(type)) icons.set(type, L.divIcon({ className: `dot ${typeClass(type)}`, iconSize: [10, 10] }));
-    return icons.get(type);
-  };
-  const markers = points.points.map((p) => L.marker([p[1], p[2]], { icon: icon(p[4]), title: `${p[3]} ${p[4]}` }).bindPopup(() => popup(p)));
-  cluster.addLayers(markers);
-  $('match-count').textContent = `${points.total} events match; ${points.points.length} on the map` + (points.n_unplaced ? `, ${points.n_unplaced} without coordinates` : '');
+  mapView.setPoints(points.points);
+  // new filters: show where their events are (the first view shows all Ukraine)
+  const key = JSON.stringify(f);
+  if (state.shownFilters !== undefined && state.shownFilters !== key) mapView.fit(points.points);
+  state.shownFilters = key;
+  $('match-count').textContent = t('match', { total: points.total, shown: points.points.length }) + (points.n_unplaced ? t('match.unplaced', { n: points.n_unplaced }) : '');
   const sums = new Map();
   for (const b of byOblast.buckets) {
     const s = sums.get(b.key) || { n: 0, d: 0 };
     s.n += b.n_events; s.d += b.fatalities;
     sums.set(b.key, s);
   }
+  const oblastUk = new Map((state.facets ? state.facets.oblast : []).map((o) => [o.value, o.uk]));
   $('by-oblast').tBodies[0].replaceChildren(...[...sums].sort((a, b) => b[1].n - a[1].n)
-    .map(([k, s]) => el('tr', {}, el('td', { text: k || '(unknown)' }), el('td', { text: s.n }), el('td', { text: s.d }))));
+    .map(([k, s]) => el('tr', {}, el('td', { text: k ? place(k, oblastUk.get(k)) : t('unknown') }), el('td', { text: s.n }), el('td', { text: s.d }))));
   timeline.update(days.buckets, f.from, f.to);
-  $('event-list').replaceChildren(...list.events.map((e) => el('li', {},
-    el('a', { href: `#/event/${encodeURIComponent(e.id)}`, text: `${e.event_date} ${e.sub_event_type}` }),
-    ` — ${e.location}${e.admin1 ? ', ' + e.admin1 : ''} `, el('span', { class: `status ${e.status}`, text: e.status }))));
-  if (list.total > list.events.length) $('event-list').append(el('li', { class: 'more', text: `… and ${list.total - list.events.length} more (narrow the filters)` }));
+  await loadInView();
 }
 
-// ---------- event page ----------
+// ---------- adding a report (editors) ----------
 
-const enc = new TextEncoder(), dec = new TextDecoder();
-
-// The document's text with the evidence spans (byte offsets) marked.
-function highlighted(text, evidence) {
-  const bytes = enc.encode(text);
-  const spans = evidence.filter((e) => e.start < e.end && e.end <= bytes.length).sort((a, b) => a.start - b.start || b.end - a.end);
-  const out = el('div', { class: 'doc-text' });
-  let at = 0;
-  for (const s of spans) {
-    if (s.start < at) continue; // overlapping span: the earlier one is shown
-    out.append(dec.decode(bytes.subarray(at, s.start)));
-    out.append(el('mark', { class: 'evidence', 'data-field': s.field, title: s.field, text: dec.decode(bytes.subarray(s.start, s.end)) }));
-    at = s.end;
-  }
-  out.append(dec.decode(bytes.subarray(at)));
-  return out;
-}
-
-function show(v) {
-  if (v === null || v === undefined || v === '') return '—';
-  if (Array.isArray(v)) return v.length ? v.join('; ') : '—';
-  return String(v);
-}
-
-async function showEvent(id) {
-  const e = await api(`/api/events/${encodeURIComponent(id)}`);
-  state.event = e;
-  $('event-title').textContent = `${e.id}: ${e.incident.sub_event_type}, ${e.incident.location}, ${e.incident.event_date}`;
-  $('event-status').replaceChildren('Status: ', el('span', { class: `status ${e.status}`, id: 'status-value', text: e.status }),
-    e.reviewed_fields.length ? ` · reviewed fields: ${e.reviewed_fields.join(', ')}` : '');
-  const withEvidence = new Set(e.evidence.map((x) => x.field));
-  const rows = Object.entries(e.incident).filter(([k]) => k !== 'evidence').map(([k, v]) => el('tr', { 'data-field': k, class: withEvidence.has(k) ? 'has-evidence' : '' },
-    el('th', { text: k }), el('td', { class: 'value', text: show(v) }),
-    el('td', { class: 'ev', text: e.evidence.filter((x) => x.field === k).map((x) => `“${x.text}”`).join(' ') })));
-  $('event-fields').tBodies[0].replaceChildren(...rows);
-  const fields = Object.keys(e.incident).filter((k) => !['evidence', 'event_id_cnty'].includes(k));
-  $('edit-field').replaceChildren(...fields.map((k) => el('option', { value: k, text: k })));
-  $('review-panel').hidden = !canReview();
-  $('split-list').replaceChildren(...e.sources.map((s) => el('label', { class: 'split-item' }, el('input', { type: 'checkbox', value: s.incident }), ` ${s.incident} (${s.document})`)));
-  $('event-history').replaceChildren(...(e.history.length ? e.history.map((h) => el('li', { text: `${h.at} ${h.actor}: ${JSON.stringify(h.action)}` })) : [el('li', { text: 'no decisions yet' })]));
-  const sources = $('event-sources');
-  sources.replaceChildren();
-  for (const s of e.sources) {
-    const doc = await api(`/api/documents/${s.doc_id}`);
-    const link = s.url && /^https?:\/\//.test(s.url) ? el('a', { href: s.url, rel: 'noopener noreferrer', target: '_blank', text: s.url }) : el('span', { text: s.document });
-    sources.append(el('article', { class: 'source' },
-      el('h3', {}, link),
-      el('p', { class: 'meta', text: [doc.title, `published ${doc.published || 'unknown'}`, doc.lang, `this report: ${s.event_date}, ${s.fatalities} killed`, `document ${s.doc_id}`].filter(Boolean).join(' · ') }),
-      highlighted(doc.text, e.evidence.filter((x) => x.doc_id === s.doc_id))));
-  }
-}
-
-async function decide(action, id = state.event && state.event.id) {
-  if (!id) return;
+$('paste-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
   try {
-    await api(`/api/events/${encodeURIComponent(id)}/review`, { method: 'POST', body: action });
-    message(`${id}: ${action.action} recorded`, false);
+    const r = await api('/api/documents', { method: 'POST', body: { text: $('paste-text').value, url: $('paste-url').value, published: $('paste-published').value } });
+    const links = r.events.map((id) => el('a', { href: `#/event/${encodeURIComponent(id)}`, text: id }));
+    const parts = [];
+    links.forEach((a, i) => { if (i) parts.push(', '); parts.push(a); });
+    message(r.events.length ? [t('paste.done', { doc: r.doc_id, n: r.n_incidents, events: '' }), ...parts] : t('paste.none', { doc: r.doc_id }), false);
+    $('paste-form').reset();
+    await loadFacets();
     await refreshPending();
-    return true;
-  } catch (e) { message(e.message); return false; }
-}
-
-$('btn-confirm').addEventListener('click', async () => { if (await decide({ action: 'confirm' })) showEvent(state.event.id); });
-$('btn-reject').addEventListener('click', async () => { if (await decide({ action: 'reject' })) showEvent(state.event.id); });
-$('edit-form').addEventListener('submit', async (ev) => {
-  ev.preventDefault();
-  const raw = $('edit-value').value;
-  let value;
-  try { value = JSON.parse(raw); } catch { value = raw; }
-  if (await decide({ action: 'edit', field: $('edit-field').value, value })) { $('edit-value').value = ''; showEvent(state.event.id); }
-});
-$('merge-form').addEventListener('submit', async (ev) => {
-  ev.preventDefault();
-  if (await decide({ action: 'merge', other: $('merge-other').value.trim() })) showEvent(state.event.id);
-});
-$('split-form').addEventListener('submit', async (ev) => {
-  ev.preventDefault();
-  const incidents = [...$('split-list').querySelectorAll('input:checked')].map((i) => i.value);
-  if (await decide({ action: 'split', incidents })) showEvent(state.event.id);
+    await route();
+    // said once the map shows the new events
+    document.body.dataset.pasted = r.events.join(' ');
+  } catch (e) { message(e.message); }
 });
 
-// ---------- review queue ----------
+// ---------- totals ----------
 
-async function refreshPending() {
+export async function refreshPending() {
   try {
     const s = await api('/api/stats');
     $('pending-count').textContent = s.n_pending;
-    $('totals').textContent = `${s.n_events} events · ${s.n_documents} documents`;
+    $('totals').textContent = t('totals', { events: s.n_events, documents: s.n_documents });
   } catch { $('pending-count').textContent = ''; }
 }
 
-async function showQueue() {
-  const q = await api('/api/review/queue?limit=200');
-  state.queue = q.events;
-  state.queueIdx = Math.min(state.queueIdx, Math.max(0, q.events.length - 1));
-  $('queue-count').textContent = `(${q.n_pending} pending)`;
-  drawQueue();
+async function loadFacets() {
+  try { setFacets(await api('/api/facets')); } catch { /* suggestions are a help, not a need */ }
 }
-
-function drawQueue() {
-  $('queue').replaceChildren(...state.queue.map((e, i) => el('li', { class: i === state.queueIdx ? 'current' : '', 'data-id': e.id },
-    el('a', { href: `#/event/${encodeURIComponent(e.id)}`, text: e.id }), ` ${e.event_date} · ${e.sub_event_type} · ${e.location}${e.admin1 ? ', ' + e.admin1 : ''} · ${e.fatalities} killed · ${e.n_sources} source(s)`,
-    el('div', { class: 'notes', text: e.notes }))));
-  const cur = $('queue').children[state.queueIdx];
-  if (cur) cur.scrollIntoView({ block: 'nearest' });
-}
-
-document.addEventListener('keydown', async (ev) => {
-  if (ev.target.closest && ev.target.closest('input, select, textarea') || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-  const view = currentView();
-  if (view === 'review') {
-    const cur = state.queue[state.queueIdx];
-    if (ev.key === 'j') { state.queueIdx = Math.min(state.queue.length - 1, state.queueIdx + 1); drawQueue(); }
-    else if (ev.key === 'k') { state.queueIdx = Math.max(0, state.queueIdx - 1); drawQueue(); }
-    else if ((ev.key === 'o' || ev.key === 'Enter') && cur) navigate(`#/event/${encodeURIComponent(cur.id)}`);
-    else if ((ev.key === 'c' || ev.key === 'x') && cur) {
-      if (await decide({ action: ev.key === 'c' ? 'confirm' : 'reject' }, cur.id)) {
-        state.queue.splice(state.queueIdx, 1);
-        state.queueIdx = Math.min(state.queueIdx, Math.max(0, state.queue.length - 1));
-        drawQueue();
-        $('queue-count').textContent = `(${$('pending-count').textContent} pending)`;
-      }
-    }
-  } else if (view === 'event' && canReview()) {
-    if (ev.key === 'c') $('btn-confirm').click();
-    else if (ev.key === 'x') $('btn-reject').click();
-  }
-});
 
 // ---------- routing ----------
 
@@ -347,7 +307,7 @@ function currentView() {
   return 'map';
 }
 
-async function route() {
+export async function route() {
   const view = currentView();
   for (const v of ['map', 'event', 'review']) $(`view-${v}`).hidden = v !== view;
   document.body.dataset.view = view;
@@ -365,18 +325,27 @@ async function route() {
     }
     document.body.dataset.ready = view;
   } catch (e) {
-    message(e.status === 401 ? 'Sign in to see the events: this server is not public.' : e.message);
+    message(e.status === 401 ? t('signin.needed') : e.message);
   }
 }
 
 window.addEventListener('hashchange', route);
-$('report-lang').addEventListener('change', reportLinks);
+$('report-lang').addEventListener('change', () => { state.reportLangChosen = true; exportLinks(); });
 
 async function start() {
+  await loadLanguages();
+  for (const box of document.querySelectorAll('.suggest')) {
+    const k = box.dataset.facet;
+    suggests[k] = createSuggest(box, () => {});
+  }
+  applyLanguage();
   state.config = await api('/api/config');
   await loadSession();
+  bindEventPage({ navigate, refreshPending });
+  bindQueue({ navigate, refreshPending });
   initMap();
-  try { await loadBoundaries(); } catch (e) { message(e.message); }
+  try { document.body.dataset.boundaries = String(await mapView.loadBase()); } catch (e) { message(e.message); }
+  await loadFacets();
   await refreshPending();
   await route();
 }

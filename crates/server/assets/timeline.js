@@ -1,5 +1,8 @@
-// A histogram of events per day with a brush: drag across it to choose a date range,
-// double-click to clear. Built with SVG elements, no library.
+// Events per day, stacked by event type, with a date axis at readable ticks and a brush:
+// drag across it to choose a date range, double-click to clear. A day can be marked (the
+// hovered or selected event's), and hovering a day tells the app which day it is. SVG, no
+// library.
+import { TYPES, fmtShort, t, typeName } from '/app/i18n.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const DAY = 86400000;
@@ -11,46 +14,99 @@ function svg(name, attrs) {
 }
 
 const toDay = (s) => Date.parse(s + 'T00:00:00Z');
-const fromDay = (t) => new Date(t).toISOString().slice(0, 10);
+const fromDay = (tm) => new Date(tm).toISOString().slice(0, 10);
 
-export function createTimeline(container, onBrush) {
+// Tick days for a range of `span` days on `px` pixels: days, weeks, months, quarters or years,
+// as many as fit at about 70 px apart.
+function ticks(t0, t1, px) {
+  const span = (t1 - t0) / DAY + 1;
+  const fit = Math.max(2, Math.floor(px / 70));
+  const out = [];
+  if (span / 1 <= fit) { for (let d = t0; d <= t1; d += DAY) out.push(d); return out; }
+  for (const step of [2, 7, 14]) {
+    if (span / step <= fit) {
+      let d = t0;
+      if (step === 7) while (new Date(d).getUTCDay() !== 1) d += DAY; // Mondays
+      for (; d <= t1; d += step * DAY) out.push(d);
+      return out;
+    }
+  }
+  for (const months of [1, 3, 6, 12, 24, 60]) {
+    if (span / (30.4 * months) <= fit) {
+      const s = new Date(t0);
+      let y = s.getUTCFullYear(), m = s.getUTCMonth();
+      m = Math.ceil(m / months) * months;
+      for (;;) {
+        const d = Date.UTC(y + Math.floor(m / 12), m % 12, 1);
+        if (d > t1) break;
+        if (d >= t0) out.push(d);
+        m += months;
+      }
+      return out;
+    }
+  }
+  return [t0, t1];
+}
+
+export function createTimeline(container, { onBrush, onHoverDay }) {
   const width = () => Math.max(200, container.clientWidth || 600);
-  const height = 90, pad = 18;
-  let days = [], t0 = 0, t1 = 0, selection = null, drag = null;
-  const root = svg('svg', { class: 'timeline', height, role: 'img', 'aria-label': 'events per day' });
+  const height = 110, axis = 20;
+  let days = [], t0 = 0, t1 = 0, selection = null, drag = null, marked = null, hidden = new Set();
+  const root = svg('svg', { class: 'timeline', height, role: 'img' });
   container.replaceChildren(root);
 
-  const x = (t) => ((t - t0) / Math.max(DAY, t1 - t0 + DAY)) * width();
+  const x = (tm) => ((tm - t0) / Math.max(DAY, t1 - t0 + DAY)) * width();
   const tAt = (px) => t0 + Math.floor((px / width()) * ((t1 - t0 + DAY) / DAY)) * DAY;
 
   function draw() {
     root.setAttribute('width', width());
+    root.setAttribute('aria-label', t('timeline'));
     root.replaceChildren();
     if (!days.length) {
-      const t = svg('text', { x: 8, y: 40, class: 'empty' });
-      t.textContent = 'no dated events';
-      root.append(t);
+      const e = svg('text', { x: 8, y: 40, class: 'empty' });
+      e.textContent = t('timeline.none');
+      root.append(e);
       return;
     }
-    const max = Math.max(...days.map((d) => d.n));
+    const totals = days.map((d) => TYPES.reduce((s, ty, k) => s + (hidden.has(ty) ? 0 : d.n[k]), 0));
+    const max = Math.max(1, ...totals);
     const bw = Math.max(1, x(t0 + DAY) - x(t0) - 1);
+    const plot = height - axis - 4;
     for (const d of days) {
-      const h = ((height - pad - 4) * d.n) / max;
-      const inSel = selection && d.t >= selection[0] && d.t <= selection[1];
-      const r = svg('rect', { x: x(d.t), y: height - pad - h, width: bw, height: h, class: inSel ? 'bar sel' : 'bar' });
+      let y = height - axis;
+      const g = svg('g', { 'data-day': fromDay(d.t), class: 'day' });
+      const parts = [];
+      TYPES.forEach((ty, k) => {
+        if (!d.n[k] || hidden.has(ty)) return;
+        const h = (plot * d.n[k]) / max;
+        y -= h;
+        g.append(svg('rect', { x: x(d.t), y, width: bw, height: h, class: `bar t${k}` }));
+        parts.push(`${typeName(ty)}: ${d.n[k]}`);
+      });
       const tip = svg('title', {});
-      tip.textContent = `${fromDay(d.t)}: ${d.n}`;
-      r.append(tip);
-      root.append(r);
-    }
-    for (const [t, anchor] of [[t0, 'start'], [t1, 'end']]) {
-      const label = svg('text', { x: anchor === 'start' ? 2 : width() - 2, y: height - 4, 'text-anchor': anchor, class: 'axis' });
-      label.textContent = fromDay(t);
-      root.append(label);
+      tip.textContent = `${fromDay(d.t)} — ${parts.join(', ')}`;
+      g.append(tip);
+      root.append(g);
     }
     if (selection) {
       const a = x(selection[0]), b = x(selection[1] + DAY);
-      root.append(svg('rect', { x: a, y: 0, width: Math.max(2, b - a), height: height - pad, class: 'brush' }));
+      root.append(svg('rect', { x: a, y: 0, width: Math.max(2, b - a), height: height - axis, class: 'brush' }));
+    }
+    if (marked !== null && marked >= t0 && marked <= t1) {
+      const mx = x(marked) + bw / 2;
+      root.append(svg('line', { x1: mx, x2: mx, y1: 0, y2: height - axis, class: 'marked' }));
+    }
+    root.append(svg('line', { x1: 0, x2: width(), y1: height - axis + 0.5, y2: height - axis + 0.5, class: 'axis-line' }));
+    const list = ticks(t0, t1, width());
+    let lastYear = null;
+    for (const tk of list) {
+      const tx = x(tk) + bw / 2;
+      root.append(svg('line', { x1: tx, x2: tx, y1: height - axis, y2: height - axis + 4, class: 'tick' }));
+      const year = new Date(tk).getUTCFullYear();
+      const label = svg('text', { x: tx, y: height - 5, 'text-anchor': 'middle', class: 'axis' });
+      label.textContent = fmtShort(fromDay(tk), year !== lastYear && list.length < 8);
+      lastYear = year;
+      root.append(label);
     }
   }
 
@@ -67,12 +123,19 @@ export function createTimeline(container, onBrush) {
     draw();
   });
   root.addEventListener('pointermove', (ev) => {
-    if (drag === null) return;
-    const t = Math.min(t1, Math.max(t0, tAt(px(ev))));
-    if (t !== drag) moved = true;
-    selection = [Math.min(drag, t), Math.max(drag, t)];
+    if (drag === null) {
+      if (days.length && onHoverDay) {
+        const d = tAt(px(ev));
+        onHoverDay(d >= t0 && d <= t1 ? fromDay(d) : null);
+      }
+      return;
+    }
+    const tm = Math.min(t1, Math.max(t0, tAt(px(ev))));
+    if (tm !== drag) moved = true;
+    selection = [Math.min(drag, tm), Math.max(drag, tm)];
     draw();
   });
+  root.addEventListener('pointerleave', () => { if (drag === null && onHoverDay) onHoverDay(null); });
   root.addEventListener('pointerup', () => {
     if (drag === null) return;
     drag = null;
@@ -90,13 +153,31 @@ export function createTimeline(container, onBrush) {
   window.addEventListener('resize', draw);
 
   return {
-    // buckets: [{period: 'YYYY-MM-DD', n_events}], range: [from, to] ('' for open)
+    // buckets: [{period: 'YYYY-MM-DD', key: event type, n_events}], range: [from, to] ('' for open)
     update(buckets, from, to) {
-      days = buckets.map((b) => ({ t: toDay(b.period), n: b.n_events })).filter((d) => !Number.isNaN(d.t));
-      t0 = days.length ? Math.min(...days.map((d) => d.t)) : 0;
-      t1 = days.length ? Math.max(...days.map((d) => d.t)) : 0;
+      const byDay = new Map();
+      for (const b of buckets) {
+        const tm = toDay(b.period);
+        if (Number.isNaN(tm)) continue;
+        if (!byDay.has(tm)) byDay.set(tm, { t: tm, n: TYPES.map(() => 0) });
+        const k = TYPES.indexOf(b.key);
+        byDay.get(tm).n[k < 0 ? TYPES.length - 1 : k] += b.n_events;
+      }
+      days = [...byDay.values()].sort((a, b) => a.t - b.t);
+      t0 = days.length ? days[0].t : 0;
+      t1 = days.length ? days[days.length - 1].t : 0;
       selection = from || to ? [from ? toDay(from) : t0, to ? toDay(to) : t1] : null;
       draw();
     },
+    // marks one day ('YYYY-MM-DD', or null for none)
+    mark(day) {
+      const tm = day ? toDay(day) : null;
+      if (tm === marked) return;
+      marked = tm;
+      draw();
+    },
+    // event types left out of the stacks
+    hide(types) { hidden = new Set(types); draw(); },
+    redraw: draw,
   };
 }

@@ -227,7 +227,7 @@ async fn stats(State(state): State<AppState>, caller: Caller) -> Result<Json<ser
     state
         .with_snapshot(|store, snap| {
             let c = snap.counts;
-            let n_pending = snap.cols.status.iter().filter(|&&s| STATUSES[s as usize & 3] == Status::New).count();
+            let n_pending = snap.cols.status.iter().filter(|&&s| matches!(STATUSES.get(s as usize), Some(Status::New | Status::NeedsDate))).count();
             Ok(Json(serde_json::json!({
                 "n_documents": c.n_documents, "n_incidents": c.n_incidents, "n_events": c.n_events, "n_pending": n_pending,
                 "backend": store.backend(),

@@ -27,6 +27,17 @@ const FILES: &[(&str, &str, &[u8])] = &[
     ("index.html", "text/html; charset=utf-8", include_bytes!("../assets/index.html")),
     ("app.js", "text/javascript; charset=utf-8", include_bytes!("../assets/app.js")),
     ("timeline.js", "text/javascript; charset=utf-8", include_bytes!("../assets/timeline.js")),
+    ("i18n.js", "text/javascript; charset=utf-8", include_bytes!("../assets/i18n.js")),
+    // every word of the interface, per language
+    ("lang-en.json", "application/json", include_bytes!("../assets/lang/en.json")),
+    ("lang-uk.json", "application/json", include_bytes!("../assets/lang/uk.json")),
+    ("util.js", "text/javascript; charset=utf-8", include_bytes!("../assets/util.js")),
+    ("suggest.js", "text/javascript; charset=utf-8", include_bytes!("../assets/suggest.js")),
+    ("mapview.js", "text/javascript; charset=utf-8", include_bytes!("../assets/mapview.js")),
+    ("event.js", "text/javascript; charset=utf-8", include_bytes!("../assets/event.js")),
+    ("queue.js", "text/javascript; charset=utf-8", include_bytes!("../assets/queue.js")),
+    // countries around Ukraine (Natural Earth via world-atlas; scripts/basemap/build_basemap.mjs)
+    ("basemap.json", "application/json", include_bytes!("../assets/basemap.json")),
     ("app.css", "text/css; charset=utf-8", include_bytes!("../assets/app.css")),
     ("vendor/leaflet.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/leaflet.js")),
     ("vendor/leaflet.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/leaflet.css")),
@@ -137,6 +148,30 @@ fn origin(url: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    /// Every word of the interface has both languages: a key in one file and not the other
+    /// would show the key itself to the reader.
+    #[test]
+    fn both_languages_have_every_word() {
+        let read = |name: &str| -> serde_json::Value {
+            let (_, _, bytes) = super::FILES.iter().find(|(n, _, _)| *n == name).expect(name);
+            serde_json::from_slice(bytes).expect(name)
+        };
+        let (en, uk) = (read("lang-en.json"), read("lang-uk.json"));
+        for part in ["words", "fields"] {
+            let keys = |v: &serde_json::Value| v[part].as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
+            assert_eq!(keys(&en), keys(&uk), "{part}");
+            assert!(keys(&en).len() > 20, "{part}");
+        }
+        // every event type and sub-event type has its Ukrainian name
+        for t in litopys_model::SubEventType::ALL {
+            assert!(uk["types"][t.as_str()].is_string(), "{}", t.as_str());
+            assert!(uk["types"][t.event_type().as_str()].is_string(), "{}", t.event_type().as_str());
+        }
+        assert_eq!(uk["months"].as_array().map(Vec::len), Some(12));
+        let basemap = read("basemap.json");
+        assert!(basemap["features"].as_array().is_some_and(|f| f.len() >= 10));
+    }
+
     #[test]
     fn origins() {
         assert_eq!(super::origin("https://tile.openstreetmap.org/{z}/{x}/{y}.png").as_deref(), Some("https://tile.openstreetmap.org"));

@@ -62,7 +62,7 @@ impl Dict {
 }
 
 /// The statuses in the order of their numbers in [`Columns::status`].
-pub(crate) const STATUSES: [Status; 4] = [Status::New, Status::Confirmed, Status::Edited, Status::Rejected];
+pub(crate) const STATUSES: [Status; 5] = [Status::New, Status::Confirmed, Status::Edited, Status::Rejected, Status::NeedsDate];
 
 /// The event types in the order of their numbers in [`Columns::event_type`].
 pub(crate) const EVENT_TYPES: [EventType; 6] = [
@@ -136,7 +136,8 @@ pub(crate) struct Columns {
     pub(crate) admin1: Vec<u32>,
     pub(crate) admin2: Vec<u32>,
     pub(crate) location: Vec<u32>,
-    /// actor1, assoc_actor_1, actor2, assoc_actor_2 in lower case, joined by [`SEP`].
+    /// actor1, assoc_actor_1, actor2, assoc_actor_2 as written, joined by [`SEP`] (filters
+    /// compare them in lower case).
     pub(crate) actors: Vec<u32>,
     /// The tags joined by [`SEP`].
     pub(crate) tags: Vec<u32>,
@@ -167,7 +168,7 @@ impl Columns {
 
     /// The status of row `i`.
     pub(crate) fn status_of(&self, i: usize) -> Status {
-        STATUSES[self.status[i] as usize & 3]
+        STATUSES.get(self.status[i] as usize).copied().unwrap_or(Status::New)
     }
 
     /// Coordinates of row `i`, if it has them.
@@ -178,7 +179,7 @@ impl Columns {
 
     fn values<'a>(&mut self, e: &'a Event) -> Values<'a> {
         let i = &e.incident;
-        let actors = [&i.actor1, &i.assoc_actor_1, &i.actor2, &i.assoc_actor_2].map(|a| a.to_lowercase()).join(&SEP.to_string());
+        let actors = [&i.actor1, &i.assoc_actor_1, &i.actor2, &i.assoc_actor_2].map(|a| a.as_str()).join(&SEP.to_string());
         let mut docs: Vec<u32> = e.sources.iter().map(|s| self.documents.intern(&s.document)).collect();
         docs.sort_unstable();
         docs.dedup();

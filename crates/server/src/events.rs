@@ -42,6 +42,8 @@ pub(crate) struct FilterParams {
     // only for aggregates; listed here so one struct rejects unknown names everywhere
     interval: Option<String>,
     by: Option<String>,
+    /// Only for exports: csv, geojson or jsonl.
+    pub(crate) format: Option<String>,
 }
 
 /// Parsed filters: the store's, and the ones the server applies itself.
@@ -97,7 +99,7 @@ impl FilterParams {
             Some("all") => (None, true),
             Some(s) => match Status::parse(s) {
                 Some(st) => (Some(st), false),
-                None => return Err(ApiError::BadRequest(format!("status: expected new, confirmed, edited, rejected or all, got {s:?}"))),
+                None => return Err(ApiError::BadRequest(format!("status: expected new, confirmed, edited, rejected, needs-date or all, got {s:?}"))),
             },
         };
         let bbox = match nonempty(&self.bbox) {
@@ -163,6 +165,9 @@ struct Summary<'a> {
     admin1: &'a str,
     admin2: &'a str,
     location: &'a str,
+    /// The place and oblast in Ukrainian (empty when the gazetteer does not know them).
+    location_uk: String,
+    admin1_uk: String,
     latitude: Option<f64>,
     longitude: Option<f64>,
     fatalities: u32,
@@ -185,6 +190,8 @@ fn summary(e: &Event) -> Summary<'_> {
         admin1: &i.admin1,
         admin2: &i.admin2,
         location: &i.location,
+        location_uk: crate::names::place_uk(&i.location, &i.admin1, crate::names::Unit::Settlement),
+        admin1_uk: crate::names::oblast_uk(&i.admin1),
         latitude: i.latitude,
         longitude: i.longitude,
         fatalities: i.fatalities,
@@ -238,6 +245,7 @@ async fn one(State(state): State<AppState>, caller: Caller, Path(id): Path<Strin
             let history = store.history(&id)?;
             let mut v = serde_json::to_value(&event).map_err(|e| ApiError::Internal(e.to_string()))?;
             v["history"] = serde_json::to_value(&history).map_err(|e| ApiError::Internal(e.to_string()))?;
+            v["names_uk"] = names_uk(&event);
             Ok(Json(v))
         })
         .await
@@ -253,4 +261,15 @@ async fn history(State(state): State<AppState>, caller: Caller, Path(id): Path<S
             Ok(Json(serde_json::json!({ "event_id": id, "history": history })))
         })
         .await
+}
+
+/// The event's place names in Ukrainian, for the app in Ukrainian.
+pub(crate) fn names_uk(e: &Event) -> serde_json::Value {
+    let i = &e.incident;
+    serde_json::json!({
+        "location": crate::names::place_uk(&i.location, &i.admin1, crate::names::Unit::Settlement),
+        "admin1": crate::names::oblast_uk(&i.admin1),
+        "admin2": crate::names::place_uk(&i.admin2, &i.admin1, crate::names::Unit::Raion),
+        "admin3": crate::names::place_uk(&i.admin3, &i.admin1, crate::names::Unit::Hromada),
+    })
 }

@@ -8,8 +8,11 @@
 //! * [`run`] serves it on an address until Ctrl-C.
 //! * Every error is JSON `{"error": "..."}` with a status code a script can act on; the API
 //!   is described at `/api/openapi.json`.
-//! * The web app (map, timeline, filters, event pages, review queue) is plain JS modules
-//!   and CSS embedded in the binary with Leaflet; it needs no network.
+//! * The web app is an analyst's workbench: a map to orient by (Natural Earth land and sea,
+//!   oblasts, settlement labels from the gazetteer), markers by event type, the events in
+//!   view, a timeline stacked by type, filters that suggest, in Ukrainian and English, event
+//!   pages with evidence, the review queue, exports, and editors' pasted and dated reports.
+//!   Plain JS modules and CSS embedded in the binary with Leaflet; it needs no network.
 //! * Accounts ([`Accounts`]): viewer, editor, admin; sessions in `HttpOnly; SameSite=Strict`
 //!   cookies with a per-session CSRF token; API tokens for scripts (`Authorization: Bearer`).
 //!
@@ -42,6 +45,9 @@ mod columns;
 mod documents;
 mod error;
 mod events;
+mod export;
+mod intake;
+mod names;
 mod points;
 mod readers;
 mod report;
@@ -185,6 +191,9 @@ pub fn app(state: AppState) -> Router {
         .merge(documents::router())
         .merge(review::router())
         .merge(report::router())
+        .merge(export::router())
+        .merge(intake::router())
+        .merge(names::router())
         .merge(auth::router())
         .merge(assets::router())
         .fallback(assets::not_found)

@@ -43,6 +43,7 @@ async fn review(
             let history = store.history(&id)?;
             let mut v = serde_json::to_value(&event).map_err(|e| ApiError::Internal(e.to_string()))?;
             v["history"] = serde_json::to_value(&history).map_err(|e| ApiError::Internal(e.to_string()))?;
+            v["names_uk"] = crate::events::names_uk(&event);
             Ok((StatusCode::OK, Json(v)))
         })
         .await
@@ -54,8 +55,9 @@ struct QueueParams {
     limit: Option<String>,
 }
 
-/// `GET /api/review/queue?limit=100`: events awaiting review (status `new`), oldest first,
-/// with how many there are in all.
+/// `GET /api/review/queue?limit=100`: events awaiting review: first those that wait for a
+/// date (status `needs-date`: their report needs one before anything else can be judged),
+/// then the new ones, oldest first; with how many there are in all.
 async fn queue(
     State(state): State<AppState>,
     caller: Caller,
@@ -69,20 +71,24 @@ async fn queue(
     state
         .with_snapshot(move |store, snap| {
             let cols = &snap.cols;
-            let pending: Vec<usize> = (0..cols.len()).filter(|&i| cols.status_of(i) == Status::New).collect();
+            let mut pending: Vec<usize> = (0..cols.len()).filter(|&i| cols.status_of(i) == Status::NeedsDate).collect();
+            let n_needs_date = pending.len();
+            pending.extend((0..cols.len()).filter(|&i| cols.status_of(i) == Status::New));
             let events = crate::events::read_events(store, pending.iter().take(limit).map(|&i| &*cols.ids[i]))?;
             let items: Vec<_> = events
                 .iter()
                 .map(|e| {
                     let i = &e.incident;
                     serde_json::json!({
-                        "id": e.id, "event_date": i.event_date.to_string(), "event_type": i.event_type.as_str(),
+                        "id": e.id, "status": e.status.as_str(), "event_date": i.event_date.to_string(), "event_type": i.event_type.as_str(),
                         "sub_event_type": i.sub_event_type.as_str(), "admin1": i.admin1, "location": i.location,
                         "fatalities": i.fatalities, "notes": i.notes, "n_sources": e.sources.len(),
+                        "location_uk": crate::names::place_uk(&i.location, &i.admin1, crate::names::Unit::Settlement), "admin1_uk": crate::names::oblast_uk(&i.admin1),
+                        "doc_id": e.sources.first().map(|s| s.doc_id),
                     })
                 })
                 .collect();
-            Ok(Json(serde_json::json!({ "n_pending": pending.len(), "events": items })))
+            Ok(Json(serde_json::json!({ "n_pending": pending.len(), "n_needs_date": n_needs_date, "events": items })))
         })
         .await
 }

@@ -24,7 +24,7 @@ fn same(a: &str, b: &str) -> bool {
 
 /// The filters of a query as masks over the columns' numbers.
 struct Masks {
-    status: [bool; 4],
+    status: [bool; 5],
     event_type: Option<[bool; 6]>,
     sub_type: Option<Vec<bool>>,
     admin1: Option<Vec<bool>>,
@@ -40,7 +40,8 @@ fn masks(cols: &Columns, q: &Query2, text: Option<(HashSet<String>, Vec<bool>)>)
     let f = &q.store;
     let status = STATUSES.map(|s| match f.status {
         Some(wanted) => s == wanted,
-        None => q.all_statuses || s != Status::Rejected,
+        // needs-date events wait for a date: only asked for by name
+        None => s != Status::NeedsDate && (q.all_statuses || s != Status::Rejected),
     });
     let event_type = f.event_type.as_deref().map(|t| EVENT_TYPES.map(|x| same(x.as_str(), t)));
     let sub_type = q.sub_type.as_deref().map(|t| SubEventType::ALL.iter().map(|s| same(s.as_str(), t)).collect());
@@ -49,9 +50,10 @@ fn masks(cols: &Columns, q: &Query2, text: Option<(HashSet<String>, Vec<bool>)>)
         status,
         event_type,
         sub_type,
-        admin1: mask(&f.admin1, &cols.admin1_names),
-        admin2: mask(&q.raion, &cols.admin2_names),
-        actors: q.actor.as_deref().map(|a| cols.actor_names.mask(|all| all.split(SEP).any(|x| x.contains(a)))),
+        // a place typed in another script or spelling means the place the gazetteer finds
+        admin1: mask(&f.admin1.as_deref().map(|w| crate::names::resolve_oblast(w, &cols.admin1_names)), &cols.admin1_names),
+        admin2: mask(&q.raion.as_deref().map(|w| crate::names::resolve_raion(w, &cols.admin2_names)), &cols.admin2_names),
+        actors: q.actor.as_deref().map(|a| cols.actor_names.mask(|all| all.to_lowercase().split(SEP).any(|x| x.contains(a)))),
         tags: f.tag.as_deref().map(|t| cols.tag_names.mask(|all| all.split(SEP).any(|x| same(x, t)))),
         bbox: q.bbox,
         text,
@@ -64,7 +66,7 @@ fn passes(m: &Option<Vec<bool>>, id: u32) -> bool {
 
 impl Masks {
     fn row(&self, cols: &Columns, i: usize) -> bool {
-        self.status[cols.status[i] as usize & 3]
+        self.status.get(cols.status[i] as usize).copied().unwrap_or(false)
             && self.event_type.map_or(true, |m| m[cols.event_type[i] as usize % 6])
             && passes(&self.sub_type, u32::from(cols.sub_type[i]))
             && passes(&self.admin1, cols.admin1[i])

@@ -67,12 +67,14 @@ fn periods() -> impl Iterator<Item = (Option<jiff::civil::Date>, Option<jiff::ci
     first.chain(years).chain(last)
 }
 
-/// Every event of the store, rejected ones included, in columns.
+/// Every event of the store, rejected and needs-date ones included, in columns.
 fn build(store: &mut Store) -> Result<Columns, ApiError> {
     let mut cols = Columns::default();
     for (from, to) in periods() {
         let mut events: Vec<Event> = store.events(&Filter { from, to, ..Filter::default() })?;
-        events.extend(store.events(&Filter { from, to, status: Some(Status::Rejected), ..Filter::default() })?);
+        for status in [Status::Rejected, Status::NeedsDate] {
+            events.extend(store.events(&Filter { from, to, status: Some(status), ..Filter::default() })?);
+        }
         events.sort_by(|a, b| (a.incident.event_date, &a.id).cmp(&(b.incident.event_date, &b.id)));
         for e in &events {
             cols.push(e);
@@ -137,6 +139,12 @@ fn rebuild(writer: &tokio::sync::Mutex<Store>, slot: &Slot, stale: Option<Instan
     held.snap = Some(snapshot.clone());
     held.checked = Some(Instant::now());
     Ok(snapshot)
+}
+
+/// Drops the snapshot, so that the next read builds one (after a report was added or
+/// extracted again by the server, which may change events without changing any count).
+pub(crate) fn forget(slot: &Slot) {
+    lock(slot).snap = None;
 }
 
 /// Brings the snapshot up to date after `action` on event `id`; a split (which makes an

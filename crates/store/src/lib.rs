@@ -64,6 +64,7 @@ mod error;
 mod link;
 mod near;
 mod review;
+mod row;
 mod store;
 mod write;
 
