@@ -116,7 +116,8 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
             } else if NEAR_WORDS.contains(&word) {
                 frame = Frame::Near;
                 span_start = word_start;
-            } else if VILLAGE_WORDS.contains(&word) {
+            } else if VILLAGE_WORDS.contains(&word) && (word.chars().count() > 1 || abbreviated(norm, start)) {
+                // "с." is "село"; "с" without its dot is the preposition "with": "с Олегом"
                 frame = Frame::Village;
                 span_start = word_start;
             } else if word == "of" {
@@ -216,6 +217,11 @@ fn next_word(text: &str, from: usize) -> Option<(&str, usize)> {
     let word_start = from + (rest.len() - trimmed.len());
     let len = trimmed.find(|c: char| !(c.is_alphanumeric() || c == '\'')).unwrap_or(trimmed.len());
     (len > 0).then(|| (&text[word_start..word_start + len], word_start + len))
+}
+
+/// True if the word before byte `before` ends with a dot: "с. Іванівка".
+fn abbreviated(text: &str, before: usize) -> bool {
+    text[..before].trim_end_matches([' ', '\t', '\u{a0}']).ends_with('.')
 }
 
 /// The word before byte `before`, without a final dot ("с. Іванівка" → "с").

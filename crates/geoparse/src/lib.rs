@@ -45,6 +45,7 @@
 //! | a town abroad no region or place backs: far away and under a million people, or nearer and under 100,000 (Russia and Belarus excepted) | −1.5 | Решту (Rasht), Жара (Żary) |
 //! | it completes the name of a law, an office, a symbol | −3 | Кримінального кодексу України   |
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
+//! | the region named right after it is another's | −4 | Погребки Курской области            |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -119,6 +120,10 @@ pub enum Signal {
     /// A village named alone: no settlement word, no preposition of place before it, and
     /// nothing nearby in its oblast ("Тарган розсміявся" is a person).
     Alone,
+    /// The region named right after it holds no place of this name: "Погребки Курской
+    /// области" is a village of Russia's Kursk oblast that the gazetteer does not hold, not the
+    /// Ukrainian Pohreby.
+    OtherRegion,
 }
 
 impl Signal {
@@ -145,6 +150,7 @@ impl Signal {
             Signal::Remote => "remote",
             Signal::PartOfName => "part of a name",
             Signal::Alone => "alone",
+            Signal::OtherRegion => "another region named",
         }
     }
 }
@@ -387,6 +393,10 @@ impl<'g> Geoparser<'g> {
                 add(Signal::Quoted, -2.0);
             }
         }
+        if !m.weak && sentence::enclosed_in_quotes(text, name) {
+            // «Днепр», "Київ": a group, a club or a company named after a place
+            add(Signal::Quoted, -2.5);
+        }
         if m.weak || (small_settlement && m.frame == Frame::Plain) {
             if person::after_title(text, name.start) {
                 add(Signal::Title, -3.0);
@@ -433,6 +443,9 @@ impl<'g> Geoparser<'g> {
                 add(Signal::Alone, -1.5);
             }
         }
+        if !matches!(entry.kind, Kind::Oblast | Kind::Region | Kind::Country) && support.other_region_after(entry, m.span.end, text) {
+            add(Signal::OtherRegion, -4.0);
+        }
         match backing {
             Some(Backing::Region) => add(Signal::RegionNearby, 2.5),
             Some(Backing::Places) => add(Signal::OtherPlaces, 1.0),
@@ -444,16 +457,16 @@ impl<'g> Geoparser<'g> {
 
 /// Puts a country first when its name is also a town's abroad: "Армения" is Armenia before the
 /// Colombian town, "Люксембург" the country before its capital, unless a frame says "city".
+/// Likewise a region before a village: "на Кубани" is Russia's Kuban before a Luhansk village.
 fn prefer_country(gaz: &Gazetteer, m: &mut Mention) {
     let first = gaz.entry(m.candidates[0]);
-    if first.kind != Kind::City || first.is_ukrainian() || m.frame != Frame::Plain {
+    if m.frame != Frame::Plain {
         return;
     }
-    if let Some(i) = m
-        .candidates
-        .iter()
-        .position(|&id| gaz.entry(id).kind == Kind::Country)
-    {
+    let town_abroad = first.kind == Kind::City && !first.is_ukrainian();
+    let village = first.kind == Kind::Village;
+    let wanted = |k: Kind| (town_abroad && k == Kind::Country) || (village && matches!(k, Kind::Country | Kind::Region));
+    if let Some(i) = m.candidates.iter().position(|&id| wanted(gaz.entry(id).kind)) {
         let id = m.candidates.remove(i);
         m.candidates.insert(0, id);
         m.reason = Reason::Kind;
@@ -584,6 +597,18 @@ impl Support {
             }
         }
         s
+    }
+
+    /// True if a region named right after byte `end` ("X Курской области", "X, Sumy oblast")
+    /// does not contain `e`.
+    fn other_region_after(&self, e: &litopys_gazetteer::Entry, end: usize, text: &str) -> bool {
+        // between them only spaces, a comma, or the word for a district: "в Красноармейском
+        // районе Краснодарского края"
+        const DISTRICT: &[&str] = &["район", "районе", "района", "районі", "району", "р-н", "р-не", "р-ні", "district", "raion"];
+        let adjacent = |gap: &str| gap.split([' ', ',', '\u{a0}']).filter(|w| !w.is_empty()).all(|w| DISTRICT.contains(&w.to_lowercase().as_str()));
+        self.regions.iter().any(|(p, units)| {
+            *p >= end && *p - end <= 16 && text.get(end..*p).is_some_and(adjacent) && !units.iter().any(|(a1, _)| *a1 == e.admin1)
+        })
     }
 
     fn is_place_at(&self, span: Span) -> bool {

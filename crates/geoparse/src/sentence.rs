@@ -39,6 +39,13 @@ pub(crate) fn quoted(text: &str, name: Span) -> bool {
     matches!(before, Some('«' | '"' | '“' | '„' | '‹'))
 }
 
+/// True if quotation marks open right before the name and close right after it: «Днепр».
+pub(crate) fn enclosed_in_quotes(text: &str, name: Span) -> bool {
+    let before = text[..name.start].chars().next_back();
+    let after = text[name.end..].chars().next();
+    matches!(before, Some('«' | '"' | '“' | '„' | '‹')) && matches!(after, Some('»' | '"' | '”' | '“' | '›'))
+}
+
 /// The word right before byte `at`, separated by spaces only (no punctuation), and its start.
 pub(crate) fn word_before(text: &str, at: usize) -> Option<(&str, usize)> {
     let head = &text[..at];
