@@ -457,7 +457,8 @@ impl<'g> Geoparser<'g> {
 
 /// Puts a country first when its name is also a town's abroad: "Армения" is Armenia before the
 /// Colombian town, "Люксембург" the country before its capital, unless a frame says "city".
-/// Likewise a region before a village: "на Кубани" is Russia's Kuban before a Luhansk village.
+/// Likewise a region or an area before a village: "на Кубани" is Russia's Kuban before a Luhansk
+/// village, "зі Сходу" the East before the village Схід.
 fn prefer_country(gaz: &Gazetteer, m: &mut Mention) {
     let first = gaz.entry(m.candidates[0]);
     if m.frame != Frame::Plain {
@@ -465,7 +466,7 @@ fn prefer_country(gaz: &Gazetteer, m: &mut Mention) {
     }
     let town_abroad = first.kind == Kind::City && !first.is_ukrainian();
     let village = first.kind == Kind::Village;
-    let wanted = |k: Kind| (town_abroad && k == Kind::Country) || (village && matches!(k, Kind::Country | Kind::Region));
+    let wanted = |k: Kind| (town_abroad && k == Kind::Country) || (village && matches!(k, Kind::Country | Kind::Region | Kind::Area));
     if let Some(i) = m.candidates.iter().position(|&id| wanted(gaz.entry(id).kind)) {
         let id = m.candidates.remove(i);
         m.candidates.insert(0, id);

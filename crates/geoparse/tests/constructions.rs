@@ -184,3 +184,67 @@ fn people_are_not_places() {
     // but the city in its own right
     assert_eq!(only("Вибух прогримів у Хмельницькому.").0, "Khmelnytskyi");
 }
+
+#[test]
+fn people_in_tokenised_text_and_after_kin_and_roles() {
+    // a tokenised corpus spaces the initial's dot; kinship, roles and "за словами" mark persons
+    assert!(places("Військо рушило за наказом Б . Хмельницького до фортеці.").is_empty());
+    assert!(places("Про це розповіла донька баби Солі.").is_empty());
+    assert!(places("Інженер пішов, як і казав за словами Кореця директор.").is_empty());
+    assert!(places("Военкор Богомаз опубликовал новое видео.").is_empty());
+    // a foreign first name before a small town abroad: a person, not the town
+    assert!(places("В турнире сыграл Маркус Мерк.").is_empty());
+    // "с" without its dot is "with", not "село"
+    assert!(places("Он встретился с Олегом у подъезда.").is_empty());
+}
+
+#[test]
+fn names_a_place_completes_are_not_scenes() {
+    // a law, a code, a symbol named after the country
+    assert!(places("Його обвинувачують за статтею 114 Кримінального кодексу України.").is_empty());
+    assert!(places("Рішення ухвалили відповідно до Закону України.").is_empty());
+    assert!(places("Рекорд занесли до Книги рекордів України.").is_empty());
+    // the country in its own right
+    assert_eq!(names("Вибухи лунали по всій Україні."), ["Ukraine"]);
+    // and "законодавства України" is the country's legislation, tagged a place in real corpora
+    assert_eq!(names("Це суперечить вимогам законодавства України."), ["Ukraine"]);
+}
+
+#[test]
+fn a_region_named_after_a_name_decides_its_country() {
+    // a Kursk village the gazetteer does not hold is not its Ukrainian namesake
+    let found = places("Дрон атаковал Погребки Курской области.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Kursk Oblast");
+    // the Ukrainian village when its own oblast follows
+    assert_eq!(names("Обстріляли Велику Писарівку на Сумщині."), ["Velyka Pysarivka", "Sumy"]);
+    // a region before a village of the same name; a country before a town abroad
+    assert_eq!(only("На Кубани прошли ливни.").0, "Krasnodar Krai");
+    assert_eq!(only("Делегация прилетела из Армении.").0, "Armenia");
+    // whole-quoted names are organisations: a military grouping, a club
+    assert!(places("Группировка «Днепр» сообщила о потерях.").is_empty());
+}
+
+#[test]
+fn countries_regions_and_plurals_in_every_form() {
+    assert_eq!(names("Він працював у Казахстані, потім у Бразилії."), ["Kazakhstan", "Brazil"]);
+    assert_eq!(names("Жители Московской области и Химок вышли на акцию."), ["Moscow Oblast", "Khimki"]);
+    assert_eq!(names("Поезд пришёл из Орла."), ["Orël"]);
+    assert_eq!(names("Туди прилетіли з М'янми."), ["Myanmar"]);
+    // the quarters of the world, capitalised as names
+    assert_eq!(names("Підтримка зі Сходу і Заходу тривала."), ["the East", "the West"]);
+}
+
+#[test]
+fn streets_are_placed_in_their_city() {
+    let geo = Geoparser::builtin();
+    let text = "Акція відбулася на вул. Кірова, 12 у Мелітополі.";
+    let found = geo.parse(text);
+    // "Кірова" is the street's name, not the Russian city Kirov
+    let names: Vec<&str> = found.iter().map(|p| geo.gazetteer().entry(p.entry()).name.as_str()).collect();
+    assert_eq!(names, ["Melitopol"]);
+    let streets = geo.streets(text, &found);
+    assert_eq!(streets.len(), 1);
+    assert_eq!(streets[0].street.span.text(text), "вул. Кірова, 12");
+    assert_eq!(streets[0].city.map(|id| geo.gazetteer().entry(id).name.as_str()), Some("Melitopol"));
+}
