@@ -98,9 +98,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// The JSON lines of one document's mentions, places and streets in text order.
 fn lines_of(geo: &Geoparser, d: &Document, all: bool) -> String {
     let doc = doc_name(d);
-    let places = geo.parse(&d.text);
+    let (norm, offsets) = litopys_gazetteer::normalize_with_offsets(&d.text);
+    let (places, streets) = geo.parse_with_streets(&d.text, &norm, &offsets);
     let weighed = if all { geo.weigh(&d.text) } else { Vec::new() };
-    let streets = geo.streets(&d.text, &places);
     let mut lines: Vec<Line> = if all { weighed.iter() } else { places.iter() }
         .map(|m| line(geo, d, doc, m))
         .collect();

@@ -294,6 +294,12 @@ impl<'g> Geoparser<'g> {
     /// [`parse`](Geoparser::parse) for a text already normalised with
     /// [`litopys_gazetteer::normalize_with_offsets`].
     pub fn parse_normalized(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<PlaceMention> {
+        self.parse_with_streets(text, norm, offsets).0
+    }
+
+    /// The places and the streets of `text` (normalised as for
+    /// [`parse_normalized`](Geoparser::parse_normalized)), in one pass over its streets.
+    pub fn parse_with_streets(&self, text: &str, norm: &str, offsets: &[usize]) -> (Vec<PlaceMention>, Vec<StreetMention>) {
         let mut all = self.weigh_all(text, norm, offsets);
         all.retain(|p| p.score >= THRESHOLD);
         // the words of a street's name are not places: "вул. Кірова", "вулиця Київська"
@@ -301,13 +307,21 @@ impl<'g> Geoparser<'g> {
         if !streets.is_empty() {
             all.retain(|p| !streets.iter().any(|s| s.name.overlaps(&p.span())));
         }
-        all
+        let placed = self.place_streets(streets, &all);
+        (all, placed)
     }
 
     /// The streets `text` names, each with the city it is in: the nearest city among `places`
     /// (the text's places, from [`parse`](Geoparser::parse)) within 300 bytes after it, else
     /// the last one before it, else the first after.
     pub fn streets(&self, text: &str, places: &[PlaceMention]) -> Vec<StreetMention> {
+        self.place_streets(streets(text), places)
+    }
+
+    fn place_streets(&self, found: Vec<Street>, places: &[PlaceMention]) -> Vec<StreetMention> {
+        if found.is_empty() {
+            return Vec::new();
+        }
         let cities: Vec<(usize, EntryId)> = places
             .iter()
             .filter(|p| {
@@ -318,7 +332,7 @@ impl<'g> Geoparser<'g> {
             })
             .map(|p| (p.span().start, p.entry()))
             .collect();
-        streets(text)
+        found
             .into_iter()
             .map(|street| {
                 let at = street.span.end;
@@ -341,12 +355,13 @@ impl<'g> Geoparser<'g> {
     fn weigh_all(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<PlaceMention> {
         let mentions = self.gazetteer.find_all_normalized(text, norm, offsets);
         let support = Support::of(self.gazetteer, &mentions);
+        let cyrillic = cyrillic_text(text);
         mentions
             .into_iter()
             .map(|mut m| {
                 support.reorder(self.gazetteer, &mut m);
                 prefer_country(self.gazetteer, &mut m);
-                let evidence = self.evidence(text, &m, &support);
+                let evidence = self.evidence(text, &m, &support, cyrillic);
                 let score: f32 = evidence.iter().map(|e| e.weight).sum();
                 let confidence = confidence(score, m.reason, m.candidates.len());
                 PlaceMention {
@@ -359,7 +374,7 @@ impl<'g> Geoparser<'g> {
             .collect()
     }
 
-    fn evidence(&self, text: &str, m: &Mention, support: &Support) -> Vec<Evidence> {
+    fn evidence(&self, text: &str, m: &Mention, support: &Support, cyrillic: bool) -> Vec<Evidence> {
         let mut out = Vec::new();
         let mut add = |signal, weight| out.push(Evidence { signal, weight });
         let entry = self.gazetteer.entry(m.candidates[0]);
@@ -382,7 +397,6 @@ impl<'g> Geoparser<'g> {
         }
         let name = name_span(text, m);
         let at_start = sentence::starts_sentence(text, name.start);
-        let cyrillic = cyrillic_text(text);
         if m.weak {
             if at_start {
                 add(Signal::SentenceStart, -1.5);
@@ -511,11 +525,12 @@ fn near_ukraine(country: &str) -> bool {
 
 /// True if most letters of the first few kilobytes of `text` are Cyrillic.
 fn cyrillic_text(text: &str) -> bool {
-    let (mut cyr, mut lat) = (0, 0);
-    for c in text.chars().take(4000).filter(|c| c.is_alphabetic()) {
+    // a range test per character, not Unicode's alphabetic table: this runs on every document
+    let (mut cyr, mut lat) = (0u32, 0u32);
+    for c in text.chars().take(4000) {
         if ('\u{0400}'..='\u{04FF}').contains(&c) {
             cyr += 1;
-        } else if c.is_ascii() {
+        } else if c.is_ascii_alphabetic() {
             lat += 1;
         }
     }

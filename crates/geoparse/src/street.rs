@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use litopys_model::Span;
 
 /// Street words written before the name. Abbreviations must be followed by a dot.
@@ -154,6 +154,7 @@ fn markers() -> &'static (AhoCorasick, Vec<(bool, bool)>) {
         // a fixed list of short words: building cannot fail
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("street words build an automaton");
         (ac, roles)
