@@ -22,7 +22,9 @@ not per batch. An article is identified by its ``id``, else its ``url``: inciden
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 
 # Spark SQL types of the output, in ACLED's column order, then litopys' figures, then the
 # article's url. Columns not listed (evidence, sources, legal facts) are not written.
@@ -137,6 +139,9 @@ def main(argv=None) -> int:
     p.add_argument("--partitions", type=int, default=0, help="repartition the articles first (0: keep Spark's)")
     args = p.parse_args(argv)
 
+    # in local mode the workers are this interpreter (with litopys installed), not `python3`
+    # on PATH; on a cluster spark.pyspark.python or PYSPARK_PYTHON names the workers' one
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = SparkSession.builder.appName("litopys-extract").getOrCreate()
     fmt = args.format
     if fmt == "auto":
@@ -156,7 +161,11 @@ def main(argv=None) -> int:
         articles = articles.repartition(args.partitions)
     threads = args.threads
     incidents = articles.mapInArrow(lambda batches: extract_batches(batches, threads), ddl())
+    started = time.monotonic()
     incidents.write.mode("overwrite").parquet(args.output)
+    seconds = time.monotonic() - started
+    n = spark.read.parquet(args.output).count()
+    print(f"litopys-extract: {n} incidents written to {args.output} in {seconds:.1f} s", file=sys.stderr)
     spark.stop()
     return 0
 
