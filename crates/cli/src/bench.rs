@@ -59,23 +59,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pool = crate::extract::thread_pool(args.threads)?;
     let single = crate::extract::thread_pool(Some(1))?;
     let n_threads = pool.current_num_threads();
-    println!(
-        "litopys bench: {} MB of text per language, seed {}, {n_threads} threads",
-        args.size / 1_000_000,
-        args.seed
-    );
+    println!("litopys bench: {} MB of text per language, seed {}, {n_threads} threads", args.size / 1_000_000, args.seed);
     println!(
         "{:<8} {:>6} {:>10} {:>10} {:>12} {:>8} {:>10} {:>10} {:>7} {:>9}",
-        "lang",
-        "MB",
-        "1 thread",
-        "1 (cpu)",
-        format!("{n_threads} threads"),
-        "scaling",
-        "gazetteer",
-        "gaz (cpu)",
-        "ratio",
-        "incidents"
+        "lang", "MB", "1 thread", "1 (cpu)", format!("{n_threads} threads"), "scaling", "gazetteer", "gaz (cpu)", "ratio", "incidents"
     );
     let mut sets: Vec<(String, Chunks)> = Vec::new();
     if let Some(path) = &args.input {
@@ -144,13 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     println!("(MB/s of document text, by wall clock and, for one thread, by the thread's CPU time, which");
     println!(" other processes on the machine do not inflate; ratio: extraction CPU time over the gazetteer's)");
     if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
-        println!(
-            "load average during the run: {}",
-            load.split_whitespace()
-                .take(3)
-                .collect::<Vec<_>>()
-                .join(" ")
-        );
+        println!("load average during the run: {}", load.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
     }
     match peak_rss_kib() {
         Some(kib) => println!("peak resident memory: {:.1} MB", kib as f64 / 1024.0),

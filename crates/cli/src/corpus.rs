@@ -27,8 +27,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut gen = Generator::new(args.seed, args.lang);
     let (n_articles, n_text) = match &args.output {
         Some(path) => {
-            let file = std::fs::File::create(path)
-                .with_context(|| format!("cannot create {}", path.display()))?;
+            let file = std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
             let mut out = std::io::BufWriter::new(file);
             let n = litopys_corpus::write_jsonl(&mut gen, args.size, &mut out)?;
             out.flush()?;

@@ -34,51 +34,24 @@ pub struct Dated {
 pub fn extract(extractor: &Extractor, doc: &Document) -> Dated {
     let out = extractor.extract(doc);
     if doc.published.is_some() {
-        return Dated {
-            incidents: out.incidents,
-            statistics: out.statistics,
-            undated: Vec::new(),
-        };
+        return Dated { incidents: out.incidents, statistics: out.statistics, undated: Vec::new() };
     }
-    let stand_in = Document {
-        published: Some(STAND_IN),
-        ..doc.clone()
-    };
+    let stand_in = Document { published: Some(STAND_IN), ..doc.clone() };
     let again = extractor.extract(&stand_in);
-    let known: HashSet<&str> = out
-        .incidents
-        .iter()
-        .map(|i| i.event_id_cnty.as_str())
-        .collect();
-    let extra: Vec<Incident> = again
-        .incidents
-        .into_iter()
-        .filter(|i| !known.contains(i.event_id_cnty.as_str()))
-        .collect();
+    let known: HashSet<&str> = out.incidents.iter().map(|i| i.event_id_cnty.as_str()).collect();
+    let extra: Vec<Incident> = again.incidents.into_iter().filter(|i| !known.contains(i.event_id_cnty.as_str())).collect();
     let undated = extra.iter().map(|i| i.event_id_cnty.clone()).collect();
     let mut incidents = out.incidents;
     incidents.extend(extra);
-    Dated {
-        incidents,
-        statistics: out.statistics,
-        undated,
-    }
+    Dated { incidents, statistics: out.statistics, undated }
 }
 
 /// How many incidents of `doc` (which has no date) only a publication date could date,
 /// beyond those extraction `found`.
 pub fn count_undated(extractor: &Extractor, doc: &Document, found: &[Incident]) -> usize {
     let known: HashSet<&str> = found.iter().map(|i| i.event_id_cnty.as_str()).collect();
-    let stand_in = Document {
-        published: Some(STAND_IN),
-        ..doc.clone()
-    };
-    extractor
-        .extract(&stand_in)
-        .incidents
-        .iter()
-        .filter(|i| !known.contains(i.event_id_cnty.as_str()))
-        .count()
+    let stand_in = Document { published: Some(STAND_IN), ..doc.clone() };
+    extractor.extract(&stand_in).incidents.iter().filter(|i| !known.contains(i.event_id_cnty.as_str())).count()
 }
 
 /// How a report came by its date, for the run's warnings and summary.
@@ -94,14 +67,7 @@ pub struct Tally {
 
 impl Tally {
     /// Warns (at the default verbosity) about a report that has no date of its own.
-    pub fn note(
-        &mut self,
-        doc: &Document,
-        own_date: bool,
-        fallback: Option<jiff::civil::Date>,
-        n_incidents: usize,
-        n_undated: usize,
-    ) {
+    pub fn note(&mut self, doc: &Document, own_date: bool, fallback: Option<jiff::civil::Date>, n_incidents: usize, n_undated: usize) {
         if own_date {
             return;
         }
@@ -133,16 +99,10 @@ impl Tally {
     pub fn summary(&self) -> Option<String> {
         let mut parts = Vec::new();
         if self.n_undated > 0 {
-            parts.push(format!(
-                "{} documents without a publication date ({} incidents need a date)",
-                self.n_undated, self.n_needs_date
-            ));
+            parts.push(format!("{} documents without a publication date ({} incidents need a date)", self.n_undated, self.n_needs_date));
         }
         if self.n_fallback > 0 {
-            parts.push(format!(
-                "{} documents dated by --published",
-                self.n_fallback
-            ));
+            parts.push(format!("{} documents dated by --published", self.n_fallback));
         }
         (!parts.is_empty()).then(|| parts.join("; "))
     }

@@ -1,7 +1,7 @@
 //! `litopys demo`: the bundled example reports, extracted.
 
-use std::io::Write;
 use std::path::PathBuf;
+use std::io::Write;
 use std::process::ExitCode;
 
 use litopys_extract::Extractor;
@@ -19,38 +19,19 @@ pub struct Args {
 
 /// The examples: (name, publication date, text). Written for litopys; see examples/articles.
 const EXAMPLES: &[(&str, &str, &str)] = &[
-    (
-        "monthly-review.en.txt",
-        "2026-04-01",
-        include_str!("../../../examples/articles/monthly-review.en.txt"),
-    ),
-    (
-        "kharkiv-post.uk.txt",
-        "2026-03-15",
-        include_str!("../../../examples/articles/kharkiv-post.uk.txt"),
-    ),
-    (
-        "mines-post.ru.txt",
-        "2026-03-20",
-        include_str!("../../../examples/articles/mines-post.ru.txt"),
-    ),
+    ("monthly-review.en.txt", "2026-04-01", include_str!("../../../examples/articles/monthly-review.en.txt")),
+    ("kharkiv-post.uk.txt", "2026-03-15", include_str!("../../../examples/articles/kharkiv-post.uk.txt")),
+    ("mines-post.ru.txt", "2026-03-20", include_str!("../../../examples/articles/mines-post.ru.txt")),
 ];
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let extractor = Extractor::default();
     let mut file = match &args.out {
-        Some(p) => Some(Writer::new(
-            Format::Jsonl,
-            std::io::BufWriter::new(std::fs::File::create(p)?),
-        )?),
+        Some(p) => Some(Writer::new(Format::Jsonl, std::io::BufWriter::new(std::fs::File::create(p)?))?),
         None => None,
     };
-    writeln!(
-        out,
-        "{:<10} {:<16} {:<16} {:<30} {:>5} {:>7}  source",
-        "date", "place", "oblast", "sub-event type", "crowd", "injured"
-    )?;
+    writeln!(out, "{:<10} {:<16} {:<16} {:<30} {:>5} {:>7}  source", "date", "place", "oblast", "sub-event type", "crowd", "injured")?;
     let mut n_incidents = 0;
     for (name, published, text) in EXAMPLES {
         let mut doc = Document::new(*name, *text);
@@ -61,7 +42,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             n_incidents += 1;
             let opt = |v: Option<u32>| v.map_or("-".to_string(), |n| n.to_string());
             writeln!(
-                out,
+        out,
                 "{:<10} {:<16} {:<16} {:<30} {:>5} {:>7}  {}",
                 i.event_date.to_string(),
                 i.location,
@@ -76,11 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
         for s in &found.statistics {
-            writeln!(
-                out,
-                "{:<10} statistic: {} = {} ({})",
-                s.period, s.indicator, s.value, name
-            )?;
+            writeln!(out, "{:<10} statistic: {} = {} ({})", s.period, s.indicator, s.value, name)?;
         }
     }
     if let Some(w) = file {

@@ -53,19 +53,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let docs = store.documents(args.status.is_some())?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for d in &docs {
-        let published = d
-            .published
-            .map_or_else(|| "(no date)".to_string(), |p| p.to_string());
-        let waiting = if d.n_needs_date > 0 {
-            format!(" ({} need a date)", d.n_needs_date)
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "{:>6} {:<10} {:>3} incidents{waiting}  {}",
-            d.id, published, d.n_incidents, d.key
-        )?;
+        let published = d.published.map_or_else(|| "(no date)".to_string(), |p| p.to_string());
+        let waiting = if d.n_needs_date > 0 { format!(" ({} need a date)", d.n_needs_date) } else { String::new() };
+        writeln!(out, "{:>6} {:<10} {:>3} incidents{waiting}  {}", d.id, published, d.n_incidents, d.key)?;
     }
     out.flush()?;
     eprintln!("{} documents", docs.len());
@@ -91,10 +81,7 @@ type Shown = (jiff::civil::Date, String, Status);
 fn snapshot(store: &mut Store) -> anyhow::Result<BTreeMap<String, Shown>> {
     let mut all = BTreeMap::new();
     for status in [None, Some(Status::Rejected), Some(Status::NeedsDate)] {
-        for e in store.events(&Filter {
-            status,
-            ..Filter::default()
-        })? {
+        for e in store.events(&Filter { status, ..Filter::default() })? {
             all.insert(e.id, (e.incident.event_date, e.incident.location, e.status));
         }
     }
@@ -111,33 +98,17 @@ pub fn reextract(args: ReArgs) -> anyhow::Result<ExitCode> {
     let before = snapshot(&mut store)?;
     let mut dates = crate::dating::Tally::default();
     for &id in &ids {
-        let doc = store
-            .document(id)
-            .with_context(|| "see `litopys documents` for the ids")?;
+        let doc = store.document(id).with_context(|| "see `litopys documents` for the ids")?;
         let dated = crate::dating::extract(&extractor, &doc);
         store.reset_needs_date(id)?;
-        store
-            .put_extraction(id, &dated.incidents, &dated.statistics)
-            .with_context(|| format!("{}: cannot store incidents", doc.id))?;
+        store.put_extraction(id, &dated.incidents, &dated.statistics).with_context(|| format!("{}: cannot store incidents", doc.id))?;
         store.mark_needs_date(id, &dated.undated)?;
-        dates.note(
-            &doc,
-            doc.published.is_some(),
-            None,
-            dated.incidents.len(),
-            dated.undated.len(),
-        );
+        dates.note(&doc, doc.published.is_some(), None, dated.incidents.len(), dated.undated.len());
     }
     let after = snapshot(&mut store)?;
     let mut out = std::io::stdout().lock();
     let (mut added, mut removed, mut redated, mut replaced) = (0, 0, 0, 0);
-    let day = |(d, _, s): &Shown| {
-        if *s == Status::NeedsDate {
-            "(no date)".to_string()
-        } else {
-            d.to_string()
-        }
-    };
+    let day = |(d, _, s): &Shown| if *s == Status::NeedsDate { "(no date)".to_string() } else { d.to_string() };
     for (id, now) in &after {
         match before.get(id) {
             None => {

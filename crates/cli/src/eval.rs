@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
-use litopys_extract::eval::{score, Gold, Score};
 use litopys_extract::Extractor;
+use litopys_extract::eval::{score, Gold, Score};
 use litopys_model::{Incident, Statistic};
 
 #[derive(clap::Args)]
@@ -35,10 +35,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut total = Score::default();
     for pair in args.pairs.chunks(2) {
         let score = eval_one(&extractor, &pair[0], &pair[1], args.details)?;
-        let name = pair[1]
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = pair[1].file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         print_row(&name, &score);
         total.add(&score);
     }
@@ -68,20 +65,11 @@ fn print_row(name: &str, s: &Score) {
     );
 }
 
-fn eval_one(
-    extractor: &Extractor,
-    gold_path: &PathBuf,
-    input: &PathBuf,
-    details: bool,
-) -> anyhow::Result<Score> {
-    let gold_text = std::fs::read_to_string(gold_path)
-        .with_context(|| format!("cannot read {}", gold_path.display()))?;
-    let gold: Gold = serde_json::from_str(&gold_text)
-        .with_context(|| format!("{} is not a gold file", gold_path.display()))?;
+fn eval_one(extractor: &Extractor, gold_path: &PathBuf, input: &PathBuf, details: bool) -> anyhow::Result<Score> {
+    let gold_text = std::fs::read_to_string(gold_path).with_context(|| format!("cannot read {}", gold_path.display()))?;
+    let gold: Gold = serde_json::from_str(&gold_text).with_context(|| format!("{} is not a gold file", gold_path.display()))?;
     let published = gold.published.parse::<jiff::civil::Date>().ok();
-    let docs = litopys_ingest::read_path(input)
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .documents;
+    let docs = litopys_ingest::read_path(input).map_err(|e| anyhow::anyhow!("{e}"))?.documents;
     let (mut events, mut stats): (Vec<Incident>, Vec<Statistic>) = (Vec::new(), Vec::new());
     for mut doc in docs {
         if doc.published.is_none() {
@@ -93,3 +81,4 @@ fn eval_one(
     }
     Ok(score(&gold, &events, &stats, details))
 }
+

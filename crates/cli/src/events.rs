@@ -35,9 +35,7 @@ pub struct FilterArgs {
 }
 
 fn parse_status(s: &str) -> Result<Status, String> {
-    Status::parse(s).ok_or_else(|| {
-        format!("unknown status {s}: use new, confirmed, edited, rejected or needs-date")
-    })
+    Status::parse(s).ok_or_else(|| format!("unknown status {s}: use new, confirmed, edited, rejected or needs-date"))
 }
 
 impl FilterArgs {
@@ -82,11 +80,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             out,
             "{:<14} {:<10} {:<10} {:<26} {:<18} {:<12} {} src  {}",
             e.id,
-            if e.status == Status::NeedsDate {
-                "(no date)".to_string()
-            } else {
-                i.event_date.to_string()
-            },
+            if e.status == Status::NeedsDate { "(no date)".to_string() } else { i.event_date.to_string() },
             e.status.as_str(),
             i.sub_event_type.as_str(),
             i.location,

@@ -52,8 +52,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?)
-        .keep_unplaced(args.keep_unplaced);
+    let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?).keep_unplaced(args.keep_unplaced);
     let pool = thread_pool(args.jobs)?;
     let stdout = std::io::stdout().lock();
     let mut writer = Writer::new(args.format, std::io::BufWriter::new(stdout))?;
@@ -67,25 +66,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             write_chunk(&mut writer, &chunk, &results, args.statistics)?;
             warn_undated(&extractor, &chunk, &results);
         }
-        reader
-            .join()
-            .map_err(|_| anyhow::anyhow!("the input reader failed"))
+        reader.join().map_err(|_| anyhow::anyhow!("the input reader failed"))
     })?;
     writer.finish()?;
-    Ok(if n_failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if n_failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Reads `files` into chunks of about `CHUNK_BYTES` and sends them on, reporting unreadable
 /// inputs on stderr as it goes; returns how many failed. Stops early if the receiver is gone.
-fn read_chunks(
-    files: &[PathBuf],
-    published: Option<jiff::civil::Date>,
-    chunks: SyncSender<Vec<Document>>,
-) -> usize {
+fn read_chunks(files: &[PathBuf], published: Option<jiff::civil::Date>, chunks: SyncSender<Vec<Document>>) -> usize {
     let mut n_failed = 0;
     let mut stream = Stream::new(files, published);
     loop {
@@ -119,18 +108,9 @@ fn read_chunks(
     }
 }
 
-fn write_chunk<W: std::io::Write>(
-    writer: &mut Writer<W>,
-    docs: &[Document],
-    results: &[Extraction],
-    statistics: bool,
-) -> anyhow::Result<()> {
+fn write_chunk<W: std::io::Write>(writer: &mut Writer<W>, docs: &[Document], results: &[Extraction], statistics: bool) -> anyhow::Result<()> {
     for (doc, out) in docs.iter().zip(results) {
-        tracing::info!(
-            "{}: language {}",
-            doc.id,
-            out.language.as_deref().unwrap_or("unknown")
-        );
+        tracing::info!("{}: language {}", doc.id, out.language.as_deref().unwrap_or("unknown"));
         for d in &out.diagnostics {
             tracing::info!("{d}");
         }
@@ -165,25 +145,14 @@ fn warn_undated(extractor: &Extractor, docs: &[Document], results: &[Extraction]
 
 /// A pool of `jobs` threads (default: one per core).
 pub fn thread_pool(jobs: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
-    let n = jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let n = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     Ok(rayon::ThreadPoolBuilder::new().num_threads(n).build()?)
 }
 
 /// The extraction of every document, in order, in parallel on `pool`.
-pub fn extract_all(
-    pool: &rayon::ThreadPool,
-    extractor: &Extractor,
-    docs: &[Document],
-) -> Vec<Extraction> {
+pub fn extract_all(pool: &rayon::ThreadPool, extractor: &Extractor, docs: &[Document]) -> Vec<Extraction> {
     if pool.current_num_threads() == 1 {
         return docs.iter().map(|d| extractor.extract(d)).collect();
     }
-    pool.install(|| {
-        docs.par_iter()
-            .with_min_len(4)
-            .map(|d| extractor.extract(d))
-            .collect()
-    })
+    pool.install(|| docs.par_iter().with_min_len(4).map(|d| extractor.extract(d)).collect())
 }

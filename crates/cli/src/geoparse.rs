@@ -77,32 +77,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if chunk.is_empty() {
             break;
         }
-        let lines: Vec<String> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|d| lines_of(geo, d, args.all))
-                .collect()
-        });
+        let lines: Vec<String> = pool.install(|| chunk.par_iter().map(|d| lines_of(geo, d, args.all)).collect());
         for l in lines {
             out.write_all(l.as_bytes())?;
         }
     }
     out.flush()?;
-    Ok(if n_failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if n_failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// The JSON lines of one document's mentions.
 fn lines_of(geo: &Geoparser, d: &Document, all: bool) -> String {
     let doc = doc_name(d);
-    let mentions = if all {
-        geo.weigh(&d.text)
-    } else {
-        geo.parse(&d.text)
-    };
+    let mentions = if all { geo.weigh(&d.text) } else { geo.parse(&d.text) };
     let mut out = String::new();
     for m in &mentions {
         let line = line(geo, d, doc, m);
@@ -117,9 +104,7 @@ fn lines_of(geo: &Geoparser, d: &Document, all: bool) -> String {
 /// The record's `id`, else its URL, else the file name.
 fn doc_name(d: &Document) -> &str {
     // a JSON Lines record without an id gets `input#LINE`; its URL names it better
-    let generated =
-        d.id.rsplit_once('#')
-            .is_some_and(|(_, n)| n.chars().all(|c| c.is_ascii_digit()));
+    let generated = d.id.rsplit_once('#').is_some_and(|(_, n)| n.chars().all(|c| c.is_ascii_digit()));
     match (&d.source, generated) {
         (Some(url), true) => url,
         _ => &d.id,
@@ -147,27 +132,14 @@ fn line<'a>(geo: &'a Geoparser, d: &'a Document, doc: &'a str, m: &'a PlaceMenti
         confidence: m.confidence,
         score: m.score,
         decided_by: m.decided_by().as_str(),
-        evidence: m
-            .evidence
-            .iter()
-            .map(|ev| format!("{} {:+}", ev.signal.as_str(), ev.weight))
-            .collect(),
+        evidence: m.evidence.iter().map(|ev| format!("{} {:+}", ev.signal.as_str(), ev.weight)).collect(),
         alternatives: m
             .alternatives()
             .iter()
             .take(5)
             .map(|&id| {
                 let a = gaz.entry(id);
-                format!(
-                    "{} ({}, {})",
-                    a.name,
-                    a.kind.as_str(),
-                    if a.admin1.is_empty() {
-                        a.country.as_str()
-                    } else {
-                        a.admin1.as_str()
-                    }
-                )
+                format!("{} ({}, {})", a.name, a.kind.as_str(), if a.admin1.is_empty() { a.country.as_str() } else { a.admin1.as_str() })
             })
             .collect(),
         rejected: m.score < THRESHOLD,

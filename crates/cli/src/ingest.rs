@@ -69,12 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut prepared: Prepared = Prepared::default();
     for (path, result) in litopys_ingest::walk(&args.paths) {
         s.n_files += 1;
-        bar.set_message(format!(
-            "{} files, {} new documents: {}",
-            s.n_files,
-            s.n_new,
-            path.display()
-        ));
+        bar.set_message(format!("{} files, {} new documents: {}", s.n_files, s.n_new, path.display()));
         bar.tick();
         let batch = match result {
             Ok(batch) => batch,
@@ -106,14 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             chunk.push((doc, own_date));
             if chunk.len() >= BATCH_DOCUMENTS {
-                prepared = step(
-                    &mut store,
-                    &extractor,
-                    &pool,
-                    std::mem::take(&mut chunk),
-                    prepared,
-                    &mut s,
-                )?;
+                prepared = step(&mut store, &extractor, &pool, std::mem::take(&mut chunk), prepared, &mut s)?;
             }
         }
     }
@@ -131,31 +119,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         s.n_files - s.n_skipped, s.n_new, s.n_near, s.n_duplicate, s.n_incidents, s.n_new_events
     )?;
     if s.n_skipped > 0 {
-        let more = if s.n_skipped > s.skipped.len() {
-            ", ..."
-        } else {
-            ""
-        };
-        writeln!(
-            out,
-            "{} files skipped, not reports (hidden, binary, configuration): {}{more}",
-            s.n_skipped,
-            s.skipped.join("; ")
-        )?;
+        let more = if s.n_skipped > s.skipped.len() { ", ..." } else { "" };
+        writeln!(out, "{} files skipped, not reports (hidden, binary, configuration): {}{more}", s.n_skipped, s.skipped.join("; "))?;
     }
-    writeln!(
-        out,
-        "{}: {} documents, {} incidents, {} events",
-        args.db, counts.n_documents, counts.n_incidents, counts.n_events
-    )?;
+    writeln!(out, "{}: {} documents, {} incidents, {} events", args.db, counts.n_documents, counts.n_incidents, counts.n_events)?;
     if s.n_failed == 0 {
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(
-        out,
-        "{} inputs failed (named above); the others are stored",
-        s.n_failed
-    )?;
+    writeln!(out, "{} inputs failed (named above); the others are stored", s.n_failed)?;
     Ok(ExitCode::from(1))
 }
 
@@ -179,38 +150,17 @@ fn step(
 ) -> anyhow::Result<Prepared> {
     let (docs, own_dates): (Vec<Document>, Vec<bool>) = next.into_iter().unzip();
     let done = store.extracted(&docs)?;
-    let (written, prepared) = pool.install(|| {
-        rayon::join(
-            || write_batch(store, &ready.reports),
-            || prepare(extractor, docs, &done),
-        )
-    });
-    for (((put, linked), undated), report) in
-        written?.into_iter().zip(&ready.undated).zip(&ready.reports)
-    {
+    let (written, prepared) = pool.install(|| rayon::join(|| write_batch(store, &ready.reports), || prepare(extractor, docs, &done)));
+    for (((put, linked), undated), report) in written?.into_iter().zip(&ready.undated).zip(&ready.reports) {
         s.count(&put, &linked);
         if !undated.is_empty() {
-            store
-                .mark_needs_date(put.doc_id, undated)
-                .with_context(|| format!("{}: cannot mark incidents", report.document().id))?;
+            store.mark_needs_date(put.doc_id, undated).with_context(|| format!("{}: cannot mark incidents", report.document().id))?;
         }
     }
-    for (((report, own_date), undated), was_done) in prepared
-        .reports
-        .iter()
-        .zip(own_dates)
-        .zip(&prepared.undated)
-        .zip(done)
-    {
+    for (((report, own_date), undated), was_done) in prepared.reports.iter().zip(own_dates).zip(&prepared.undated).zip(done) {
         if !was_done {
             let doc = report.document();
-            s.dates.note(
-                doc,
-                own_date,
-                doc.published.filter(|_| !own_date),
-                report.n_incidents(),
-                undated.len(),
-            );
+            s.dates.note(doc, own_date, doc.published.filter(|_| !own_date), report.n_incidents(), undated.len());
         }
     }
     Ok(prepared)
@@ -225,14 +175,8 @@ fn prepare(extractor: &Extractor, docs: Vec<Document>, done: &[bool]) -> Prepare
         .with_min_len(4)
         .map(|(doc, &done)| {
             let dated = (!done).then(|| crate::dating::extract(extractor, &doc));
-            let undated = dated
-                .as_ref()
-                .map(|d| d.undated.clone())
-                .unwrap_or_default();
-            (
-                Report::new(doc, dated.map(|d| (d.incidents, d.statistics))),
-                undated,
-            )
+            let undated = dated.as_ref().map(|d| d.undated.clone()).unwrap_or_default();
+            (Report::new(doc, dated.map(|d| (d.incidents, d.statistics))), undated)
         })
         .unzip();
     Prepared { reports, undated }
@@ -249,9 +193,7 @@ fn write_batch(store: &mut Store, reports: &[Report]) -> anyhow::Result<Vec<(Put
     }
     let mut done = Vec::with_capacity(reports.len());
     for r in reports {
-        let one = store
-            .put_batch(std::slice::from_ref(r))
-            .with_context(|| format!("{}: cannot store", r.document().id))?;
+        let one = store.put_batch(std::slice::from_ref(r)).with_context(|| format!("{}: cannot store", r.document().id))?;
         done.extend(one);
     }
     Ok(done)
@@ -271,14 +213,8 @@ impl Summary {
 
 /// Stores `doc` and, unless it was stored and extracted before, its extraction. A document
 /// stored by a run interrupted before extraction is extracted now.
-pub(crate) fn store_document(
-    store: &mut Store,
-    extractor: &Extractor,
-    doc: &Document,
-) -> anyhow::Result<(PutStatus, Linked)> {
-    let put = store
-        .put_document(doc)
-        .with_context(|| format!("{}: cannot store", doc.id))?;
+pub(crate) fn store_document(store: &mut Store, extractor: &Extractor, doc: &Document) -> anyhow::Result<(PutStatus, Linked)> {
+    let put = store.put_document(doc).with_context(|| format!("{}: cannot store", doc.id))?;
     if put.status == PutStatus::Duplicate && !store.needs_extraction(put.doc_id)? {
         return Ok((put.status, Linked::default()));
     }

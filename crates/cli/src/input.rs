@@ -63,12 +63,7 @@ impl Sections {
         loop {
             self.line.clear();
             let limit = (SECTION_BYTES + 1) as u64;
-            match self
-                .reader
-                .by_ref()
-                .take(limit)
-                .read_until(b'\n', &mut self.line)
-            {
+            match self.reader.by_ref().take(limit).read_until(b'\n', &mut self.line) {
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => return Some(Event::Failed(format!("{}: {e}", self.name))),
@@ -79,12 +74,7 @@ impl Sections {
                 // `litopys-ingest` drops such a line of a file read whole
                 let mut n_bytes = self.line.len();
                 let mut rest = Vec::new();
-                while let Ok(n) = self
-                    .reader
-                    .by_ref()
-                    .take(limit)
-                    .read_until(b'\n', &mut rest)
-                {
+                while let Ok(n) = self.reader.by_ref().take(limit).read_until(b'\n', &mut rest) {
                     let ended = n == 0 || rest.ends_with(b"\n");
                     n_bytes += rest.len() - usize::from(rest.ends_with(b"\n"));
                     rest.clear();
@@ -131,13 +121,7 @@ struct Lines {
 impl<'a> Stream<'a> {
     /// A stream over `operands`; documents without a date get `published`.
     pub fn new(operands: &'a [PathBuf], published: Option<jiff::civil::Date>) -> Stream<'a> {
-        Stream {
-            operands: operands.iter(),
-            published,
-            lines: None,
-            sections: None,
-            pending: VecDeque::new(),
-        }
+        Stream { operands: operands.iter(), published, lines: None, sections: None, pending: VecDeque::new() }
     }
 
     fn push_batch(&mut self, name: &str, result: Result<Batch, litopys_ingest::Error>) {
@@ -185,54 +169,25 @@ impl<'a> Stream<'a> {
         let mut reader = BufReader::with_capacity(1 << 20, reader);
         let head = match reader.fill_buf() {
             Ok(head) => head,
-            Err(e) => {
-                return self
-                    .pending
-                    .push_back(Event::Failed(format!("{name}: {e}")))
-            }
+            Err(e) => return self.pending.push_back(Event::Failed(format!("{name}: {e}"))),
         };
         let format = litopys_ingest::detect(&name, head);
         if !head.is_empty() && format == Format::Jsonl {
-            self.lines = Some(Lines {
-                name,
-                operand,
-                reader: Box::new(reader),
-                line_no: 0,
-                n_documents: 0,
-                buf: Vec::new(),
-            });
+            self.lines = Some(Lines { name, operand, reader: Box::new(reader), line_no: 0, n_documents: 0, buf: Vec::new() });
             return;
         }
-        if size > SECTION_FILE_BYTES
-            && matches!(format, Format::Text | Format::Markdown)
-            && is_utf8_start(head)
-        {
+        if size > SECTION_FILE_BYTES && matches!(format, Format::Text | Format::Markdown) && is_utf8_start(head) {
             // the file's own date, from its first section's dateline or its name
-            let own = litopys_ingest::read_bytes(
-                &name,
-                head.get(..head.len().min(64 * 1024)).unwrap_or(head),
-            )
-            .ok();
+            let own = litopys_ingest::read_bytes(&name, head.get(..head.len().min(64 * 1024)).unwrap_or(head)).ok();
             let own = own.and_then(|b| b.documents.first().and_then(|d| d.published));
-            self.sections = Some(Sections {
-                name,
-                reader: Box::new(reader),
-                n_sections: 0,
-                published: own.or(self.published),
-                line: Vec::new(),
-                line_no: 0,
-            });
+            self.sections = Some(Sections { name, reader: Box::new(reader), n_sections: 0, published: own.or(self.published), line: Vec::new(), line_no: 0 });
             return;
         }
         if path == Path::new("-") {
             let mut bytes = Vec::new();
             let result = match reader.read_to_end(&mut bytes) {
                 Ok(_) => litopys_ingest::read_bytes(&name, &bytes),
-                Err(e) => {
-                    return self
-                        .pending
-                        .push_back(Event::Failed(format!("{name}: {e}")))
-                }
+                Err(e) => return self.pending.push_back(Event::Failed(format!("{name}: {e}"))),
             };
             self.push_batch(&operand, result);
         } else {

@@ -28,10 +28,10 @@ mod output;
 mod parquet_out;
 mod places;
 mod report;
+mod watch;
 mod review;
 mod serve;
 mod user;
-mod watch;
 
 /// litopys (Ukrainian "chronicle") turns news reports into a dataset of incidents: one row per
 /// incident with date, place, ACLED event type, actors, figures, and the source text behind
@@ -285,10 +285,7 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
 }
 
 fn init_logging(verbose: u8) {
@@ -297,13 +294,8 @@ fn init_logging(verbose: u8) {
         1 => "info",
         _ => "debug",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_env("LITOPYS_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_target(false)
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("LITOPYS_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).init();
 }
 
 /// Reads a codebook from a file, or the built-in one.
@@ -312,8 +304,7 @@ pub fn load_codebook(path: Option<&PathBuf>) -> anyhow::Result<litopys_extract::
     match path {
         None => Ok(litopys_extract::Codebook::builtin()),
         Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read codebook {}", p.display()))?;
+            let text = std::fs::read_to_string(p).with_context(|| format!("cannot read codebook {}", p.display()))?;
             litopys_extract::Codebook::from_toml(&text).with_context(|| format!("{}", p.display()))
         }
     }

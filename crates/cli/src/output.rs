@@ -50,10 +50,7 @@ struct SourceRef<'a> {
 impl<'a> SourceRef<'a> {
     fn of(i: &'a Incident) -> SourceRef<'a> {
         let url = i.source.contains("://").then_some(i.source.as_str());
-        SourceRef {
-            publisher: litopys_model::publisher(&i.source),
-            url,
-        }
+        SourceRef { publisher: litopys_model::publisher(&i.source), url }
     }
 }
 
@@ -65,21 +62,13 @@ pub fn unix_now() -> i64 {
 /// The `timestamp` written in this run's rows: `SOURCE_DATE_EPOCH` when set (the convention
 /// for reproducible output: two runs then write the same bytes), else now.
 fn run_timestamp() -> i64 {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or_else(unix_now)
+    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse().ok()).unwrap_or_else(unix_now)
 }
 
 impl<W: Write> Writer<W> {
     /// A writer in `format`; CSV writes its header at once.
     pub fn new(format: Format, out: W) -> anyhow::Result<Writer<W>> {
-        let mut w = Writer {
-            format,
-            out,
-            n_written: 0,
-            timestamp: run_timestamp(),
-        };
+        let mut w = Writer { format, out, n_written: 0, timestamp: run_timestamp() };
         match format {
             Format::Csv => w.csv_row(litopys_model::row_columns())?,
             Format::Json => w.out.write_all(b"[")?,
@@ -118,8 +107,7 @@ impl<W: Write> Writer<W> {
     fn json(&mut self, v: &impl serde::Serialize) -> anyhow::Result<()> {
         match self.format {
             Format::Json => {
-                self.out
-                    .write_all(if self.n_written == 0 { b"\n" } else { b",\n" })?;
+                self.out.write_all(if self.n_written == 0 { b"\n" } else { b",\n" })?;
                 serde_json::to_writer_pretty(&mut self.out, v)?;
             }
             _ => {
@@ -135,9 +123,7 @@ impl<W: Write> Writer<W> {
         I: IntoIterator<Item = T>,
         T: AsRef<[u8]>,
     {
-        let mut c = csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(Vec::new());
+        let mut c = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
         c.write_record(row)?;
         let bytes = c.into_inner().map_err(|e| anyhow::anyhow!("csv: {e}"))?;
         self.out.write_all(&bytes)?;

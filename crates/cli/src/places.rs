@@ -21,15 +21,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("litopys: no place in the gazetteer matches {query:?}");
         return Ok(ExitCode::from(1));
     }
-    writeln!(
-        out,
-        "{:<24} {:<10} {:<7} {:<18} {:<20} {:>9} {:>9} {:>10}",
-        "name", "kind", "country", "oblast", "raion", "lat", "lon", "population"
-    )?;
+    writeln!(out, "{:<24} {:<10} {:<7} {:<18} {:<20} {:>9} {:>9} {:>10}", "name", "kind", "country", "oblast", "raion", "lat", "lon", "population")?;
     for e in found {
         let kind = e.kind.as_str();
         writeln!(
-            out,
+        out,
             "{:<24} {:<10} {:<7} {:<18} {:<20} {:>9.4} {:>9.4} {:>10}",
             e.name,
             kind,

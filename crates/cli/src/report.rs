@@ -95,16 +95,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut store = crate::args::open_existing(&args.db)?;
     let events = period_events(&mut store, args.from, args.to, args.status)?;
-    let (prev_from, prev_to) = litopys_report::previous_period(args.from, args.to)
-        .context("the period is at the calendar's edge")?;
-    let previous = period_events(&mut store, prev_from, prev_to, args.status)?
-        .into_iter()
-        .map(|e| e.incident)
-        .collect();
-    let mut docs: Vec<i64> = events
-        .iter()
-        .flat_map(|e| e.sources.iter().map(|s| s.doc_id))
-        .collect();
+    let (prev_from, prev_to) = litopys_report::previous_period(args.from, args.to).context("the period is at the calendar's edge")?;
+    let previous = period_events(&mut store, prev_from, prev_to, args.status)?.into_iter().map(|e| e.incident).collect();
+    let mut docs: Vec<i64> = events.iter().flat_map(|e| e.sources.iter().map(|s| s.doc_id)).collect();
     docs.sort_unstable();
     docs.dedup();
     let input = Input {
@@ -116,11 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         previous,
         statistics: store.statistics(args.from, args.to)?,
         history: store.statistics(args.to.first_of_month().checked_sub(11.months())?, args.to)?,
-        status_filter: if args.status == Which::Reviewed {
-            "reviewed".into()
-        } else {
-            "all".into()
-        },
+        status_filter: if args.status == Which::Reviewed { "reviewed".into() } else { "all".into() },
     };
     let group_by = match args.group_by {
         Grouping::Section => GroupBy::Section,
@@ -130,81 +119,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Grouping::Week => GroupBy::Week,
     };
     let template = match &args.template {
-        Some(p) => Some(
-            std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read template {}", p.display()))?,
-        ),
+        Some(p) => Some(std::fs::read_to_string(p).with_context(|| format!("cannot read template {}", p.display()))?),
         None => None,
     };
     let sections = match &args.sections {
-        Some(p) => Some(Sections::from_toml(
-            &std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read sections {}", p.display()))?,
-        )?),
+        Some(p) => Some(Sections::from_toml(&std::fs::read_to_string(p).with_context(|| format!("cannot read sections {}", p.display()))?)?),
         None => None,
     };
-    let format = if args.format == Format::Md {
-        litopys_report::Format::Markdown
-    } else {
-        litopys_report::Format::Html
-    };
-    let paper = if args.paper == PaperSize::Letter {
-        Paper::Letter
-    } else {
-        Paper::A4
-    };
-    let opts = Options {
-        group_by,
-        format,
-        template,
-        lang: args.lang.clone(),
-        sections,
-        paper,
-    };
+    let format = if args.format == Format::Md { litopys_report::Format::Markdown } else { litopys_report::Format::Html };
+    let paper = if args.paper == PaperSize::Letter { Paper::Letter } else { Paper::A4 };
+    let opts = Options { group_by, format, template, lang: args.lang.clone(), sections, paper };
     let text = litopys_report::render(&input, &opts)?;
     match (args.format, &args.output) {
         (Format::Pdf, Some(out)) => print_pdf(&text, out)?,
         (Format::Pdf, None) => bail!("a PDF report needs --output FILE"),
-        (_, Some(out)) => {
-            std::fs::write(out, text).with_context(|| format!("cannot write {}", out.display()))?
-        }
+        (_, Some(out)) => std::fs::write(out, text).with_context(|| format!("cannot write {}", out.display()))?,
         (_, None) => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn period_events(
-    store: &mut Store,
-    from: jiff::civil::Date,
-    to: jiff::civil::Date,
-    which: Which,
-) -> anyhow::Result<Vec<Event>> {
-    let filter = Filter {
-        from: Some(from),
-        to: Some(to),
-        ..Filter::default()
-    };
+fn period_events(store: &mut Store, from: jiff::civil::Date, to: jiff::civil::Date, which: Which) -> anyhow::Result<Vec<Event>> {
+    let filter = Filter { from: Some(from), to: Some(to), ..Filter::default() };
     let events = store.events(&filter)?;
     Ok(match which {
         Which::All => events,
-        Which::Reviewed => events
-            .into_iter()
-            .filter(|e| matches!(e.status, Status::Confirmed | Status::Edited))
-            .collect(),
+        Which::Reviewed => events.into_iter().filter(|e| matches!(e.status, Status::Confirmed | Status::Edited)).collect(),
     })
 }
 
 fn entry(e: Event) -> Entry {
-    let links = e
-        .sources
-        .iter()
-        .map(|s| s.url.clone().unwrap_or_else(|| s.document.clone()))
-        .collect();
-    Entry {
-        status: e.status.as_str().to_string(),
-        links,
-        incident: e.incident,
-    }
+    let links = e.sources.iter().map(|s| s.url.clone().unwrap_or_else(|| s.document.clone())).collect();
+    Entry { status: e.status.as_str().to_string(), links, incident: e.incident }
 }
 
 /// Prints `html` to PDF at `out` with a headless Chromium.
@@ -219,16 +165,7 @@ fn print_pdf(html: &str, out: &Path) -> anyhow::Result<()> {
     std::fs::write(&page, html)?;
     let out_abs = std::path::absolute(out)?;
     let status = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"])
         .arg(format!("--user-data-dir={}", dir.join("profile").display()))
         .arg(format!("--print-to-pdf={}", out_abs.display()))
         .arg(format!("file://{}", page.display()))
@@ -236,13 +173,7 @@ fn print_pdf(html: &str, out: &Path) -> anyhow::Result<()> {
         .context("could not run Chromium")?;
     let _ = std::fs::remove_dir_all(&dir);
     if !status.status.success() || !out_abs.exists() {
-        bail!(
-            "Chromium failed to print the PDF: {}",
-            String::from_utf8_lossy(&status.stderr)
-                .lines()
-                .last()
-                .unwrap_or("")
-        );
+        bail!("Chromium failed to print the PDF: {}", String::from_utf8_lossy(&status.stderr).lines().last().unwrap_or(""));
     }
     Ok(())
 }

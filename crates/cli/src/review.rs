@@ -43,12 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut store = crate::args::open_existing(&args.db)?;
     if args.history {
         for h in store.history(&args.event)? {
-            println!(
-                "{}\t{}\t{}",
-                h.at,
-                h.actor,
-                serde_json::to_string(&h.action)?
-            );
+            println!("{}\t{}\t{}", h.at, h.actor, serde_json::to_string(&h.action)?);
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -58,32 +53,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Action::Reject
     } else if let Some(set) = &args.set {
         let (field, value) = set.split_once('=').context("--set wants FIELD=VALUE")?;
-        let value = serde_json::from_str(value)
-            .unwrap_or_else(|_| serde_json::Value::String(value.to_string()));
-        Action::Edit {
-            field: field.trim().to_string(),
-            value,
-        }
+        let value = serde_json::from_str(value).unwrap_or_else(|_| serde_json::Value::String(value.to_string()));
+        Action::Edit { field: field.trim().to_string(), value }
     } else if let Some(other) = &args.merge {
-        Action::Merge {
-            other: other.clone(),
-        }
+        Action::Merge { other: other.clone() }
     } else {
-        Action::Split {
-            incidents: args.split.clone(),
-        }
+        Action::Split { incidents: args.split.clone() }
     };
-    let user = args
-        .user
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_else(|| "unknown".to_string());
+    let user = args.user.or_else(|| std::env::var("USER").ok()).unwrap_or_else(|| "unknown".to_string());
     store.review(&args.event, &action, &user)?;
     let e = store.event(&args.event)?;
-    println!(
-        "{} {} ({} sources)",
-        e.id,
-        e.status.as_str(),
-        e.sources.len()
-    );
+    println!("{} {} ({} sources)", e.id, e.status.as_str(), e.sources.len());
     Ok(ExitCode::SUCCESS)
 }

@@ -55,26 +55,16 @@ enum Command {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let path = args
-        .users
-        .unwrap_or_else(|| litopys_server::default_accounts_path(&args.db));
-    let mut accounts = Accounts::open(&path)
-        .with_context(|| format!("cannot open accounts file {}", path.display()))?;
+    let path = args.users.unwrap_or_else(|| litopys_server::default_accounts_path(&args.db));
+    let mut accounts = Accounts::open(&path).with_context(|| format!("cannot open accounts file {}", path.display()))?;
     match args.command {
         Command::Add { name, role } => {
-            let Some(role) = Role::parse(&role) else {
-                bail!("--role: expected viewer, editor or admin, got {role:?}")
-            };
+            let Some(role) = Role::parse(&role) else { bail!("--role: expected viewer, editor or admin, got {role:?}") };
             let mut password = String::new();
-            std::io::stdin()
-                .lock()
-                .read_line(&mut password)
-                .context("cannot read the password from standard input")?;
+            std::io::stdin().lock().read_line(&mut password).context("cannot read the password from standard input")?;
             let password = password.trim_end_matches(['\r', '\n']);
             if password.chars().count() < 8 {
-                bail!(
-                    "the password (first line of standard input) must have at least 8 characters"
-                );
+                bail!("the password (first line of standard input) must have at least 8 characters");
             }
             accounts.set_user(&name, password, role)?;
             println!("{name}: {} ({})", role.as_str(), path.display());
@@ -94,14 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             println!("id\towner\trole\tlabel\tcreated\tlast used");
             for t in accounts.tokens(name.as_deref())? {
                 let last = t.last_used_at.as_deref().unwrap_or("never");
-                println!(
-                    "{}\t{}\t{}\t{}\t{}\t{last}",
-                    t.id,
-                    t.owner,
-                    t.role.as_str(),
-                    t.label,
-                    t.created_at
-                );
+                println!("{}\t{}\t{}\t{}\t{}\t{last}", t.id, t.owner, t.role.as_str(), t.label, t.created_at);
             }
         }
         Command::Revoke { id } => {

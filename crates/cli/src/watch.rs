@@ -29,20 +29,14 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(&args.feeds)
-        .with_context(|| format!("cannot read {}", args.feeds.display()))?;
+    let text = std::fs::read_to_string(&args.feeds).with_context(|| format!("cannot read {}", args.feeds.display()))?;
     let list = FeedList::from_toml(&text).with_context(|| args.feeds.display().to_string())?;
-    let state_path = args
-        .state
-        .clone()
-        .unwrap_or_else(|| args.feeds.with_extension("state.json"));
+    let state_path = args.state.clone().unwrap_or_else(|| args.feeds.with_extension("state.json"));
     let mut state: State = match std::fs::read_to_string(&state_path) {
-        Ok(t) => serde_json::from_str(&t)
-            .with_context(|| format!("{} is not a watch state file", state_path.display()))?,
+        Ok(t) => serde_json::from_str(&t).with_context(|| format!("{} is not a watch state file", state_path.display()))?,
         Err(_) => State::default(),
     };
-    let mut store =
-        Store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
+    let mut store = Store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
     let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?);
     let mut poller = Poller::default();
     let mut n_failed = 0;
@@ -55,35 +49,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     eprintln!("litopys: {e}");
                     n_failed += 1;
                 }
-                Outcome::Changed(body) => {
-                    n_failed += store_items(&mut store, &extractor, feed.label(), &feed.url, &body)?
-                }
+                Outcome::Changed(body) => n_failed += store_items(&mut store, &extractor, feed.label(), &feed.url, &body)?,
             }
         }
         let json = serde_json::to_string_pretty(&state)?;
-        std::fs::write(&state_path, json)
-            .with_context(|| format!("cannot save {}", state_path.display()))?;
+        std::fs::write(&state_path, json).with_context(|| format!("cannot save {}", state_path.display()))?;
         if args.once {
             break;
         }
         let wait = Poller::next_due(&list, &state, jiff::Timestamp::now().as_second()).max(1);
         std::thread::sleep(std::time::Duration::from_secs(wait));
     }
-    Ok(if n_failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if n_failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// Stores a feed's items, one log line per new item; returns the number of bad items.
-fn store_items(
-    store: &mut Store,
-    extractor: &Extractor,
-    label: &str,
-    url: &str,
-    body: &[u8],
-) -> anyhow::Result<usize> {
+fn store_items(store: &mut Store, extractor: &Extractor, label: &str, url: &str, body: &[u8]) -> anyhow::Result<usize> {
     let batch = match litopys_ingest::read_bytes(url, body) {
         Ok(b) => b,
         Err(e) => {
@@ -99,10 +80,7 @@ fn store_items(
         if status != PutStatus::Duplicate {
             let title = doc.title.as_deref().unwrap_or("(untitled)");
             let link = doc.source.as_deref().unwrap_or(&doc.id);
-            println!(
-                "new: {label}: {title} <{link}> ({} incidents)",
-                linked.n_incidents
-            );
+            println!("new: {label}: {title} <{link}> ({} incidents)", linked.n_incidents);
         }
     }
     Ok(batch.warnings.len())

@@ -13,26 +13,17 @@ fn litopys() -> Command {
 
 fn file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let p = dir.path().join(name);
-    std::fs::File::create(&p)
-        .and_then(|mut f| f.write_all(bytes))
-        .expect("write fixture");
+    std::fs::File::create(&p).and_then(|mut f| f.write_all(bytes)).expect("write fixture");
     p
 }
 
 fn lines(out: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
+    String::from_utf8_lossy(out).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
 }
 
 #[test]
 fn jsonl_with_acled_keys_and_evidence() {
-    let out = litopys()
-        .args(["extract", "--published", "2026-03-02", "-"])
-        .write_stdin(REVIEW)
-        .assert()
-        .success();
+    let out = litopys().args(["extract", "--published", "2026-03-02", "-"]).write_stdin(REVIEW).assert().success();
     let rows = lines(&out.get_output().stdout);
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["event_date"], "2026-02-23");
@@ -40,64 +31,30 @@ fn jsonl_with_acled_keys_and_evidence() {
     assert_eq!(rows[0]["admin1"], "Vinnytsia");
     assert_eq!(rows[0]["time_precision"], 1);
     assert_eq!(rows[0]["participants"], 40);
-    assert!(rows[0]["evidence"].as_array().is_some_and(|e| e
-        .iter()
-        .any(|x| x["field"] == "location" && x["text"] == "Vinnytsia")));
+    assert!(rows[0]["evidence"].as_array().is_some_and(|e| e.iter().any(|x| x["field"] == "location" && x["text"] == "Vinnytsia")));
 }
 
 #[test]
 fn csv_has_acled_header_and_json_is_an_array() {
-    let out = litopys()
-        .args([
-            "extract",
-            "--format",
-            "csv",
-            "--published",
-            "2026-03-02",
-            "-",
-        ])
-        .write_stdin(REVIEW)
-        .assert()
-        .success();
+    let out = litopys().args(["extract", "--format", "csv", "--published", "2026-03-02", "-"]).write_stdin(REVIEW).assert().success();
     let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(text.starts_with("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1"));
     assert_eq!(text.lines().count(), 3);
-    let out = litopys()
-        .args([
-            "extract",
-            "--format",
-            "json",
-            "--published",
-            "2026-03-02",
-            "-",
-        ])
-        .write_stdin(REVIEW)
-        .assert()
-        .success();
-    let v: serde_json::Value =
-        serde_json::from_slice(&out.get_output().stdout).expect("valid JSON");
+    let out = litopys().args(["extract", "--format", "json", "--published", "2026-03-02", "-"]).write_stdin(REVIEW).assert().success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("valid JSON");
     assert_eq!(v.as_array().map(Vec::len), Some(2));
 }
 
 #[test]
 fn statistics_on_request() {
     let text = "According to the Prosecutor General's Office, 19,850 criminal proceedings for unauthorized leaving of a unit were registered in February.";
-    let out = litopys()
-        .args(["extract", "--statistics", "--published", "2026-03-02", "-"])
-        .write_stdin(text)
-        .assert()
-        .success();
+    let out = litopys().args(["extract", "--statistics", "--published", "2026-03-02", "-"]).write_stdin(text).assert().success();
     let rows = lines(&out.get_output().stdout);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["record"], "statistic");
     assert_eq!(rows[0]["value"], 19850.0);
     assert_eq!(rows[0]["period"], "2026-02");
-    litopys()
-        .args(["extract", "--published", "2026-03-02", "-"])
-        .write_stdin(text)
-        .assert()
-        .success()
-        .stdout("");
+    litopys().args(["extract", "--published", "2026-03-02", "-"]).write_stdin(text).assert().success().stdout("");
 }
 
 #[test]
@@ -112,11 +69,7 @@ fn missing_file_among_good_ones() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("missing.txt"));
-    assert_eq!(
-        lines(&out.get_output().stdout).len(),
-        2,
-        "the good file is still processed"
-    );
+    assert_eq!(lines(&out.get_output().stdout).len(), 2, "the good file is still processed");
 }
 
 #[test]
@@ -124,37 +77,14 @@ fn empty_binary_and_invalid_utf8() {
     let dir = tempfile::tempdir().unwrap();
     let empty = file(&dir, "empty.txt", b"");
     // an input with nothing to read failed, as `ingest` says of it too (issue 15)
-    litopys()
-        .args(["extract"])
-        .arg(&empty)
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicate::str::contains("empty.txt"));
-    let binary = file(
-        &dir,
-        "photo.jpg",
-        &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0, 0, 0, 1],
-    );
-    litopys()
-        .args(["extract"])
-        .arg(&binary)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("photo.jpg"));
+    litopys().args(["extract"]).arg(&empty).assert().code(1).stdout("").stderr(predicate::str::contains("empty.txt"));
+    let binary = file(&dir, "photo.jpg", &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0, 0, 0, 1]);
+    litopys().args(["extract"]).arg(&binary).assert().code(1).stderr(predicate::str::contains("photo.jpg"));
     let mut bad = REVIEW.as_bytes().to_vec();
     bad.splice(0..0, [0xC3, 0x28, 0xA0, 0xA1]);
     let bad = file(&dir, "bad-utf8.txt", &bad);
-    let out = litopys()
-        .args(["extract", "--published", "2026-03-02"])
-        .arg(&bad)
-        .assert()
-        .success();
-    assert_eq!(
-        lines(&out.get_output().stdout).len(),
-        2,
-        "invalid bytes do not hide the text"
-    );
+    let out = litopys().args(["extract", "--published", "2026-03-02"]).arg(&bad).assert().success();
+    assert_eq!(lines(&out.get_output().stdout).len(), 2, "invalid bytes do not hide the text");
 }
 
 #[test]
@@ -167,49 +97,22 @@ fn fifty_megabyte_file() {
     }
     text.push_str(REVIEW);
     let big = file(&dir, "big.txt", text.as_bytes());
-    let out = litopys()
-        .args(["extract", "--published", "2026-03-02"])
-        .arg(&big)
-        .assert()
-        .success();
+    let out = litopys().args(["extract", "--published", "2026-03-02"]).arg(&big).assert().success();
     assert_eq!(lines(&out.get_output().stdout).len(), 2);
 }
 
 #[test]
 fn bad_arguments_are_explained() {
-    litopys()
-        .args(["extract", "--published", "March", "x.txt"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--published"));
-    litopys()
-        .args(["extract", "--format", "xml", "x.txt"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("jsonl"));
+    litopys().args(["extract", "--published", "March", "x.txt"]).assert().code(2).stderr(predicate::str::contains("--published"));
+    litopys().args(["extract", "--format", "xml", "x.txt"]).assert().code(2).stderr(predicate::str::contains("jsonl"));
     let dir = tempfile::tempdir().unwrap();
     let cb = file(&dir, "codebook.toml", b"version = 1\n[actors]\n");
-    litopys()
-        .args(["extract", "--codebook"])
-        .arg(&cb)
-        .arg("-")
-        .write_stdin(REVIEW)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("codebook.toml"));
+    litopys().args(["extract", "--codebook"]).arg(&cb).arg("-").write_stdin(REVIEW).assert().code(2).stderr(predicate::str::contains("codebook.toml"));
 }
 
 #[test]
 fn places_and_demo() {
-    litopys()
-        .args(["places", "Kharkov"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Kharkiv"));
+    litopys().args(["places", "Kharkov"]).assert().success().stdout(predicate::str::contains("Kharkiv"));
     litopys().args(["places", "Nowhereville"]).assert().code(1);
-    litopys()
-        .arg("demo")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("Kremenchuk"));
+    litopys().arg("demo").assert().success().stdout(predicate::str::contains("Kremenchuk"));
 }

@@ -31,9 +31,7 @@ fn file(dir: &Path, name: &str, bytes: &[u8]) {
     if let Some(parent) = p.parent() {
         std::fs::create_dir_all(parent).expect("folder");
     }
-    std::fs::File::create(&p)
-        .and_then(|mut f| f.write_all(bytes))
-        .expect("write fixture");
+    std::fs::File::create(&p).and_then(|mut f| f.write_all(bytes)).expect("write fixture");
 }
 
 fn warc_record(uri: &str, body: &str, declared_len: Option<usize>) -> String {
@@ -52,90 +50,39 @@ fn reports(dir: &Path) {
     file(dir, "reports/feeds/news.rss", FEED.as_bytes());
     file(dir, "reports/telegram/result.json", TELEGRAM.as_bytes());
     let good = warc_record("https://example.org/mykolaiv", "<html><body><p>On February 25, 2026, in Mykolaiv, unidentified persons set fire to a TRC car.</p></body></html>", None);
-    let corrupt = warc_record(
-        "https://example.org/broken",
-        "<html><body><p>cut</p></body></html>",
-        Some(999_999),
-    );
-    file(
-        dir,
-        "reports/archive.warc",
-        format!("{good}{corrupt}").as_bytes(),
-    );
+    let corrupt = warc_record("https://example.org/broken", "<html><body><p>cut</p></body></html>", Some(999_999));
+    file(dir, "reports/archive.warc", format!("{good}{corrupt}").as_bytes());
     // the bad ones
-    file(
-        dir,
-        "reports/photo.jpg",
-        &[
-            0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F', 0, 1, 0, 0, 0, 0,
-        ],
-    );
-    file(
-        dir,
-        "reports/pages/truncated.html",
-        b"<!doctype html><html><head><title>Odesa</tit",
-    );
-    file(
-        dir,
-        "reports/feeds/broken.rss",
-        b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>Kherson</ti",
-    );
-    file(
-        dir,
-        "reports/telegram/broken/result.json",
-        br#"{"name": "News", "messages": [{"id": 1, "type": "message", "text": "On Febr"#,
-    );
+    file(dir, "reports/photo.jpg", &[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, b'J', b'F', b'I', b'F', 0, 1, 0, 0, 0, 0]);
+    file(dir, "reports/pages/truncated.html", b"<!doctype html><html><head><title>Odesa</tit");
+    file(dir, "reports/feeds/broken.rss", b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><title>Kherson</ti");
+    file(dir, "reports/telegram/broken/result.json", br#"{"name": "News", "messages": [{"id": 1, "type": "message", "text": "On Febr"#);
 }
 
 #[test]
 fn bad_inputs_are_named_and_good_ones_stored() {
     let dir = tempfile::tempdir().expect("temp dir");
     reports(dir.path());
-    let out = litopys(dir.path())
-        .args(["ingest", "reports"])
-        .output()
-        .expect("runs");
+    let out = litopys(dir.path()).args(["ingest", "reports"]).output().expect("runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
-    for bad in [
-        "truncated.html",
-        "broken.rss",
-        "broken/result.json",
-        "archive.warc",
-    ] {
+    for bad in ["truncated.html", "broken.rss", "broken/result.json", "archive.warc"] {
         assert!(stderr.contains(bad), "{bad} not named in:\n{stderr}");
     }
     // a photo in a folder is not a report: skipped, in the summary, not a failure (issue 15)
-    assert!(
-        !stderr.contains("photo.jpg")
-            && stdout.contains("1 files skipped")
-            && stdout.contains("photo.jpg"),
-        "{stdout}\n{stderr}"
-    );
+    assert!(!stderr.contains("photo.jpg") && stdout.contains("1 files skipped") && stdout.contains("photo.jpg"), "{stdout}\n{stderr}");
     assert!(stdout.contains("5 new documents"), "{stdout}");
     assert!(dir.path().join("litopys.db").exists());
-    let events = litopys(dir.path())
-        .args(["events", "--json"])
-        .output()
-        .expect("runs");
+    let events = litopys(dir.path()).args(["events", "--json"]).output().expect("runs");
     let n_events = String::from_utf8_lossy(&events.stdout).lines().count();
     assert!(n_events >= 3, "{}", String::from_utf8_lossy(&events.stdout));
 
     // idempotent: the second run stores nothing new and finds the same events
-    let again = litopys(dir.path())
-        .args(["ingest", "reports"])
-        .output()
-        .expect("runs");
+    let again = litopys(dir.path()).args(["ingest", "reports"]).output().expect("runs");
     let stdout = String::from_utf8_lossy(&again.stdout);
-    assert!(
-        stdout.contains("0 new documents, 0 near-duplicates (stored, marked), 5 already stored"),
-        "{stdout}"
-    );
-    let events2 = litopys(dir.path())
-        .args(["events", "--json"])
-        .output()
-        .expect("runs");
+    assert!(stdout.contains("0 new documents, 0 near-duplicates (stored, marked), 5 already stored"), "{stdout}");
+    let events2 = litopys(dir.path()).args(["events", "--json"]).output().expect("runs");
     assert_eq!(events.stdout, events2.stdout);
 }
 
@@ -144,21 +91,12 @@ fn good_folder_exits_zero_and_exports() {
     let dir = tempfile::tempdir().expect("temp dir");
     file(dir.path(), "in/review.txt", REVIEW.as_bytes());
     file(dir.path(), "in/page.html", PAGE.as_bytes());
-    litopys(dir.path())
-        .args(["ingest", "--published", "2026-03-02", "in"])
-        .assert()
-        .success();
-    let csv = litopys(dir.path())
-        .args(["export", "--format", "csv"])
-        .output()
-        .expect("runs");
+    litopys(dir.path()).args(["ingest", "--published", "2026-03-02", "in"]).assert().success();
+    let csv = litopys(dir.path()).args(["export", "--format", "csv"]).output().expect("runs");
     let csv = String::from_utf8_lossy(&csv.stdout);
     assert!(csv.starts_with("event_id_cnty,event_date,year,"), "{csv}");
     assert_eq!(csv.lines().count(), 4, "{csv}");
-    let geo = litopys(dir.path())
-        .args(["export", "--format", "geojson", "--admin1", "Volyn"])
-        .output()
-        .expect("runs");
+    let geo = litopys(dir.path()).args(["export", "--format", "geojson", "--admin1", "Volyn"]).output().expect("runs");
     let geo: serde_json::Value = serde_json::from_slice(&geo.stdout).expect("GeoJSON is JSON");
     assert_eq!(geo["type"], "FeatureCollection");
     let f = &geo["features"][0];
@@ -173,53 +111,22 @@ fn good_folder_exits_zero_and_exports() {
 fn review_from_the_command_line() {
     let dir = tempfile::tempdir().expect("temp dir");
     file(dir.path(), "page.html", PAGE.as_bytes());
-    litopys(dir.path())
-        .args(["ingest", "page.html"])
-        .assert()
-        .success();
-    let out = litopys(dir.path())
-        .args(["events", "--json"])
-        .output()
-        .expect("runs");
+    litopys(dir.path()).args(["ingest", "page.html"]).assert().success();
+    let out = litopys(dir.path()).args(["events", "--json"]).output().expect("runs");
     let event: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one event");
     let id = event["id"].as_str().unwrap_or_default().to_string();
-    litopys(dir.path())
-        .args(["review", &id, "--set", "fatalities=1", "--user", "olena"])
-        .assert()
-        .success();
-    litopys(dir.path())
-        .args(["review", &id, "--set", "fatalities=many"])
-        .assert()
-        .failure();
+    litopys(dir.path()).args(["review", &id, "--set", "fatalities=1", "--user", "olena"]).assert().success();
+    litopys(dir.path()).args(["review", &id, "--set", "fatalities=many"]).assert().failure();
     // re-ingesting a changed copy of the page does not undo the edit
-    file(
-        dir.path(),
-        "page.html",
-        PAGE.replace("one officer", "an officer").as_bytes(),
-    );
-    litopys(dir.path())
-        .args(["ingest", "page.html"])
-        .assert()
-        .success();
-    let csv = litopys(dir.path())
-        .args(["export", "--status", "edited"])
-        .output()
-        .expect("runs");
+    file(dir.path(), "page.html", PAGE.replace("one officer", "an officer").as_bytes());
+    litopys(dir.path()).args(["ingest", "page.html"]).assert().success();
+    let csv = litopys(dir.path()).args(["export", "--status", "edited"]).output().expect("runs");
     let csv = String::from_utf8_lossy(&csv.stdout);
-    assert!(
-        csv.lines().nth(1).is_some_and(|row| row.contains(",1,")),
-        "{csv}"
-    );
-    let history = litopys(dir.path())
-        .args(["review", &id, "--history"])
-        .output()
-        .expect("runs");
+    assert!(csv.lines().nth(1).is_some_and(|row| row.contains(",1,")), "{csv}");
+    let history = litopys(dir.path()).args(["review", &id, "--history"]).output().expect("runs");
     let history = String::from_utf8_lossy(&history.stdout);
     assert_eq!(history.lines().count(), 1, "{history}");
-    assert!(
-        history.contains("olena") && history.contains("\"fatalities\""),
-        "{history}"
-    );
+    assert!(history.contains("olena") && history.contains("\"fatalities\""), "{history}");
 }
 
 /// More documents than one batch holds: a file read in halves stores what the whole file
@@ -227,67 +134,24 @@ fn review_from_the_command_line() {
 #[test]
 fn batches_store_what_the_whole_file_stores() {
     let dir = tempfile::tempdir().expect("temp dir");
-    litopys(dir.path())
-        .args([
-            "corpus",
-            "--seed",
-            "5",
-            "--size",
-            "3MB",
-            "--lang",
-            "mixed",
-            "-o",
-            "all.jsonl",
-        ])
-        .assert()
-        .success();
+    litopys(dir.path()).args(["corpus", "--seed", "5", "--size", "3MB", "--lang", "mixed", "-o", "all.jsonl"]).assert().success();
     let all = std::fs::read_to_string(dir.path().join("all.jsonl")).expect("corpus");
     let lines: Vec<&str> = all.lines().collect();
     assert!(lines.len() > 1000, "{} documents", lines.len());
     let (first, second) = lines.split_at(lines.len() / 3);
-    file(
-        dir.path(),
-        "halves/1.jsonl",
-        format!("{}\n", first.join("\n")).as_bytes(),
-    );
-    file(
-        dir.path(),
-        "halves/2.jsonl",
-        format!("{}\n", second.join("\n")).as_bytes(),
-    );
+    file(dir.path(), "halves/1.jsonl", format!("{}\n", first.join("\n")).as_bytes());
+    file(dir.path(), "halves/2.jsonl", format!("{}\n", second.join("\n")).as_bytes());
     let ingest = |db: &str, input: &str| {
-        let out = litopys(dir.path())
-            .args(["ingest", "--db", db, input])
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = litopys(dir.path()).args(["ingest", "--db", db, input]).output().expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let whole = ingest("whole.db", "all.jsonl");
     let halves = ingest("halves.db", "halves");
-    let counts = |stdout: &str| {
-        stdout
-            .lines()
-            .nth(1)
-            .and_then(|l| l.split_once(": "))
-            .map(|(_, c)| c.to_string())
-    };
-    assert!(
-        whole.contains(&format!("{} new documents", lines.len())),
-        "{whole}"
-    );
+    let counts = |stdout: &str| stdout.lines().nth(1).and_then(|l| l.split_once(": ")).map(|(_, c)| c.to_string());
+    assert!(whole.contains(&format!("{} new documents", lines.len())), "{whole}");
     assert_eq!(counts(&whole), counts(&halves), "{whole}\n{halves}");
     let again = ingest("whole.db", "all.jsonl");
-    assert!(
-        again.contains(&format!(
-            "0 new documents, 0 near-duplicates (stored, marked), {} already stored; 0 incidents",
-            lines.len()
-        )),
-        "{again}"
-    );
+    assert!(again.contains(&format!("0 new documents, 0 near-duplicates (stored, marked), {} already stored; 0 incidents", lines.len())), "{again}");
     assert_eq!(counts(&again), counts(&whole));
 }

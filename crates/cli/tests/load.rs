@@ -31,14 +31,7 @@ enum Class {
     Review,
 }
 
-const CLASSES: [Class; 6] = [
-    Class::List,
-    Class::Aggregates,
-    Class::Event,
-    Class::Points,
-    Class::Document,
-    Class::Review,
-];
+const CLASSES: [Class; 6] = [Class::List, Class::Aggregates, Class::Event, Class::Points, Class::Document, Class::Review];
 
 /// One request's outcome.
 struct Sample {
@@ -67,10 +60,7 @@ impl Drop for Server {
 }
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 #[test]
@@ -88,18 +78,8 @@ fn two_hundred_clients_read_and_review_without_errors() {
     let agent = agent();
     let events = event_ids(&agent, &base, &viewer);
     let documents = document_ids(&agent, &base, &viewer, &events);
-    assert!(
-        events.len() >= 50,
-        "too few events to load: {}",
-        events.len()
-    );
-    let target = Arc::new(Target {
-        base,
-        viewer,
-        editor,
-        events,
-        documents,
-    });
+    assert!(events.len() >= 50, "too few events to load: {}", events.len());
+    let target = Arc::new(Target { base, viewer, editor, events, documents });
 
     let started = Instant::now();
     let samples = run_clients(&target, n_clients, n_requests, started + cap);
@@ -107,25 +87,12 @@ fn two_hundred_clients_read_and_review_without_errors() {
     let report = report(&samples, n_clients, wall);
     eprintln!("{report}");
     let errors: Vec<&String> = samples.iter().filter_map(|s| s.error.as_ref()).collect();
-    assert!(
-        errors.is_empty(),
-        "{} failed requests, the first: {:?}",
-        errors.len(),
-        errors.first()
-    );
+    assert!(errors.is_empty(), "{} failed requests, the first: {:?}", errors.len(), errors.first());
     if samples.len() < n_requests {
-        eprintln!(
-            "the {} s cap was reached after {} of {n_requests} requests",
-            cap.as_secs(),
-            samples.len()
-        );
+        eprintln!("the {} s cap was reached after {} of {n_requests} requests", cap.as_secs(), samples.len());
     }
     if std::env::var("LITOPYS_LOAD_STRICT").is_ok_and(|v| v == "1") {
-        let reads: Vec<f64> = samples
-            .iter()
-            .filter(|s| s.class != Class::Review)
-            .map(|s| s.millis)
-            .collect();
+        let reads: Vec<f64> = samples.iter().filter(|s| s.class != Class::Review).map(|s| s.millis).collect();
         let p99 = percentile(reads, 99.0);
         assert!(p99 < 100.0, "reads' p99 is {p99:.1} ms, over 100 ms");
         assert_eq!(samples.len(), n_requests, "the time cap was reached");
@@ -141,89 +108,45 @@ fn litopys(args: &[&str]) -> Command {
 /// Ingests a generated corpus (JSON Lines, mixed languages).
 fn fill_database(dir: &Path, db: &str, size: &str) {
     let corpus = dir.join("corpus.jsonl").display().to_string();
-    let out = litopys(&["corpus", "--seed", "5", "--size", size, "-o", &corpus])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = litopys(&["corpus", "--seed", "5", "--size", size, "-o", &corpus]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let out = litopys(&["ingest", &corpus, "--db", db]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     eprintln!("{}", String::from_utf8_lossy(&out.stdout).trim());
 }
 
 /// Creates an account with `role` and returns an API token for it.
 fn account(db: &str, name: &str, role: &str) -> String {
-    let mut add = litopys(&["user", "add", name, "--role", role, "--db", db])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    add.stdin
-        .take()
-        .unwrap()
-        .write_all(b"a long passphrase\n")
-        .unwrap();
+    let mut add = litopys(&["user", "add", name, "--role", role, "--db", db]).stdin(Stdio::piped()).stdout(Stdio::null()).spawn().unwrap();
+    add.stdin.take().unwrap().write_all(b"a long passphrase\n").unwrap();
     assert!(add.wait().unwrap().success());
-    let out = litopys(&["user", "token", name, "--label", "load test", "--db", db])
-        .output()
-        .unwrap();
+    let out = litopys(&["user", "token", name, "--label", "load test", "--db", db]).output().unwrap();
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
 /// Starts the server on a free loopback port; returns it and its base URL.
 fn serve(db: &str) -> (Server, String) {
-    let child = litopys(&["serve", "--db", db, "--addr", "127.0.0.1:0"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = litopys(&["serve", "--db", db, "--addr", "127.0.0.1:0"]).stderr(Stdio::piped()).spawn().unwrap();
     let mut server = Server(child);
     let mut line = String::new();
-    BufReader::new(server.0.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    BufReader::new(server.0.stderr.take().unwrap()).read_line(&mut line).unwrap();
     let addr = line.trim().rsplit("http://").next().unwrap().to_string();
     assert!(addr.starts_with("127.0.0.1:"), "{line}");
     (server, format!("http://{addr}"))
 }
 
 fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .timeout_global(Some(Duration::from_secs(60)))
-        .build()
-        .into()
+    ureq::Agent::config_builder().timeout_global(Some(Duration::from_secs(60))).build().into()
 }
 
 fn get_json(agent: &ureq::Agent, url: &str, token: &str) -> serde_json::Value {
-    let mut res = agent
-        .get(url)
-        .header("Authorization", &format!("Bearer {token}"))
-        .call()
-        .unwrap();
-    serde_json::from_slice(
-        &res.body_mut()
-            .with_config()
-            .limit(256 << 20)
-            .read_to_vec()
-            .unwrap(),
-    )
-    .unwrap()
+    let mut res = agent.get(url).header("Authorization", &format!("Bearer {token}")).call().unwrap();
+    serde_json::from_slice(&res.body_mut().with_config().limit(256 << 20).read_to_vec().unwrap()).unwrap()
 }
 
 fn event_ids(agent: &ureq::Agent, base: &str, token: &str) -> Vec<String> {
     let v = get_json(agent, &format!("{base}/api/events?limit=1000"), token);
-    v["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["id"].as_str().map(str::to_string))
-        .collect()
+    v["events"].as_array().unwrap().iter().filter_map(|e| e["id"].as_str().map(str::to_string)).collect()
 }
 
 /// The documents behind the first hundred events.
@@ -231,13 +154,7 @@ fn document_ids(agent: &ureq::Agent, base: &str, token: &str, events: &[String])
     let mut ids = Vec::new();
     for id in events.iter().take(100) {
         let v = get_json(agent, &format!("{base}/api/events/{id}"), token);
-        ids.extend(
-            v["sources"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter_map(|s| s["doc_id"].as_i64()),
-        );
+        ids.extend(v["sources"].as_array().unwrap().iter().filter_map(|s| s["doc_id"].as_i64()));
     }
     ids.sort_unstable();
     ids.dedup();
@@ -246,12 +163,7 @@ fn document_ids(agent: &ureq::Agent, base: &str, token: &str, events: &[String])
 
 /// Runs `n_clients` threads, each with its own keep-alive connection, until `n_requests`
 /// are done or `deadline` passes; returns every request's outcome.
-fn run_clients(
-    target: &Arc<Target>,
-    n_clients: usize,
-    n_requests: usize,
-    deadline: Instant,
-) -> Vec<Sample> {
+fn run_clients(target: &Arc<Target>, n_clients: usize, n_requests: usize, deadline: Instant) -> Vec<Sample> {
     let next = Arc::new(AtomicUsize::new(0));
     let clients: Vec<_> = (0..n_clients)
         .map(|_| {
@@ -269,51 +181,30 @@ fn run_clients(
             })
         })
         .collect();
-    clients
-        .into_iter()
-        .flat_map(|c| c.join().unwrap())
-        .collect()
+    clients.into_iter().flat_map(|c| c.join().unwrap()).collect()
 }
 
 /// Request number `i` of the mix: one in ten is a review, the rest reads of five kinds.
 fn one_request(agent: &ureq::Agent, t: &Target, i: usize) -> Sample {
     let event = &t.events[(i * 7919) % t.events.len()];
-    let class = if i % 10 == 9 {
-        Class::Review
-    } else {
-        CLASSES[i % 10 % 5]
-    };
+    let class = if i % 10 == 9 { Class::Review } else { CLASSES[i % 10 % 5] };
     let started = Instant::now();
     let result = match class {
         Class::Review => {
             let body = if i % 20 == 19 {
                 r#"{"action": "confirm"}"#.to_string()
             } else {
-                format!(
-                    r#"{{"action": "edit", "field": "injuries", "value": {}}}"#,
-                    i % 7
-                )
+                format!(r#"{{"action": "edit", "field": "injuries", "value": {}}}"#, i % 7)
             };
-            let req = agent
-                .post(&format!("{}/api/events/{event}/review", t.base))
-                .header("Authorization", &format!("Bearer {}", t.editor));
-            req.content_type("application/json")
-                .send(body.as_str())
-                .and_then(|mut r| r.body_mut().read_to_vec())
+            let req = agent.post(&format!("{}/api/events/{event}/review", t.base)).header("Authorization", &format!("Bearer {}", t.editor));
+            req.content_type("application/json").send(body.as_str()).and_then(|mut r| r.body_mut().read_to_vec())
         }
         read => {
-            let req = agent
-                .get(&format!("{}{}", t.base, read_path(read, t, i, event)))
-                .header("Authorization", &format!("Bearer {}", t.viewer));
-            req.call()
-                .and_then(|mut r| r.body_mut().with_config().limit(256 << 20).read_to_vec())
+            let req = agent.get(&format!("{}{}", t.base, read_path(read, t, i, event))).header("Authorization", &format!("Bearer {}", t.viewer));
+            req.call().and_then(|mut r| r.body_mut().with_config().limit(256 << 20).read_to_vec())
         }
     };
-    Sample {
-        class,
-        millis: started.elapsed().as_secs_f64() * 1000.0,
-        error: result.err().map(|e| format!("{class:?}: {e}")),
-    }
+    Sample { class, millis: started.elapsed().as_secs_f64() * 1000.0, error: result.err().map(|e| format!("{class:?}: {e}")) }
 }
 
 /// The path of a read of this class.
@@ -325,10 +216,7 @@ fn read_path(class: Class, t: &Target, i: usize, event: &str) -> String {
         Class::List => match i % 3 {
             0 => format!("/api/events?limit=50&offset={}", i % 200),
             1 => format!("/api/events?oblast={oblast}&limit=100"),
-            _ => format!(
-                "/api/events?type={}&from=2024-06-01&to=2025-06-30&limit=100",
-                TYPES[i % 3].replace(' ', "%20")
-            ),
+            _ => format!("/api/events?type={}&from=2024-06-01&to=2025-06-30&limit=100", TYPES[i % 3].replace(' ', "%20")),
         },
         Class::Aggregates => match i % 2 {
             0 => "/api/aggregates?interval=week&by=oblast".to_string(),

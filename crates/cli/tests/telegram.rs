@@ -26,58 +26,27 @@ fn each_message_is_a_report_dated_by_itself() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("result.json");
     std::fs::write(&path, EXPORT).unwrap();
-    let out = Command::cargo_bin("litopys")
-        .unwrap()
-        .arg("extract")
-        .arg(&path)
-        .assert()
-        .success();
-    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.get_output().stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let out = Command::cargo_bin("litopys").unwrap().arg("extract").arg(&path).assert().success();
+    let rows: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.get_output().stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let got: Vec<(String, String, String, String)> = rows
         .iter()
         .map(|r| {
             let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
-            (
-                s("event_date"),
-                s("location"),
-                s("sub_event_type"),
-                r["sources"][0]["url"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string(),
-            )
+            (s("event_date"), s("location"), s("sub_event_type"), r["sources"][0]["url"].as_str().unwrap_or_default().to_string())
         })
         .collect();
     // `source` names the channel, as ACLED's does; the message's link is in `sources`
-    assert!(
-        rows.iter().all(|r| r["source"] == "t.me/testmonitor"),
-        "{rows:?}"
-    );
+    assert!(rows.iter().all(|r| r["source"] == "t.me/testmonitor"), "{rows:?}");
     assert_eq!(
         got,
         vec![
-            (
-                "2026-03-02".into(),
-                "Kharkiv".into(),
-                "Mob violence".into(),
-                "https://t.me/testmonitor/2".into()
-            ),
-            (
-                "2026-03-03".into(),
-                "Odesa".into(),
-                "Looting/property destruction".into(),
-                "https://t.me/testmonitor/3".into()
-            ),
+            ("2026-03-02".into(), "Kharkiv".into(), "Mob violence".into(), "https://t.me/testmonitor/2".into()),
+            ("2026-03-03".into(), "Odesa".into(), "Looting/property destruction".into(), "https://t.me/testmonitor/3".into()),
         ]
     );
     assert_eq!(rows[0]["injuries"], 2);
     assert_eq!(rows[1]["injuries"], 0);
     // notes are English whatever the post's language
-    assert!(rows[1]["notes"]
-        .as_str()
-        .unwrap()
-        .starts_with("On 3 March 2026, in Odesa"));
+    assert!(rows[1]["notes"].as_str().unwrap().starts_with("On 3 March 2026, in Odesa"));
 }

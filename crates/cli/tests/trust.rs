@@ -38,11 +38,7 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 /// Runs litopys in `dir`; returns (exit code, stdout, stderr).
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = litopys(dir).args(args).output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
 /// The id of the event listed at `place` by `events` (with extra arguments).
@@ -50,17 +46,12 @@ fn event_at(dir: &Path, place: &str, extra: &[&str]) -> Option<String> {
     let mut args = vec!["events"];
     args.extend_from_slice(extra);
     let (_, out, _) = run(dir, &args);
-    out.lines()
-        .find(|l| l.contains(place))
-        .and_then(|l| l.split_whitespace().next())
-        .map(str::to_string)
+    out.lines().find(|l| l.contains(place)).and_then(|l| l.split_whitespace().next()).map(str::to_string)
 }
 
 fn json_events(dir: &Path) -> Vec<serde_json::Value> {
     let (_, out, _) = run(dir, &["events", "--json"]);
-    out.lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect()
+    out.lines().filter_map(|l| serde_json::from_str(l).ok()).collect()
 }
 
 #[test]
@@ -71,18 +62,10 @@ fn undated_post_is_kept_then_dated_keeping_reviews() {
     write(d, "reports/west.en.txt", DATED.as_bytes());
     let (code, out, err) = run(d, &["ingest", "reports"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(
-        err.contains("zhytomyr.uk.txt: no publication date")
-            && err.contains("1 incidents kept as needs-date"),
-        "{err}"
-    );
-    assert!(
-        err.contains("1 documents without a publication date"),
-        "{err}"
-    );
+    assert!(err.contains("zhytomyr.uk.txt: no publication date") && err.contains("1 incidents kept as needs-date"), "{err}");
+    assert!(err.contains("1 documents without a publication date"), "{err}");
     // kept, listed apart, left out of listings and exports until dated
-    let waiting =
-        event_at(d, "Zhytomyr", &["--status", "needs-date"]).expect("needs-date event listed");
+    let waiting = event_at(d, "Zhytomyr", &["--status", "needs-date"]).expect("needs-date event listed");
     assert!(event_at(d, "Zhytomyr", &[]).is_none());
     let (_, csv, _) = run(d, &["export"]);
     assert_eq!(csv.lines().count(), 3, "{csv}");
@@ -91,42 +74,20 @@ fn undated_post_is_kept_then_dated_keeping_reviews() {
     let rivne = event_at(d, "Rivne", &[]).expect("Rivne");
     let lutsk = event_at(d, "Lutsk", &[]).expect("Lutsk");
     assert_eq!(run(d, &["review", &rivne, "--confirm"]).0, 0);
-    assert_eq!(
-        run(d, &["review", &lutsk, "--set", "participants=250"]).0,
-        0
-    );
+    assert_eq!(run(d, &["review", &lutsk, "--set", "participants=250"]).0, 0);
 
     let (_, docs, _) = run(d, &["documents", "--status", "undated"]);
     assert_eq!(docs.lines().count(), 1, "{docs}");
-    assert!(
-        docs.contains("zhytomyr.uk.txt") && docs.contains("(no date)"),
-        "{docs}"
-    );
-    let id = docs
-        .split_whitespace()
-        .next()
-        .expect("document id")
-        .to_string();
+    assert!(docs.contains("zhytomyr.uk.txt") && docs.contains("(no date)"), "{docs}");
+    let id = docs.split_whitespace().next().expect("document id").to_string();
     assert_eq!(run(d, &["documents", "date", &id, "2026-03-05"]).0, 0);
     let (code, out, err) = run(d, &["reextract"]);
     assert_eq!(code, 0, "{err}");
-    assert!(
-        out.contains(&format!("re-dated  {waiting} (no date) -> 2026-03-04")),
-        "{out}"
-    );
-    assert!(
-        out.contains("0 events added, 0 removed, 1 re-dated"),
-        "{out}"
-    );
+    assert!(out.contains(&format!("re-dated  {waiting} (no date) -> 2026-03-04")), "{out}");
+    assert!(out.contains("0 events added, 0 removed, 1 re-dated"), "{out}");
 
     let events = json_events(d);
-    let by_id = |id: &str| {
-        events
-            .iter()
-            .find(|e| e["id"] == id)
-            .cloned()
-            .unwrap_or_default()
-    };
+    let by_id = |id: &str| events.iter().find(|e| e["id"] == id).cloned().unwrap_or_default();
     assert_eq!(by_id(&waiting)["status"], "new");
     assert_eq!(by_id(&waiting)["incident"]["event_date"], "2026-03-04");
     assert_eq!(by_id(&rivne)["status"], "confirmed");
@@ -143,26 +104,14 @@ fn reextract_with_a_changed_codebook_reports_its_changes() {
     write(d, "west.en.txt", DATED.as_bytes());
     assert_eq!(run(d, &["ingest", "west.en.txt"]).0, 0);
     // the shipped codebook without its peaceful-protest rules
-    let shipped = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/codebook.toml"),
-    )
-    .expect("codebook");
-    let kept: Vec<&str> = shipped
-        .split("[[event]]")
-        .filter(|rule| !rule.contains("sub_event_type = \"Peaceful protest\""))
-        .collect();
+    let shipped = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/codebook.toml")).expect("codebook");
+    let kept: Vec<&str> = shipped.split("[[event]]").filter(|rule| !rule.contains("sub_event_type = \"Peaceful protest\"")).collect();
     write(d, "no-protests.toml", kept.join("[[event]]").as_bytes());
     let lutsk = event_at(d, "Lutsk", &[]).expect("Lutsk");
     let (code, out, err) = run(d, &["reextract", "--codebook", "no-protests.toml"]);
     assert_eq!(code, 0, "{err}");
-    assert!(
-        out.contains(&format!("removed   {lutsk} 2026-03-02 Lutsk")),
-        "{out}"
-    );
-    assert!(
-        out.contains("1 documents extracted again: 0 events added, 1 removed"),
-        "{out}"
-    );
+    assert!(out.contains(&format!("removed   {lutsk} 2026-03-02 Lutsk")), "{out}");
+    assert!(out.contains("1 documents extracted again: 0 events added, 1 removed"), "{out}");
     assert!(event_at(d, "Rivne", &[]).is_some());
 }
 
@@ -173,15 +122,7 @@ fn read_commands_never_create_a_database() {
     for args in [
         vec!["events", "--db", "litopys.bd"],
         vec!["export", "--db", "litopys.bd"],
-        vec![
-            "report",
-            "--db",
-            "litopys.bd",
-            "--from",
-            "2026-03-01",
-            "--to",
-            "2026-03-31",
-        ],
+        vec!["report", "--db", "litopys.bd", "--from", "2026-03-01", "--to", "2026-03-31"],
         vec!["review", "UKR1", "--confirm", "--db", "litopys.bd"],
         vec!["documents", "--db", "litopys.bd"],
         vec!["reextract", "--db", "litopys.bd"],
@@ -189,10 +130,7 @@ fn read_commands_never_create_a_database() {
     ] {
         let (code, _, err) = run(d, &args);
         assert_ne!(code, 0, "{args:?}");
-        assert!(
-            err.contains("no database at litopys.bd") && err.contains("litopys ingest"),
-            "{args:?}: {err}"
-        );
+        assert!(err.contains("no database at litopys.bd") && err.contains("litopys ingest"), "{args:?}: {err}");
         assert!(!d.join("litopys.bd").exists(), "{args:?} created the file");
     }
     write(d, "post.txt", DATED.as_bytes());
@@ -211,11 +149,7 @@ fn folders_are_read_for_reports_only() {
     write(d, "in/.git/config", b"[core]\n\tbare = false\n");
     write(d, "in/tool", b"\x7fELF\x02\x01\x01\x00\x00\x00binary");
     write(d, "in/app.conf", b"[server]\nport = 8080\n");
-    write(
-        d,
-        "in/shadow",
-        b"root:$6$saltsalt$hash:19000:0:99999:7:::\n",
-    );
+    write(d, "in/shadow", b"root:$6$saltsalt$hash:19000:0:99999:7:::\n");
     write(d, "in/settings.json", b"{\"theme\": \"dark\"}\n");
     let (code, out, err) = run(d, &["ingest", "in"]);
     assert_eq!(code, 0, "{out}{err}");
@@ -223,10 +157,7 @@ fn folders_are_read_for_reports_only() {
     assert!(out.contains("6 files skipped, not reports"), "{out}");
     let (_, docs, _) = run(d, &["documents"]);
     assert_eq!(docs.lines().count(), 2, "{docs}");
-    assert!(
-        docs.contains("post.en.txt") && docs.contains("page.html"),
-        "{docs}"
-    );
+    assert!(docs.contains("post.en.txt") && docs.contains("page.html"), "{docs}");
 }
 
 #[test]
@@ -239,23 +170,12 @@ fn failures_are_named_once_and_exit_codes_agree() {
     for file in ["half.jsonl", "empty.jsonl"] {
         let (extract, _, extract_err) = run(d, &["extract", file]);
         let (ingest, ingest_out, ingest_err) = run(d, &["ingest", "--db", "x.db", file]);
-        assert_eq!(
-            (extract, ingest),
-            (1, 1),
-            "{file}: {extract_err} / {ingest_err}"
-        );
-        assert_eq!(
-            ingest_err.matches(file).count(),
-            1,
-            "{file} named once: {ingest_err}{ingest_out}"
-        );
+        assert_eq!((extract, ingest), (1, 1), "{file}: {extract_err} / {ingest_err}");
+        assert_eq!(ingest_err.matches(file).count(), 1, "{file} named once: {ingest_err}{ingest_out}");
         assert!(!ingest_out.contains(file), "{ingest_out}");
     }
     let (_, help, _) = run(d, &["--help"]);
-    assert!(
-        help.contains("Exit codes: 0") && help.contains("1 some input"),
-        "{help}"
-    );
+    assert!(help.contains("Exit codes: 0") && help.contains("1 some input"), "{help}");
 }
 
 #[test]
@@ -265,127 +185,60 @@ fn documents_date_themselves_and_published_is_the_fallback() {
     write(d, "in/cherkasy.ru.txt", DATELINE.as_bytes());
     write(d, "in/2026-03-05-zhytomyr.uk.txt", UNDATED.as_bytes());
     write(d, "in/west.en.txt", DATED.as_bytes());
-    write(
-        d,
-        "undated.uk.txt",
-        UNDATED.replace("Житомирі", "Вінниці").as_bytes(),
-    );
-    let (code, _, err) = run(
-        d,
-        &[
-            "ingest",
-            "--published",
-            "2020-01-01",
-            "in",
-            "undated.uk.txt",
-        ],
-    );
+    write(d, "undated.uk.txt", UNDATED.replace("Житомирі", "Вінниці").as_bytes());
+    let (code, _, err) = run(d, &["ingest", "--published", "2020-01-01", "in", "undated.uk.txt"]);
     assert_eq!(code, 0, "{err}");
     let dates: Vec<(String, String)> = json_events(d)
         .iter()
-        .map(|e| {
-            (
-                e["incident"]["location"].as_str().unwrap_or("").to_string(),
-                e["incident"]["event_date"]
-                    .as_str()
-                    .unwrap_or("")
-                    .to_string(),
-            )
-        })
+        .map(|e| (e["incident"]["location"].as_str().unwrap_or("").to_string(), e["incident"]["event_date"].as_str().unwrap_or("").to_string()))
         .collect();
-    for (place, date) in [
-        ("Cherkasy", "2025-12-24"),
-        ("Zhytomyr", "2026-03-04"),
-        ("Lutsk", "2026-03-02"),
-        ("Vinnytsia", "2019-12-31"),
-    ] {
-        assert!(
-            dates.contains(&(place.to_string(), date.to_string())),
-            "{place} {date}: {dates:?}"
-        );
+    for (place, date) in [("Cherkasy", "2025-12-24"), ("Zhytomyr", "2026-03-04"), ("Lutsk", "2026-03-02"), ("Vinnytsia", "2019-12-31")] {
+        assert!(dates.contains(&(place.to_string(), date.to_string())), "{place} {date}: {dates:?}");
     }
     // only the document without a date of its own took --published, and that is said
-    assert!(
-        err.contains("undated.uk.txt: no date of its own")
-            && err.contains("--published 2020-01-01"),
-        "{err}"
-    );
+    assert!(err.contains("undated.uk.txt: no date of its own") && err.contains("--published 2020-01-01"), "{err}");
     assert_eq!(err.matches("no date of its own").count(), 1, "{err}");
     // extract says why an undated post gives nothing
     let (code, out, err) = run(d, &["extract", "undated.uk.txt"]);
     assert_eq!((code, out.as_str()), (0, ""));
-    assert!(
-        err.contains("no publication date") && err.contains("--published"),
-        "{err}"
-    );
+    assert!(err.contains("no publication date") && err.contains("--published"), "{err}");
 }
 
 #[test]
 fn exports_are_flat_acled_rows() {
     let dir = tempfile::tempdir().expect("temp");
     let d = dir.path();
-    let line = serde_json::json!({ "text": DATED, "url": "https://www.example-news.org/west/123" })
-        .to_string();
+    let line = serde_json::json!({ "text": DATED, "url": "https://www.example-news.org/west/123" }).to_string();
     write(d, "west.jsonl", format!("{line}\n").as_bytes());
     assert_eq!(run(d, &["ingest", "west.jsonl"]).0, 0);
     let (_, out, _) = run(d, &["export", "--format", "jsonl"]);
-    let rows: Vec<serde_json::Map<String, serde_json::Value>> = out
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect();
+    let rows: Vec<serde_json::Map<String, serde_json::Value>> = out.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
     assert_eq!(rows.len(), 2, "{out}");
     out.lines().for_each(assert_acled_order);
     for row in &rows {
         assert!(!row.contains_key("incident"), "flat, not nested");
-        for k in [
-            "status",
-            "injuries",
-            "participants",
-            "arrests",
-            "weapons",
-            "sources",
-            "evidence",
-        ] {
+        for k in ["status", "injuries", "participants", "arrests", "weapons", "sources", "evidence"] {
             assert!(row.contains_key(k), "{k}");
         }
         assert_eq!(row["year"], 2026);
         assert_eq!(row["iso"], 804);
         assert_eq!(row["region"], "Europe");
-        assert_eq!(
-            row["source"], "example-news.org",
-            "the publisher, not a path"
-        );
+        assert_eq!(row["source"], "example-news.org", "the publisher, not a path");
         assert!(row["latitude"].is_f64() && row["timestamp"].is_i64() && row["tags"].is_array());
-        assert_eq!(
-            row["sources"][0]["url"],
-            "https://www.example-news.org/west/123"
-        );
+        assert_eq!(row["sources"][0]["url"], "https://www.example-news.org/west/123");
     }
-    let rivne = rows
-        .iter()
-        .find(|r| r["location"] == "Rivne")
-        .cloned()
-        .unwrap_or_default();
-    assert_eq!(
-        (rivne["inter1"].as_str(), rivne["inter2"].as_str()),
-        (Some("Rioters"), Some("State forces"))
-    );
+    let rivne = rows.iter().find(|r| r["location"] == "Rivne").cloned().unwrap_or_default();
+    assert_eq!((rivne["inter1"].as_str(), rivne["inter2"].as_str()), (Some("Rioters"), Some("State forces")));
     assert_eq!(rivne["interaction"], "State forces-Rioters");
     // CSV: the same ACLED columns, in ACLED's order
     let (_, csv, _) = run(d, &["export"]);
     let header: Vec<&str> = csv.lines().next().unwrap_or("").split(',').collect();
-    assert_eq!(
-        &header[..litopys_model::ACLED_COLUMNS.len()],
-        litopys_model::ACLED_COLUMNS
-    );
+    assert_eq!(&header[..litopys_model::ACLED_COLUMNS.len()], litopys_model::ACLED_COLUMNS);
     // GeoJSON: properties with their JSON types
     let (_, geo, _) = run(d, &["export", "--format", "geojson"]);
     let geo: serde_json::Value = serde_json::from_str(&geo).unwrap_or_default();
     let props = &geo["features"][0]["properties"];
-    assert!(
-        props["fatalities"].is_u64() && props["latitude"].is_f64() && props["year"].is_u64(),
-        "{props}"
-    );
+    assert!(props["fatalities"].is_u64() && props["latitude"].is_f64() && props["year"].is_u64(), "{props}");
     // extract writes the same row shape
     let (_, out, _) = run(d, &["extract", "west.jsonl"]);
     assert_eq!(out.lines().count(), 2, "{out}");
@@ -394,16 +247,10 @@ fn exports_are_flat_acled_rows() {
 
 /// Every ACLED column is a key of the JSON line, in ACLED's order, before litopys' own.
 fn assert_acled_order(line: &str) {
-    let at: Vec<Option<usize>> = litopys_model::ACLED_COLUMNS
-        .iter()
-        .map(|c| line.find(&format!("\"{c}\":")))
-        .collect();
+    let at: Vec<Option<usize>> = litopys_model::ACLED_COLUMNS.iter().map(|c| line.find(&format!("\"{c}\":"))).collect();
     assert!(at.iter().all(Option::is_some), "{line}");
     assert!(at.windows(2).all(|w| w[0] < w[1]), "ACLED's order: {line}");
-    assert!(
-        at.last().copied().flatten() < line.find("\"injuries\":"),
-        "{line}"
-    );
+    assert!(at.last().copied().flatten() < line.find("\"injuries\":"), "{line}");
 }
 
 #[test]
@@ -423,17 +270,9 @@ fn messages_a_person_understands() {
     let rivne = event_at(d, "Rivne", &[]).expect("Rivne");
     let (code, _, err) = run(d, &["review", &rivne, "--set", "injuries=many"]);
     assert_ne!(code, 0);
-    assert!(
-        err.contains("injuries takes a whole number or null, not \"many\""),
-        "{err}"
-    );
+    assert!(err.contains("injuries takes a whole number or null, not \"many\""), "{err}");
     let (_, _, err) = run(d, &["review", &rivne, "--set", "foo=3"]);
-    assert!(
-        err.contains("no field \"foo\"")
-            && err.contains("participants")
-            && err.contains("event_date"),
-        "{err}"
-    );
+    assert!(err.contains("no field \"foo\"") && err.contains("participants") && err.contains("event_date"), "{err}");
     // a port in use: said once, with a way out; localhost:PORT is accepted
     let busy = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = busy.local_addr().expect("addr").port();
@@ -443,8 +282,5 @@ fn messages_a_person_understands() {
     assert_eq!(err.matches("in use").count(), 1, "{err}");
     assert!(err.contains("--addr 127.0.0.1:"), "{err}");
     let (_, help, _) = run(d, &["export", "--help"]);
-    assert!(
-        help.contains("Parquet") && !help.contains("not offered"),
-        "{help}"
-    );
+    assert!(help.contains("Parquet") && !help.contains("not offered"), "{help}");
 }

@@ -22,21 +22,12 @@ const BATCH: usize = 500;
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 fn main() -> Result<()> {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(5000);
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5000);
     let one_by_one = std::env::args().nth(2).as_deref() == Some("one-by-one");
     let mut generator = litopys_corpus::Generator::new(1, litopys_corpus::Lang::Mixed);
-    let docs: Vec<Document> = (0..n)
-        .map(|_| generator.article().into_document())
-        .collect();
+    let docs: Vec<Document> = (0..n).map(|_| generator.article().into_document()).collect();
     let mib: f64 = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / (1 << 20) as f64;
-    println!(
-        "{n} generated documents, {mib:.1} MiB of text; {} threads; load {}",
-        rayon::current_num_threads(),
-        load()
-    );
+    println!("{n} generated documents, {mib:.1} MiB of text; {} threads; load {}", rayon::current_num_threads(), load());
     let extractor = Extractor::default();
     let dir = tempfile::tempdir()?;
     let path = match std::env::var("BENCH_KEEP_DB") {
@@ -65,11 +56,7 @@ fn main() -> Result<()> {
             &[],
         )?;
         let bytes: i64 = row.get(0);
-        done.print(
-            "postgres",
-            u64::try_from(bytes).unwrap_or_default(),
-            Some(server),
-        );
+        done.print("postgres", u64::try_from(bytes).unwrap_or_default(), Some(server));
     }
     Ok(())
 }
@@ -94,12 +81,7 @@ impl Run {
 }
 
 /// Extracts and stores `docs`; the clock and the CPU time cover both.
-fn ingest(
-    store: &mut Store,
-    extractor: &Extractor,
-    docs: &[Document],
-    one_by_one: bool,
-) -> Result<Run> {
+fn ingest(store: &mut Store, extractor: &Extractor, docs: &[Document], one_by_one: bool) -> Result<Run> {
     let (start, cpu) = (Instant::now(), cpu_s());
     if one_by_one {
         for d in docs {
@@ -110,19 +92,12 @@ fn ingest(
     } else {
         let mut ready: Vec<Report> = Vec::new();
         for chunk in docs.chunks(BATCH).map(Some).chain([None]) {
-            let (written, next) = rayon::join(
-                || store.put_batch(&ready),
-                || prepare(extractor, chunk.unwrap_or_default()),
-            );
+            let (written, next) = rayon::join(|| store.put_batch(&ready), || prepare(extractor, chunk.unwrap_or_default()));
             written?;
             ready = next;
         }
     }
-    Ok(Run {
-        n: docs.len(),
-        wall_s: start.elapsed().as_secs_f64(),
-        cpu_s: cpu_s() - cpu,
-    })
+    Ok(Run { n: docs.len(), wall_s: start.elapsed().as_secs_f64(), cpu_s: cpu_s() - cpu })
 }
 
 fn prepare(extractor: &Extractor, docs: &[Document]) -> Vec<Report> {
@@ -141,14 +116,10 @@ fn cpu_s() -> f64 {
 
 /// User and system CPU seconds of every `postgres` process on this machine.
 fn postgres_cpu_s() -> f64 {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return f64::NAN;
-    };
+    let Ok(entries) = std::fs::read_dir("/proc") else { return f64::NAN };
     entries
         .filter_map(|e| e.ok())
-        .filter(|e| {
-            std::fs::read_to_string(e.path().join("comm")).is_ok_and(|c| c.trim() == "postgres")
-        })
+        .filter(|e| std::fs::read_to_string(e.path().join("comm")).is_ok_and(|c| c.trim() == "postgres"))
         .filter_map(|e| proc_cpu_s(&e.path().join("stat").display().to_string()))
         .sum()
 }
@@ -163,8 +134,5 @@ fn proc_cpu_s(path: &str) -> Option<f64> {
 }
 
 fn load() -> String {
-    std::fs::read_to_string("/proc/loadavg").map_or_else(
-        |_| "?".into(),
-        |l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
-    )
+    std::fs::read_to_string("/proc/loadavg").map_or_else(|_| "?".into(), |l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
 }

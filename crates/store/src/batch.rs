@@ -19,8 +19,8 @@ use std::collections::{HashMap, HashSet};
 
 use litopys_model::{Document, Incident, Statistic};
 
-use crate::db::{Conn, Value};
 use crate::dedup::{self, Signature};
+use crate::db::{Conn, Value};
 use crate::error::Error;
 use crate::near::Bands;
 use crate::write;
@@ -41,12 +41,7 @@ impl Report {
     /// later run to extract (see [`Store::needs_extraction`]).
     pub fn new(document: Document, extraction: Option<(Vec<Incident>, Vec<Statistic>)>) -> Report {
         let (hash, signature) = dedup::fingerprint(&document.text);
-        Report {
-            document,
-            hash,
-            signature,
-            extraction,
-        }
+        Report { document, hash, signature, extraction }
     }
 
     /// The document.
@@ -64,15 +59,9 @@ impl Store {
     /// Whether each document is stored with its extraction already (same words), so that
     /// extracting it again would be wasted work.
     pub fn extracted(&mut self, documents: &[Document]) -> Result<Vec<bool>, Error> {
-        let hashes: Vec<String> = documents
-            .iter()
-            .map(|d| dedup::content_hash(&d.text))
-            .collect();
+        let hashes: Vec<String> = documents.iter().map(|d| dedup::content_hash(&d.text)).collect();
         let params: Vec<Value> = hashes.iter().map(|h| h.as_str().into()).collect();
-        let rows = self.conn.query_in(
-            "SELECT content_hash FROM documents WHERE extracted <> 0 AND content_hash IN ({})",
-            &params,
-        )?;
+        let rows = self.conn.query_in("SELECT content_hash FROM documents WHERE extracted <> 0 AND content_hash IN ({})", &params)?;
         let done: HashSet<String> = rows.iter().map(|r| r[0].string()).collect();
         Ok(hashes.iter().map(|h| done.contains(h)).collect())
     }
@@ -84,10 +73,7 @@ impl Store {
     pub fn put_batch(&mut self, reports: &[Report]) -> Result<Vec<(Put, Linked)>, Error> {
         self.transaction(|c| {
             let mut seen = Seen::load(c, reports)?;
-            let done = reports
-                .iter()
-                .map(|r| put_report(c, r, &mut seen))
-                .collect::<Result<Vec<_>, Error>>()?;
+            let done = reports.iter().map(|r| put_report(c, r, &mut seen)).collect::<Result<Vec<_>, Error>>()?;
             seen.bands.flush(c)?;
             if let Some((first, last)) = seen.unindexed.documents {
                 write::index_documents(c, first, last)?;
@@ -122,57 +108,28 @@ struct Seen {
 impl Seen {
     fn load(c: &mut Conn, reports: &[Report]) -> Result<Seen, Error> {
         let params: Vec<Value> = reports.iter().map(|r| r.hash.as_str().into()).collect();
-        let rows = c.query_in(
-            "SELECT content_hash, id, extracted FROM documents WHERE content_hash IN ({})",
-            &params,
-        )?;
-        let hashes = rows
-            .iter()
-            .map(|r| {
-                (
-                    r[0].string(),
-                    (r[1].int().unwrap_or_default(), r[2].int() != Some(0)),
-                )
-            })
-            .collect();
+        let rows = c.query_in("SELECT content_hash, id, extracted FROM documents WHERE content_hash IN ({})", &params)?;
+        let hashes = rows.iter().map(|r| (r[0].string(), (r[1].int().unwrap_or_default(), r[2].int() != Some(0)))).collect();
         let bands = Bands::load(c, reports.iter().map(|r| &r.signature))?;
-        Ok(Seen {
-            hashes,
-            bands,
-            free: free_event_ids(c, reports)?,
-            unindexed: Unindexed::default(),
-        })
+        Ok(Seen { hashes, bands, free: free_event_ids(c, reports)?, unindexed: Unindexed::default() })
     }
 }
 
 /// The event ids the reports' incidents ask for that are not taken (see `fresh_event_id`).
 fn free_event_ids(c: &mut Conn, reports: &[Report]) -> Result<HashSet<String>, Error> {
-    let wanted: HashSet<&str> = reports
-        .iter()
-        .filter_map(|r| r.extraction.as_ref())
-        .flat_map(|(incidents, _)| incidents.iter().map(|i| i.event_id_cnty.as_str()))
-        .collect();
+    let wanted: HashSet<&str> =
+        reports.iter().filter_map(|r| r.extraction.as_ref()).flat_map(|(incidents, _)| incidents.iter().map(|i| i.event_id_cnty.as_str())).collect();
     let params: Vec<Value> = wanted.iter().map(|&id| id.into()).collect();
     let mut taken: HashSet<String> = HashSet::new();
-    for sql in [
-        "SELECT id FROM events WHERE id IN ({})",
-        "SELECT DISTINCT event_id FROM incidents WHERE event_id IN ({})",
-    ] {
+    for sql in ["SELECT id FROM events WHERE id IN ({})", "SELECT DISTINCT event_id FROM incidents WHERE event_id IN ({})"] {
         taken.extend(c.query_in(sql, &params)?.iter().map(|r| r[0].string()));
     }
-    Ok(wanted
-        .into_iter()
-        .filter(|id| !taken.contains(*id))
-        .map(str::to_string)
-        .collect())
+    Ok(wanted.into_iter().filter(|id| !taken.contains(*id)).map(str::to_string).collect())
 }
 
 fn put_report(c: &mut Conn, r: &Report, seen: &mut Seen) -> Result<(Put, Linked), Error> {
     if let Some(&(doc_id, extracted)) = seen.hashes.get(&r.hash) {
-        let put = Put {
-            doc_id,
-            status: PutStatus::Duplicate,
-        };
+        let put = Put { doc_id, status: PutStatus::Duplicate };
         let linked = match &r.extraction {
             Some((incidents, statistics)) if !extracted => {
                 seen.hashes.insert(r.hash.clone(), (doc_id, true));
@@ -184,30 +141,12 @@ fn put_report(c: &mut Conn, r: &Report, seen: &mut Seen) -> Result<(Put, Linked)
         };
         return Ok((put, linked));
     }
-    let (doc_id, status) = write::insert_document(
-        c,
-        &r.document,
-        (&r.hash, &r.signature),
-        r.extraction.is_some(),
-        &mut seen.bands,
-    )?;
-    seen.hashes
-        .insert(r.hash.clone(), (doc_id, r.extraction.is_some()));
+    let (doc_id, status) = write::insert_document(c, &r.document, (&r.hash, &r.signature), r.extraction.is_some(), &mut seen.bands)?;
+    seen.hashes.insert(r.hash.clone(), (doc_id, r.extraction.is_some()));
     let index = &mut seen.unindexed;
-    index.documents = Some(
-        index
-            .documents
-            .map_or((doc_id, doc_id), |(first, _)| (first, doc_id)),
-    );
+    index.documents = Some(index.documents.map_or((doc_id, doc_id), |(first, _)| (first, doc_id)));
     let linked = match &r.extraction {
-        Some((incidents, statistics)) => write::add_extraction(
-            c,
-            &r.document,
-            doc_id,
-            (incidents, statistics),
-            &mut index.events,
-            &mut seen.free,
-        )?,
+        Some((incidents, statistics)) => write::add_extraction(c, &r.document, doc_id, (incidents, statistics), &mut index.events, &mut seen.free)?,
         None => Linked::default(),
     };
     Ok((Put { doc_id, status }, linked))

@@ -92,32 +92,14 @@ pub(crate) const IN_CHUNK: usize = 512;
 
 /// Migrations, applied in this order and never edited once applied.
 const SQLITE_MIGRATIONS: &[(&str, &str)] = &[
-    (
-        "0001_init",
-        include_str!("../migrations/sqlite/0001_init.sql"),
-    ),
-    (
-        "0002_documents_fts_by_store",
-        include_str!("../migrations/sqlite/0002_documents_fts_by_store.sql"),
-    ),
-    (
-        "0003_events_fts_rowid",
-        include_str!("../migrations/sqlite/0003_events_fts_rowid.sql"),
-    ),
-    (
-        "0004_document_bands_by_doc",
-        include_str!("../migrations/sqlite/0004_document_bands_by_doc.sql"),
-    ),
+    ("0001_init", include_str!("../migrations/sqlite/0001_init.sql")),
+    ("0002_documents_fts_by_store", include_str!("../migrations/sqlite/0002_documents_fts_by_store.sql")),
+    ("0003_events_fts_rowid", include_str!("../migrations/sqlite/0003_events_fts_rowid.sql")),
+    ("0004_document_bands_by_doc", include_str!("../migrations/sqlite/0004_document_bands_by_doc.sql")),
 ];
 const POSTGRES_MIGRATIONS: &[(&str, &str)] = &[
-    (
-        "0001_init",
-        include_str!("../migrations/postgres/0001_init.sql"),
-    ),
-    (
-        "0004_document_bands_by_doc",
-        include_str!("../migrations/postgres/0004_document_bands_by_doc.sql"),
-    ),
+    ("0001_init", include_str!("../migrations/postgres/0001_init.sql")),
+    ("0004_document_bands_by_doc", include_str!("../migrations/postgres/0004_document_bands_by_doc.sql")),
 ];
 
 impl Conn {
@@ -139,10 +121,7 @@ impl Conn {
     pub(crate) fn open_postgres(url: &str) -> Result<Conn, Error> {
         let mut client = postgres::Client::connect(url, postgres::NoTls)?;
         client.batch_execute("SET client_min_messages = warning")?;
-        Ok(Conn::Postgres(Box::new(PgConn {
-            client,
-            statements: HashMap::new(),
-        })))
+        Ok(Conn::Postgres(Box::new(PgConn { client, statements: HashMap::new() })))
     }
 
     pub(crate) fn dialect(&self) -> Dialect {
@@ -158,11 +137,7 @@ impl Conn {
             Dialect::Sqlite => SQLITE_MIGRATIONS,
             Dialect::Postgres => POSTGRES_MIGRATIONS,
         };
-        if self.applied_migrations()?.is_some_and(|applied| {
-            migrations
-                .iter()
-                .all(|(v, _)| applied.iter().any(|a| a == v))
-        }) {
+        if self.applied_migrations()?.is_some_and(|applied| migrations.iter().all(|(v, _)| applied.iter().any(|a| a == v))) {
             return Ok(0);
         }
         // under the write lock: two processes opening a new database at once apply each
@@ -178,10 +153,7 @@ impl Conn {
         let mut n_applied = 0;
         for (version, sql) in migrations {
             self.begin()?;
-            let applied = self.query_one(
-                "SELECT version FROM schema_migrations WHERE version = $1",
-                &[(*version).into()],
-            );
+            let applied = self.query_one("SELECT version FROM schema_migrations WHERE version = $1", &[(*version).into()]);
             match applied {
                 Ok(None) => {}
                 Ok(Some(_)) => {
@@ -194,19 +166,13 @@ impl Conn {
                 }
             }
             let result = self.batch(sql).and_then(|()| {
-                self.execute(
-                    "INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)",
-                    &[(*version).into(), now().into()],
-                )
+                self.execute("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", &[(*version).into(), now().into()])
             });
             match result {
                 Ok(_) => self.commit()?,
                 Err(e) => {
                     self.rollback();
-                    return Err(Error::new(
-                        ErrorKind::Migration,
-                        format!("migration {version}: {e}"),
-                    ));
+                    return Err(Error::new(ErrorKind::Migration, format!("migration {version}: {e}")));
                 }
             }
             n_applied += 1;
@@ -221,20 +187,11 @@ impl Conn {
             Dialect::Sqlite => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
             Dialect::Postgres => "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'",
         };
-        if self
-            .query_one(exists, &[])?
-            .and_then(|v| v.int())
-            .unwrap_or_default()
-            == 0
-        {
+        if self.query_one(exists, &[])?.and_then(|v| v.int()).unwrap_or_default() == 0 {
             return Ok(None);
         }
         let rows = self.query("SELECT version FROM schema_migrations", &[])?;
-        Ok(Some(
-            rows.iter()
-                .filter_map(|r| r.first().map(Value::string))
-                .collect(),
-        ))
+        Ok(Some(rows.iter().filter_map(|r| r.first().map(Value::string)).collect()))
     }
 
     pub(crate) fn batch(&mut self, sql: &str) -> Result<(), Error> {
@@ -253,9 +210,7 @@ impl Conn {
     pub(crate) fn begin(&mut self) -> Result<(), Error> {
         match self.dialect() {
             Dialect::Sqlite => self.batch("BEGIN IMMEDIATE"),
-            Dialect::Postgres => self.batch(&format!(
-                "BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
-            )),
+            Dialect::Postgres => self.batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")),
         }
     }
 
@@ -277,8 +232,7 @@ impl Conn {
             }
             Conn::Postgres(p) => {
                 let st = p.statement(sql)?;
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                    params.iter().map(|v| v as _).collect();
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params.iter().map(|v| v as _).collect();
                 Ok(p.client.execute(&st, &refs)?)
             }
         }
@@ -291,16 +245,13 @@ impl Conn {
                 let mut st = c.prepare_cached(&sqlite_sql(sql))?;
                 let n = st.column_count();
                 let rows = st.query_map(rusqlite::params_from_iter(params.iter()), |row| {
-                    (0..n)
-                        .map(|i| row.get_ref(i).map(sqlite_value))
-                        .collect::<Result<Row, _>>()
+                    (0..n).map(|i| row.get_ref(i).map(sqlite_value)).collect::<Result<Row, _>>()
                 })?;
                 Ok(rows.collect::<Result<Vec<_>, _>>()?)
             }
             Conn::Postgres(p) => {
                 let st = p.statement(sql)?;
-                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                    params.iter().map(|v| v as _).collect();
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params.iter().map(|v| v as _).collect();
                 let rows = p.client.query(&st, &refs)?;
                 rows.iter().map(pg_row).collect()
             }
@@ -325,16 +276,8 @@ impl Conn {
     }
 
     /// The first column of the first row, if any.
-    pub(crate) fn query_one(
-        &mut self,
-        sql: &str,
-        params: &[Value],
-    ) -> Result<Option<Value>, Error> {
-        Ok(self
-            .query(sql, params)?
-            .into_iter()
-            .next()
-            .and_then(|r| r.into_iter().next()))
+    pub(crate) fn query_one(&mut self, sql: &str, params: &[Value]) -> Result<Option<Value>, Error> {
+        Ok(self.query(sql, params)?.into_iter().next().and_then(|r| r.into_iter().next()))
     }
 }
 
@@ -360,9 +303,7 @@ fn sqlite_value(v: rusqlite::types::ValueRef<'_>) -> Value {
         ValueRef::Null => Value::Null,
         ValueRef::Integer(n) => Value::Int(n),
         ValueRef::Real(n) => Value::Real(n),
-        ValueRef::Text(t) | ValueRef::Blob(t) => {
-            Value::Text(String::from_utf8_lossy(t).into_owned())
-        }
+        ValueRef::Text(t) | ValueRef::Blob(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
     }
 }
 
@@ -374,13 +315,11 @@ fn pg_row(row: &postgres::Row) -> Result<Row, Error> {
         let v = if *t == Type::INT8 {
             row.try_get::<_, Option<i64>>(i)?.map(Value::Int)
         } else if *t == Type::INT4 {
-            row.try_get::<_, Option<i32>>(i)?
-                .map(|n| Value::Int(n.into()))
+            row.try_get::<_, Option<i32>>(i)?.map(|n| Value::Int(n.into()))
         } else if *t == Type::FLOAT8 {
             row.try_get::<_, Option<f64>>(i)?.map(Value::Real)
         } else if *t == Type::FLOAT4 {
-            row.try_get::<_, Option<f32>>(i)?
-                .map(|n| Value::Real(n.into()))
+            row.try_get::<_, Option<f32>>(i)?.map(|n| Value::Real(n.into()))
         } else {
             row.try_get::<_, Option<String>>(i)?.map(Value::Text)
         };

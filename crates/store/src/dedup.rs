@@ -26,10 +26,7 @@ const SHINGLE: usize = 4;
 
 /// The words of `text`, lower-cased: runs of letters and digits.
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// Hex SHA-256 of the normalised text.
@@ -115,11 +112,7 @@ impl Signature {
         let own = &self.hex;
         let mut equal = 0;
         for i in 0..self.minima.len() {
-            let (Some(hex), Some(mine)) =
-                (stored_hex.get(i * 8..i * 8 + 8), own.get(i * 8..i * 8 + 8))
-            else {
-                return 0.0;
-            };
+            let (Some(hex), Some(mine)) = (stored_hex.get(i * 8..i * 8 + 8), own.get(i * 8..i * 8 + 8)) else { return 0.0 };
             if hex.eq_ignore_ascii_case(mine) {
                 equal += 1;
             }
@@ -162,10 +155,7 @@ mod tests {
 
     #[test]
     fn hash_ignores_whitespace_and_case() {
-        assert_eq!(
-            content_hash("Hello,  World\r\n"),
-            content_hash("hello world")
-        );
+        assert_eq!(content_hash("Hello,  World\r\n"), content_hash("hello world"));
         assert_ne!(content_hash("hello world"), content_hash("hello there"));
     }
 
@@ -174,18 +164,13 @@ mod tests {
         let copy = format!("Reuters. {STORY} Read more on our site.");
         let a = Signature::of(STORY);
         let b = Signature::of(&copy);
-        assert!(
-            a.similarity(&b.to_hex()) >= NEAR_THRESHOLD,
-            "{}",
-            a.similarity(&b.to_hex())
-        );
+        assert!(a.similarity(&b.to_hex()) >= NEAR_THRESHOLD, "{}", a.similarity(&b.to_hex()));
         assert!(a.bands.iter().any(|band| b.bands.contains(band)));
     }
 
     #[test]
     fn different_story_is_not() {
-        let other =
-            "Two drones struck an energy facility near Kharkiv overnight, the regional governor \
+        let other = "Two drones struck an energy facility near Kharkiv overnight, the regional governor \
             said on Wednesday morning, leaving several districts without power for hours.";
         let a = Signature::of(STORY);
         assert!(a.similarity(&Signature::of(other).to_hex()) < 0.2);

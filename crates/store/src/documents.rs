@@ -51,31 +51,21 @@ impl Store {
             n_incidents: count(&r[4]),
             n_needs_date: count(&r[5]),
         });
-        Ok(docs
-            .filter(|d| !undated || d.published.is_none() || d.n_needs_date > 0)
-            .collect())
+        Ok(docs.filter(|d| !undated || d.published.is_none() || d.n_needs_date > 0).collect())
     }
 
     /// Every stored document's id, in order.
     pub fn document_ids(&mut self) -> Result<Vec<i64>, Error> {
-        let rows = self
-            .conn
-            .query("SELECT id FROM documents ORDER BY id", &[])?;
+        let rows = self.conn.query("SELECT id FROM documents ORDER BY id", &[])?;
         Ok(rows.iter().filter_map(|r| r[0].int()).collect())
     }
 
     /// Sets a stored document's publication date. Its incidents keep their dates until it is
     /// extracted again.
     pub fn set_published(&mut self, doc_id: i64, date: Date) -> Result<(), Error> {
-        let n = self.conn.execute(
-            "UPDATE documents SET published = $1 WHERE id = $2",
-            &[date.to_string().into(), doc_id.into()],
-        )?;
+        let n = self.conn.execute("UPDATE documents SET published = $1 WHERE id = $2", &[date.to_string().into(), doc_id.into()])?;
         if n == 0 {
-            return Err(Error::new(
-                ErrorKind::NotFound,
-                format!("no document {doc_id} (see `litopys documents`)"),
-            ));
+            return Err(Error::new(ErrorKind::NotFound, format!("no document {doc_id} (see `litopys documents`)")));
         }
         Ok(())
     }

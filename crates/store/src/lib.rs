@@ -163,15 +163,7 @@ impl Status {
 
     /// The status named `s`, if any.
     pub fn parse(s: &str) -> Option<Status> {
-        [
-            Status::New,
-            Status::Confirmed,
-            Status::Edited,
-            Status::Rejected,
-            Status::NeedsDate,
-        ]
-        .into_iter()
-        .find(|st| st.as_str() == s)
+        [Status::New, Status::Confirmed, Status::Edited, Status::Rejected, Status::NeedsDate].into_iter().find(|st| st.as_str() == s)
     }
 }
 
@@ -283,13 +275,7 @@ mod tests {
     use litopys_model::{Incident, SubEventType, TimePrecision};
 
     /// A minimal incident for unit tests.
-    pub(crate) fn incident(
-        key: &str,
-        date: &str,
-        place: &str,
-        sub: SubEventType,
-        participants: Option<u32>,
-    ) -> Incident {
+    pub(crate) fn incident(key: &str, date: &str, place: &str, sub: SubEventType, participants: Option<u32>) -> Incident {
         Incident {
             event_id_cnty: key.to_string(),
             event_date: date.parse().unwrap_or_default(),
@@ -316,10 +302,7 @@ mod tests {
             arrests: None,
             weapons: vec![],
             tags: vec![],
-            legal: Default::default(),
-            amounts: Vec::new(),
-            damage: Vec::new(),
-            injury_details: Vec::new(),
+            legal: Default::default(), amounts: Vec::new(), damage: Vec::new(), injury_details: Vec::new(),
             evidence: vec![],
         }
     }

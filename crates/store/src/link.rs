@@ -75,10 +75,7 @@ pub(crate) fn is_crowd(event_type: &str) -> bool {
 
 /// True if `a` and `b` report the same event (see the module docs).
 pub(crate) fn same_event(a: &Key, b: &Key) -> bool {
-    let days = a
-        .event_date
-        .until(b.event_date)
-        .map_or(i32::MAX, |s| s.get_days().abs());
+    let days = a.event_date.until(b.event_date).map_or(i32::MAX, |s| s.get_days().abs());
     if days > MAX_DAYS_APART {
         return false;
     }
@@ -137,12 +134,7 @@ pub(crate) fn consensus(id: &str, members: &[Member]) -> Option<Machine> {
     incident.event_id_cnty = id.to_string();
     incident.evidence = Vec::new();
     incident.source = String::new();
-    let mut event = Machine {
-        incident,
-        sources: Vec::new(),
-        evidence: Vec::new(),
-        urls: Some(Vec::new()),
-    };
+    let mut event = Machine { incident, sources: Vec::new(), evidence: Vec::new(), urls: Some(Vec::new()) };
     event.add_source(first);
     for m in &members[1..] {
         event.merge(m);
@@ -161,10 +153,7 @@ impl Machine {
         // one of its members has
         let precision = |p: Option<litopys_model::GeoPrecision>| p.map_or(u8::MAX, |p| p as u8);
         let has_coordinates = |i: &Incident| i.latitude.is_some() && i.longitude.is_some();
-        if has_coordinates(new)
-            && (!has_coordinates(event)
-                || precision(new.geo_precision) < precision(event.geo_precision))
-        {
+        if has_coordinates(new) && (!has_coordinates(event) || precision(new.geo_precision) < precision(event.geo_precision)) {
             event.location.clone_from(&new.location);
             event.admin1.clone_from(&new.admin1);
             event.admin2.clone_from(&new.admin2);
@@ -202,16 +191,8 @@ impl Machine {
             arrests: m.incident.arrests,
         });
         for e in &m.incident.evidence {
-            if !self
-                .evidence
-                .iter()
-                .any(|s| s.doc_id == m.doc_id && s.evidence == *e)
-            {
-                self.evidence.push(SourcedEvidence {
-                    doc_id: m.doc_id,
-                    document: m.document.clone(),
-                    evidence: e.clone(),
-                });
+            if !self.evidence.iter().any(|s| s.doc_id == m.doc_id && s.evidence == *e) {
+                self.evidence.push(SourcedEvidence { doc_id: m.doc_id, document: m.document.clone(), evidence: e.clone() });
             }
         }
     }
@@ -249,110 +230,26 @@ mod tests {
 
     #[test]
     fn linking_rules() {
-        let protest = incident(
-            "a",
-            "2026-02-23",
-            "Lutsk",
-            SubEventType::PeacefulProtest,
-            Some(200),
-        );
-        let check = |other: &Incident, expect: bool| {
-            assert_eq!(
-                same_event(&Key::of(&protest), &Key::of(other)),
-                expect,
-                "{other:?}"
-            )
-        };
-        check(
-            &incident(
-                "b",
-                "2026-02-24",
-                "lutsk",
-                SubEventType::PeacefulProtest,
-                Some(300),
-            ),
-            true,
-        );
-        check(
-            &incident("b", "2026-02-23", "Lutsk", SubEventType::MobViolence, None),
-            true,
-        );
-        check(
-            &incident(
-                "b",
-                "2026-02-25",
-                "Lutsk",
-                SubEventType::PeacefulProtest,
-                None,
-            ),
-            false,
-        );
-        check(
-            &incident(
-                "b",
-                "2026-02-23",
-                "Rivne",
-                SubEventType::PeacefulProtest,
-                None,
-            ),
-            false,
-        );
-        check(
-            &incident(
-                "b",
-                "2026-02-23",
-                "Lutsk",
-                SubEventType::PeacefulProtest,
-                Some(5000),
-            ),
-            false,
-        );
-        check(
-            &incident("b", "2026-02-23", "Lutsk", SubEventType::Arrests, None),
-            false,
-        );
+        let protest = incident("a", "2026-02-23", "Lutsk", SubEventType::PeacefulProtest, Some(200));
+        let check = |other: &Incident, expect: bool| assert_eq!(same_event(&Key::of(&protest), &Key::of(other)), expect, "{other:?}");
+        check(&incident("b", "2026-02-24", "lutsk", SubEventType::PeacefulProtest, Some(300)), true);
+        check(&incident("b", "2026-02-23", "Lutsk", SubEventType::MobViolence, None), true);
+        check(&incident("b", "2026-02-25", "Lutsk", SubEventType::PeacefulProtest, None), false);
+        check(&incident("b", "2026-02-23", "Rivne", SubEventType::PeacefulProtest, None), false);
+        check(&incident("b", "2026-02-23", "Lutsk", SubEventType::PeacefulProtest, Some(5000)), false);
+        check(&incident("b", "2026-02-23", "Lutsk", SubEventType::Arrests, None), false);
     }
 
     #[test]
     fn consensus_is_conservative() {
-        let mut a = incident(
-            "a",
-            "2026-02-24",
-            "Lutsk",
-            SubEventType::PeacefulProtest,
-            Some(300),
-        );
+        let mut a = incident("a", "2026-02-24", "Lutsk", SubEventType::PeacefulProtest, Some(300));
         a.injuries = Some(4);
-        let mut b = incident(
-            "b",
-            "2026-02-23",
-            "Lutsk",
-            SubEventType::PeacefulProtest,
-            Some(200),
-        );
+        let mut b = incident("b", "2026-02-23", "Lutsk", SubEventType::PeacefulProtest, Some(200));
         b.injuries = Some(2);
         b.tags = vec!["labour".into()];
-        let member = |doc_id, i: Incident| Member {
-            doc_id,
-            document: format!("d{doc_id}"),
-            url: None,
-            incident: i,
-        };
-        let c = incident(
-            "c",
-            "2026-02-23",
-            "Lutsk",
-            SubEventType::PeacefulProtest,
-            Some(250),
-        );
-        let Some(Machine {
-            incident: e,
-            sources,
-            ..
-        }) = consensus("EV1", &[member(1, a), member(2, b), member(3, c)])
-        else {
-            panic!("empty")
-        };
+        let member = |doc_id, i: Incident| Member { doc_id, document: format!("d{doc_id}"), url: None, incident: i };
+        let c = incident("c", "2026-02-23", "Lutsk", SubEventType::PeacefulProtest, Some(250));
+        let Some(Machine { incident: e, sources, .. }) = consensus("EV1", &[member(1, a), member(2, b), member(3, c)]) else { panic!("empty") };
         assert_eq!(e.event_id_cnty, "EV1");
         assert_eq!(e.event_date.to_string(), "2026-02-23");
         assert_eq!((e.participants, e.injuries), (Some(200), Some(2)));

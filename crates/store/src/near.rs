@@ -42,14 +42,9 @@ pub(crate) struct Bands {
 
 impl Bands {
     /// Reads the candidates of every band of `signatures`, and their signatures.
-    pub(crate) fn load<'a>(
-        c: &mut Conn,
-        signatures: impl Iterator<Item = &'a Signature>,
-    ) -> Result<Bands, Error> {
+    pub(crate) fn load<'a>(c: &mut Conn, signatures: impl Iterator<Item = &'a Signature>) -> Result<Bands, Error> {
         let mut bands = Bands::default();
-        let wanted: HashSet<&str> = signatures
-            .flat_map(|s| s.bands.iter().map(String::as_str))
-            .collect();
+        let wanted: HashSet<&str> = signatures.flat_map(|s| s.bands.iter().map(String::as_str)).collect();
         if wanted.is_empty() {
             return Ok(bands);
         }
@@ -61,11 +56,7 @@ impl Bands {
         )?;
         for row in &rows {
             if let (Some(band), Some(id)) = (row[0].text(), row[1].int()) {
-                bands
-                    .candidates
-                    .entry(band.to_string())
-                    .or_default()
-                    .push(id);
+                bands.candidates.entry(band.to_string()).or_default().push(id);
             }
         }
         let ids: HashSet<i64> = bands.candidates.values().flatten().copied().collect();
@@ -107,20 +98,9 @@ impl Bands {
     /// Writes the band rows of the documents added.
     pub(crate) fn flush(&mut self, c: &mut Conn) -> Result<(), Error> {
         for chunk in self.pending.chunks(ROWS_PER_INSERT) {
-            let rows: Vec<String> = (0..chunk.len())
-                .map(|n| format!("(${}, ${})", 2 * n + 1, 2 * n + 2))
-                .collect();
-            let params: Vec<Value> = chunk
-                .iter()
-                .flat_map(|(band, id)| [band.as_str().into(), (*id).into()])
-                .collect();
-            c.execute(
-                &format!(
-                    "INSERT INTO document_bands (band, doc_id) VALUES {}",
-                    rows.join(", ")
-                ),
-                &params,
-            )?;
+            let rows: Vec<String> = (0..chunk.len()).map(|n| format!("(${}, ${})", 2 * n + 1, 2 * n + 2)).collect();
+            let params: Vec<Value> = chunk.iter().flat_map(|(band, id)| [band.as_str().into(), (*id).into()]).collect();
+            c.execute(&format!("INSERT INTO document_bands (band, doc_id) VALUES {}", rows.join(", ")), &params)?;
         }
         self.pending.clear();
         Ok(())

@@ -55,10 +55,7 @@ pub const EDITABLE_FIELDS: &[(&str, &str)] = &[
     ("event_date", "a date, 2026-03-01"),
     ("time_precision", "1 (day), 2 (week) or 3 (month)"),
     ("event_type", "an ACLED event type, \"Protests\""),
-    (
-        "sub_event_type",
-        "an ACLED sub-event type, \"Peaceful protest\"",
-    ),
+    ("sub_event_type", "an ACLED sub-event type, \"Peaceful protest\""),
     ("actor1", "text"),
     ("assoc_actor_1", "text"),
     ("actor2", "text"),
@@ -82,19 +79,11 @@ pub const EDITABLE_FIELDS: &[(&str, &str)] = &[
 ];
 
 fn field_list() -> String {
-    EDITABLE_FIELDS
-        .iter()
-        .map(|(f, _)| *f)
-        .collect::<Vec<_>>()
-        .join(", ")
+    EDITABLE_FIELDS.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(", ")
 }
 
 /// `incident` with `field` set to `value`, or why that cannot be.
-pub(crate) fn apply_edit(
-    incident: &Incident,
-    field: &str,
-    value: &serde_json::Value,
-) -> Result<Incident, Error> {
+pub(crate) fn apply_edit(incident: &Incident, field: &str, value: &serde_json::Value) -> Result<Incident, Error> {
     let invalid = |m: String| Error::new(ErrorKind::InvalidAction, m);
     if NOT_EDITABLE.contains(&field) {
         return Err(invalid(format!("{field} cannot be edited")));
@@ -104,26 +93,17 @@ pub(crate) fn apply_edit(
         return Err(invalid("incident is not an object".into()));
     };
     let Some(slot) = map.get_mut(field) else {
-        return Err(invalid(format!(
-            "there is no field {field:?}; the fields are {}",
-            field_list()
-        )));
+        return Err(invalid(format!("there is no field {field:?}; the fields are {}", field_list())));
     };
     *slot = value.clone();
     serde_json::from_value(json).map_err(|_| {
-        let kind = EDITABLE_FIELDS
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map_or("another kind of value", |(_, k)| k);
+        let kind = EDITABLE_FIELDS.iter().find(|(f, _)| *f == field).map_or("another kind of value", |(_, k)| k);
         invalid(format!("{field} takes {kind}, not {value}"))
     })
 }
 
 /// `incident` with every edit in `edits` applied; edits that no longer apply are skipped.
-pub(crate) fn apply_edits(
-    mut incident: Incident,
-    edits: &serde_json::Map<String, serde_json::Value>,
-) -> Incident {
+pub(crate) fn apply_edits(mut incident: Incident, edits: &serde_json::Map<String, serde_json::Value>) -> Incident {
     for (field, value) in edits {
         if let Ok(edited) = apply_edit(&incident, field, value) {
             incident = edited;
@@ -140,41 +120,19 @@ mod tests {
 
     #[test]
     fn edits() {
-        let i = incident(
-            "a",
-            "2026-02-23",
-            "Lutsk",
-            SubEventType::PeacefulProtest,
-            None,
-        );
+        let i = incident("a", "2026-02-23", "Lutsk", SubEventType::PeacefulProtest, None);
         let e = apply_edit(&i, "fatalities", &serde_json::json!(2)).map(|i| i.fatalities);
         assert_eq!(e.ok(), Some(2));
         let e = apply_edit(&i, "location", &serde_json::json!("Rivne")).map(|i| i.location);
         assert_eq!(e.ok().as_deref(), Some("Rivne"));
-        for (field, value) in [
-            ("fatalities", serde_json::json!("many")),
-            ("nope", serde_json::json!(1)),
-            ("evidence", serde_json::json!([])),
-        ] {
+        for (field, value) in [("fatalities", serde_json::json!("many")), ("nope", serde_json::json!(1)), ("evidence", serde_json::json!([]))] {
             let err = apply_edit(&i, field, &value).err().map(|e| e.kind());
             assert_eq!(err, Some(ErrorKind::InvalidAction), "{field}");
         }
-        let msg = apply_edit(&i, "injuries", &serde_json::json!("many"))
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
-        assert!(
-            msg.contains("injuries takes a whole number or null, not \"many\""),
-            "{msg}"
-        );
-        let msg = apply_edit(&i, "foo", &serde_json::json!(3))
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
-        assert!(
-            msg.contains("no field \"foo\"") && msg.contains("participants"),
-            "{msg}"
-        );
+        let msg = apply_edit(&i, "injuries", &serde_json::json!("many")).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(msg.contains("injuries takes a whole number or null, not \"many\""), "{msg}");
+        let msg = apply_edit(&i, "foo", &serde_json::json!(3)).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(msg.contains("no field \"foo\"") && msg.contains("participants"), "{msg}");
         // every field listed is one an incident has
         let json = serde_json::to_value(&i).unwrap_or_default();
         for (f, _) in EDITABLE_FIELDS {
@@ -184,10 +142,7 @@ mod tests {
 
     #[test]
     fn action_json() {
-        let a = Action::Edit {
-            field: "fatalities".into(),
-            value: serde_json::json!(1),
-        };
+        let a = Action::Edit { field: "fatalities".into(), value: serde_json::json!(1) };
         let s = serde_json::to_string(&a).unwrap_or_default();
         assert_eq!(s, r#"{"action":"edit","field":"fatalities","value":1}"#);
         assert_eq!(serde_json::from_str::<Action>(&s).ok(), Some(a));

@@ -56,30 +56,17 @@ impl Store {
     /// Stores a document unless the same words are stored already.
     pub fn put_document(&mut self, doc: &Document) -> Result<Put, Error> {
         let hash = dedup::content_hash(&doc.text);
-        if let Some(id) = self.conn.query_one(
-            "SELECT id FROM documents WHERE content_hash = $1",
-            &[hash.clone().into()],
-        )? {
-            return Ok(Put {
-                doc_id: id.int().unwrap_or_default(),
-                status: PutStatus::Duplicate,
-            });
+        if let Some(id) = self.conn.query_one("SELECT id FROM documents WHERE content_hash = $1", &[hash.clone().into()])? {
+            return Ok(Put { doc_id: id.int().unwrap_or_default(), status: PutStatus::Duplicate });
         }
         let sig = Signature::of(&doc.text);
         self.transaction(|c| {
             // another writer may have stored it since the look above (see `Conn::begin`)
-            if let Some(id) = c.query_one(
-                "SELECT id FROM documents WHERE content_hash = $1",
-                &[hash.clone().into()],
-            )? {
-                return Ok(Put {
-                    doc_id: id.int().unwrap_or_default(),
-                    status: PutStatus::Duplicate,
-                });
+            if let Some(id) = c.query_one("SELECT id FROM documents WHERE content_hash = $1", &[hash.clone().into()])? {
+                return Ok(Put { doc_id: id.int().unwrap_or_default(), status: PutStatus::Duplicate });
             }
             let mut bands = Bands::load(c, std::iter::once(&sig))?;
-            let (doc_id, status) =
-                write::insert_document(c, doc, (&hash, &sig), false, &mut bands)?;
+            let (doc_id, status) = write::insert_document(c, doc, (&hash, &sig), false, &mut bands)?;
             bands.flush(c)?;
             write::index_documents(c, doc_id, doc_id)?;
             Ok(Put { doc_id, status })
@@ -88,22 +75,14 @@ impl Store {
 
     /// True if the document was stored but its extraction never was (an interrupted run).
     pub fn needs_extraction(&mut self, doc_id: i64) -> Result<bool, Error> {
-        let v = self.conn.query_one(
-            "SELECT extracted FROM documents WHERE id = $1",
-            &[doc_id.into()],
-        )?;
+        let v = self.conn.query_one("SELECT extracted FROM documents WHERE id = $1", &[doc_id.into()])?;
         Ok(v.and_then(|v| v.int()) == Some(0))
     }
 
     /// The stored document.
     pub fn document(&mut self, doc_id: i64) -> Result<Document, Error> {
-        let rows = self.conn.query(
-            "SELECT doc_key, text, published, source, title, lang FROM documents WHERE id = $1",
-            &[doc_id.into()],
-        )?;
-        let r = rows
-            .first()
-            .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no document {doc_id}")))?;
+        let rows = self.conn.query("SELECT doc_key, text, published, source, title, lang FROM documents WHERE id = $1", &[doc_id.into()])?;
+        let r = rows.first().ok_or_else(|| Error::new(ErrorKind::NotFound, format!("no document {doc_id}")))?;
         let opt = |v: &Value| v.text().map(str::to_string);
         Ok(Document {
             id: r[0].string(),
@@ -120,37 +99,22 @@ impl Store {
     /// Idempotent: running it again for the same document replaces that document's
     /// incidents and statistics. An incident found again (same `event_id_cnty`) stays in its
     /// event; values an analyst reviewed are kept whatever the new extraction says.
-    pub fn put_extraction(
-        &mut self,
-        doc_id: i64,
-        incidents: &[Incident],
-        statistics: &[Statistic],
-    ) -> Result<Linked, Error> {
+    pub fn put_extraction(&mut self, doc_id: i64, incidents: &[Incident], statistics: &[Statistic]) -> Result<Linked, Error> {
         self.transaction(|c| write::replace_extraction(c, doc_id, incidents, statistics))
     }
 
     /// How many documents, incidents and events the store holds.
     pub fn counts(&mut self) -> Result<Counts, Error> {
         let mut count = |table: &str| -> Result<u64, Error> {
-            let v = self
-                .conn
-                .query_one(&format!("SELECT count(*) FROM {table}"), &[])?;
-            Ok(v.and_then(|v| v.int())
-                .unwrap_or_default()
-                .try_into()
-                .unwrap_or_default())
+            let v = self.conn.query_one(&format!("SELECT count(*) FROM {table}"), &[])?;
+            Ok(v.and_then(|v| v.int()).unwrap_or_default().try_into().unwrap_or_default())
         };
-        Ok(Counts {
-            n_documents: count("documents")?,
-            n_incidents: count("incidents")?,
-            n_events: count("events")?,
-        })
+        Ok(Counts { n_documents: count("documents")?, n_incidents: count("incidents")?, n_events: count("events")? })
     }
 
     /// The events that pass `filter`, by date then id.
     pub fn events(&mut self, filter: &Filter) -> Result<Vec<Event>, Error> {
-        let mut sql =
-            String::from("SELECT id, status, data, frozen, edits FROM events WHERE 1 = 1");
+        let mut sql = String::from("SELECT id, status, data, frozen, edits FROM events WHERE 1 = 1");
         let mut params: Vec<Value> = Vec::new();
         let mut cond = |sql: &mut String, clause: &str, v: Value| {
             params.push(v);
@@ -166,11 +130,7 @@ impl Store {
             cond(&mut sql, " AND lower(admin1) = lower(?)", a.as_str().into());
         }
         if let Some(t) = &filter.event_type {
-            cond(
-                &mut sql,
-                " AND lower(event_type) = lower(?)",
-                t.as_str().into(),
-            );
+            cond(&mut sql, " AND lower(event_type) = lower(?)", t.as_str().into());
         }
         if let Some(t) = &filter.tag {
             cond(&mut sql, " AND tags LIKE ?", format!("%;{t};%").into());
@@ -186,30 +146,18 @@ impl Store {
             None => None,
         };
         rows.iter()
-            .filter(|r| {
-                wanted
-                    .as_ref()
-                    .map_or(true, |w| r[0].text().is_some_and(|id| w.contains(id)))
-            })
+            .filter(|r| wanted.as_ref().map_or(true, |w| r[0].text().is_some_and(|id| w.contains(id))))
             .map(|r| event_from_row(r))
             .collect()
     }
 
     /// The statistics whose period (`2026-02`, `2026`, `2026-02-23`) overlaps `from..=to`,
     /// in the order stored.
-    pub fn statistics(
-        &mut self,
-        from: jiff::civil::Date,
-        to: jiff::civil::Date,
-    ) -> Result<Vec<Statistic>, Error> {
-        let rows = self
-            .conn
-            .query("SELECT data FROM statistics ORDER BY id", &[])?;
+    pub fn statistics(&mut self, from: jiff::civil::Date, to: jiff::civil::Date) -> Result<Vec<Statistic>, Error> {
+        let rows = self.conn.query("SELECT data FROM statistics ORDER BY id", &[])?;
         let mut out = Vec::new();
         for r in &rows {
-            let Some(text) = r.first().and_then(|v| v.text()) else {
-                continue;
-            };
+            let Some(text) = r.first().and_then(|v| v.text()) else { continue };
             let s: Statistic = serde_json::from_str(text)?;
             if period_overlaps(&s.period, from, to) {
                 out.push(s);
@@ -220,10 +168,7 @@ impl Store {
 
     /// One event.
     pub fn event(&mut self, id: &str) -> Result<Event, Error> {
-        let rows = self.conn.query(
-            "SELECT id, status, data, frozen, edits FROM events WHERE id = $1",
-            &[id.into()],
-        )?;
+        let rows = self.conn.query("SELECT id, status, data, frozen, edits FROM events WHERE id = $1", &[id.into()])?;
         let row = rows.first().ok_or_else(|| not_found(id))?;
         event_from_row(row)
     }
@@ -235,10 +180,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let marks: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
-        let sql = format!(
-            "SELECT id, status, data, frozen, edits FROM events WHERE id IN ({})",
-            marks.join(", ")
-        );
+        let sql = format!("SELECT id, status, data, frozen, edits FROM events WHERE id IN ({})", marks.join(", "));
         let params: Vec<Value> = ids.iter().map(|&id| id.into()).collect();
         let mut found = std::collections::HashMap::new();
         for row in self.conn.query(&sql, &params)? {
@@ -304,23 +246,13 @@ impl Store {
     pub fn history(&mut self, event_id: &str) -> Result<Vec<HistoryEntry>, Error> {
         let rows = self.conn.query("SELECT event_id, actor, at, action FROM review_history WHERE event_id = $1 ORDER BY id", &[event_id.into()])?;
         rows.iter()
-            .map(|r| {
-                Ok(HistoryEntry {
-                    event_id: r[0].string(),
-                    actor: r[1].string(),
-                    at: r[2].string(),
-                    action: serde_json::from_str(&r[3].string())?,
-                })
-            })
+            .map(|r| Ok(HistoryEntry { event_id: r[0].string(), actor: r[1].string(), at: r[2].string(), action: serde_json::from_str(&r[3].string())? }))
             .collect()
     }
 
     /// Full-text search over documents and event notes: every word must occur.
     pub fn search(&mut self, query: &str, limit: usize) -> Result<Vec<Hit>, Error> {
-        let words: Vec<&str> = query
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words: Vec<&str> = query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         if words.is_empty() {
             return Ok(Vec::new());
         }
@@ -342,11 +274,7 @@ impl Store {
         let mut hits = Vec::new();
         for (sql, kind) in [(docs, HitKind::Document), (events, HitKind::Event)] {
             for r in self.conn.query(sql, &[q.as_str().into(), limit.into()])? {
-                hits.push(Hit {
-                    kind,
-                    id: r[0].string(),
-                    snippet: r[1].string(),
-                });
+                hits.push(Hit { kind, id: r[0].string(), snippet: r[1].string() });
             }
         }
         Ok(hits)
@@ -374,10 +302,7 @@ impl Store {
         Ok(ids)
     }
 
-    pub(crate) fn transaction<T>(
-        &mut self,
-        f: impl FnOnce(&mut Conn) -> Result<T, Error>,
-    ) -> Result<T, Error> {
+    pub(crate) fn transaction<T>(&mut self, f: impl FnOnce(&mut Conn) -> Result<T, Error>) -> Result<T, Error> {
         self.conn.begin()?;
         match f(&mut self.conn) {
             Ok(v) => {
@@ -399,12 +324,7 @@ fn not_found(id: &str) -> Error {
 fn append_history(c: &mut Conn, event_id: &str, actor: &str, action: &Action) -> Result<(), Error> {
     c.execute(
         "INSERT INTO review_history (event_id, actor, at, action) VALUES ($1, $2, $3, $4)",
-        &[
-            event_id.into(),
-            actor.into(),
-            now().into(),
-            serde_json::to_string(action)?.into(),
-        ],
+        &[event_id.into(), actor.into(), now().into(), serde_json::to_string(action)?.into()],
     )?;
     Ok(())
 }
@@ -415,11 +335,7 @@ fn parse_edits(v: &Value) -> Result<serde_json::Map<String, serde_json::Value>, 
 
 /// The values an event shows: confirmed ones if confirmed, else the machine's, with the
 /// analyst's edits on top.
-pub(crate) fn effective_incident(
-    machine: &Incident,
-    frozen: &Value,
-    edits: &Value,
-) -> Result<Incident, Error> {
+pub(crate) fn effective_incident(machine: &Incident, frozen: &Value, edits: &Value) -> Result<Incident, Error> {
     let base: Incident = match frozen.text() {
         Some(f) => serde_json::from_str(f)?,
         None => machine.clone(),
@@ -430,10 +346,7 @@ pub(crate) fn effective_incident(
 /// `row` is `id, status, data, frozen, edits`.
 fn event_from_row(row: &[Value]) -> Result<Event, Error> {
     let [id, status, data, frozen, edits] = row else {
-        return Err(Error::new(
-            ErrorKind::Corrupt,
-            "event row has the wrong shape",
-        ));
+        return Err(Error::new(ErrorKind::Corrupt, "event row has the wrong shape"));
     };
     // the machine's values are parsed once, and serve as the base unless confirmed
     let machine: Machine = serde_json::from_str(&data.string())?;
@@ -457,9 +370,7 @@ fn event_from_row(row: &[Value]) -> Result<Event, Error> {
 fn period_overlaps(period: &str, from: jiff::civil::Date, to: jiff::civil::Date) -> bool {
     let n = period.len();
     let (lo, hi) = (from.to_string(), to.to_string());
-    (4..=10).contains(&n)
-        && lo.get(..n).is_some_and(|l| l <= period)
-        && hi.get(..n).is_some_and(|h| period <= h)
+    (4..=10).contains(&n) && lo.get(..n).is_some_and(|l| l <= period) && hi.get(..n).is_some_and(|h| period <= h)
 }
 
 #[cfg(test)]

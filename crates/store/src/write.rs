@@ -70,22 +70,11 @@ pub(crate) fn insert_document(
 
 /// Stores the extraction of a document stored before, replacing what an earlier extraction
 /// stored, and recomputes every event it touches. See `Store::put_extraction`.
-pub(crate) fn replace_extraction(
-    c: &mut Conn,
-    doc_id: i64,
-    incidents: &[Incident],
-    statistics: &[Statistic],
-) -> Result<Linked, Error> {
+pub(crate) fn replace_extraction(c: &mut Conn, doc_id: i64, incidents: &[Incident], statistics: &[Statistic]) -> Result<Linked, Error> {
     let mut touched = BTreeSet::new();
-    let existing = c.query(
-        "SELECT id, incident_key, event_id FROM incidents WHERE doc_id = $1",
-        &[doc_id.into()],
-    )?;
+    let existing = c.query("SELECT id, incident_key, event_id FROM incidents WHERE doc_id = $1", &[doc_id.into()])?;
     for row in &existing {
-        if !incidents
-            .iter()
-            .any(|i| Some(i.event_id_cnty.as_str()) == row[1].text())
-        {
+        if !incidents.iter().any(|i| Some(i.event_id_cnty.as_str()) == row[1].text()) {
             c.execute("DELETE FROM incidents WHERE id = $1", &[row[0].clone()])?;
             touched.insert(row[2].string());
         }
@@ -93,10 +82,7 @@ pub(crate) fn replace_extraction(
     let mut linked = Linked::default();
     let mut own_events: BTreeSet<String> = existing.iter().map(|r| r[2].string()).collect();
     for incident in incidents {
-        if let Some(row) = existing
-            .iter()
-            .find(|r| r[1].text() == Some(incident.event_id_cnty.as_str()))
-        {
+        if let Some(row) = existing.iter().find(|r| r[1].text() == Some(incident.event_id_cnty.as_str())) {
             let mut params = incident_columns(incident);
             params.extend([serde_json::to_string(incident)?.into(), row[0].clone()]);
             c.execute(
@@ -116,10 +102,7 @@ pub(crate) fn replace_extraction(
     }
     c.execute("DELETE FROM statistics WHERE doc_id = $1", &[doc_id.into()])?;
     insert_statistics(c, doc_id, statistics)?;
-    c.execute(
-        "UPDATE documents SET extracted = 1 WHERE id = $1",
-        &[doc_id.into()],
-    )?;
+    c.execute("UPDATE documents SET extracted = 1 WHERE id = $1", &[doc_id.into()])?;
     for id in &touched {
         refresh_event(c, id)?;
     }
@@ -155,17 +138,11 @@ pub(crate) fn add_extraction(
     // events in id order, as `replace_extraction` writes them
     joined.sort_by(|a, b| a.0.cmp(&b.0));
     for (event_id, new, incident) in joined {
-        let member = Member {
-            doc_id,
-            document: doc.id.clone(),
-            url: doc.source.clone(),
-            incident: incident.clone(),
-        };
+        let member = Member { doc_id, document: doc.id.clone(), url: doc.source.clone(), incident: incident.clone() };
         if new {
             // its only member is `member`, and no event had its id (see `fresh_event_id`)
             let machine = link::consensus(&event_id, std::slice::from_ref(&member));
-            let machine = machine
-                .ok_or_else(|| Error::new(ErrorKind::Database, "an event without members"))?;
+            let machine = machine.ok_or_else(|| Error::new(ErrorKind::Database, "an event without members"))?;
             write_event(c, &event_id, &machine, &Stored::fresh(), false)?;
             unindexed.push(event_id);
         } else {
@@ -193,11 +170,7 @@ fn link_incident(
         None => (fresh_event_id(c, &incident.event_id_cnty)?, true),
     };
     free.remove(&event_id);
-    let mut params = vec![
-        doc_id.into(),
-        incident.event_id_cnty.as_str().into(),
-        event_id.as_str().into(),
-    ];
+    let mut params = vec![doc_id.into(), incident.event_id_cnty.as_str().into(), event_id.as_str().into()];
     params.extend(incident_columns(incident));
     params.push(serde_json::to_string(incident)?.into());
     c.execute(
@@ -210,10 +183,7 @@ fn link_incident(
 
 fn insert_statistics(c: &mut Conn, doc_id: i64, statistics: &[Statistic]) -> Result<(), Error> {
     for s in statistics {
-        c.execute(
-            "INSERT INTO statistics (doc_id, data) VALUES ($1, $2)",
-            &[doc_id.into(), serde_json::to_string(s)?.into()],
-        )?;
+        c.execute("INSERT INTO statistics (doc_id, data) VALUES ($1, $2)", &[doc_id.into(), serde_json::to_string(s)?.into()])?;
     }
     Ok(())
 }
@@ -235,18 +205,9 @@ fn incident_columns(i: &Incident) -> Vec<Value> {
 /// Events that already hold an incident of the same document (`own_events`) are left out,
 /// and so are events whose own date is over a day away, so that daily reports of a
 /// recurring protest do not chain into one month-long event.
-fn find_event(
-    c: &mut Conn,
-    doc_id: i64,
-    incident: &Incident,
-    own_events: &BTreeSet<String>,
-) -> Result<Option<String>, Error> {
-    let day =
-        |d: Result<jiff::civil::Date, jiff::Error>| d.unwrap_or(incident.event_date).to_string();
-    let (lat, lon) = (
-        incident.latitude.unwrap_or(f64::NAN),
-        incident.longitude.unwrap_or(f64::NAN),
-    );
+fn find_event(c: &mut Conn, doc_id: i64, incident: &Incident, own_events: &BTreeSet<String>) -> Result<Option<String>, Error> {
+    let day = |d: Result<jiff::civil::Date, jiff::Error>| d.unwrap_or(incident.event_date).to_string();
+    let (lat, lon) = (incident.latitude.unwrap_or(f64::NAN), incident.longitude.unwrap_or(f64::NAN));
     // about 0.1° of latitude is 11 km; longitude degrees are shorter at Ukraine's latitudes
     let rows = c.query(
         "SELECT i.event_id, i.event_date, i.location, i.latitude, i.longitude, i.event_type, i.sub_event_type, i.participants \
@@ -282,10 +243,7 @@ fn stored_key(row: &[Value]) -> Result<Key, Error> {
         Value::Int(n) => Some(*n as f64),
         _ => None,
     };
-    let event_date = row[1]
-        .text()
-        .and_then(|d| d.parse().ok())
-        .ok_or_else(|| Error::new(ErrorKind::Corrupt, "incident without a date"))?;
+    let event_date = row[1].text().and_then(|d| d.parse().ok()).ok_or_else(|| Error::new(ErrorKind::Corrupt, "incident without a date"))?;
     Ok(Key {
         event_date,
         location: row[2].string().to_lowercase(),
@@ -330,12 +288,7 @@ pub(crate) fn refresh_event(c: &mut Conn, id: &str) -> Result<(), Error> {
         });
     }
     let Some(machine) = link::consensus(id, &members) else {
-        let reviewed = c
-            .query_one(
-                "SELECT id FROM review_history WHERE event_id = $1",
-                &[id.into()],
-            )?
-            .is_some();
+        let reviewed = c.query_one("SELECT id FROM review_history WHERE event_id = $1", &[id.into()])?.is_some();
         if !reviewed {
             // the notes' row is found by the event's rowid: before the event goes
             delete_notes(c, id)?;
@@ -343,38 +296,22 @@ pub(crate) fn refresh_event(c: &mut Conn, id: &str) -> Result<(), Error> {
         }
         return Ok(());
     };
-    let stored = c.query(
-        "SELECT frozen, edits, notes FROM events WHERE id = $1",
-        &[id.into()],
-    )?;
-    let stored = stored.first().map(|r| Stored {
-        frozen: r[0].clone(),
-        edits: r[1].clone(),
-        notes: r[2].text().map(str::to_string),
-    });
+    let stored = c.query("SELECT frozen, edits, notes FROM events WHERE id = $1", &[id.into()])?;
+    let stored = stored.first().map(|r| Stored { frozen: r[0].clone(), edits: r[1].clone(), notes: r[2].text().map(str::to_string) });
     write_event(c, id, &machine, &stored.unwrap_or_else(Stored::fresh), true)
 }
 
 /// Merges a report into a stored event: what [`refresh_event`] would write, without reading
 /// the other members. Recomputes instead when the stored data predates merging.
 fn merge_event(c: &mut Conn, id: &str, member: &Member) -> Result<(), Error> {
-    let rows = c.query(
-        "SELECT data, frozen, edits, notes FROM events WHERE id = $1",
-        &[id.into()],
-    )?;
-    let Some(row) = rows.first() else {
-        return refresh_event(c, id);
-    };
+    let rows = c.query("SELECT data, frozen, edits, notes FROM events WHERE id = $1", &[id.into()])?;
+    let Some(row) = rows.first() else { return refresh_event(c, id) };
     let mut machine: Machine = serde_json::from_str(&row[0].string())?;
     if machine.urls.is_none() {
         return refresh_event(c, id);
     }
     machine.merge(member);
-    let stored = Stored {
-        frozen: row[1].clone(),
-        edits: row[2].clone(),
-        notes: row[3].text().map(str::to_string),
-    };
+    let stored = Stored { frozen: row[1].clone(), edits: row[2].clone(), notes: row[3].text().map(str::to_string) };
     write_event(c, id, &machine, &stored, true)
 }
 
@@ -389,24 +326,14 @@ struct Stored {
 
 impl Stored {
     fn fresh() -> Stored {
-        Stored {
-            frozen: Value::Null,
-            edits: Value::Text("{}".into()),
-            notes: None,
-        }
+        Stored { frozen: Value::Null, edits: Value::Text("{}".into()), notes: None }
     }
 }
 
 /// Writes an event's machine data and the columns filters read, keeping what an analyst
 /// set (`frozen`, `edits`, `status` are never written here). `index`: also write changed
 /// notes to SQLite's `events_fts` (else the caller does, with [`index_notes`]).
-fn write_event(
-    c: &mut Conn,
-    id: &str,
-    machine: &Machine,
-    stored: &Stored,
-    index: bool,
-) -> Result<(), Error> {
+fn write_event(c: &mut Conn, id: &str, machine: &Machine, stored: &Stored, index: bool) -> Result<(), Error> {
     let data = serde_json::to_string(machine)?;
     let effective = effective_incident(&machine.incident, &stored.frozen, &stored.edits)?;
     let tags = format!(";{};", effective.tags.join(";"));
@@ -425,10 +352,7 @@ fn write_event(
             now().into(),
         ],
     )?;
-    if index
-        && c.dialect() == Dialect::Sqlite
-        && stored.notes.as_deref() != Some(effective.notes.as_str())
-    {
+    if index && c.dialect() == Dialect::Sqlite && stored.notes.as_deref() != Some(effective.notes.as_str()) {
         if stored.notes.is_some() {
             delete_notes(c, id)?;
         }
@@ -444,10 +368,7 @@ fn write_event(
 /// (migration 0003): so call it before the event's row is deleted.
 pub(crate) fn delete_notes(c: &mut Conn, id: &str) -> Result<(), Error> {
     if c.dialect() == Dialect::Sqlite {
-        c.execute(
-            "DELETE FROM events_fts WHERE rowid = (SELECT rowid FROM events WHERE id = $1)",
-            &[id.into()],
-        )?;
+        c.execute("DELETE FROM events_fts WHERE rowid = (SELECT rowid FROM events WHERE id = $1)", &[id.into()])?;
     }
     Ok(())
 }
