@@ -5,7 +5,7 @@ use litopys_gazetteer::{Entry, Gazetteer, Kind};
 use litopys_geoparse::{Geoparser, PlaceMention};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use crate::convert;
 
@@ -31,18 +31,28 @@ pub(crate) fn places(py: Python<'_>, query: String) -> PyResult<Py<PyList>> {
 }
 
 fn place(e: &Entry) -> Value {
-    json!({
+    let mut fields = entry_fields(e);
+    fields.insert("admin3".into(), json!(e.admin3));
+    fields.insert("population".into(), json!(e.population));
+    Value::Object(fields)
+}
+
+/// What a place mention and a looked-up place both say of the gazetteer's entry.
+fn entry_fields(e: &Entry) -> Map<String, Value> {
+    let fields = json!({
         "name": e.name,
         "name_uk": e.name_uk,
         "kind": kind_label(e),
         "country": e.country,
         "admin1": e.admin1,
         "admin2": e.admin2,
-        "admin3": e.admin3,
         "lat": e.lat,
         "lon": e.lon,
-        "population": e.population,
-    })
+    });
+    match fields {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
 }
 
 fn mention(geo: &Geoparser, text: &str, m: &PlaceMention) -> Value {
@@ -58,18 +68,12 @@ fn mention(geo: &Geoparser, text: &str, m: &PlaceMention) -> Value {
             format!("{} ({}, {})", a.name, a.kind.as_str(), if a.admin1.is_empty() { a.country.as_str() } else { a.admin1.as_str() })
         })
         .collect();
-    json!({
-        "start": span.start,
-        "end": span.end,
-        "text": span.text(text),
-        "name": e.name,
-        "name_uk": e.name_uk,
-        "kind": kind_label(e),
-        "country": e.country,
-        "admin1": e.admin1,
-        "admin2": e.admin2,
-        "lat": e.lat,
-        "lon": e.lon,
+    let mut fields = Map::new();
+    fields.insert("start".into(), json!(span.start));
+    fields.insert("end".into(), json!(span.end));
+    fields.insert("text".into(), json!(span.text(text)));
+    fields.extend(entry_fields(e));
+    let more = json!({
         "candidates": m.mention.candidates.len(),
         "confidence": m.confidence,
         "score": m.score,
@@ -77,7 +81,11 @@ fn mention(geo: &Geoparser, text: &str, m: &PlaceMention) -> Value {
         "evidence": m.evidence.iter().map(|ev| format!("{} {:+}", ev.signal.as_str(), ev.weight)).collect::<Vec<_>>(),
         "alternatives": alternatives,
         "rejected": m.score < litopys_geoparse::THRESHOLD,
-    })
+    });
+    if let Value::Object(more) = more {
+        fields.extend(more);
+    }
+    Value::Object(fields)
 }
 
 /// The kind as written: a raion inside a city is "district of a city".

@@ -5,10 +5,10 @@
 //! legal and money facts, the report, the evidence. An event's row is the one `litopys export`
 //! writes (crates/cli/src/export.rs): the row with every report's publisher and the review
 //! status. The column values all come from the shared `acled_row`; only the assembly of the
-//! record is repeated here, and `tests/test_extract.py` checks it against the command line's
-//! output on the shared samples.
+//! record is repeated here (the command line's is private to it), and `tests/test_extract.py`
+//! checks it against the command line's output on the shared samples.
 
-use litopys_model::{publisher, Cell, Incident, ACLED_COLUMNS};
+use litopys_model::{publisher, Incident};
 use serde_json::{json, Map, Value};
 
 /// An incident as `litopys extract` writes it.
@@ -34,23 +34,10 @@ pub(crate) fn incident(i: &Incident, timestamp: i64) -> Value {
     Value::Object(record)
 }
 
-/// A stored event as `litopys export` writes its row: ACLED's columns (`source` naming every
-/// report's publisher), `status`, litopys' figures; then its reports.
+/// A stored event as `litopys export` writes its row (`Event::row`), then its reports with
+/// the figures each gives.
 pub(crate) fn event(e: &litopys_store::Event, timestamp: i64) -> Value {
-    let mut publishers: Vec<String> = Vec::new();
-    for s in &e.sources {
-        let p = publisher(s.url.as_deref().unwrap_or(&s.document));
-        if !p.is_empty() && !publishers.contains(&p) {
-            publishers.push(p);
-        }
-    }
-    let mut row = e.incident.acled_row(&publishers, timestamp);
-    if publishers.is_empty() {
-        row.set("source", Cell::Text(String::new()));
-        row.set("source_scale", Cell::Text(String::new()));
-    }
-    row.0.insert(ACLED_COLUMNS.len(), ("status", Cell::Text(e.status.as_str().to_string())));
-    let mut record = match serde_json::to_value(row) {
+    let mut record = match serde_json::to_value(e.row(timestamp)) {
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
     };

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use litopys_model::{publisher, Cell, Row, ACLED_COLUMNS};
+use litopys_model::{publisher, Row};
 use litopys_store::Event;
 
 use crate::events::FilterArgs;
@@ -34,7 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut store = args.filter.open()?;
     let events = store.events(&args.filter.filter())?;
     let now = crate::output::unix_now();
-    let rows: Vec<Row> = events.iter().map(|e| event_row(e, now)).collect();
+    let rows: Vec<Row> = events.iter().map(|e| e.row(now)).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         ExportFormat::Csv => {
@@ -79,29 +79,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// An event as a flat row: ACLED's columns (`source` naming every report's publisher), then
-/// litopys' `status` and figures.
-pub fn event_row(e: &Event, timestamp: i64) -> Row {
-    let mut publishers: Vec<String> = Vec::new();
-    for s in &e.sources {
-        let p = publisher(s.url.as_deref().unwrap_or(&s.document));
-        if !p.is_empty() && !publishers.contains(&p) {
-            publishers.push(p);
-        }
-    }
-    let mut row = e.incident.acled_row(&publishers, timestamp);
-    // an event whose reports name no publisher (local files) has none, not a path
-    if publishers.is_empty() {
-        row.set("source", Cell::Text(String::new()));
-        row.set("source_scale", Cell::Text(String::new()));
-    }
-    row.0.insert(
-        ACLED_COLUMNS.len(),
-        ("status", Cell::Text(e.status.as_str().to_string())),
-    );
-    row
 }
 
 /// An event's JSON Lines record: the flat row, its reports and its evidence.

@@ -95,7 +95,7 @@ pub use error::{Error, ErrorKind};
 pub use review::{Action, HistoryEntry, EDITABLE_FIELDS};
 pub use store::Store;
 
-use litopys_model::{Evidence, Incident};
+use litopys_model::{publisher, Cell, Evidence, Incident, Row, ACLED_COLUMNS};
 use serde::{Deserialize, Serialize};
 
 /// What [`Store::put_document`] did.
@@ -183,6 +183,29 @@ pub struct Event {
     pub sources: Vec<Source>,
     /// The union of the reports' evidence, each span with the document it is in.
     pub evidence: Vec<SourcedEvidence>,
+}
+
+impl Event {
+    /// The event as one flat row, the one `litopys export` writes: ACLED's columns (`source`
+    /// naming every report's publisher, never a local path), then `status`, then litopys'
+    /// figures. `timestamp` is ACLED's (when the row is written, Unix seconds).
+    pub fn row(&self, timestamp: i64) -> Row {
+        let mut publishers: Vec<String> = Vec::new();
+        for s in &self.sources {
+            let p = publisher(s.url.as_deref().unwrap_or(&s.document));
+            if !p.is_empty() && !publishers.contains(&p) {
+                publishers.push(p);
+            }
+        }
+        let mut row = self.incident.acled_row(&publishers, timestamp);
+        // an event whose reports name no publisher (local files) has none, not a path
+        if publishers.is_empty() {
+            row.set("source", Cell::Text(String::new()));
+            row.set("source_scale", Cell::Text(String::new()));
+        }
+        row.0.insert(ACLED_COLUMNS.len(), ("status", Cell::Text(self.status.as_str().to_string())));
+        row
+    }
 }
 
 /// One report of an event.
