@@ -133,3 +133,30 @@ def test_extract_many_takes_dates_as_dates():
     as_text = list(litopys.extract_many([{"text": text, "published": "2026-03-03"}]))
     assert as_date == as_text and as_date[0]
     assert as_date[0][0]["event_date"] == "2026-03-02"
+
+
+def test_the_gil_is_released_while_rust_works(corpus):
+    """Another Python thread keeps running while `extract` works: the longest pause it sees is
+    a small part of the extraction's time (holding the GIL, it would be all of it)."""
+    import threading
+    import time
+
+    text = "\n\n".join(r["text"] for r in records_of(corpus)[:150])
+    done = threading.Event()
+    took = []
+
+    def work():
+        started = time.perf_counter()
+        litopys.extract(text, "2026-01-31")
+        took.append(time.perf_counter() - started)
+        done.set()
+
+    worker = threading.Thread(target=work)
+    longest, last = 0.0, time.perf_counter()
+    worker.start()
+    while not done.is_set():
+        now = time.perf_counter()
+        longest, last = max(longest, now - last), now
+    worker.join()
+    assert took[0] > 0.2, "the extraction is long enough to tell"
+    assert longest < took[0] / 2, f"the other thread stopped for {longest:.2f} s of {took[0]:.2f} s"
