@@ -21,7 +21,7 @@ echo "== Java for Spark (Debian's default-jre-headless when there is none)"
 if ! command -v java >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
 fi
-java -version 2>&1 | head -n 1
+java -version 2>&1 | sed -n 1p
 
 echo "== wheel (release) and a fresh virtual environment"
 python3 -m venv "$WORK/venv"
@@ -48,5 +48,5 @@ N="$(wc -l <"$WORK/articles.jsonl")"
 [ "$N" -ge 5000 ] || { echo "the corpus has $N reports, fewer than 5,000"; exit 1; }
 time SOURCE_DATE_EPOCH=0 "$LITOPYS_BIN" extract "$WORK/articles.jsonl" >"$WORK/cli.jsonl"
 time PYSPARK_PYTHON="$PY" "$WORK/venv/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false --conf spark.ui.showConsoleProgress=false \
-  examples/spark/extract.py --input "$WORK/articles.jsonl" --output "$WORK/incidents.parquet" 2> >(grep -v -E 'WARN|FutureWarning|require_minimum_pandas' >&2)
+  examples/spark/extract.py --input "$WORK/articles.jsonl" --output "$WORK/incidents.parquet" 2> >(grep -v -E ' (INFO|WARN) |log4j|FutureWarning|require_minimum_pandas' >&2)
 "$PY" examples/spark/check.py "$WORK/articles.jsonl" "$WORK/cli.jsonl" "$WORK/incidents.parquet"
