@@ -75,7 +75,7 @@
 //! deadlocks (one lock, taken first), and the lock ends with the transaction, also when a
 //! process dies. The cost is that writes do not run in parallel, which the database's one
 //! disk would limit anyway. `crates/cli/tests/concurrent_ingest.rs` checks two concurrent
-//! ingests against one; with plain `BEGIN` instead of the lock it fails (on 2,002 generated
+//! ingests against one; with plain `BEGIN` instead of the lock it fails (on 2,074 generated
 //! reports: 4,913 events instead of 4,905, reports of one incident left in two events).
 #![deny(missing_docs)]
 
