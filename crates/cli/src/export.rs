@@ -34,7 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut store = args.filter.open()?;
     let events = store.events(&args.filter.filter())?;
     let now = crate::output::unix_now();
-    let rows: Vec<Row> = events.iter().map(|e| event_row(e, now)).collect();
+    let rows: Vec<Row> = events.iter().map(|e| e.row(now)).collect();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         ExportFormat::Csv => {
@@ -79,11 +79,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// An event as a flat row (see `Event::row`).
-pub fn event_row(e: &Event, timestamp: i64) -> Row {
-    e.row(timestamp)
 }
 
 /// An event's JSON Lines record: the flat row, its reports and its evidence.

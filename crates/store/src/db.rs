@@ -83,6 +83,10 @@ pub(crate) struct PgConn {
     statements: HashMap<String, postgres::Statement>,
 }
 
+/// The PostgreSQL advisory lock key every write transaction takes ("litopys" in ASCII): one
+/// key for the whole database, so writers never deadlock on each other and need no retry.
+pub(crate) const WRITE_LOCK: i64 = 0x6c69_746f_7079_73;
+
 /// Most values bound to one `IN` list ([`Conn::query_in`]).
 pub(crate) const IN_CHUNK: usize = 512;
 
@@ -129,19 +133,38 @@ impl Conn {
 
     /// Applies the migrations not yet recorded in `schema_migrations`, each in a transaction.
     pub(crate) fn migrate(&mut self) -> Result<usize, Error> {
-        self.batch("CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")?;
         let migrations = match self.dialect() {
             Dialect::Sqlite => SQLITE_MIGRATIONS,
             Dialect::Postgres => POSTGRES_MIGRATIONS,
         };
-        let applied: Vec<String> =
-            self.query("SELECT version FROM schema_migrations", &[])?.iter().filter_map(|r| r.first().map(Value::string)).collect();
+        if self.applied_migrations()?.is_some_and(|applied| migrations.iter().all(|(v, _)| applied.iter().any(|a| a == v))) {
+            return Ok(0);
+        }
+        // under the write lock: two processes opening a new database at once apply each
+        // migration once
+        self.begin()?;
+        match self.batch("CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)") {
+            Ok(()) => self.commit()?,
+            Err(e) => {
+                self.rollback();
+                return Err(e);
+            }
+        }
         let mut n_applied = 0;
         for (version, sql) in migrations {
-            if applied.iter().any(|a| a == version) {
-                continue;
-            }
             self.begin()?;
+            let applied = self.query_one("SELECT version FROM schema_migrations WHERE version = $1", &[(*version).into()]);
+            match applied {
+                Ok(None) => {}
+                Ok(Some(_)) => {
+                    self.commit()?;
+                    continue;
+                }
+                Err(e) => {
+                    self.rollback();
+                    return Err(e);
+                }
+            }
             let result = self.batch(sql).and_then(|()| {
                 self.execute("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)", &[(*version).into(), now().into()])
             });
@@ -157,6 +180,20 @@ impl Conn {
         Ok(n_applied)
     }
 
+    /// The versions recorded in `schema_migrations`, or `None` when there is no such table
+    /// (a new database).
+    fn applied_migrations(&mut self) -> Result<Option<Vec<String>>, Error> {
+        let exists = match self.dialect() {
+            Dialect::Sqlite => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+            Dialect::Postgres => "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'",
+        };
+        if self.query_one(exists, &[])?.and_then(|v| v.int()).unwrap_or_default() == 0 {
+            return Ok(None);
+        }
+        let rows = self.query("SELECT version FROM schema_migrations", &[])?;
+        Ok(Some(rows.iter().filter_map(|r| r.first().map(Value::string)).collect()))
+    }
+
     pub(crate) fn batch(&mut self, sql: &str) -> Result<(), Error> {
         match self {
             Conn::Sqlite(c) => c.execute_batch(sql)?,
@@ -165,10 +202,15 @@ impl Conn {
         Ok(())
     }
 
+    /// Starts a write transaction, which holds the database's one write lock until it ends:
+    /// SQLite's `BEGIN IMMEDIATE`, and on PostgreSQL the transaction-scoped advisory lock
+    /// [`WRITE_LOCK`]. Writers from any number of processes or machines therefore take turns,
+    /// each seeing everything the ones before it committed: linking gives what one process
+    /// storing the same batches in that order gives (see the crate docs, "Many writers").
     pub(crate) fn begin(&mut self) -> Result<(), Error> {
         match self.dialect() {
             Dialect::Sqlite => self.batch("BEGIN IMMEDIATE"),
-            Dialect::Postgres => self.batch("BEGIN"),
+            Dialect::Postgres => self.batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")),
         }
     }
 

@@ -61,6 +61,10 @@ impl Store {
         }
         let sig = Signature::of(&doc.text);
         self.transaction(|c| {
+            // another writer may have stored it since the look above (see `Conn::begin`)
+            if let Some(id) = c.query_one("SELECT id FROM documents WHERE content_hash = $1", &[hash.clone().into()])? {
+                return Ok(Put { doc_id: id.int().unwrap_or_default(), status: PutStatus::Duplicate });
+            }
             let mut bands = Bands::load(c, std::iter::once(&sig))?;
             let (doc_id, status) = write::insert_document(c, doc, (&hash, &sig), false, &mut bands)?;
             bands.flush(c)?;
