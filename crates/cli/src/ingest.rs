@@ -28,7 +28,7 @@ use crate::input::Event;
 /// Documents stored in one transaction.
 const BATCH_DOCUMENTS: usize = 500;
 /// Text bytes stored in one transaction: a batch of sections of a large file stays small.
-const BATCH_BYTES: usize = 8 << 20;
+const BATCH_BYTES: usize = 2 << 20;
 
 #[derive(clap::Args)]
 pub struct Args {
