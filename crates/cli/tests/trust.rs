@@ -172,6 +172,61 @@ fn reextract_keeps_reports_an_analyst_placed() {
     assert_eq!(e["sources"].as_array().map(Vec::len), Some(2), "{e}");
 }
 
+/// "Yesterday" counted from a publication date two weeks before the day the text names.
+const EARLY_YESTERDAY: &str = "Yesterday, in Rivne, about 30 residents blocked a TRC minibus and freed a detained man. One officer was injured.\n\n\
+The minibus had been handed to the Rivne TRC by the city council on 18 March 2026.\n";
+
+/// "Two days later" after the day before publication: past the publication date.
+const LATE_FOLLOW_UP: &str = "Yesterday, in Rivne, about 30 residents blocked a TRC minibus and freed a detained man.\n\n\
+On March 1, in Lutsk, about 200 workers of the city bus depot protested over unpaid wages.\n\n\
+Two days later, in Lutsk, the workers blocked the road to the depot.\n";
+
+#[test]
+fn relative_dates_against_the_text_are_warned_with_evidence() {
+    let dir = tempfile::tempdir().expect("temp");
+    let d = dir.path();
+    write(d, "early.en.txt", EARLY_YESTERDAY.as_bytes());
+    write(d, "late.en.txt", LATE_FOLLOW_UP.as_bytes());
+    // the same report with its true date: nothing to warn about
+    write(d, "fine.en.txt", EARLY_YESTERDAY.replace("18 March 2026", "18 February 2026").as_bytes());
+    let early = "early.en.txt: warning: \"Yesterday\" (byte 0) dates an incident 2026-03-01 counting from the publication date 2026-03-02, before every day the text names (the earliest, \"18 March 2026\"";
+    let late = "late.en.txt: warning: \"Two days later\"";
+    let (code, _, err) = run(d, &["extract", "--published", "2026-03-02", "early.en.txt", "late.en.txt", "fine.en.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(early), "{err}");
+    assert!(err.contains(late) && err.contains("counts from the incident before it (2026-03-01) to 2026-03-03, after the publication date 2026-03-02"), "{err}");
+    assert!(!err.contains("fine.en.txt: warning"), "{err}");
+    // ingest says the same, once each
+    let (code, _, err) = run(d, &["ingest", "--published", "2026-03-02", "early.en.txt", "late.en.txt", "fine.en.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.matches(early).count(), 1, "{err}");
+    assert_eq!(err.matches(late).count(), 1, "{err}");
+    assert!(!err.contains("fine.en.txt: warning"), "{err}");
+}
+
+#[test]
+fn ingest_reads_a_large_text_file_in_sections() {
+    let dir = tempfile::tempdir().expect("temp");
+    let d = dir.path();
+    // over 8 MiB: an incident, then numbered notes that report nothing
+    let mut big = String::from("Unrest in the west\nMarch 3, 2026 10:15 AM\n\n\
+        On March 1, in Rivne, about 30 residents blocked a TRC minibus and freed a detained man. One officer was injured.\n\n");
+    let mut n = 0;
+    while big.len() < 9 << 20 {
+        n += 1;
+        big.push_str(&format!("Note {n}: the archive keeps timetables, notices of road repairs and the weather for week {}.\n\n", n % 52));
+    }
+    write(d, "dump.txt", big.as_bytes());
+    let (code, out, err) = run(d, &["ingest", "dump.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 files:"), "{out}");
+    // sections of about a megabyte, each a document dated by the file's own byline
+    let (_, docs, _) = run(d, &["documents"]);
+    assert!((9..=10).contains(&docs.lines().count()), "{docs}");
+    assert!(docs.lines().all(|l| l.contains("2026-03-03") && l.contains("dump.txt#s")), "{docs}");
+    assert!(event_at(d, "Rivne", &[]).is_some());
+}
+
 #[test]
 fn reextract_with_a_changed_codebook_reports_its_changes() {
     let dir = tempfile::tempdir().expect("temp");
