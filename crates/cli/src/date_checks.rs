@@ -28,9 +28,15 @@ use litopys_model::{Document, Incident};
 
 /// The warnings for `doc`'s extraction, each a line without the `litopys: ` prefix.
 pub fn warnings(doc: &Document, incidents: &[Incident]) -> Vec<String> {
-    let Some(published) = doc.published else { return Vec::new() };
+    let Some(published) = doc.published else {
+        return Vec::new();
+    };
     // the text is read again only where some incident is dated by a relative expression
-    let relative = |i: &Incident| i.evidence.iter().any(|e| e.field == "event_date" && dates::find(&e.text).iter().any(|x| !x.kind.is_absolute()));
+    let relative = |i: &Incident| {
+        i.evidence.iter().any(|e| {
+            e.field == "event_date" && dates::find(&e.text).iter().any(|x| !x.kind.is_absolute())
+        })
+    };
     if !incidents.iter().any(relative) {
         return Vec::new();
     }
@@ -44,8 +50,12 @@ pub fn warnings(doc: &Document, incidents: &[Incident]) -> Vec<String> {
         .collect();
     let earliest = own_days.iter().min_by_key(|(d, _)| *d);
     for incident in incidents {
-        let Some(ev) = incident.evidence.iter().find(|e| e.field == "event_date") else { continue };
-        let Some(expr) = exprs.iter().find(|e| e.span.start == ev.start) else { continue };
+        let Some(ev) = incident.evidence.iter().find(|e| e.field == "event_date") else {
+            continue;
+        };
+        let Some(expr) = exprs.iter().find(|e| e.span.start == ev.start) else {
+            continue;
+        };
         if !counts_from_publication(expr.kind) {
             continue;
         }
@@ -64,17 +74,33 @@ pub fn warnings(doc: &Document, incidents: &[Incident]) -> Vec<String> {
         }
     }
     for expr in &exprs {
-        let DateKind::FromPrevious { days } = expr.kind else { continue };
+        let DateKind::FromPrevious { days } = expr.kind else {
+            continue;
+        };
         // the incident told just before the expression, as extraction anchors it
         let previous = incidents
             .iter()
-            .filter_map(|i| i.evidence.iter().find(|e| e.field == "event_date").map(|e| (e.start, i.event_date)))
+            .filter_map(|i| {
+                i.evidence
+                    .iter()
+                    .find(|e| e.field == "event_date")
+                    .map(|e| (e.start, i.event_date))
+            })
             .filter(|(start, _)| *start < expr.span.start)
             .max_by_key(|(start, _)| *start)
             .map(|(_, d)| d);
-        let Some(day) = previous.unwrap_or(published).checked_add(jiff::Span::new().days(days)).ok() else { continue };
+        let Some(day) = previous
+            .unwrap_or(published)
+            .checked_add(jiff::Span::new().days(days))
+            .ok()
+        else {
+            continue;
+        };
         if day > published {
-            let from = previous.map_or_else(|| "the publication date".to_string(), |d| format!("the incident before it ({d})"));
+            let from = previous.map_or_else(
+                || "the publication date".to_string(),
+                |d| format!("the incident before it ({d})"),
+            );
             out.push(format!(
                 "{}: warning: \"{}\" (byte {}) counts from {from} to {day}, after the publication date {published}: check the publication date",
                 doc.id,
@@ -95,13 +121,18 @@ pub fn warn(doc: &Document, incidents: &[Incident]) {
 
 /// True for expressions counted from the publication date.
 fn counts_from_publication(kind: DateKind) -> bool {
-    matches!(kind, DateKind::FromPublication { .. } | DateKind::Weekday(_) | DateKind::LastMonth)
+    matches!(
+        kind,
+        DateKind::FromPublication { .. } | DateKind::Weekday(_) | DateKind::LastMonth
+    )
 }
 
 /// The calendar day a day expression names: its own year, else the publication's.
 fn calendar_day(e: &DateExpr, published: Date) -> Option<Date> {
     match e.kind {
-        DateKind::Day { year, month, day } => Date::new(year.unwrap_or(published.year()), month, day).ok(),
+        DateKind::Day { year, month, day } => {
+            Date::new(year.unwrap_or(published.year()), month, day).ok()
+        }
         _ => None,
     }
 }

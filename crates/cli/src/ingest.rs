@@ -83,6 +83,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let batch = match result {
             Ok(batch) => batch,
             Err(err) if err.kind() == litopys_ingest::ErrorKind::Large => {
+                // a file of any size in bounded memory: SQLite's cache a quarter of its default
+                store.limit_cache(16)?;
                 for event in crate::input::Stream::new(std::slice::from_ref(&path), None) {
                     match event {
                         Event::Document(doc) => {

@@ -60,7 +60,12 @@ impl Matcher {
     /// A matcher for `keys` (normalised, none empty); `stem[i]` says key `i` matches the start
     /// of a longer word too.
     pub(crate) fn new(keys: &[String], stem: &[bool]) -> Result<Matcher, aho_corasick::BuildError> {
-        let mut m = Matcher { words: FastMap::default(), stems: FastMap::default(), short_stems: FastMap::default(), odd: None };
+        let mut m = Matcher {
+            words: FastMap::default(),
+            stems: FastMap::default(),
+            short_stems: FastMap::default(),
+            odd: None,
+        };
         let (mut odd_keys, mut odd_ids) = (Vec::new(), Vec::new());
         for (i, (key, &is_stem)) in keys.iter().zip(stem).enumerate() {
             let id = i as u32;
@@ -71,18 +76,33 @@ impl Matcher {
             } else if is_stem {
                 let mut chars = first.char_indices();
                 match (chars.next(), chars.next()) {
-                    (Some(_), Some((at, c))) => m.stems.entry(first[..at + c.len_utf8()].into()).or_default().push((key.as_str().into(), id)),
-                    (Some((_, c)), None) => m.short_stems.entry(c).or_default().push((key.as_str().into(), id)),
+                    (Some(_), Some((at, c))) => m
+                        .stems
+                        .entry(first[..at + c.len_utf8()].into())
+                        .or_default()
+                        .push((key.as_str().into(), id)),
+                    (Some((_, c)), None) => m
+                        .short_stems
+                        .entry(c)
+                        .or_default()
+                        .push((key.as_str().into(), id)),
                     _ => {}
                 }
             } else if first.len() == key.len() {
                 m.words.entry(key.as_str().into()).or_default().word = Some(id);
             } else {
-                m.words.entry(first.into()).or_default().phrases.push((key.as_str().into(), id));
+                m.words
+                    .entry(first.into())
+                    .or_default()
+                    .phrases
+                    .push((key.as_str().into(), id));
             }
         }
         if !odd_keys.is_empty() {
-            let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(&odd_keys)?;
+            let automaton = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&odd_keys)?;
             m.odd = Some((automaton, odd_ids));
         }
         Ok(m)
@@ -136,7 +156,10 @@ impl Matcher {
 
 /// The word a key starts with: its leading letters and digits.
 fn first_word(key: &str) -> &str {
-    let end = key.char_indices().find(|&(_, c)| !is_alphanumeric(c)).map_or(key.len(), |(i, _)| i);
+    let end = key
+        .char_indices()
+        .find(|&(_, c)| !is_alphanumeric(c))
+        .map_or(key.len(), |(i, _)| i);
     &key[..end]
 }
 
@@ -221,10 +244,16 @@ mod tests {
     /// What one overlapping automaton over every key with boundary checks finds: the
     /// behaviour the matcher must keep.
     fn reference(keys: &[&str], stems: &[bool], text: &str) -> Vec<(String, u32)> {
-        let ac = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(keys).expect("builds");
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(keys)
+            .expect("builds");
         let mut out: Vec<(String, u32)> = ac
             .find_overlapping_iter(text)
-            .filter(|m| starts_word(text, m.start()) && (stems[m.pattern().as_usize()] || ends_word(text, m.end())))
+            .filter(|m| {
+                starts_word(text, m.start())
+                    && (stems[m.pattern().as_usize()] || ends_word(text, m.end()))
+            })
             .map(|m| (text[m.start()..m.end()].to_string(), m.pattern().as_u32()))
             .collect();
         out.sort();
@@ -233,8 +262,26 @@ mod tests {
 
     #[test]
     fn finds_what_one_automaton_finds() {
-        let keys = ["shelled", "shot down", "shot", "підпал", "тцк", "з'ясувати", "-й", "strike", "strikers go", "обстріл", "s", "с.", "a b", "стріл"];
-        let stems = [false, false, false, true, false, false, false, false, false, true, true, true, false, true];
+        let keys = [
+            "shelled",
+            "shot down",
+            "shot",
+            "підпал",
+            "тцк",
+            "з'ясувати",
+            "-й",
+            "strike",
+            "strikers go",
+            "обстріл",
+            "s",
+            "с.",
+            "a b",
+            "стріл",
+        ];
+        let stems = [
+            false, false, false, true, false, false, false, false, false, true, true, true, false,
+            true,
+        ];
         let text = "they shelled it; shot down a drone, shot  down; підпалили авто тцк. з'ясувати-й strikers go \
                     strike strikes обстрілу обстріл підпал unshelled shelled2 тцк с. с a b ab стрілянина — é ß";
         let got = matches(&keys, &stems, text);
@@ -250,6 +297,9 @@ mod tests {
     fn words_are_letter_and_digit_runs() {
         let text = "a1 — Київ's,тцк";
         let w: Vec<&str> = words(text).map(|(s, e, _)| &text[s..e]).collect();
-        assert_eq!(w, ["a1", "київ", "s", "тцк"].map(|s| if s == "київ" { "Київ" } else { s }));
+        assert_eq!(
+            w,
+            ["a1", "київ", "s", "тцк"].map(|s| if s == "київ" { "Київ" } else { s })
+        );
     }
 }
