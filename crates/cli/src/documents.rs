@@ -7,8 +7,13 @@
 //! which replaces that document's incidents and keeps what analysts decided (confirmed and
 //! edited values, rejections, merges and splits live on the events and in the history, not
 //! in the incidents). What changed is found by comparing every event before and after:
-//! events added, removed, re-dated (a `needs-date` event that got its date among them), and
-//! re-placed.
+//! events added, removed, re-dated (a `needs-date` event that got its date among them),
+//! re-placed, and re-linked (reports that joined or left it).
+//!
+//! A re-dated or re-placed report is linked again (`litopys-store`'s `relink`): it leaves an
+//! event whose other reports it no longer matches and joins the stored event it now matches,
+//! so the events listed are those a fresh ingest would make. Reports an analyst placed by
+//! hand (merged or split) and the reports of reviewed events stay where they are.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -75,14 +80,17 @@ pub struct ReArgs {
     codebook: Option<PathBuf>,
 }
 
-/// What the listing shows of an event: date, place, status.
-type Shown = (jiff::civil::Date, String, Status);
+/// What the listing shows of an event: date, place, status, and its reports (each source's
+/// document and incident).
+type Shown = (jiff::civil::Date, String, Status, Vec<String>);
 
 fn snapshot(store: &mut Store) -> anyhow::Result<BTreeMap<String, Shown>> {
     let mut all = BTreeMap::new();
     for status in [None, Some(Status::Rejected), Some(Status::NeedsDate)] {
         for e in store.events(&Filter { status, ..Filter::default() })? {
-            all.insert(e.id, (e.incident.event_date, e.incident.location, e.status));
+            let mut reports: Vec<String> = e.sources.iter().map(|s| format!("{}#{}", s.document, s.incident)).collect();
+            reports.sort();
+            all.insert(e.id, (e.incident.event_date, e.incident.location, e.status, reports));
         }
     }
     Ok(all)
@@ -100,6 +108,7 @@ pub fn reextract(args: ReArgs) -> anyhow::Result<ExitCode> {
     for &id in &ids {
         let doc = store.document(id).with_context(|| "see `litopys documents` for the ids")?;
         let dated = crate::dating::extract(&extractor, &doc);
+        crate::date_checks::warn(&doc, &dated.incidents);
         store.reset_needs_date(id)?;
         store.put_extraction(id, &dated.incidents, &dated.statistics).with_context(|| format!("{}: cannot store incidents", doc.id))?;
         store.mark_needs_date(id, &dated.undated)?;
@@ -107,8 +116,8 @@ pub fn reextract(args: ReArgs) -> anyhow::Result<ExitCode> {
     }
     let after = snapshot(&mut store)?;
     let mut out = std::io::stdout().lock();
-    let (mut added, mut removed, mut redated, mut replaced) = (0, 0, 0, 0);
-    let day = |(d, _, s): &Shown| if *s == Status::NeedsDate { "(no date)".to_string() } else { d.to_string() };
+    let (mut added, mut removed, mut redated, mut replaced, mut relinked) = (0, 0, 0, 0, 0);
+    let day = |(d, _, s, _): &Shown| if *s == Status::NeedsDate { "(no date)".to_string() } else { d.to_string() };
     for (id, now) in &after {
         match before.get(id) {
             None => {
@@ -124,6 +133,20 @@ pub fn reextract(args: ReArgs) -> anyhow::Result<ExitCode> {
                     replaced += 1;
                     writeln!(out, "re-placed {id} {} -> {}", was.1, now.1)?;
                 }
+                let joined: Vec<&String> = now.3.iter().filter(|r| !was.3.contains(r)).collect();
+                let left: Vec<&String> = was.3.iter().filter(|r| !now.3.contains(r)).collect();
+                if !joined.is_empty() || !left.is_empty() {
+                    relinked += 1;
+                    let list = |l: &[&String]| l.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", ");
+                    let mut what = Vec::new();
+                    if !joined.is_empty() {
+                        what.push(format!("joined by {}", list(&joined)));
+                    }
+                    if !left.is_empty() {
+                        what.push(format!("left by {}", list(&left)));
+                    }
+                    writeln!(out, "re-linked {id} {}", what.join("; "))?;
+                }
             }
         }
     }
@@ -133,7 +156,11 @@ pub fn reextract(args: ReArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "removed   {id} {} {}", day(was), was.1)?;
         }
     }
-    writeln!(out, "{} documents extracted again: {added} events added, {removed} removed, {redated} re-dated, {replaced} re-placed", ids.len())?;
+    writeln!(
+        out,
+        "{} documents extracted again: {added} events added, {removed} removed, {redated} re-dated, {replaced} re-placed, {relinked} re-linked",
+        ids.len()
+    )?;
     if let Some(line) = dates.summary() {
         eprintln!("litopys: {line}");
     }

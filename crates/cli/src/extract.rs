@@ -63,7 +63,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let reader = scope.spawn(|| read_chunks(&args.files, args.published, chunks));
         for chunk in received {
             let results = extract_all(&pool, &extractor, &chunk);
+            let checks: Vec<Vec<String>> = pool.install(|| chunk.par_iter().zip(&results).map(|(d, r)| crate::date_checks::warnings(d, &r.incidents)).collect());
             write_chunk(&mut writer, &chunk, &results, args.statistics)?;
+            checks.iter().flatten().for_each(|w| eprintln!("litopys: {w}"));
             warn_undated(&extractor, &chunk, &results);
         }
         reader.join().map_err(|_| anyhow::anyhow!("the input reader failed"))

@@ -9,6 +9,10 @@
 //! core. Results are what storing the documents one by one gives. A batch that fails is
 //! stored again one document at a time, so that the error names the document and the
 //! documents before it are kept, as before batches.
+//!
+//! A large file (plain text or Markdown over `input::SECTION_FILE_BYTES`, JSON Lines of any
+//! size over it) is read as `extract` reads it, in sections or line by line, and a batch holds
+//! at most [`BATCH_BYTES`] of text: memory stays bounded whatever the size of the input.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -19,8 +23,12 @@ use litopys_extract::Extractor;
 use litopys_model::Document;
 use litopys_store::{Linked, Put, PutStatus, Report, Store};
 
+use crate::input::Event;
+
 /// Documents stored in one transaction.
 const BATCH_DOCUMENTS: usize = 500;
+/// Text bytes stored in one transaction: a batch of sections of a large file stays small.
+const BATCH_BYTES: usize = 2 << 20;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -65,14 +73,39 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         indicatif::ProgressBar::hidden()
     };
     let mut s = Summary::default();
-    let mut chunk: Vec<(Document, bool)> = Vec::new();
+    let mut chunk = Chunk::default();
     let mut prepared: Prepared = Prepared::default();
-    for (path, result) in litopys_ingest::walk(&args.paths) {
+    // files over the size `extract` reads in sections are read the same way (see `input`)
+    for (path, result) in litopys_ingest::walk(&args.paths).stream_above(crate::input::SECTION_FILE_BYTES) {
         s.n_files += 1;
         bar.set_message(format!("{} files, {} new documents: {}", s.n_files, s.n_new, path.display()));
         bar.tick();
         let batch = match result {
             Ok(batch) => batch,
+            Err(err) if err.kind() == litopys_ingest::ErrorKind::Large => {
+                // a file of any size in bounded memory: SQLite's cache a quarter of its default
+                store.limit_cache(16)?;
+                for event in crate::input::Stream::new(std::slice::from_ref(&path), None) {
+                    match event {
+                        Event::Document(doc) => {
+                            if let Some(full) = chunk.push(doc, args.published) {
+                                prepared = step(&mut store, &extractor, &pool, full, prepared, &mut s)?;
+                            }
+                        }
+                        Event::Failed(message) => {
+                            bar.suspend(|| eprintln!("litopys: {message}"));
+                            s.n_failed += 1;
+                        }
+                        Event::Empty(name) => {
+                            bar.suspend(|| eprintln!("litopys: {name}: no text to read"));
+                            s.n_failed += 1;
+                        }
+                        // already named on stderr
+                        Event::BadRecord => s.n_failed += 1,
+                    }
+                }
+                continue;
+            }
             Err(err) if err.kind() == litopys_ingest::ErrorKind::Skipped => {
                 s.n_skipped += 1;
                 if s.skipped.len() < 3 {
@@ -94,18 +127,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             bar.suspend(|| eprintln!("litopys: {w}"));
             s.n_failed += 1;
         }
-        for mut doc in batch.documents {
-            let own_date = doc.published.is_some();
-            if !own_date {
-                doc.published = args.published;
-            }
-            chunk.push((doc, own_date));
-            if chunk.len() >= BATCH_DOCUMENTS {
-                prepared = step(&mut store, &extractor, &pool, std::mem::take(&mut chunk), prepared, &mut s)?;
+        for doc in batch.documents {
+            if let Some(full) = chunk.push(doc, args.published) {
+                prepared = step(&mut store, &extractor, &pool, full, prepared, &mut s)?;
             }
         }
     }
-    prepared = step(&mut store, &extractor, &pool, chunk, prepared, &mut s)?;
+    prepared = step(&mut store, &extractor, &pool, chunk.docs, prepared, &mut s)?;
     step(&mut store, &extractor, &pool, Vec::new(), prepared, &mut s)?;
     bar.finish_and_clear();
     if let Some(line) = s.dates.summary() {
@@ -130,12 +158,39 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(1))
 }
 
+/// Documents read and not yet extracted, each with whether its date is its own.
+#[derive(Default)]
+struct Chunk {
+    docs: Vec<(Document, bool)>,
+    n_bytes: usize,
+}
+
+impl Chunk {
+    /// Adds `doc` (dated by `fallback` if it has no date of its own); returns the documents
+    /// gathered so far when they make a batch.
+    fn push(&mut self, mut doc: Document, fallback: Option<jiff::civil::Date>) -> Option<Vec<(Document, bool)>> {
+        let own_date = doc.published.is_some();
+        if !own_date {
+            doc.published = fallback;
+        }
+        self.n_bytes += doc.text.len();
+        self.docs.push((doc, own_date));
+        if self.docs.len() < BATCH_DOCUMENTS && self.n_bytes < BATCH_BYTES {
+            return None;
+        }
+        self.n_bytes = 0;
+        Some(std::mem::take(&mut self.docs))
+    }
+}
+
 /// A batch ready to store: the reports, and for each the ids of its incidents that need a
 /// date (see the `dating` module).
 #[derive(Default)]
 struct Prepared {
     reports: Vec<Report>,
     undated: Vec<Vec<String>>,
+    /// Warnings about relative dates (see the `date_checks` module), per report.
+    checks: Vec<Vec<String>>,
 }
 
 /// Writes `ready` while `next` is fingerprinted and extracted on the pool; returns `next`
@@ -157,10 +212,11 @@ fn step(
             store.mark_needs_date(put.doc_id, undated).with_context(|| format!("{}: cannot mark incidents", report.document().id))?;
         }
     }
-    for (((report, own_date), undated), was_done) in prepared.reports.iter().zip(own_dates).zip(&prepared.undated).zip(done) {
+    for ((((report, own_date), undated), was_done), checks) in prepared.reports.iter().zip(own_dates).zip(&prepared.undated).zip(done).zip(&prepared.checks) {
         if !was_done {
             let doc = report.document();
             s.dates.note(doc, own_date, doc.published.filter(|_| !own_date), report.n_incidents(), undated.len());
+            checks.iter().for_each(|w| eprintln!("litopys: {w}"));
         }
     }
     Ok(prepared)
@@ -169,17 +225,18 @@ fn step(
 /// Each document's report, extracted unless it is stored with its extraction already.
 fn prepare(extractor: &Extractor, docs: Vec<Document>, done: &[bool]) -> Prepared {
     use rayon::prelude::*;
-    let (reports, undated) = docs
+    let (reports, (undated, checks)) = docs
         .into_par_iter()
         .zip(done.par_iter())
         .with_min_len(4)
         .map(|(doc, &done)| {
             let dated = (!done).then(|| crate::dating::extract(extractor, &doc));
             let undated = dated.as_ref().map(|d| d.undated.clone()).unwrap_or_default();
-            (Report::new(doc, dated.map(|d| (d.incidents, d.statistics))), undated)
+            let checks = dated.as_ref().map(|d| crate::date_checks::warnings(&doc, &d.incidents)).unwrap_or_default();
+            (Report::new(doc, dated.map(|d| (d.incidents, d.statistics))), (undated, checks))
         })
         .unzip();
-    Prepared { reports, undated }
+    Prepared { reports, undated, checks }
 }
 
 /// Stores `reports` in one transaction or, if that fails, one at a time: the first error

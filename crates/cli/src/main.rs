@@ -14,6 +14,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod args;
 mod bench;
 mod corpus;
+mod date_checks;
 mod dating;
 mod demo;
 mod documents;
@@ -33,6 +34,9 @@ mod review;
 mod serve;
 mod user;
 
+/// What `litopys`, `extract` and `ingest` exit with, in their `--help`.
+const EXIT_CODES: &str = "Exit codes: 0 every input read; 1 some input (a file, a record) failed and the rest were processed; 2 usage or a fatal error (bad option, no database).";
+
 /// litopys (Ukrainian "chronicle") turns news reports into a dataset of incidents: one row per
 /// incident with date, place, ACLED event type, actors, figures, and the source text behind
 /// every value.
@@ -42,7 +46,7 @@ mod user;
     version,
     propagate_version = true,
     max_term_width = 100,
-    after_help = "Exit codes: 0 every input read; 1 some input (a file, a record) failed and the rest were processed; 2 usage or a fatal error (bad option, no database)."
+    after_help = EXIT_CODES
 )]
 struct Cli {
     /// Log more (-v: info, -vv: debug); logs go to stderr.
@@ -70,7 +74,7 @@ enum Command {
     /// Rows carry ACLED's `timestamp` (when they were written); set SOURCE_DATE_EPOCH to fix it
     /// and make two runs write the same bytes. Incidents whose scene is abroad are dropped; -v
     /// says which and why.
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, after_help = EXIT_CODES)]
     Extract(extract::Args),
     /// Score extraction against a hand-coded answer file.
     ///
@@ -124,7 +128,7 @@ enum Command {
     ///   litopys ingest reports/                       # into ./litopys.db
     ///   litopys ingest --db postgres://me@db/litopys feeds/*.xml archive.warc.gz
     ///   litopys ingest --published 2026-03-02 post.txt
-    #[command(verbatim_doc_comment)]
+    #[command(verbatim_doc_comment, after_help = EXIT_CODES)]
     Ingest(ingest::Args),
     /// List events from the database, one line each (or JSON with --json).
     ///

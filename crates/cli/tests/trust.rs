@@ -97,6 +97,136 @@ fn undated_post_is_kept_then_dated_keeping_reviews() {
     assert!(run(d, &["documents", "--status", "undated"]).1.is_empty());
 }
 
+/// An English report with a byline: a crowd in Zhytomyr on 5 March.
+const ZHYTOMYR_EN: &str = "Crowd frees a man in Zhytomyr\nMarch 6, 2026 9:40 AM\n\n\
+On March 5, in Zhytomyr, about twenty residents surrounded a TRC car and freed a detained man. One officer was injured.\n";
+
+/// An English post with no date of its own, about a crowd in Zhytomyr "yesterday".
+const ZHYTOMYR_LATER: &str = "Residents block a TRC car\n\n\
+Yesterday, in Zhytomyr, about 25 residents surrounded a TRC car and freed a detained man. One officer was injured.\n";
+
+#[test]
+fn reextract_relinks_redated_reports() {
+    let dir = tempfile::tempdir().expect("temp");
+    let d = dir.path();
+    write(d, "a/zhytomyr.en.txt", ZHYTOMYR_EN.as_bytes());
+    write(d, "a/zhytomyr.uk.txt", UNDATED.as_bytes());
+    write(d, "b/later.en.txt", ZHYTOMYR_LATER.as_bytes());
+    assert_eq!(run(d, &["ingest", "a"]).0, 0);
+    // dated by a wrong --published, the post joins the byline's event of 5 March
+    assert_eq!(run(d, &["ingest", "--published", "2026-03-06", "b"]).0, 0);
+    let event = event_at(d, "Zhytomyr", &[]).expect("the 5 March event");
+    let reports = |events: &[serde_json::Value], id: &str| -> Vec<String> {
+        let e = events.iter().find(|e| e["id"] == id).cloned().unwrap_or_default();
+        e["sources"].as_array().map(|s| s.iter().map(|s| s["document"].as_str().unwrap_or("").to_string()).collect()).unwrap_or_default()
+    };
+    assert_eq!(reports(&json_events(d), &event).len(), 2, "{:?}", json_events(d));
+    let waiting = event_at(d, "Zhytomyr", &["--status", "needs-date"]).expect("needs-date event");
+    // the undated post was written on 6 March; the other one on 21 March
+    let (_, docs, _) = run(d, &["documents"]);
+    let id_of = |name: &str| docs.lines().find(|l| l.contains(name)).and_then(|l| l.split_whitespace().next()).unwrap_or("").to_string();
+    assert_eq!(run(d, &["documents", "date", &id_of("zhytomyr.uk.txt"), "2026-03-06"]).0, 0);
+    assert_eq!(run(d, &["documents", "date", &id_of("later.en.txt"), "2026-03-21"]).0, 0);
+    let (code, out, err) = run(d, &["reextract"]);
+    assert_eq!(code, 0, "{err}");
+    // the dated post joins the event it now matches; its own event goes
+    assert!(out.contains(&format!("removed   {waiting} (no date)")), "{out}");
+    assert!(out.contains(&format!("re-linked {event} joined by a/zhytomyr.uk.txt#")), "{out}");
+    // the re-dated one leaves it for an event of its own on 20 March
+    assert!(out.contains("left by b/later.en.txt#"), "{out}");
+    assert!(out.contains("added") && out.contains("2026-03-20 Zhytomyr"), "{out}");
+    assert!(out.contains("1 events added, 1 removed") && out.contains("1 re-linked"), "{out}");
+    let events = json_events(d);
+    let mut now = reports(&events, &event);
+    now.sort();
+    assert_eq!(now, ["a/zhytomyr.en.txt", "a/zhytomyr.uk.txt"]);
+    let dates: Vec<&str> = events.iter().filter(|e| e["incident"]["location"] == "Zhytomyr").filter_map(|e| e["incident"]["event_date"].as_str()).collect();
+    assert_eq!(dates.len(), 2, "{events:?}");
+    assert!(dates.contains(&"2026-03-05") && dates.contains(&"2026-03-20"), "{dates:?}");
+    // nothing left to move: a second run changes nothing
+    let (_, again, _) = run(d, &["reextract"]);
+    assert!(again.contains("0 events added, 0 removed, 0 re-dated, 0 re-placed, 0 re-linked"), "{again}");
+}
+
+#[test]
+fn reextract_keeps_reports_an_analyst_placed() {
+    let dir = tempfile::tempdir().expect("temp");
+    let d = dir.path();
+    write(d, "a/zhytomyr.en.txt", ZHYTOMYR_EN.as_bytes());
+    write(d, "b/later.en.txt", ZHYTOMYR_LATER.as_bytes());
+    assert_eq!(run(d, &["ingest", "a"]).0, 0);
+    assert_eq!(run(d, &["ingest", "--published", "2026-03-06", "b"]).0, 0);
+    let event = event_at(d, "Zhytomyr", &[]).expect("the 5 March event");
+    // an analyst confirmed the event with both reports: re-dating one report moves nothing
+    assert_eq!(run(d, &["review", &event, "--confirm"]).0, 0);
+    let (_, docs, _) = run(d, &["documents"]);
+    let later = docs.lines().find(|l| l.contains("later.en.txt")).and_then(|l| l.split_whitespace().next()).unwrap_or("").to_string();
+    assert_eq!(run(d, &["documents", "date", &later, "2026-03-21"]).0, 0);
+    let (code, out, err) = run(d, &["reextract", "--document", &later]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("0 events added, 0 removed, 0 re-dated, 0 re-placed, 0 re-linked"), "{out}");
+    let events = json_events(d);
+    let e = events.iter().find(|e| e["id"] == event.as_str()).cloned().unwrap_or_default();
+    assert_eq!(e["status"], "confirmed");
+    assert_eq!(e["incident"]["event_date"], "2026-03-05");
+    assert_eq!(e["sources"].as_array().map(Vec::len), Some(2), "{e}");
+}
+
+/// "Yesterday" counted from a publication date two weeks before the day the text names.
+const EARLY_YESTERDAY: &str = "Yesterday, in Rivne, about 30 residents blocked a TRC minibus and freed a detained man. One officer was injured.\n\n\
+The minibus had been handed to the Rivne TRC by the city council on 18 March 2026.\n";
+
+/// "Two days later" after the day before publication: past the publication date.
+const LATE_FOLLOW_UP: &str = "Yesterday, in Rivne, about 30 residents blocked a TRC minibus and freed a detained man.\n\n\
+On March 1, in Lutsk, about 200 workers of the city bus depot protested over unpaid wages.\n\n\
+Two days later, in Lutsk, the workers blocked the road to the depot.\n";
+
+#[test]
+fn relative_dates_against_the_text_are_warned_with_evidence() {
+    let dir = tempfile::tempdir().expect("temp");
+    let d = dir.path();
+    write(d, "early.en.txt", EARLY_YESTERDAY.as_bytes());
+    write(d, "late.en.txt", LATE_FOLLOW_UP.as_bytes());
+    // the same report with its true date: nothing to warn about
+    write(d, "fine.en.txt", EARLY_YESTERDAY.replace("18 March 2026", "18 February 2026").as_bytes());
+    let early = "early.en.txt: warning: \"Yesterday\" (byte 0) dates an incident 2026-03-01 counting from the publication date 2026-03-02, before every day the text names (the earliest, \"18 March 2026\"";
+    let late = "late.en.txt: warning: \"Two days later\"";
+    let (code, _, err) = run(d, &["extract", "--published", "2026-03-02", "early.en.txt", "late.en.txt", "fine.en.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(early), "{err}");
+    assert!(err.contains(late) && err.contains("counts from the incident before it (2026-03-01) to 2026-03-03, after the publication date 2026-03-02"), "{err}");
+    assert!(!err.contains("fine.en.txt: warning"), "{err}");
+    // ingest says the same, once each
+    let (code, _, err) = run(d, &["ingest", "--published", "2026-03-02", "early.en.txt", "late.en.txt", "fine.en.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.matches(early).count(), 1, "{err}");
+    assert_eq!(err.matches(late).count(), 1, "{err}");
+    assert!(!err.contains("fine.en.txt: warning"), "{err}");
+}
+
+#[test]
+fn ingest_reads_a_large_text_file_in_sections() {
+    let dir = tempfile::tempdir().expect("temp");
+    let d = dir.path();
+    // over 8 MiB: an incident, then numbered notes that report nothing
+    let mut big = String::from("Unrest in the west\nMarch 3, 2026 10:15 AM\n\n\
+        On March 1, in Rivne, about 30 residents blocked a TRC minibus and freed a detained man. One officer was injured.\n\n");
+    let mut n = 0;
+    while big.len() < 9 << 20 {
+        n += 1;
+        big.push_str(&format!("Note {n}: the archive keeps timetables, notices of road repairs and the weather for week {}.\n\n", n % 52));
+    }
+    write(d, "dump.txt", big.as_bytes());
+    let (code, out, err) = run(d, &["ingest", "dump.txt"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 files:"), "{out}");
+    // sections of about a megabyte, each a document dated by the file's own byline
+    let (_, docs, _) = run(d, &["documents"]);
+    assert!((9..=10).contains(&docs.lines().count()), "{docs}");
+    assert!(docs.lines().all(|l| l.contains("2026-03-03") && l.contains("dump.txt#s")), "{docs}");
+    assert!(event_at(d, "Rivne", &[]).is_some());
+}
+
 #[test]
 fn reextract_with_a_changed_codebook_reports_its_changes() {
     let dir = tempfile::tempdir().expect("temp");
@@ -174,8 +304,17 @@ fn failures_are_named_once_and_exit_codes_agree() {
         assert_eq!(ingest_err.matches(file).count(), 1, "{file} named once: {ingest_err}{ingest_out}");
         assert!(!ingest_out.contains(file), "{ingest_out}");
     }
-    let (_, help, _) = run(d, &["--help"]);
-    assert!(help.contains("Exit codes: 0") && help.contains("1 some input"), "{help}");
+    for command in [&["--help"][..], &["extract", "--help"], &["ingest", "--help"]] {
+        let (_, help, _) = run(d, command);
+        assert!(help.contains("Exit codes: 0") && help.contains("1 some input") && help.contains("2 usage"), "{command:?}: {help}");
+    }
+    // usage: 2, for both
+    assert_eq!(run(d, &["extract", "--no-such-option", "half.jsonl"]).0, 2);
+    assert_eq!(run(d, &["ingest", "--published", "someday", "half.jsonl"]).0, 2);
+    // all read: 0
+    write(d, "good.jsonl", format!("{line}\n").as_bytes());
+    assert_eq!(run(d, &["extract", "good.jsonl"]).0, 0);
+    assert_eq!(run(d, &["ingest", "--db", "y.db", "good.jsonl"]).0, 0);
 }
 
 #[test]

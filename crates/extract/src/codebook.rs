@@ -4,24 +4,24 @@
 //!
 //! Knowledge lives in `data/codebook.toml`, not in code, so that an analyst can add a cue word
 //! or a whole event rule without a compiler (as PETRARCH's dictionaries do). All cues of all
-//! languages go into one Aho-Corasick automaton: a document is scanned once, and every
-//! later stage works on the list of [`Cue`] hits. Cues are language-agnostic on purpose:
+//! languages go into one matcher (word tables and a small automaton, see [`crate::matcher`]):
+//! a document is scanned once, and every later stage works on the list of [`Cue`] hits. Cues are language-agnostic on purpose:
 //! English, Ukrainian and Russian cues hardly collide, and mixed-language posts need all three.
 //!
 //! Cues are written as lemmas and expanded into their word forms when the codebook is compiled
-//! (see [`crate::lemma`]), so the automaton matches every form of a cue written once. Each cue
+//! (see [`crate::lemma`]), so the matcher finds every form of a cue written once. Each cue
 //! of an event rule carries a weight (`"cue|N"`, else the rule's); a rule's score is the sum of
 //! the weights of its distinct cues in a sentence, so the decision is a score whose evidence is
 //! the cues that made it (see [`crate::segment::best_rule`]).
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use litopys_gazetteer::normalize_with_offsets;
 use litopys_model::{Span, SubEventType};
 use serde::Deserialize;
 
 use crate::lemma::{Inflector, Lang};
+use crate::matcher::Matcher;
 
 /// The codebook shipped with litopys.
 pub const DEFAULT_CODEBOOK: &str = include_str!("../../../data/codebook.toml");
@@ -259,7 +259,7 @@ pub struct Cue {
     pub weight: u32,
 }
 
-/// One automaton key: whether it is a stem, and every cue it stands for `(kind, cue id, weight)`.
+/// One matcher key: whether it is a stem, and every cue it stands for `(kind, cue id, weight)`.
 type Pattern = (bool, Vec<(CueKind, u32, u32)>);
 
 /// A compiled codebook.
@@ -269,8 +269,8 @@ pub struct Codebook {
     tags: Vec<String>,
     rules: Vec<EventRule>,
     types: Vec<TypeInfo>,
-    automaton: AhoCorasick,
-    /// Per automaton pattern: whether it is a stem (matches any word ending), and what it stands for.
+    matcher: Matcher,
+    /// Per matcher key: whether it is a stem (matches any word ending), and what it stands for.
     patterns: Vec<Pattern>,
     /// The codebook's cues as written, by cue id.
     cue_texts: Vec<String>,
@@ -335,38 +335,20 @@ impl Codebook {
     /// `offsets` are what [`normalize_with_offsets`] returns for it.
     pub fn scan_normalized(&self, norm: &str, offsets: &[usize]) -> Vec<Cue> {
         let mut out = Vec::new();
-        for m in self.automaton.find_overlapping_iter(norm) {
-            let (stem, kinds) = &self.patterns[m.pattern().as_usize()];
-            if !starts_word(norm, m.start()) || (!stem && !ends_word(norm, m.end())) {
-                continue;
-            }
-            let span = Span::new(offsets[m.start()], offsets[m.end()]);
+        self.matcher.find(norm, |start, end, key| {
+            let (_, kinds) = &self.patterns[key as usize];
+            let span = Span::new(offsets[start], offsets[end]);
             out.extend(kinds.iter().map(|&(kind, pattern, weight)| Cue {
                 span,
                 kind,
                 pattern,
                 weight,
             }));
-        }
+        });
+        // one key per span, so this order is the same whatever order the matcher finds them in
         out.sort_by_key(|c| (c.span.start, c.span.end));
         out
     }
-}
-
-fn starts_word(text: &str, at: usize) -> bool {
-    !text[..at].chars().next_back().is_some_and(is_alphanumeric)
-}
-
-fn ends_word(text: &str, at: usize) -> bool {
-    !text[at..].chars().next().is_some_and(is_alphanumeric)
-}
-
-/// `char::is_alphanumeric`, without its table lookup for ASCII and Cyrillic letters.
-fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}') || c.is_alphanumeric()
 }
 
 /// Collects cue keys while a codebook compiles: every form of every cue, and what it stands for.
@@ -533,20 +515,15 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
         ));
     }
     let (keys, patterns): (Vec<String>, Vec<Pattern>) = t.keys.into_iter().unzip();
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        // a DFA: the scan is overlapping (a stem inside a longer cue counts too), which rules out
-        // the prefilter, so the per-byte step is what costs
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&keys)
-        .map_err(|e| bad("(all)", e.to_string()))?;
+    let stems: Vec<bool> = patterns.iter().map(|(stem, _)| *stem).collect();
+    let matcher = Matcher::new(&keys, &stems).map_err(|e| bad("(all)", e.to_string()))?;
     Ok(Codebook {
         actors,
         weapons,
         tags,
         rules,
         types,
-        automaton,
+        matcher,
         patterns,
         cue_texts: t.cue_texts,
     })

@@ -3,11 +3,11 @@
 //! # Design
 //!
 //! The codebook writes every cue as a lemma: "shell", "обстріляти", "обстрелять". Matching by
-//! lemma could go two ways: lemmatise every word of every document (a table lookup per word),
-//! or expand every cue into its forms once, when the codebook is compiled, and let the one
-//! automaton that already scans the text match the forms. litopys does the second: the lookup
-//! "once per word" is the automaton's step, which the scan pays anyway, so lemma matching
-//! costs nothing per document, and the tables only need to cover the codebook's words.
+//! lemma could go two ways: lemmatise every word of every document (a table of every form of
+//! the language), or expand every cue into its forms once, when the codebook is compiled, and
+//! look each word of the text up among the forms. litopys does the second: the forms table
+//! needs to cover only the codebook's words, and the lookup is one hash-table probe per word
+//! (see [`crate::matcher`], which also says why the forms are not put in an automaton).
 //!
 //! Where the forms come from, per language:
 //! * **English**: regular inflection is computed (-s/-es/-ies, -ed/-d/-ied, -ing, a doubled
@@ -20,7 +20,7 @@
 //!   rules cannot reach (бій/бою). No Ukrainian dictionary data is shipped (see NOTICE).
 //!
 //! Rules over-generate ("drone" also yields "droned"): a form that is no word never matches, so
-//! the cost is only automaton size. Cue syntax (see the codebook's header): `=word` is the
+//! the cost is only a table entry. Cue syntax (see the codebook's header): `=word` is the
 //! written form only, `stem*` any word starting with the stem, anything else a lemma.
 
 use std::collections::HashMap;

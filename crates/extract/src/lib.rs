@@ -41,6 +41,7 @@ pub mod facts;
 mod figures;
 pub mod lang;
 pub mod lemma;
+mod matcher;
 pub mod numbers;
 mod places;
 mod report_dates;

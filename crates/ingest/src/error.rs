@@ -45,6 +45,9 @@ pub enum ErrorKind {
     /// A file met while walking a folder that is not a report (hidden, binary, a system or
     /// configuration file): left alone on purpose, not a failure. The detail says why.
     Skipped,
+    /// A file over the size given to [`Walk::stream_above`](crate::Walk::stream_above), left
+    /// unread for the caller to read in parts: not a failure.
+    Large,
 }
 
 impl Error {
@@ -88,6 +91,7 @@ impl fmt::Display for Error {
             ErrorKind::SymlinkLoop => f.write_str("symbolic link loop, skipped"),
             ErrorKind::Io => f.write_str(&self.detail),
             ErrorKind::Skipped => write!(f, "skipped ({})", self.detail),
+            ErrorKind::Large => write!(f, "left to be read in parts ({})", self.detail),
         }
     }
 }

@@ -15,17 +15,28 @@ use crate::{Batch, Error, ErrorKind, Format, Reader};
 /// folder that links back to one of its ancestors is reported as
 /// [`ErrorKind::SymlinkLoop`] and not entered again. The path `-` reads standard input.
 ///
-/// The walk is lazy: each file is read when the iterator reaches it.
+/// The walk is lazy: each file is read when the iterator reaches it. A caller that reads large
+/// files in parts itself (a plain-text dump, JSON Lines) asks for them with
+/// [`Walk::stream_above`]: such a file comes back as [`ErrorKind::Large`], unread.
 pub struct Walk {
     reader: Reader,
     /// Paths still to visit, next last, each with the canonical paths of the folders it is in.
     pending: Vec<(PathBuf, Vec<PathBuf>)>,
+    /// Files above this size are left to the caller.
+    stream_above: Option<u64>,
 }
 
 impl Walk {
     pub(crate) fn new(reader: Reader, paths: &[PathBuf]) -> Walk {
         let pending = paths.iter().rev().map(|p| (p.clone(), Vec::new())).collect();
-        Walk { reader, pending }
+        Walk { reader, pending, stream_above: None }
+    }
+
+    /// Leaves every report file over `bytes` unread, as [`ErrorKind::Large`] (after the checks
+    /// that skip what is not a report), for a caller that reads large files in parts.
+    pub fn stream_above(mut self, bytes: u64) -> Walk {
+        self.stream_above = Some(bytes);
+        self
     }
 
     /// The entries of `dir`, sorted, hidden ones left out, queued to visit next.
@@ -78,11 +89,15 @@ impl Iterator for Walk {
                 Ok(meta) if in_folder && !meta.is_file() => {
                     return Some((path.clone(), Err(skipped(&path, "not a regular file"))));
                 }
-                Ok(_) => {
+                Ok(meta) => {
                     if in_folder {
                         if let Some(why) = not_a_report(&path) {
                             return Some((path.clone(), Err(skipped(&path, why))));
                         }
+                    }
+                    if self.stream_above.is_some_and(|limit| meta.len() > limit) {
+                        let err = Error::new(&path.display().to_string(), ErrorKind::Large, format!("{} bytes", meta.len()));
+                        return Some((path, Err(err)));
                     }
                     let result = self.reader.read_path(&path);
                     let result = match result {

@@ -53,6 +53,16 @@ impl Store {
         }
     }
 
+    /// Caps SQLite's page cache at `mib` MiB (64 by default; PostgreSQL: no effect), for a
+    /// caller that must keep its memory small (an ingest of a gigabyte-sized file), at the
+    /// price of more page reads when linking.
+    pub fn limit_cache(&mut self, mib: u32) -> Result<(), Error> {
+        if self.conn.dialect() == Dialect::Sqlite {
+            self.conn.batch(&format!("PRAGMA cache_size=-{}", u64::from(mib) * 1024))?;
+        }
+        Ok(())
+    }
+
     /// Stores a document unless the same words are stored already.
     pub fn put_document(&mut self, doc: &Document) -> Result<Put, Error> {
         let hash = dedup::content_hash(&doc.text);

@@ -15,6 +15,11 @@
 //!   is not parsed.
 //! * Near-duplicates are looked up in the transaction's [`Bands`] (the `near` module), read
 //!   once per batch rather than once per document.
+//! * Re-extraction links again ([`relink`]): an incident whose date or place changed leaves
+//!   an event whose other reports it no longer matches and joins one it now matches, so the
+//!   events are those a first ingest of the corrected documents would make. What analysts
+//!   decided stays: incidents they merged or split are pinned, and the incidents of an event
+//!   someone reviewed do not move.
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -72,7 +77,7 @@ pub(crate) fn insert_document(
 /// stored, and recomputes every event it touches. See `Store::put_extraction`.
 pub(crate) fn replace_extraction(c: &mut Conn, doc_id: i64, incidents: &[Incident], statistics: &[Statistic]) -> Result<Linked, Error> {
     let mut touched = BTreeSet::new();
-    let existing = c.query("SELECT id, incident_key, event_id FROM incidents WHERE doc_id = $1", &[doc_id.into()])?;
+    let existing = c.query("SELECT id, incident_key, event_id, pinned FROM incidents WHERE doc_id = $1", &[doc_id.into()])?;
     for row in &existing {
         if !incidents.iter().any(|i| Some(i.event_id_cnty.as_str()) == row[1].text()) {
             c.execute("DELETE FROM incidents WHERE id = $1", &[row[0].clone()])?;
@@ -91,6 +96,12 @@ pub(crate) fn replace_extraction(c: &mut Conn, doc_id: i64, incidents: &[Inciden
                 &params,
             )?;
             touched.insert(row[2].string());
+            if row[3].int() == Some(0) {
+                if let Some(moved_to) = relink(c, doc_id, row[0].clone(), &row[2].string(), incident, &own_events)? {
+                    own_events.insert(moved_to.clone());
+                    touched.insert(moved_to);
+                }
+            }
             linked.n_incidents += 1;
             continue;
         }
@@ -107,6 +118,45 @@ pub(crate) fn replace_extraction(c: &mut Conn, doc_id: i64, incidents: &[Inciden
         refresh_event(c, id)?;
     }
     Ok(linked)
+}
+
+/// Moves a re-extracted incident (row `row_id` of `incidents`, in event `event_id`) to the
+/// event it now reports, when its date or place changed: out of an event whose other reports
+/// it no longer matches (into a matching event, else a new one), or out of an event it is
+/// alone in, into a stored event it now matches. Returns the event it moved to.
+///
+/// Analysts' decisions stay: the caller leaves pinned incidents (merged or split by hand)
+/// where they are, and so does this for an incident of an event someone reviewed.
+fn relink(c: &mut Conn, doc_id: i64, row_id: Value, event_id: &str, incident: &Incident, own_events: &BTreeSet<String>) -> Result<Option<String>, Error> {
+    let reviewed = c.query_one(
+        "SELECT 1 WHERE EXISTS (SELECT 1 FROM events WHERE id = $1 AND status NOT IN ('new', 'needs-date')) \
+         OR EXISTS (SELECT 1 FROM review_history WHERE event_id = $1)",
+        &[event_id.into()],
+    )?;
+    if reviewed.is_some() {
+        return Ok(None);
+    }
+    let mates = c.query(
+        "SELECT event_id, event_date, location, latitude, longitude, event_type, sub_event_type, participants \
+         FROM incidents WHERE event_id = $1 AND id <> $2",
+        &[event_id.into(), row_id.clone()],
+    )?;
+    let key = Key::of(incident);
+    let mut still = false;
+    for m in &mates {
+        still |= link::same_event(&key, &stored_key(m)?);
+    }
+    if still {
+        return Ok(None);
+    }
+    let target = match find_event(c, doc_id, incident, own_events)? {
+        Some(other) if other != event_id => other,
+        // alone in its event and matching no other: it stays, the event takes its new values
+        _ if mates.is_empty() => return Ok(None),
+        _ => fresh_event_id(c, &incident.event_id_cnty)?,
+    };
+    c.execute("UPDATE incidents SET event_id = $1 WHERE id = $2", &[target.as_str().into(), row_id])?;
+    Ok(Some(target))
 }
 
 /// Stores the extraction of a document inserted in this transaction (so it has no

@@ -266,6 +266,29 @@ fn review_survives_re_extraction() {
 }
 
 #[test]
+fn re_extraction_relinks_a_re_dated_report() {
+    for (_dir, mut store) in backends("relink") {
+        let ids = three_reports(&mut store);
+        let sources = |store: &mut Store| -> Vec<(String, usize)> {
+            store.events(&Filter::default()).expect("events").into_iter().map(|e| (e.id, e.sources.len())).collect()
+        };
+        assert_eq!(sources(&mut store), vec![("UKRA1".to_string(), 3)]);
+        // report b re-dated a fortnight later: it no longer matches the others and leaves
+        store.put_extraction(ids[1], &[incident(protest("UKRB1", "2026-03-10", 300, 4), LUTSK_B)], &[]).expect("x");
+        assert_eq!(sources(&mut store), vec![("UKRA1".to_string(), 2), ("UKRB1".to_string(), 1)]);
+        assert_eq!(store.event("UKRB1").expect("event").incident.event_date.to_string(), "2026-03-10");
+        // dated right again, alone in its event, it joins the one it matches; its own goes
+        store.put_extraction(ids[1], &[incident(protest("UKRB1", "2026-02-23", 300, 4), LUTSK_B)], &[]).expect("x");
+        assert_eq!(sources(&mut store), vec![("UKRA1".to_string(), 3)]);
+        // an event an analyst confirmed keeps its reports, re-dated or not
+        store.review("UKRA1", &Action::Confirm, "a").expect("confirm");
+        store.put_extraction(ids[1], &[incident(protest("UKRB1", "2026-03-10", 300, 4), LUTSK_B)], &[]).expect("x");
+        assert_eq!(sources(&mut store), vec![("UKRA1".to_string(), 3)]);
+        assert_eq!(store.event("UKRA1").expect("event").incident.event_date.to_string(), "2026-02-23");
+    }
+}
+
+#[test]
 fn reject_merge_split() {
     for (_dir, mut store) in backends("merge_split") {
         three_reports(&mut store);

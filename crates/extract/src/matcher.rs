@@ -1,0 +1,305 @@
+//! Finding the codebook's keys (every form of every cue) in normalised text.
+//!
+//! # Design
+//!
+//! Lemma matching expands each cue into all its word forms (see [`crate::lemma`]): tens of
+//! thousands of keys, most of them whole words ("shelled", "обстріляли"), many of them forms
+//! no text holds ("droned"). In one Aho-Corasick DFA they made an automaton that took about
+//! 90 MB of the process's memory to build and hold. Yet every key starts at the start of a
+//! word (a cue never starts inside one), so the text needs to be looked at only there: one
+//! pass over the text's words, and for each word a few hash-table probes, by what a match
+//! of a key can be:
+//!
+//! * **Whole words** (no `*`, only letters and digits): a match starts and ends at a word
+//!   boundary, so it is exactly one word of the text: the word itself is looked up.
+//! * **Phrases** (no `*`, with a space, hyphen or apostrophe inside: "shot down",
+//!   "з'ясувати"): a match starts at a word whose whole text is the key's first word; the
+//!   word is looked up among first words, and the few phrases found are compared with the
+//!   text that follows.
+//! * **Stems** (`підпал*`: the start of any word): looked up by their first two characters
+//!   (one-character stems by their first), then compared with the word's start.
+//! * Keys that start with punctuation (none in the shipped codebook) stay in a small
+//!   Aho-Corasick automaton, scanned overlapping with the same boundary checks.
+//!
+//! Word boundaries are the same everywhere ([`is_alphanumeric`]), so every key matches where a
+//! single automaton over all keys matched it, and nowhere else (the tests compare the two).
+//! The tables are built once, with the codebook, and shared by every thread extracting with
+//! it; a form no text holds costs a table entry, never time.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHasher;
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// What starts with one word of the text.
+#[derive(Default)]
+struct Entry {
+    /// The key that is exactly this word.
+    word: Option<u32>,
+    /// Phrase keys whose first word this is: the whole key, and its index.
+    phrases: Vec<(Box<str>, u32)>,
+}
+
+/// Finds keys in normalised text; see the module docs.
+pub(crate) struct Matcher {
+    /// Whole words and phrases, by the (first) word.
+    words: FastMap<Box<str>, Entry>,
+    /// Stems of two or more characters by their first two characters: the stem, its index.
+    stems: FastMap<Box<str>, Vec<(Box<str>, u32)>>,
+    /// Stems whose first word is one character, by that character: the stem, its index.
+    short_stems: FastMap<char, Vec<(Box<str>, u32)>>,
+    /// Keys that start with punctuation, if any: the automaton, and per pattern the key's
+    /// index and whether it is a stem.
+    odd: Option<(AhoCorasick, Vec<(u32, bool)>)>,
+}
+
+impl Matcher {
+    /// A matcher for `keys` (normalised, none empty); `stem[i]` says key `i` matches the start
+    /// of a longer word too.
+    pub(crate) fn new(keys: &[String], stem: &[bool]) -> Result<Matcher, aho_corasick::BuildError> {
+        let mut m = Matcher {
+            words: FastMap::default(),
+            stems: FastMap::default(),
+            short_stems: FastMap::default(),
+            odd: None,
+        };
+        let (mut odd_keys, mut odd_ids) = (Vec::new(), Vec::new());
+        for (i, (key, &is_stem)) in keys.iter().zip(stem).enumerate() {
+            let id = i as u32;
+            let first = first_word(key);
+            if first.is_empty() {
+                odd_keys.push(key.as_str());
+                odd_ids.push((id, is_stem));
+            } else if is_stem {
+                let mut chars = first.char_indices();
+                match (chars.next(), chars.next()) {
+                    (Some(_), Some((at, c))) => m
+                        .stems
+                        .entry(first[..at + c.len_utf8()].into())
+                        .or_default()
+                        .push((key.as_str().into(), id)),
+                    (Some((_, c)), None) => m
+                        .short_stems
+                        .entry(c)
+                        .or_default()
+                        .push((key.as_str().into(), id)),
+                    _ => {}
+                }
+            } else if first.len() == key.len() {
+                m.words.entry(key.as_str().into()).or_default().word = Some(id);
+            } else {
+                m.words
+                    .entry(first.into())
+                    .or_default()
+                    .phrases
+                    .push((key.as_str().into(), id));
+            }
+        }
+        if !odd_keys.is_empty() {
+            let automaton = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&odd_keys)?;
+            m.odd = Some((automaton, odd_ids));
+        }
+        Ok(m)
+    }
+
+    /// Calls `found(start, end, key)` for every match in `norm`, overlapping ones included, in
+    /// no particular order.
+    pub(crate) fn find(&self, norm: &str, mut found: impl FnMut(usize, usize, u32)) {
+        if let Some((automaton, ids)) = &self.odd {
+            for m in automaton.find_overlapping_iter(norm) {
+                let (key, stem) = ids[m.pattern().as_usize()];
+                if starts_word(norm, m.start()) && (stem || ends_word(norm, m.end())) {
+                    found(m.start(), m.end(), key);
+                }
+            }
+        }
+        for (start, end, two) in words(norm) {
+            let word = &norm[start..end];
+            if let Some(entry) = self.words.get(word) {
+                if let Some(key) = entry.word {
+                    found(start, end, key);
+                }
+                for (phrase, key) in &entry.phrases {
+                    let end = start + phrase.len();
+                    if norm[start..].starts_with(&**phrase) && ends_word(norm, end) {
+                        found(start, end, *key);
+                    }
+                }
+            }
+            if two > 0 {
+                if let Some(stems) = self.stems.get(&norm[start..two]) {
+                    for (stem, key) in stems {
+                        if norm[start..].starts_with(&**stem) {
+                            found(start, start + stem.len(), *key);
+                        }
+                    }
+                }
+            }
+            if !self.short_stems.is_empty() {
+                if let Some(stems) = word.chars().next().and_then(|c| self.short_stems.get(&c)) {
+                    for (stem, key) in stems {
+                        if norm[start..].starts_with(&**stem) {
+                            found(start, start + stem.len(), *key);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The word a key starts with: its leading letters and digits.
+fn first_word(key: &str) -> &str {
+    let end = key
+        .char_indices()
+        .find(|&(_, c)| !is_alphanumeric(c))
+        .map_or(key.len(), |(i, _)| i);
+    &key[..end]
+}
+
+/// Every word of `text` (a maximal run of letters and digits) as `(start, end, two)`: its
+/// byte range, and where its second character ends (0 for a one-character word).
+fn words(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // the next letter or digit
+        let start = loop {
+            let (c, len) = char_at(text, bytes, at)?;
+            if is_alphanumeric(c) {
+                break at;
+            }
+            at += len;
+        };
+        let mut n_chars = 0;
+        let mut two = 0;
+        while let Some((c, len)) = char_at(text, bytes, at) {
+            if !is_alphanumeric(c) {
+                break;
+            }
+            at += len;
+            n_chars += 1;
+            if n_chars == 2 {
+                two = at;
+            }
+        }
+        Some((start, at, two))
+    })
+}
+
+/// The character at byte `at` of `text` and its length in bytes; ASCII and two-byte
+/// characters (Cyrillic) decoded by hand.
+#[inline]
+fn char_at(text: &str, bytes: &[u8], at: usize) -> Option<(char, usize)> {
+    let b = *bytes.get(at)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    if b & 0xE0 == 0xC0 {
+        if let Some(&b1) = bytes.get(at + 1) {
+            let c = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            return char::from_u32(c).map(|c| (c, 2));
+        }
+    }
+    let c = text.get(at..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+fn starts_word(text: &str, at: usize) -> bool {
+    !text[..at].chars().next_back().is_some_and(is_alphanumeric)
+}
+
+fn ends_word(text: &str, at: usize) -> bool {
+    !text[at..].chars().next().is_some_and(is_alphanumeric)
+}
+
+/// `char::is_alphanumeric`, without its table lookup for ASCII and Cyrillic letters.
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}') || c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every match of `keys` in `text` as (matched text, key index), sorted.
+    fn matches(keys: &[&str], stems: &[bool], text: &str) -> Vec<(String, u32)> {
+        let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        let m = Matcher::new(&keys, stems).expect("builds");
+        let mut out = Vec::new();
+        m.find(text, |s, e, k| out.push((text[s..e].to_string(), k)));
+        out.sort();
+        out
+    }
+
+    /// What one overlapping automaton over every key with boundary checks finds: the
+    /// behaviour the matcher must keep.
+    fn reference(keys: &[&str], stems: &[bool], text: &str) -> Vec<(String, u32)> {
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(keys)
+            .expect("builds");
+        let mut out: Vec<(String, u32)> = ac
+            .find_overlapping_iter(text)
+            .filter(|m| {
+                starts_word(text, m.start())
+                    && (stems[m.pattern().as_usize()] || ends_word(text, m.end()))
+            })
+            .map(|m| (text[m.start()..m.end()].to_string(), m.pattern().as_u32()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn finds_what_one_automaton_finds() {
+        let keys = [
+            "shelled",
+            "shot down",
+            "shot",
+            "підпал",
+            "тцк",
+            "з'ясувати",
+            "-й",
+            "strike",
+            "strikers go",
+            "обстріл",
+            "s",
+            "с.",
+            "a b",
+            "стріл",
+        ];
+        let stems = [
+            false, false, false, true, false, false, false, false, false, true, true, true, false,
+            true,
+        ];
+        let text = "they shelled it; shot down a drone, shot  down; підпалили авто тцк. з'ясувати-й strikers go \
+                    strike strikes обстрілу обстріл підпал unshelled shelled2 тцк с. с a b ab стрілянина — é ß";
+        let got = matches(&keys, &stems, text);
+        assert_eq!(got, reference(&keys, &stems, text));
+        assert!(got.contains(&("shot down".to_string(), 1)), "{got:?}");
+        assert!(got.contains(&("підпал".to_string(), 3)), "{got:?}");
+        // a whole-word key never matches inside a longer word
+        assert!(!got.iter().any(|(t, k)| *k == 7 && t != "strike"));
+        assert_eq!(got.iter().filter(|(_, k)| *k == 7).count(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn words_are_letter_and_digit_runs() {
+        let text = "a1 — Київ's,тцк";
+        let w: Vec<&str> = words(text).map(|(s, e, _)| &text[s..e]).collect();
+        assert_eq!(
+            w,
+            ["a1", "київ", "s", "тцк"].map(|s| if s == "київ" { "Київ" } else { s })
+        );
+    }
+}
