@@ -90,7 +90,10 @@ pub fn segment(a: &Analysis) -> Outcome {
         // day of an incident told in another paragraph
         if f.report_date {
             if let Some(d) = out.drafts.last().filter(|d| d.date.is_none()) {
-                if !d.sentences.iter().any(|&i| a.sentences[i].paragraph_idx == s.paragraph_idx) {
+                // but the lead under a headline tells the headline's incident with the day it was
+                // reported ("KYIV - One police officer was killed ..., police said on Sunday")
+                let lead_of_headline = f.event && d.sentences.iter().all(|&i| a.sentences[i].paragraph_idx == 0);
+                if !lead_of_headline && !d.sentences.iter().any(|&i| a.sentences[i].paragraph_idx == s.paragraph_idx) {
                     f.date = None;
                 }
             }
