@@ -24,7 +24,11 @@ fn main() {
     let rules = codebook.rules();
     for (i, s) in a.sentences.iter().enumerate() {
         let t = s.span.text(a.text());
-        println!("[{i} p{}] {}", s.paragraph_idx, t.chars().take(160).collect::<String>());
+        println!(
+            "[{i} p{}] {}",
+            s.paragraph_idx,
+            t.chars().take(160).collect::<String>()
+        );
         let mut line = String::new();
         for c in a.cues_in(s.span) {
             let what = match c.kind {
@@ -43,7 +47,11 @@ fn main() {
             println!("   date: {:?}", d.span.text(a.text()));
         }
         for m in a.places_in(s.span) {
-            println!("   place: {:?} -> {}", m.span.text(a.text()), a.gazetteer.entry(m.candidates[0]).name);
+            println!(
+                "   place: {:?} -> {}",
+                m.span.text(a.text()),
+                a.gazetteer.entry(m.candidates[0]).name
+            );
         }
     }
 }
