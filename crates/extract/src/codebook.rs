@@ -116,6 +116,8 @@ struct RawEvent {
     requires: Vec<String>,
     #[serde(default)]
     excludes: Vec<String>,
+    #[serde(default)]
+    with_actors: BTreeMap<String, u32>,
     note: String,
     #[serde(flatten)]
     cues: Cues,
@@ -209,6 +211,10 @@ pub struct EventRule {
     pub note: String,
     /// True if the rule has a `requires` list.
     pub has_requirements: bool,
+    /// Actor categories that add their weight when named in the same sentence as one of the
+    /// rule's cues (`with_actors`): "Russian forces ... struck", "ТЦК ... вдарили", a gapped
+    /// actor + action pattern scored as evidence.
+    pub actor_weights: Vec<(usize, u32)>,
 }
 
 /// What a cue word stands for.
@@ -490,6 +496,11 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
             rank: e.rank,
             note: e.note.clone(),
             has_requirements: !e.requires.is_empty(),
+            actor_weights: e
+                .with_actors
+                .iter()
+                .map(|(k, &w)| actor_index(&e.id, k).map(|i| (i, w)))
+                .collect::<Result<Vec<_>, _>>()?,
         });
     }
     let mut types = Vec::new();

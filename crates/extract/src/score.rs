@@ -14,8 +14,13 @@
 //! * a **mask** phrase around them ("who was arrested in 2020");
 //! * a **longer event cue** over them: "grenade launcher" is artillery, so the "grenade" inside
 //!   it is not a grenade attack; "stun grenade" is force against protesters;
-//! * a rule's **context**: `requires` (one of these cues must be in the paragraph) and
-//!   `excludes` (none of these may be: a fight with recruitment officers is not a battle).
+//! * a rule's **context**: `requires` (one of these cues must be in the paragraph or the
+//!   headline) and `excludes` (none of these may be in the paragraph: a fight with recruitment
+//!   officers is not a battle).
+//!
+//! An actor a rule lists in `with_actors` adds its weight when the sentence names it along with
+//! one of the rule's cues: "Russian forces ... struck Kryvyi Rih" is a strike, though "struck"
+//! alone is not enough; "ТЦК ... вдарили" is an attack on an officer.
 
 use litopys_model::Span;
 
@@ -73,15 +78,26 @@ pub(crate) fn best(a: &Analysis, cues: &[Cue], context: &[Cue]) -> Option<Decisi
     hits.sort_unstable();
     hits.dedup_by_key(|h| (h.0, h.1));
     let in_context = |kind: CueKind| context.iter().chain(cues).any(|c| c.kind == kind);
+    // a requirement may also be met by the headline: "Men in an SUV snatched a conscript from a
+    // TRC car" heads a body that says only "cut off the service vehicle"
+    let headline = a.paragraphs.first().filter(|p| p.len() <= 300).map_or(&[][..], |&p| a.cues_in(p));
+    let required = |kind: CueKind| in_context(kind) || headline.iter().any(|c| c.kind == kind);
     let mut best: Option<Decision> = None;
     for group in hits.chunk_by(|x, y| x.0 == y.0) {
         let i = group[0].0;
         let Some(rule) = rules.get(i) else { continue };
-        let score: u32 = group.iter().map(|h| h.2).sum();
+        // an actor the rule names, in the same sentence as its action, is evidence too
+        let with_actors: u32 = rule
+            .actor_weights
+            .iter()
+            .filter(|&&(actor, _)| cues.iter().any(|c| c.kind == CueKind::Actor(actor)))
+            .map(|&(_, w)| w)
+            .sum();
+        let score: u32 = group.iter().map(|h| h.2).sum::<u32>() + with_actors;
         if score == 0 || score < rule.min_score {
             continue;
         }
-        if rule.has_requirements && !in_context(CueKind::Requires(i)) {
+        if rule.has_requirements && !required(CueKind::Requires(i)) {
             continue;
         }
         if in_context(CueKind::Excludes(i)) {

@@ -90,7 +90,10 @@ pub fn segment(a: &Analysis) -> Outcome {
         // day of an incident told in another paragraph
         if f.report_date {
             if let Some(d) = out.drafts.last().filter(|d| d.date.is_none()) {
-                if !d.sentences.iter().any(|&i| a.sentences[i].paragraph_idx == s.paragraph_idx) {
+                // but the lead under a headline tells the headline's incident with the day it was
+                // reported ("KYIV - One police officer was killed ..., police said on Sunday")
+                let lead_of_headline = f.event && d.sentences.iter().all(|&i| a.sentences[i].paragraph_idx == 0);
+                if !lead_of_headline && !d.sentences.iter().any(|&i| a.sentences[i].paragraph_idx == s.paragraph_idx) {
                     f.date = None;
                 }
             }
@@ -286,7 +289,13 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
     let cutoff = history_cutoff(a);
     let recent: Vec<(DateExpr, Resolved)> = resolved.iter().copied().filter(|(_, r)| cutoff.is_none_or(|cut| r.date >= cut)).collect();
     let history = !resolved.is_empty() && recent.is_empty();
-    let date = recent.iter().copied().min_by_key(|(e, r)| (r.precision, !e.kind.is_absolute(), e.span.start));
+    // of two days in one sentence, the incident's is the one told with its action: "mourning
+    // is declared today for those killed by the missile strike of 25 October"
+    let actions: Vec<Span> = if event { crate::score::counting(cues).iter().filter(|c| matches!(c.kind, CueKind::Event(_))).map(|c| c.span).collect() } else { Vec::new() };
+    let days: Vec<jiff::civil::Date> = recent.iter().map(|(_, r)| r.date).collect();
+    let several_days = days.iter().any(|d| *d != days[0]);
+    let distance = |e: &DateExpr| if several_days { actions.iter().map(|c| gap(*c, e.span)).min().unwrap_or(0) } else { 0 };
+    let date = recent.iter().copied().min_by_key(|(e, r)| (r.precision, distance(e), !e.kind.is_absolute(), e.span.start));
     let report_date = date.is_some_and(|(e, _)| dates::is_report_date(a.text(), e.span));
     let date_leads = recent.iter().any(|(e, r)| e.span.start < span.start + 30 && r.precision == TimePrecision::Day);
     Features {
@@ -331,6 +340,15 @@ fn history_cutoff(a: &Analysis) -> Option<jiff::civil::Date> {
         a.dates.iter().filter(|e| e.kind.is_absolute()).filter_map(|e| dates::resolve(e, &anchors)).map(|r| r.date).max()
     };
     a.doc.published.or_else(latest)?.checked_sub(jiff::ToSpan::days(366)).ok()
+}
+
+/// Bytes between two spans (0 when they overlap).
+fn gap(x: Span, y: Span) -> usize {
+    if x.end <= y.start {
+        y.start - x.end
+    } else {
+        x.start.saturating_sub(y.end)
+    }
 }
 
 fn compatible(a: &Analysis, d: &Draft, f: &Features) -> bool {
