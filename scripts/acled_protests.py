@@ -52,7 +52,8 @@ def main():
     by_doc = collections.defaultdict(list)
     for line in out.stdout.splitlines():
         e = json.loads(line)
-        by_doc[e["source"].split("#")[0] if "#" in e["source"] else e["source"]].append(e)
+        doc = e["sources"][0]["document"]
+        by_doc[doc.split("#")[0] if "#" in doc else doc].append(e)
     # JSONL documents are named by their id when they have one
     found = type_ok = date_ok = 0
     size_n = size_ok = size_close = 0

@@ -29,7 +29,7 @@ pub(crate) fn incident(i: &Incident, timestamp: i64) -> Value {
     list("damage", json!(i.damage));
     list("injury_details", json!(i.injury_details));
     let url = i.source.contains("://").then_some(i.source.as_str());
-    record.insert("sources".into(), json!([{ "publisher": publisher(&i.source), "url": url }]));
+    record.insert("sources".into(), json!([{ "publisher": publisher(&i.source), "url": url, "document": i.source }]));
     record.insert("evidence".into(), serde_json::to_value(&i.evidence).unwrap_or(Value::Null));
     Value::Object(record)
 }

@@ -42,8 +42,8 @@ pub struct Args {
     /// A codebook TOML to use instead of the built-in one (see data/codebook.toml).
     #[arg(long, value_name = "FILE")]
     codebook: Option<PathBuf>,
-    /// Also write incidents whose place is not in the gazetteer, with empty place fields
-    /// (for measuring classification on reports from outside Ukraine).
+    /// Also write incidents whose place is not in the gazetteer (with empty place fields) or
+    /// lies outside Ukraine (for measuring classification on reports from abroad).
     #[arg(long)]
     keep_unplaced: bool,
     /// Threads extracting in parallel (default: one per core). Output order does not depend on it.

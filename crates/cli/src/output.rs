@@ -39,18 +39,20 @@ struct Record<'a> {
     evidence: &'a [Evidence],
 }
 
-/// The report an incident came from: its publisher, and its link when it has one (a local
-/// file has neither).
+/// The report an incident came from: its publisher, its link when it has one (a local file has
+/// neither), and the input it was read from (a JSON Lines record's id or URL, a file name), so
+/// that each row leads back to its text.
 #[derive(serde::Serialize)]
 struct SourceRef<'a> {
     publisher: String,
     url: Option<&'a str>,
+    document: &'a str,
 }
 
 impl<'a> SourceRef<'a> {
     fn of(i: &'a Incident) -> SourceRef<'a> {
         let url = i.source.contains("://").then_some(i.source.as_str());
-        SourceRef { publisher: litopys_model::publisher(&i.source), url }
+        SourceRef { publisher: litopys_model::publisher(&i.source), url, document: &i.source }
     }
 }
 

@@ -128,7 +128,8 @@ impl Extractor {
             ..Extraction::default()
         };
         for draft in &outcome.drafts {
-            if let Some(why) = abroad(&analysis, draft) {
+            // measuring classification on reports from abroad keeps their incidents
+            if let Some(why) = abroad(&analysis, draft).filter(|_| !self.keep_unplaced) {
                 extraction.diagnostics.push(why);
                 continue;
             }
