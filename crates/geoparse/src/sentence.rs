@@ -64,15 +64,16 @@ pub(crate) fn word_before(text: &str, at: usize) -> Option<(&str, usize)> {
 
 /// The word right after byte `at`, separated by spaces only, and its start.
 pub(crate) fn word_after(text: &str, at: usize) -> Option<(&str, usize)> {
+    let spaced = text[at..].starts_with([' ', '\u{a0}']);
+    next_word(text, at).filter(|(_, start)| spaced && text[at..*start].chars().all(|c| c == ' ' || c == '\u{a0}'))
+}
+
+/// The next word after byte `at`, past spaces and line breaks; `None` at punctuation.
+pub(crate) fn next_word(text: &str, at: usize) -> Option<(&str, usize)> {
     let tail = &text[at..];
-    let trimmed = tail.trim_start_matches([' ', '\u{a0}']);
-    if trimmed.len() == tail.len() {
-        return None;
-    }
+    let trimmed = tail.trim_start_matches([' ', '\u{a0}', '\n']);
     let start = at + (tail.len() - trimmed.len());
-    let len = trimmed
-        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .unwrap_or(trimmed.len());
+    let len = trimmed.find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).unwrap_or(trimmed.len());
     (len > 0).then(|| (&text[start..start + len], start))
 }
 

@@ -13,116 +13,24 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use litopys_model::Span;
 
-/// Street words written before the name. Abbreviations must be followed by a dot.
-const BEFORE: &[&str] = &[
-    "вулиця",
-    "вулиці",
-    "вулицю",
-    "вулицею",
-    "улица",
-    "улицы",
-    "улице",
-    "улицу",
-    "улицей",
-    "проспект",
-    "проспекту",
-    "проспекті",
-    "проспектом",
-    "проспекта",
-    "проспекте",
-    "провулок",
-    "провулку",
-    "провулком",
-    "переулок",
-    "переулке",
-    "переулка",
-    "бульвар",
-    "бульвару",
-    "бульварі",
-    "бульваром",
-    "бульвара",
-    "бульваре",
-    "площа",
-    "площі",
-    "площу",
-    "площею",
-    "площадь",
-    "площади",
-    "площадью",
-    "узвіз",
-    "узвозу",
-    "узвозі",
-    "узвозом",
-    "шосе",
-    "набережна",
-    "набережної",
-    "набережній",
-    "набережну",
-    "набережная",
-    "набережной",
-    "алея",
-    "алеї",
-    "алеєю",
-    "алею",
-    "аллея",
-    "аллее",
-    "аллеи",
-    "вул.",
-    "ул.",
-    "просп.",
-    "пр-т",
-    "пр-ті",
-    "пров.",
-    "пер.",
-    "б-р",
-    "бульв.",
-    "пл.",
-    "наб.",
+/// Street words written before or after the name: "вулиця Франка", "Поштовій площі".
+const EITHER: &[&str] = &[
+    "вулиця", "вулиці", "вулицю", "вулицею", "улица", "улицы", "улице", "улицу", "улицей", "проспект",
+    "проспекту", "проспекті", "проспектом", "проспекте", "провулок", "провулку", "переулок", "переулке",
+    "бульвар", "бульварі", "бульваре", "площа", "площі", "площу", "площадь", "площади", "узвіз", "узвозу",
+    "узвозі", "шосе", "набережна", "набережній", "алея", "алеї", "алею",
 ];
 
-/// Street words written after the name ("Поштовій площі", "Bankova Street").
+/// Street words written only before the name. Abbreviations must be followed by a dot.
+const BEFORE: &[&str] = &[
+    "проспекта", "провулком", "переулка", "бульвару", "бульваром", "бульвара", "площею", "площадью",
+    "узвозом", "набережної", "набережну", "набережная", "набережной", "алеєю", "аллея", "аллее", "аллеи",
+    "вул.", "ул.", "просп.", "пр-т", "пр-ті", "пров.", "пер.", "б-р", "бульв.", "пл.", "наб.",
+];
+
+/// Street words written only after the name ("Bankova Street").
 const AFTER: &[&str] = &[
-    "вулиця",
-    "вулиці",
-    "вулицю",
-    "вулицею",
-    "улица",
-    "улицы",
-    "улице",
-    "улицу",
-    "улицей",
-    "проспект",
-    "проспекту",
-    "проспекті",
-    "проспектом",
-    "проспекте",
-    "провулок",
-    "провулку",
-    "переулок",
-    "переулке",
-    "бульвар",
-    "бульварі",
-    "бульваре",
-    "площа",
-    "площі",
-    "площу",
-    "площадь",
-    "площади",
-    "узвіз",
-    "узвозі",
-    "узвозу",
-    "шосе",
-    "набережна",
-    "набережній",
-    "алея",
-    "алеї",
-    "алею",
-    "street",
-    "avenue",
-    "square",
-    "boulevard",
-    "lane",
-    "prospekt",
+    "street", "avenue", "square", "boulevard", "lane", "prospekt",
 ];
 
 /// A street the text names: its whole span, and the span of its name.
@@ -139,13 +47,13 @@ fn markers() -> &'static (AhoCorasick, Vec<(bool, bool)>) {
     AC.get_or_init(|| {
         let mut patterns: Vec<String> = Vec::new();
         let mut roles: Vec<(bool, bool)> = Vec::new();
-        let words: Vec<&str> = BEFORE.iter().chain(AFTER).copied().collect();
+        let words: Vec<&str> = EITHER.iter().chain(BEFORE).chain(AFTER).copied().collect();
         let mut seen = std::collections::HashSet::new();
         for w in words {
             if !seen.insert(w) {
                 continue;
             }
-            let role = (BEFORE.contains(&w), AFTER.contains(&w));
+            let role = (EITHER.contains(&w) || BEFORE.contains(&w), EITHER.contains(&w) || AFTER.contains(&w));
             for form in [w.to_string(), capitalise(w)] {
                 patterns.push(form);
                 roles.push(role);
@@ -223,7 +131,7 @@ fn name_after(text: &str, from: usize) -> Option<(Span, usize)> {
     let mut name: Option<Span> = None;
     let mut lower_used = false;
     for _ in 0..5 {
-        let Some((w, ws)) = next_word(text, at) else {
+        let Some((w, ws)) = crate::sentence::next_word(text, at) else {
             break;
         };
         let Some(first) = w.chars().next() else { break };
@@ -292,19 +200,6 @@ fn name_before(text: &str, at: usize) -> Option<Span> {
     let capitalised = w.chars().next().is_some_and(char::is_uppercase)
         && w.chars().skip(1).all(|c| !c.is_uppercase());
     (capitalised && w.chars().count() >= 4).then(|| Span::new(start, trimmed.len()))
-}
-
-/// The next word after `at`, skipping spaces; `None` at punctuation.
-fn next_word(text: &str, at: usize) -> Option<(&str, usize)> {
-    let tail = &text[at..];
-    let trimmed = tail.trim_start_matches([' ', '\u{a0}', '\n']);
-    let start = at + (tail.len() - trimmed.len());
-    let len: usize = trimmed
-        .chars()
-        .take_while(|c| is_word_char(*c))
-        .map(char::len_utf8)
-        .sum();
-    (len > 0).then(|| (&text[start..start + len], start))
 }
 
 #[cfg(test)]
