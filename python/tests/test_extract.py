@@ -63,7 +63,8 @@ def test_source_names_the_publisher():
     rows = litopys.extract(text, source="https://www.example.org/news/1")
     assert rows, "an invented protest report gives an incident"
     assert rows[0]["source"] == "example.org"
-    assert rows[0]["sources"] == [{"publisher": "example.org", "url": "https://www.example.org/news/1"}]
+    # the publisher, the link, and the input the row was read from (here the source given)
+    assert rows[0]["sources"] == [{"publisher": "example.org", "url": "https://www.example.org/news/1", "document": "https://www.example.org/news/1"}]
     evidence = rows[0]["evidence"]
     encoded = text.encode("utf-8")
     assert all(encoded[e["start"]:e["end"]].decode("utf-8") == e["text"] for e in evidence)
