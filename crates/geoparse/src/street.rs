@@ -180,18 +180,7 @@ fn house_number(text: &str, from: usize) -> Option<usize> {
 
 /// The capitalised adjective right before a street word: "Поштовій площі", "Bankova Street".
 fn name_before(text: &str, at: usize) -> Option<Span> {
-    let head = &text[..at];
-    let trimmed = head.trim_end_matches([' ', '\u{a0}']);
-    if trimmed.len() == head.len() {
-        return None;
-    }
-    let start = trimmed
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| is_word_char(*c))
-        .last()?
-        .0;
-    let w = &trimmed[start..];
+    let (w, start) = crate::sentence::word_before(text, at)?;
     // "Загальна площа обох квартир" (total area), "Незнайомі вулиці": at a sentence start a
     // capital proves nothing
     if crate::sentence::starts_sentence(text, start) {
@@ -199,7 +188,7 @@ fn name_before(text: &str, at: usize) -> Option<Span> {
     }
     let capitalised = w.chars().next().is_some_and(char::is_uppercase)
         && w.chars().skip(1).all(|c| !c.is_uppercase());
-    (capitalised && w.chars().count() >= 4).then(|| Span::new(start, trimmed.len()))
+    (capitalised && w.chars().count() >= 4).then(|| Span::new(start, start + w.len()))
 }
 
 #[cfg(test)]
