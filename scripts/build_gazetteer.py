@@ -89,11 +89,14 @@ RENAMED = {
     ("Luhansk", "Сорокине"): ["Краснодон", "Krasnodon"],
     ("Luhansk", "Голубівка"): ["Кіровськ", "Kirovsk"],
     ("Luhansk", "Алчевськ"): ["Комунарськ", "Kommunarsk"],
+    ("Luhansk", "Сокологірськ"): ["Первомайськ", "Первомайск", "Pervomaisk", "Pervomaysk"],
     ("Poltava", "Горішні Плавні"): ["Комсомольськ", "Комсомольск", "Komsomolsk"],
     ("Dnipropetrovsk", "Покров"): ["Орджонікідзе", "Орджоникидзе", "Ordzhonikidze"],
     ("Dnipropetrovsk", "Кам'янське"): ["Дніпродзержинськ", "Днепродзержинск", "Dniprodzerzhynsk", "Dneprodzerzhinsk"],
     ("Dnipropetrovsk", "Дніпро"): ["Дніпропетровськ", "Днепропетровск", "Dnipropetrovsk", "Dnepropetrovsk"],
     ("Dnipropetrovsk", "Самар"): ["Новомосковськ", "Новомосковск", "Novomoskovsk"],
+    ("Zhytomyr", "Звягель"): ["Новоград-Волинський", "Новоград-Волынский", "Novohrad-Volynskyi",
+                              "Novograd-Volynskyi", "Novograd-Volynsky"],
     ("Kirovohrad", "Кропивницький"): ["Кіровоград", "Кировоград", "Kirovohrad", "Kirovograd"],
     ("Odesa", "Чорноморськ"): ["Іллічівськ", "Ильичевск", "Illichivsk", "Ilyichevsk"],
     ("Odesa", "Подільськ"): ["Котовськ", "Котовск", "Kotovsk"],
@@ -145,6 +148,42 @@ def kmu(uk: str) -> str:
             word_start = not ch.isalpha()
             prev = ""
     return "".join(out)
+
+
+# The press's own romanisation, which news agencies and ACLED's coders use beside the official
+# one: я/є/ю/ї as ya/ye/yu/yi in every position ("Vodyane", "Kamyanka", "Andriyivka"), й as y
+# ("Mayak"), ьо as yo ("Verkhnyokamianka"), щ as sch ("Khrestysche").
+PRESS = {"я": "ya", "є": "ye", "ю": "yu", "ї": "yi", "й": "y", "щ": "sch"}
+
+
+def press_variants(uk: str):
+    """The spellings of the press's romanisation that differ from KMU's (see PRESS), with and
+    without "sch" for щ; empty when the name has none of those letters."""
+    if not any(c in uk.lower() for c in "яєюїйщь"):
+        return set()
+    out = []
+    for sch in (False, True):
+        chars = []
+        low_prev = ""
+        for i, ch in enumerate(uk):
+            low = ch.lower()
+            nxt = uk[i + 1].lower() if i + 1 < len(uk) else ""
+            if low == "щ" and not sch:
+                lat = None
+            elif low == "ь" and nxt == "о":
+                lat = "y"
+            elif low == "й" and low_prev == "и":
+                lat = "i"  # "ий" stays "yi", as in KMU
+            else:
+                lat = PRESS.get(low)
+            if lat is None:
+                lat = kmu(ch) if low not in "'’" else ""
+            elif ch != low:
+                lat = lat[0].upper() + lat[1:]
+            chars.append(lat)
+            low_prev = low
+        out.append("".join(chars))
+    return {v for v in out if v != kmu(uk)}
 
 
 def ru_from_uk(uk: str):
@@ -389,7 +428,7 @@ def main(site, gjp, root):
     for r in kat:
         uk = r["uk"]
         if r["cat"] in "MXCK":
-            r["spell"].update({uk, kmu(uk)})
+            r["spell"].update({uk, kmu(uk)} | press_variants(uk))
             ru = ru_from_uk(uk)
             if ru:
                 r["spell"].add(ru)
@@ -400,7 +439,7 @@ def main(site, gjp, root):
             for old in RENAMED.get((r["admin1"], uk), []):
                 r["spell"].add(old)
         elif r["cat"] in "PHB":
-            r["spell"].update({uk, kmu(uk)})
+            r["spell"].update({uk, kmu(uk)} | press_variants(uk))
             ru = ru_from_uk(uk)
             if ru:
                 r["spell"].add(ru)

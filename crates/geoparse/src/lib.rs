@@ -577,6 +577,10 @@ struct Support {
     /// Oblasts, regions and raions named: position, and for each candidate its admin1 and, for
     /// a raion, its name.
     regions: Vec<(usize, Vec<(String, Option<String>)>)>,
+    /// Oblasts that a city's name may also mean ("Kharkiv", "Donetsk", "Kyiv"): position and
+    /// admin1. Named right after a village they back it ("shelled Makariv, Kyiv"), as a named
+    /// oblast does, but never count against a place ("in Lviv, Kyiv and Odesa" is a list).
+    city_oblasts: Vec<(usize, String)>,
     /// (position, admin1, country) of firm settlements and other places.
     places: Vec<(usize, String, String)>,
     /// Spans of firm mentions, to tell a place from a person's name next to it.
@@ -587,6 +591,7 @@ impl Support {
     fn of(gaz: &Gazetteer, mentions: &[Mention]) -> Support {
         let mut s = Support {
             regions: Vec::new(),
+            city_oblasts: Vec::new(),
             places: Vec::new(),
             spans: Vec::new(),
         };
@@ -610,6 +615,8 @@ impl Support {
             } else {
                 s.places
                     .push((m.span.start, e.admin1.clone(), e.country.clone()));
+                let oblasts = m.candidates.iter().map(|&id| gaz.entry(id)).filter(|c| c.kind == Kind::Oblast);
+                s.city_oblasts.extend(oblasts.map(|c| (m.span.start, c.admin1.clone())));
             }
         }
         s
@@ -631,17 +638,19 @@ impl Support {
         self.spans.iter().any(|s| s.overlaps(&span))
     }
 
-    /// True if an oblast, region or raion named within 400 bytes of `at` contains `e`.
+    /// True if an oblast, region or raion named within 400 bytes of `at` contains `e`, or, for
+    /// a village, a city whose oblast contains it is named right after ("Makariv, Kyiv").
     fn region_backs(&self, e: &litopys_gazetteer::Entry, at: usize) -> bool {
+        let near = |p: usize| p != at && p.abs_diff(at) <= 400;
         !e.admin1.is_empty()
-            && self.regions.iter().any(|(p, units)| {
-                *p != at
-                    && p.abs_diff(at) <= 400
+            && (self.regions.iter().any(|(p, units)| {
+                near(*p)
                     && units.iter().any(|(a1, raion)| {
                         *a1 == e.admin1
                             && raion.as_ref().is_none_or(|r| e.admin2.as_ref() == Some(r))
                     })
-            })
+            }) || (e.kind == Kind::Village
+                && self.city_oblasts.iter().any(|(p, a1)| *p > at && *p - at <= 60 && *a1 == e.admin1)))
     }
 
     fn of_entry(&self, gaz: &Gazetteer, id: EntryId, at: usize) -> Option<Backing> {

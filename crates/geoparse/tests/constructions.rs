@@ -248,3 +248,23 @@ fn streets_are_placed_in_their_city() {
     assert_eq!(streets[0].street.span.text(text), "вул. Кірова, 12");
     assert_eq!(streets[0].city.map(|id| geo.gazetteer().entry(id).name.as_str()), Some("Melitopol"));
 }
+
+#[test]
+fn a_village_before_its_oblast_city_name_is_backed_by_it() {
+    // "X, Kyiv" as ACLED's notes and wire reports write it: Kyiv is the oblast here, and the
+    // village in it is no less a place for lacking a preposition
+    let found = places("On 3 May, shelling hit Makariv, Kyiv, overnight.");
+    let makariv = found.iter().find(|p| p.0 == "Makariv").expect("Makariv accepted");
+    assert_eq!((makariv.2, makariv.4.as_str()), ("village", "Kyiv"));
+    // a list of cities is no village and its oblast
+    assert_eq!(names("Sirens sounded in Lviv, Kyiv and Odesa."), ["Lviv", "Kyiv", "Odesa"]);
+}
+
+#[test]
+fn the_press_romanisation_finds_villages_too() {
+    // я as "ya", ї as "yi", щ as "sch", as news agencies spell them beside the official "ia"/"i"/"shch"
+    let found = places("Artillery struck near Vodyane, Donetsk region, and near Andriyivka.");
+    let vodiane = found.iter().find(|p| p.0.ends_with("Vodyane")).expect("Vodyane found");
+    assert_eq!((vodiane.1.as_str(), vodiane.4.as_str()), ("Vodiane", "Donetsk"));
+    assert!(found.iter().any(|p| p.1 == "Andriivka"), "{found:?}");
+}
