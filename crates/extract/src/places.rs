@@ -51,7 +51,7 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
         .enumerate()
         .filter(|(i, _)| !appositions.iter().any(|&(j, _)| j == *i))
         .map(|(_, m)| m)
-        .filter(|m| !is_home(a.text(), m) && !is_cue_word(a, m))
+        .filter(|m| !is_home(a.text(), m) && !is_cue_word(a, m) && !names_a_group(a.text(), m))
         .map(|m| {
             let entry = choose_candidate(a, m, &regions);
             PlacePick {
@@ -215,6 +215,16 @@ fn is_cue_word(a: &Analysis, m: &Mention) -> bool {
         .any(|c| c.span.overlaps(&m.span))
 }
 
+/// Words after a place that make it part of an armed group's or a polity's name: "Donetsk rebel
+/// positions in Makiivka", "Luhansk People's Militia", "Донецкой народной республики". The
+/// group acts elsewhere; the place in its name is no scene.
+const GROUP_WORDS: &[&str] = &["rebel", "separatist", "people's", "people’s", "militia", "proxy", "proxies", "народн"];
+
+fn names_a_group(text: &str, m: &Mention) -> bool {
+    let after = text.get(m.span.end..).unwrap_or("").trim_start().to_lowercase();
+    GROUP_WORDS.iter().any(|w| after.starts_with(w))
+}
+
 fn is_home(text: &str, m: &Mention) -> bool {
     let mut from = m.span.start.saturating_sub(60);
     while !text.is_char_boundary(from) {
@@ -263,6 +273,11 @@ mod tests {
         // ACLED's notes: the settlement, then its oblast
         assert_eq!(place_of("Russian forces shelled near Avdiivka, Donetsk."), Some("Avdiivka".into()));
         assert_eq!(place_of("shelled Kharkiv, Sumy and Chernihiv"), Some("Kharkiv".into()));
+        // a place in an armed group's name is not where the group fights
+        assert_eq!(
+            place_of("Donetsk separatist units fired mortars at positions in Avdiivka."),
+            Some("Avdiivka".into())
+        );
         assert_eq!(place_of("protests took place in Mykolaiv, Chernihiv, Kharkiv and Dnipro"), Some("Mykolaiv".into()));
         assert_eq!(place_of("Поліція Волинської області"), Some("Volyn".into()));
         // KATOTTG: Луцький район, Тернопільський район
