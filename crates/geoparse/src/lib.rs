@@ -124,6 +124,10 @@ pub enum Signal {
     /// области" is a village of Russia's Kursk oblast that the gazetteer does not hold, not the
     /// Ukrainian Pohreby.
     OtherRegion,
+    /// A capitalised word in a locative case form after a preposition of place, in Cyrillic
+    /// text: "у Чорнобилі", "в Чернобыле". A common noun there would be lower case, and a
+    /// person is seldom "in" someone.
+    Located,
 }
 
 impl Signal {
@@ -151,6 +155,7 @@ impl Signal {
             Signal::PartOfName => "part of a name",
             Signal::Alone => "alone",
             Signal::OtherRegion => "another region named",
+            Signal::Located => "located",
         }
     }
 }
@@ -402,6 +407,9 @@ impl<'g> Geoparser<'g> {
                 add(Signal::SentenceStart, -1.5);
             } else if sentence::capitalised(text, name.start) {
                 add(Signal::Capitalised, if settlement { 0.5 } else { 2.0 });
+                if cyrillic && settlement && located(text, name) {
+                    add(Signal::Located, 1.5);
+                }
             }
             if sentence::quoted(text, name) {
                 add(Signal::Quoted, -2.0);
@@ -467,6 +475,16 @@ impl<'g> Geoparser<'g> {
         }
         out
     }
+}
+
+/// True if `name` follows "у", "в", "во" or "на" and ends as a locative does ("Чорнобилі",
+/// "Чернобыле", "Черкасах").
+fn located(text: &str, name: Span) -> bool {
+    const LOCATIVE: &[&str] = &["і", "ї", "е", "ах", "ях"];
+    let word = name.text(text);
+    sentence::word_before(text, name.start)
+        .is_some_and(|(w, _)| PLACE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        && LOCATIVE.iter().any(|e| word.ends_with(e))
 }
 
 /// Puts a country first when its name is also a town's abroad: "Армения" is Armenia before the

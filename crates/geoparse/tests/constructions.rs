@@ -268,3 +268,12 @@ fn the_press_romanisation_finds_villages_too() {
     assert_eq!((vodiane.1.as_str(), vodiane.4.as_str()), ("Vodiane", "Donetsk"));
     assert!(found.iter().any(|p| p.1 == "Andriivka"), "{found:?}");
 }
+
+#[test]
+fn a_capitalised_locative_after_in_is_a_place() {
+    // Чорнобиль is also a plant (mugwort); capitalised in a locative after "в" it is the town
+    assert_eq!(names("Туди поїхали працювати, і він лишився жити в Чорнобилі."), ["Chornobyl"]);
+    assert_eq!(names("Он остался жить в Чернобыле после аварии."), ["Chornobyl"]);
+    // the plant itself, lower case, is no place
+    assert!(places("Вздовж дороги ріс чорнобиль.").is_empty());
+}
