@@ -50,6 +50,9 @@ struct Line<'a> {
     alternatives: Vec<String>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     rejected: bool,
+    /// A lower-case oblast adjective ("львівська поліція"): written only with --all.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    adjective: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -102,6 +105,7 @@ fn lines_of(geo: &Geoparser, d: &Document, all: bool) -> String {
     let (places, streets) = geo.parse_with_streets(&d.text, &norm, &offsets);
     let weighed = if all { geo.weigh(&d.text) } else { Vec::new() };
     let mut lines: Vec<Line> = if all { weighed.iter() } else { places.iter() }
+        .filter(|m| all || !m.is_adjective())
         .map(|m| line(geo, d, doc, m))
         .collect();
     lines.extend(streets.iter().map(|s| street_line(geo, d, doc, s)));
@@ -149,6 +153,7 @@ fn street_line<'a>(
         evidence: vec!["street word +2".to_string()],
         alternatives: Vec::new(),
         rejected: false,
+        adjective: false,
     }
 }
 
@@ -209,6 +214,7 @@ fn line<'a>(geo: &'a Geoparser, d: &'a Document, doc: &'a str, m: &'a PlaceMenti
             })
             .collect(),
         rejected: m.score < THRESHOLD,
+        adjective: m.is_adjective(),
     }
 }
 

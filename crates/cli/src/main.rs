@@ -99,7 +99,9 @@ enum Command {
     /// Places abroad are places too ("Нью-Йорка", "в Подольске" near Moscow): `country` says
     /// where. A word that is also a place name ("Сила", "Мені", "Доля") counts only with
     /// support: a settlement word before it, its oblast named nearby, the text's other places;
-    /// inside a person's name ("Олена Квітка") it never does. --all shows the rejected ones.
+    /// inside a person's name ("Олена Квітка") it never does. Streets are written with kind
+    /// "street", in the city named nearest. A lower-case oblast adjective ("львівська
+    /// поліція") is no place name: --all writes it, marked "adjective", with the rejected ones.
     ///
     /// Examples:
     ///   litopys geoparse report.txt

@@ -125,3 +125,26 @@ fn places_and_demo() {
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(text.contains("2026-03-12") && text.contains("2026-03-18"), "{text}");
 }
+
+#[test]
+fn geoparse_writes_place_names_and_adjectives_only_with_all() {
+    // written for litopys: a village with its oblast, a street, and an oblast adjective
+    let text = "Вибух стався у селі Сила Миколаївської області, на вул. Шевченка; львівська поліція допомагала.";
+    let run = |all: bool| {
+        let mut cmd = litopys();
+        cmd.arg("geoparse");
+        if all {
+            cmd.arg("--all");
+        }
+        lines(&cmd.arg("-").write_stdin(text).assert().success().get_output().stdout.clone())
+    };
+    let plain = run(false);
+    let names: Vec<&str> = plain.iter().filter_map(|l| l["name"].as_str()).collect();
+    assert!(names.contains(&"Syla"), "{names:?}");
+    assert!(plain.iter().any(|l| l["kind"] == "street"), "{plain:?}");
+    assert!(!plain.iter().any(|l| l["text"] == "львівська"), "an adjective is no place name: {plain:?}");
+    let all = run(true);
+    let adjective = all.iter().find(|l| l["text"] == "львівська").expect("--all writes the adjective");
+    assert_eq!(adjective["adjective"], true);
+    assert_eq!(adjective["admin1"], "Lviv");
+}

@@ -189,6 +189,14 @@ impl PlaceMention {
         self.mention.candidates[0]
     }
 
+    /// True for a lower-case adjective of an oblast ("львівська поліція", "одеської влади"):
+    /// it says where something belongs, and an incident without a better place may be placed
+    /// there, but it is no place name (named-entity corpora leave it unmarked), so
+    /// `litopys geoparse` writes it only with `--all`.
+    pub fn is_adjective(&self) -> bool {
+        self.evidence.iter().any(|e| e.signal == Signal::Adjective)
+    }
+
     /// Where the mention stands in the text (with its framing words).
     pub fn span(&self) -> Span {
         self.mention.span
