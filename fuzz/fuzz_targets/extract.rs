@@ -4,6 +4,6 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|bytes: &[u8]| {
+fuzz_target!(init: litopys_fuzz::warm_up(), |bytes: &[u8]| {
     litopys_fuzz::extract_checked(&litopys_fuzz::document(bytes));
 });
