@@ -26,7 +26,7 @@
 use std::sync::OnceLock;
 
 use litopys_model::{Amount, Evidence, Legal, Span};
-use regex::Regex;
+use crate::gated::Gated as Regex;
 use serde::Deserialize;
 
 use crate::Analysis;
@@ -140,6 +140,7 @@ fn alternation<'a>(cues: impl Iterator<Item = &'a String>) -> String {
 }
 
 fn compile(name: &str, pattern: &str) -> Result<Regex, FactsError> {
+    // gated: the word boundaries of its cues would keep the fast engine off non-ASCII text
     Regex::new(&format!("(?i)(?:{pattern})")).map_err(|e| FactsError::Cue(name.to_string(), e))
 }
 

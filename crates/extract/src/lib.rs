@@ -39,6 +39,7 @@ pub mod dates;
 pub mod eval;
 pub mod facts;
 mod figures;
+mod gated;
 pub mod lang;
 pub mod lemma;
 mod matcher;
