@@ -385,8 +385,14 @@ impl Table<'_> {
             let text = text.trim();
             let id = self.cue_texts.len() as u32;
             self.cue_texts.push(text.to_string());
+            if text.starts_with('*') {
+                return Err(format!("cue {cue:?} starts with `*`: a pattern needs a first word"));
+            }
             let (stem, forms) = if let Some(s) = text.strip_suffix('*') {
                 (true, vec![s.to_string()])
+            } else if text.contains('*') {
+                // a pattern ("центр* комплектования"): its words as written, matched word by word
+                (false, vec![text.to_string()])
             } else if let Some(exact) = text.strip_prefix('=') {
                 (false, vec![exact.to_string()])
             } else {
