@@ -3,7 +3,10 @@
 //! A sentence may name a settlement, the oblast around it, a reference point ("near Kyiv") and
 //! a person's home ("a resident of X"). The incident's place is the first settlement named
 //! plainly; failing that a "near X" reference, a district, then a region. Home places are
-//! skipped. Among a name's namesakes, the one in an oblast named in the same sentence wins.
+//! skipped, and so is a city's district that the gazetteer took for a namesake village far away
+//! ("в Днепровском районе" of Kherson). A court or a recruitment centre named by its town's
+//! adjective ("Одеському районному ТЦК") places the incident in that town's raion. Among a
+//! name's namesakes, the one in an oblast named in the same sentence wins.
 
 use litopys_gazetteer::{EntryId, Frame, Kind, Mention};
 use litopys_model::Span;

@@ -20,6 +20,11 @@
 //!
 //! A headline with an event cue but no date becomes an incident that the body's first
 //! compatible sentence then completes, so headline and body make one row, not two.
+//!
+//! An incident that names no scene happened where the person in it lives ("житель Харькова");
+//! failing that, when it tells its own recent day in a report whose other incidents all
+//! happened in one place, it happened there too (the strike of the day before on the same city).
+//! Otherwise it is dropped with a diagnostic.
 
 use litopys_model::{Span, TimePrecision};
 
