@@ -314,3 +314,31 @@ fn english_participation_in_a_procession_or_a_flashmob_is_a_protest() {
         &[("2026-03-03", "Ternopil", "Peaceful protest")],
     );
 }
+
+// ---- more ways of telling an attack on recruiters, or a crowd stopping them ---------------------
+
+#[test]
+fn gunfire_pepper_spray_knife_blows_and_ramming_aimed_at_recruiters() {
+    check("В Днепре 10 марта мужчина открыл стрельбу по сотрудникам ТЦК.", "2026-03-12", &[("2026-03-10", "Dnipro", "Attack")]);
+    check("У Дніпрі 10 березня чоловік відкрив стрілянину по працівниках ТЦК.", "2026-03-12", &[("2026-03-10", "Dnipro", "Attack")]);
+    check("В Одессе 10 марта мужчина распылил перцовый баллончик в лицо сотруднику ТЦК.", "2026-03-12", &[("2026-03-10", "Odesa", "Attack")]);
+    check("В Одессе 10 марта неизвестный нанес военному ТЦК несколько ударов ножом.", "2026-03-12", &[("2026-03-10", "Odesa", "Attack")]);
+    check("В Одесі 10 березня невідомий завдав військовому ТЦК кількох ударів ножем.", "2026-03-12", &[("2026-03-10", "Odesa", "Attack")]);
+    check("В Черкассах 10 марта водитель протаранил служебный автомобиль ТЦК.", "2026-03-12", &[("2026-03-10", "Cherkasy", "Attack")]);
+}
+
+#[test]
+fn a_crowd_against_a_notification_group_told_with_a_singular_subject() {
+    // "группа оповещения" is the recruiters' patrol; "натовп відбив" is a masculine past tense
+    check("В Ровно 10 марта толпа отбила мужчину у группы оповещения.", "2026-03-12", &[("2026-03-10", "Rivne", "Mob violence")]);
+    check("У Рівному 10 березня натовп відбив чоловіка у групи оповіщення.", "2026-03-12", &[("2026-03-10", "Rivne", "Mob violence")]);
+}
+
+#[test]
+fn russian_arson_told_with_the_past_tense_of_to_set_on_fire() {
+    check(
+        "В Запорожье 10 марта мужчина поджег автомобиль военкомата.",
+        "2026-03-12",
+        &[("2026-03-10", "Zaporizhzhia", "Looting/property destruction")],
+    );
+}
