@@ -342,3 +342,45 @@ fn russian_arson_told_with_the_past_tense_of_to_set_on_fire() {
         &[("2026-03-10", "Zaporizhzhia", "Looting/property destruction")],
     );
 }
+
+#[test]
+fn a_drone_that_hit_and_a_missile_that_struck_a_house() {
+    check(
+        "10 марта в Сумах в результате попадания дрона в автомобиль погиб водитель.",
+        "2026-03-12",
+        &[("2026-03-10", "Sumy", "Air/drone strike")],
+    );
+    check(
+        "У Харкові 10 березня ракета влучила в житловий будинок, загинули двоє людей.",
+        "2026-03-12",
+        &[("2026-03-10", "Kharkiv", "Shelling/artillery/missile attack")],
+    );
+}
+
+#[test]
+fn people_standing_up_for_a_man_the_recruiters_were_detaining() {
+    check(
+        "В Днепре 10 марта люди вступились за мужчину, которого задерживали сотрудники ТЦК.",
+        "2026-03-12",
+        &[("2026-03-10", "Dnipro", "Mob violence")],
+    );
+}
+
+#[test]
+fn a_rally_that_took_place_and_paint_thrown_over_a_recruitment_office() {
+    check(
+        "В Киеве 10 марта прошла акция в поддержку военнопленных.",
+        "2026-03-12",
+        &[("2026-03-10", "Kyiv", "Peaceful protest")],
+    );
+    check(
+        "У Чернігові 10 березня відбулася акція на підтримку полонених.",
+        "2026-03-12",
+        &[("2026-03-10", "Chernihiv", "Peaceful protest")],
+    );
+    check(
+        "В Ужгороде 10 марта неизвестные облили краской здание ТЦК.",
+        "2026-03-12",
+        &[("2026-03-10", "Uzhhorod", "Looting/property destruction")],
+    );
+}
