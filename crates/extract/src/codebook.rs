@@ -385,8 +385,14 @@ impl Table<'_> {
             let text = text.trim();
             let id = self.cue_texts.len() as u32;
             self.cue_texts.push(text.to_string());
+            if text.starts_with('*') {
+                return Err(format!("cue {cue:?} starts with `*`: a pattern needs a first word"));
+            }
             let (stem, forms) = if let Some(s) = text.strip_suffix('*') {
                 (true, vec![s.to_string()])
+            } else if text.contains('*') {
+                // a pattern ("центр* комплектования"): its words as written, matched word by word
+                (false, vec![text.to_string()])
             } else if let Some(exact) = text.strip_prefix('=') {
                 (false, vec![exact.to_string()])
             } else {
@@ -589,6 +595,25 @@ mod tests {
         // a weight that is no number is refused
         let weight = DEFAULT_CODEBOOK.replace("\"clash|12\"", "\"clash|x\"");
         assert!(Codebook::from_toml(&weight).is_err());
+        // a pattern needs a first word to be looked up by
+        let starless = DEFAULT_CODEBOOK.replace("\"clash|12\"", "\"* clash|12\"");
+        let err = Codebook::from_toml(&starless).err().expect("leading * rejected");
+        assert!(err.to_string().contains("first word"), "{err}");
+    }
+
+    #[test]
+    fn patterns_reach_the_words_between() {
+        // written for litopys: the recruiters named in full, in Russian and Ukrainian
+        let cb = Codebook::builtin();
+        let text = "Сотрудники центра комплектования. Працівники територіального центру комплектування.";
+        let recruitment = cb.actor("recruitment").expect("recruitment actor");
+        let found: Vec<&str> = cb
+            .scan(text)
+            .iter()
+            .filter(|c| c.kind == CueKind::Actor(recruitment))
+            .map(|c| c.span.text(text))
+            .collect();
+        assert_eq!(found, ["центра комплектования", "центру комплектування"]);
     }
 
     #[test]

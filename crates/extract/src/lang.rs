@@ -7,7 +7,9 @@
 //! is written in Latin letters. Only Cyrillic text where neither letter group shows goes to
 //! `whatlang`'s trigram model. Extraction itself is
 //! language-agnostic (the codebook holds cues of all three languages), so a wrong guess costs
-//! nothing but the label.
+//! nothing but the label. One thing the script does decide: an English event cue inside a
+//! Russian or Ukrainian sentence is a name, not English prose ("По данным SHOT", "как сообщает
+//! Mash"), and does not count (see `crate::Analysis::new`).
 
 /// ISO 639-1 code of the language of `text` among those litopys reads ("en", "uk", "ru"), or
 /// `None` for too little text.
@@ -39,6 +41,17 @@ pub fn detect(text: &str) -> Option<&'static str> {
         whatlang::Lang::Rus => "ru",
         _ => "en",
     })
+}
+
+/// True when `text` has more Cyrillic letters than Latin ones.
+pub(crate) fn mostly_cyrillic(text: &str) -> bool {
+    let (_, _, cyr, latin) = letter_counts(text.as_bytes());
+    cyr > latin
+}
+
+/// True when `text` is written in Latin letters only (digits and punctuation aside).
+pub(crate) fn latin_word(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphabetic()) && text.is_ascii()
 }
 
 /// Ukrainian-only letters, Russian-only letters, Cyrillic letters and ASCII letters in `bytes`,

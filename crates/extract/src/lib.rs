@@ -189,9 +189,11 @@ impl<'a> Analysis<'a> {
             .collect();
         let (cues, places) = cues_and_places(text, codebook, gazetteer);
         let paragraphs = text::paragraphs(text);
+        let sentences = text::sentences_in(text, &paragraphs);
+        let cues = without_foreign_event_cues(text, cues, &sentences);
         Analysis {
             doc,
-            sentences: text::sentences_in(text, &paragraphs),
+            sentences,
             paragraphs,
             cues,
             places,
@@ -274,6 +276,22 @@ fn cues_and_places(text: &str, codebook: &Codebook, gazetteer: &Gazetteer) -> (V
         }
         Err(_) => run(&mut String::new(), &mut Vec::new()),
     })
+}
+
+/// `cues` less the event cues written in Latin letters inside a sentence written in Cyrillic:
+/// there an English word is a name ("По данным SHOT" is a channel, not a shooting), while
+/// the English sentence of a mixed post keeps its cues.
+fn without_foreign_event_cues(text: &str, mut cues: Vec<codebook::Cue>, sentences: &[text::Sentence]) -> Vec<codebook::Cue> {
+    let mut cyrillic: Vec<Option<bool>> = vec![None; sentences.len()];
+    cues.retain(|c| {
+        if !matches!(c.kind, codebook::CueKind::Event(_)) || !lang::latin_word(c.span.text(text)) {
+            return true;
+        }
+        let i = sentences.partition_point(|s| s.span.end <= c.span.start);
+        let Some(s) = sentences.get(i).filter(|s| s.span.start <= c.span.start) else { return true };
+        !*cyrillic[i].get_or_insert_with(|| lang::mostly_cyrillic(s.span.text(text)))
+    });
+    cues
 }
 
 /// The items of a list sorted by start whose spans start inside `span`.

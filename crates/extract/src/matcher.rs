@@ -18,6 +18,11 @@
 //!   text that follows.
 //! * **Stems** (`підпал*`: the start of any word): looked up by their first two characters
 //!   (one-character stems by their first), then compared with the word's start.
+//! * **Patterns** (a `*` inside: "центр* комплектования", "напал* на полици*", "дозв* * удар*"):
+//!   word by word, each word of the pattern a stem (`напал*`), any one word (`*`) or exactly
+//!   the word written; the words of the text may be apart by spaces, never by a line break.
+//!   Looked up by their first character (they are few), then compared word by word. A stem
+//!   ends the match where it ends, as a stem key does.
 //! * Keys that start with punctuation (none in the shipped codebook) stay in a small
 //!   Aho-Corasick automaton, scanned overlapping with the same boundary checks.
 //!
@@ -54,6 +59,74 @@ pub(crate) struct Matcher {
     /// Keys that start with punctuation, if any: the automaton, and per pattern the key's
     /// index and whether it is a stem.
     odd: Option<(AhoCorasick, Vec<(u32, bool)>)>,
+    /// Patterns by the first character of their first word: the pattern's words, its index.
+    patterns: FastMap<char, Vec<(Box<[Piece]>, u32)>>,
+}
+
+/// One word of a pattern key.
+#[derive(Debug, PartialEq, Eq)]
+enum Piece {
+    /// Exactly this word.
+    Word(Box<str>),
+    /// Any word starting with this.
+    Stem(Box<str>),
+    /// Any one word.
+    Any,
+}
+
+/// The words of `key` if it is a pattern (a `*` inside; a trailing one has been taken off and
+/// is `stem`), else `None`. A pattern that starts with `*` is not one: it has no first word.
+fn pattern_pieces(key: &str, stem: bool) -> Option<Box<[Piece]>> {
+    if !key.contains('*') {
+        return None;
+    }
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    let last = words.len().checked_sub(1)?;
+    let pieces: Vec<Piece> = words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match (w.strip_suffix('*'), i == last && stem) {
+            _ if *w == "*" => Piece::Any,
+            (Some(s), _) => Piece::Stem(s.into()),
+            (None, true) => Piece::Stem((*w).into()),
+            (None, false) => Piece::Word((*w).into()),
+        })
+        .collect();
+    (pieces.first() != Some(&Piece::Any)).then(|| pieces.into())
+}
+
+/// Where a match of `pieces` that starts at byte `start` of `norm` (a word start) ends, if it
+/// matches there.
+fn match_pattern(norm: &str, start: usize, pieces: &[Piece]) -> Option<usize> {
+    let mut at = start;
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            let rest = &norm[at..];
+            let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len();
+            if gap == 0 {
+                return None;
+            }
+            at += gap;
+        }
+        let rest = &norm[at..];
+        let word_end = at + rest.find(|c: char| !is_alphanumeric(c)).unwrap_or(rest.len());
+        if word_end == at {
+            return None;
+        }
+        at = match piece {
+            Piece::Word(w) if rest.starts_with(&**w) && ends_word(norm, at + w.len()) => at + w.len(),
+            Piece::Stem(s) if rest.starts_with(&**s) => {
+                if i + 1 == pieces.len() {
+                    at + s.len()
+                } else {
+                    word_end
+                }
+            }
+            Piece::Any => word_end,
+            _ => return None,
+        };
+    }
+    Some(at)
 }
 
 impl Matcher {
@@ -65,12 +138,17 @@ impl Matcher {
             stems: FastMap::default(),
             short_stems: FastMap::default(),
             odd: None,
+            patterns: FastMap::default(),
         };
         let (mut odd_keys, mut odd_ids) = (Vec::new(), Vec::new());
         for (i, (key, &is_stem)) in keys.iter().zip(stem).enumerate() {
             let id = i as u32;
             let first = first_word(key);
-            if first.is_empty() {
+            if let Some(pieces) = pattern_pieces(key, is_stem) {
+                if let Some(c) = key.chars().next() {
+                    m.patterns.entry(c).or_default().push((pieces, id));
+                }
+            } else if first.is_empty() {
                 odd_keys.push(key.as_str());
                 odd_ids.push((id, is_stem));
             } else if is_stem {
@@ -137,6 +215,15 @@ impl Matcher {
                     for (stem, key) in stems {
                         if norm[start..].starts_with(&**stem) {
                             found(start, start + stem.len(), *key);
+                        }
+                    }
+                }
+            }
+            if !self.patterns.is_empty() {
+                if let Some(patterns) = word.chars().next().and_then(|c| self.patterns.get(&c)) {
+                    for (pieces, key) in patterns {
+                        if let Some(end) = match_pattern(norm, start, pieces) {
+                            found(start, end, *key);
                         }
                     }
                 }
@@ -291,6 +378,26 @@ mod tests {
         // a whole-word key never matches inside a longer word
         assert!(!got.iter().any(|(t, k)| *k == 7 && t != "strike"));
         assert_eq!(got.iter().filter(|(_, k)| *k == 7).count(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn patterns_match_word_by_word() {
+        // "центр* комплектования" and "напал* на полици*" as the codebook hands them over:
+        // a trailing star taken off and the key marked a stem
+        let keys = ["центр* комплектования", "напал* на полици", "дозв* * удар", "тцк"];
+        let stems = [false, true, true, false];
+        let text = "сотрудники центра комплектования; напали на полицию. дозволу на удари. \
+                    центром комплектованием; напали\nна полицию; напали  на полицию; тцк";
+        let got = matches(&keys, &stems, text);
+        assert!(got.contains(&("центра комплектования".to_string(), 0)), "{got:?}");
+        assert!(got.contains(&("напали на полици".to_string(), 1)), "{got:?}");
+        // spaces may be several, a line break never joins the words of one cue
+        assert!(got.contains(&("напали  на полици".to_string(), 1)), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t.contains('\n')), "{got:?}");
+        assert!(got.contains(&("дозволу на удар".to_string(), 2)), "{got:?}");
+        // an exact word of a pattern is that word only
+        assert!(!got.iter().any(|(t, _)| t.starts_with("центром")), "{got:?}");
+        assert_eq!(got.iter().filter(|(_, k)| *k == 3).count(), 1);
     }
 
     #[test]

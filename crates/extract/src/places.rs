@@ -3,7 +3,10 @@
 //! A sentence may name a settlement, the oblast around it, a reference point ("near Kyiv") and
 //! a person's home ("a resident of X"). The incident's place is the first settlement named
 //! plainly; failing that a "near X" reference, a district, then a region. Home places are
-//! skipped. Among a name's namesakes, the one in an oblast named in the same sentence wins.
+//! skipped, and so is a city's district that the gazetteer took for a namesake village far away
+//! ("в Днепровском районе" of Kherson). A court or a recruitment centre named by its town's
+//! adjective ("Одеському районному ТЦК") places the incident in that town's raion. Among a
+//! name's namesakes, the one in an oblast named in the same sentence wins.
 
 use litopys_gazetteer::{EntryId, Frame, Kind, Mention};
 use litopys_model::Span;
@@ -51,7 +54,9 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
         .enumerate()
         .filter(|(i, _)| !appositions.iter().any(|&(j, _)| j == *i))
         .map(|(_, m)| m)
-        .filter(|m| !is_home(a.text(), m) && !is_cue_word(a, m) && !names_a_group(a.text(), m))
+        .filter(|m| {
+            !is_home(a.text(), m) && !is_cue_word(a, m) && !names_a_group(a.text(), m) && !district_of_city(a, m)
+        })
         .map(|m| {
             let entry = choose_candidate(a, m, &regions);
             PlacePick {
@@ -62,7 +67,7 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
             }
         })
         .filter(|p| p.rank < NOT_A_SCENE)
-        .chain(court_place(a, span))
+        .chain(institution_place(a, span))
         // at equal precision a place in Ukraine before one abroad ("shelled Sumy from Kursk")
         .min_by_key(|p| (p.rank, !a.gazetteer.entry(p.entry).is_ukrainian(), p.span.start))
 }
@@ -113,32 +118,29 @@ pub(crate) fn oblast_appositions<'a>(a: &'a Analysis, mentions: &[Mention]) -> V
     out
 }
 
-/// The district of a court named by its town's adjective: "Тернопільський міськрайонний суд",
-/// "Луцького районного суду", "Ровенский городской суд" (the gazetteer knows the raion
-/// "Тернопільський район", not the adjective alone).
-fn court_place(a: &Analysis, span: Span) -> Option<PlacePick> {
+/// The district of a court or a recruitment centre named by its town's adjective:
+/// "Тернопільський міськрайонний суд", "Луцького районного суду", "Ровенский городской суд",
+/// "в Одеському районному ТЦК", "сотрудников Сарненского территориального центра
+/// комплектования" (the gazetteer knows the raion "Тернопільський район", not the adjective
+/// alone).
+fn institution_place(a: &Analysis, span: Span) -> Option<PlacePick> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"(\p{Lu}[\p{L}'’-]*?(?:ськ|цьк|зьк|ск|цк))(?:ий|ого|ому|им|ой)\s+(?:міськрайонн|районн|міськ|окружн|горрайонн|городск)\p{L}*\s+суд")
-            .expect("static regex")
+        regex::Regex::new(concat!(
+            r"\b(\p{L}[\p{L}'’-]*?(?:ськ|цьк|зьк|ск|цк))(?:ий|ого|ому|им|ой|ом|ім)\s+",
+            r"(?:(?:міськрайонн|районн|міськ|окружн|горрайонн|городск|обласн|областн)\p{L}*\s+)?",
+            r"(?:суд|(?i:тцк|ртцк|отцк)\b|територіальн|территориальн|військкомат|военкомат)"
+        ))
+        .expect("static regex")
     });
     let text = span.text(a.text());
-    let c = re.captures(text)?;
-    let stem = c.get(1)?;
-    let district = format!("{}ий район", stem.as_str());
-    let found = a.gazetteer.find(&district);
-    let entry = found
-        .first()?
-        .candidates
-        .iter()
-        .copied()
-        .find(|&id| a.gazetteer.entry(id).kind == Kind::Raion)?;
-    let words = Span::new(span.start + stem.start(), span.start + c.get(0)?.end());
-    Some(PlacePick {
-        entry,
-        frame: Frame::District,
-        span: words,
-        rank: 2,
+    re.captures_iter(text).find_map(|c| {
+        let stem = c.get(1)?;
+        let district = format!("{}ий район", stem.as_str());
+        let found = a.gazetteer.find(&district);
+        let entry = found.first()?.candidates.iter().copied().find(|&id| a.gazetteer.entry(id).kind == Kind::Raion)?;
+        let words = Span::new(span.start + stem.start(), span.start + c.get(0)?.end());
+        Some(PlacePick { entry, frame: Frame::District, span: words, rank: 2 })
     })
 }
 
@@ -206,6 +208,31 @@ fn choose_candidate(a: &Analysis, m: &Mention, regions: &[&str]) -> EntryId {
         big_city().unwrap_or(m.candidates[0])
     };
     in_region.unwrap_or(first)
+}
+
+/// Words for a district that may follow its name.
+const DISTRICT_WORDS: &[&str] = &["район", "районе", "района", "районі", "району", "районом", "district"];
+
+/// True when a name read as a settlement stands before a district word, and the text names a
+/// city elsewhere but nothing in the settlement's oblast: it names a district of that city ("в Днепровском районе" of Kherson,
+/// "Салтівський район" of Kharkiv), not the village that shares the name (Дніпровське in
+/// Dnipropetrovsk oblast). A real raion is framed as one by the gazetteer and never gets here.
+fn district_of_city(a: &Analysis, m: &Mention) -> bool {
+    let is_settlement = |id: &EntryId| matches!(a.gazetteer.entry(*id).kind, Kind::City | Kind::Village);
+    if m.frame == Frame::District || !m.candidates.iter().all(is_settlement) {
+        return false;
+    }
+    let after = a.text().get(m.span.end..).unwrap_or("").trim_start();
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    if !DISTRICT_WORDS.contains(&word.as_str()) {
+        return false;
+    }
+    let village = a.gazetteer.entry(m.candidates[0]);
+    let others: Vec<&litopys_gazetteer::Entry> =
+        a.places.iter().filter(|o| o.candidates[0] != m.candidates[0] && !o.weak).map(|o| a.gazetteer.entry(o.candidates[0])).collect();
+    // nothing else in the text lies in the village's oblast ("Genichesk district, Kherson" is
+    // the raion of Henichesk), and a city is named
+    !others.iter().any(|o| o.admin1 == village.admin1) && others.iter().any(|o| o.kind == Kind::City)
 }
 
 /// True if the name is also a codebook word ("Police" is a village's transliteration too).

@@ -20,6 +20,11 @@
 //!
 //! A headline with an event cue but no date becomes an incident that the body's first
 //! compatible sentence then completes, so headline and body make one row, not two.
+//!
+//! An incident that names no scene happened where the person in it lives ("житель Харькова");
+//! failing that, when it tells its own recent day in a report whose other incidents all
+//! happened in one place, it happened there too (the strike of the day before on the same city).
+//! Otherwise it is dropped with a diagnostic.
 
 use litopys_model::{Span, TimePrecision};
 
@@ -158,6 +163,18 @@ pub fn segment(a: &Analysis) -> Outcome {
         d.place = d.sentences.iter().find_map(|&i| places::origin_place(a, a.sentences[i].span));
         d.place_inherited = d.place.is_some();
     }
+    // or, when it tells its own recent day in a report whose incidents all happened in one
+    // place, there too: "В Херсоне дрон атаковал маршрутку [...] В субботу Днепровский район
+    // стал целью ракетного удара" (an undated aside, "Since martial law was declared ...", is
+    // not, nor a strike recalled from two months before)
+    if let Some(scene) = single_scene(&out.drafts) {
+        let recent = |r: &Resolved| published.is_none_or(|p| r.date >= p.saturating_sub(jiff::ToSpan::days(14)));
+        let own_day = |d: &Draft| d.date.is_some_and(|(e, r)| recent(&r) && d.sentences.iter().any(|&i| a.sentences[i].span.overlaps(&e.span)));
+        for d in out.drafts.iter_mut().filter(|d| d.place.is_none() && own_day(d)) {
+            d.place = Some(scene);
+            d.place_inherited = true;
+        }
+    }
     out.drafts = merge_repeats(out.drafts, published);
     out
 }
@@ -184,6 +201,13 @@ fn merge_repeats(drafts: Vec<Draft>, published: Option<jiff::civil::Date>) -> Ve
         }
     }
     merged
+}
+
+/// The one place where every placed draft happened, if they name one place and one only.
+fn single_scene(drafts: &[Draft]) -> Option<PlacePick> {
+    let mut placed = drafts.iter().filter_map(|d| d.place);
+    let first = placed.next()?;
+    placed.all(|p| p.entry == first.entry).then_some(first)
 }
 
 /// True when the draft tells a court case (its sentences carry a `court` tag cue).

@@ -2,7 +2,8 @@
 //! construction rewritten here in our own words with an invented incident: the words and
 //! actor + action pairs that make a sentence an incident, the day told with the action, and
 //! talk that is not an incident (recalls, threats, lawful requirements). Every text below was
-//! written for litopys; the places are real, the incidents are not.
+//! written for litopys; the places are real, the incidents are not. The protest constructions
+//! come from ACLED's notes on Russian protests (`scripts/acled_protests.py`), also reworded.
 
 mod common;
 use common::{extract, summary};
@@ -202,5 +203,184 @@ fn the_lead_under_a_headline_dates_it_by_the_report() {
          The city's anniversary falls this week.",
         "2026-03-02",
         &[("2026-03-01", "Chernivtsi", "Remote explosive/landmine/IED")],
+    );
+}
+
+// ---- recruitment centres named in full, or by their town's adjective -------------------------
+
+#[test]
+fn russian_lunge_with_a_knife_at_recruitment_centre_staff_by_a_resident() {
+    // the recruiters are named in full ("территориального центра комплектования"), the action
+    // is "набросился", and the only place is the attacker's home town
+    check(
+        "42-летний житель Винницы во время проверки документов сотрудниками территориального центра комплектования набросился на одного из них с ножом.\n\n\
+         Инцидент произошел возле рынка, сообщили в полиции 12 марта. Пострадавший госпитализирован.",
+        "2026-03-12",
+        &[("2026-03-12", "Vinnytsia", "Attack")],
+    );
+}
+
+#[test]
+fn ukrainian_attack_on_a_worker_of_the_recruitment_centre_named_in_full() {
+    check(
+        "У Луцьку в неділю чоловік напав на працівника територіального центру комплектування.",
+        "2026-03-10",
+        &[("2026-03-08", "Lutsk", "Attack")],
+    );
+}
+
+#[test]
+fn russian_recruitment_centre_named_by_its_towns_adjective() {
+    // "Ковельского ... центра" is the centre of Kovel raion; "военкомов" names the officers
+    check(
+        "В Волынской области трое мужчин напали на сотрудников Ковельского территориального центра комплектования. Один из военкомов получил сотрясение мозга.\n\n\
+         Случай произошел позавчера.",
+        "2026-03-12",
+        &[("2026-03-10", "Kovelskyi", "Attack")],
+    );
+}
+
+#[test]
+fn ukrainian_explosion_in_a_district_recruitment_centre_named_by_adjective() {
+    check(
+        "В Ужгородському районному ТЦК стався вибух, постраждали двоє військовослужбовців.",
+        "2026-03-12",
+        &[("2026-03-12", "Uzhhorodskyi", "Remote explosive/landmine/IED")],
+    );
+}
+
+// ---- drone attacks told with a noun; a city's districts; one place, two days -------------------
+
+#[test]
+fn russian_drone_attack_told_as_a_noun() {
+    check(
+        "Двое жителей получили ранения в результате атаки дрона на автобус в Никополе утром в пятницу.",
+        "2026-03-14",
+        &[("2026-03-13", "Nikopol", "Air/drone strike")],
+    );
+}
+
+#[test]
+fn a_city_district_is_not_a_namesake_village_and_a_one_city_report_places_both_days() {
+    // "Слободской район" is a district of Kharkiv, not Slobodskoy near Kirov; the strike of
+    // Monday names only the district, so it happened in the city the report is about
+    check(
+        "В Харькове беспилотник атаковал жилой дом\n\n\
+         Утром во вторник в результате удара беспилотника по многоэтажке в Слободском районе ранены три человека.\n\n\
+         В понедельник Слободской район уже был целью ракетного удара, тогда погиб один человек.",
+        "2026-03-11",
+        &[
+            ("2026-03-10", "Kharkiv", "Air/drone strike"),
+            ("2026-03-09", "Kharkiv", "Shelling/artillery/missile attack"),
+        ],
+    );
+}
+
+#[test]
+fn a_strike_recalled_from_months_before_is_not_placed_in_the_reports_city() {
+    check(
+        "В Днепре ракетный удар повредил цеха завода, сообщили местные власти.\n\n\
+         В последний раз удар по этому заводу наносили 2 января.",
+        "2026-03-12",
+        &[("2026-03-12", "Dnipro", "Shelling/artillery/missile attack")],
+    );
+}
+
+// ---- an English word in a Russian sentence is a name ------------------------------------------
+
+#[test]
+fn an_english_cue_word_in_a_cyrillic_sentence_is_a_name_not_a_shooting() {
+    // "SHOT" is a channel's name; the English sentence of the same post keeps its cue
+    check(
+        "Как рассказали SHOT жители Одессы, вечером в городе отключили свет.\n\n\
+         Police in Lviv said a man was shot dead outside a shop on Monday.",
+        "2026-03-12",
+        &[("2026-03-09", "Lviv", "Attack")],
+    );
+}
+
+// ---- protests told as taking part ---------------------------------------------------------------
+
+#[test]
+fn english_participation_in_a_procession_or_a_flashmob_is_a_protest() {
+    check(
+        "On 9 May 2025, about 300 people participated in a commemorative procession in Lviv.",
+        "2025-05-10",
+        &[("2025-05-09", "Lviv", "Peaceful protest")],
+    );
+    check(
+        "On 3 March 2026, 40 students in Ternopil participated in a flashmob in support of the army.",
+        "2026-03-04",
+        &[("2026-03-03", "Ternopil", "Peaceful protest")],
+    );
+}
+
+// ---- more ways of telling an attack on recruiters, or a crowd stopping them ---------------------
+
+#[test]
+fn gunfire_pepper_spray_knife_blows_and_ramming_aimed_at_recruiters() {
+    check("В Днепре 10 марта мужчина открыл стрельбу по сотрудникам ТЦК.", "2026-03-12", &[("2026-03-10", "Dnipro", "Attack")]);
+    check("У Дніпрі 10 березня чоловік відкрив стрілянину по працівниках ТЦК.", "2026-03-12", &[("2026-03-10", "Dnipro", "Attack")]);
+    check("В Одессе 10 марта мужчина распылил перцовый баллончик в лицо сотруднику ТЦК.", "2026-03-12", &[("2026-03-10", "Odesa", "Attack")]);
+    check("В Одессе 10 марта неизвестный нанес военному ТЦК несколько ударов ножом.", "2026-03-12", &[("2026-03-10", "Odesa", "Attack")]);
+    check("В Одесі 10 березня невідомий завдав військовому ТЦК кількох ударів ножем.", "2026-03-12", &[("2026-03-10", "Odesa", "Attack")]);
+    check("В Черкассах 10 марта водитель протаранил служебный автомобиль ТЦК.", "2026-03-12", &[("2026-03-10", "Cherkasy", "Attack")]);
+}
+
+#[test]
+fn a_crowd_against_a_notification_group_told_with_a_singular_subject() {
+    // "группа оповещения" is the recruiters' patrol; "натовп відбив" is a masculine past tense
+    check("В Ровно 10 марта толпа отбила мужчину у группы оповещения.", "2026-03-12", &[("2026-03-10", "Rivne", "Mob violence")]);
+    check("У Рівному 10 березня натовп відбив чоловіка у групи оповіщення.", "2026-03-12", &[("2026-03-10", "Rivne", "Mob violence")]);
+}
+
+#[test]
+fn russian_arson_told_with_the_past_tense_of_to_set_on_fire() {
+    check(
+        "В Запорожье 10 марта мужчина поджег автомобиль военкомата.",
+        "2026-03-12",
+        &[("2026-03-10", "Zaporizhzhia", "Looting/property destruction")],
+    );
+}
+
+#[test]
+fn a_drone_that_hit_and_a_missile_that_struck_a_house() {
+    check(
+        "10 марта в Сумах в результате попадания дрона в автомобиль погиб водитель.",
+        "2026-03-12",
+        &[("2026-03-10", "Sumy", "Air/drone strike")],
+    );
+    check(
+        "У Харкові 10 березня ракета влучила в житловий будинок, загинули двоє людей.",
+        "2026-03-12",
+        &[("2026-03-10", "Kharkiv", "Shelling/artillery/missile attack")],
+    );
+}
+
+#[test]
+fn people_standing_up_for_a_man_the_recruiters_were_detaining() {
+    check(
+        "В Днепре 10 марта люди вступились за мужчину, которого задерживали сотрудники ТЦК.",
+        "2026-03-12",
+        &[("2026-03-10", "Dnipro", "Mob violence")],
+    );
+}
+
+#[test]
+fn a_rally_that_took_place_and_paint_thrown_over_a_recruitment_office() {
+    check(
+        "В Киеве 10 марта прошла акция в поддержку военнопленных.",
+        "2026-03-12",
+        &[("2026-03-10", "Kyiv", "Peaceful protest")],
+    );
+    check(
+        "У Чернігові 10 березня відбулася акція на підтримку полонених.",
+        "2026-03-12",
+        &[("2026-03-10", "Chernihiv", "Peaceful protest")],
+    );
+    check(
+        "В Ужгороде 10 марта неизвестные облили краской здание ТЦК.",
+        "2026-03-12",
+        &[("2026-03-10", "Uzhhorod", "Looting/property destruction")],
     );
 }
