@@ -26,7 +26,7 @@
 use std::sync::OnceLock;
 
 use litopys_model::{Amount, Evidence, Legal, Span};
-use crate::gated::Gated as Regex;
+use crate::gated::{Gated as Regex, GatedList};
 use serde::Deserialize;
 
 use crate::Analysis;
@@ -100,8 +100,8 @@ pub struct FactTable {
     currencies: Vec<(String, Regex)>,
     multipliers: Vec<(f64, Regex)>,
     amount_kinds: Vec<(String, Regex)>,
-    damage: Vec<(String, Regex)>,
-    injuries: Vec<(String, Regex)>,
+    damage: GatedList,
+    injuries: GatedList,
 }
 
 /// One cue as a regular expression: whole words, any apostrophe, any run of spaces.
@@ -169,6 +169,17 @@ fn keyed(table: &toml::Table, order: &str) -> Result<Vec<(String, Regex)>, Facts
         .collect()
 }
 
+/// [`keyed`] behind one gate: for the long lists every sentence is searched for.
+fn keyed_list(name: &str, table: &toml::Table, order: &str) -> Result<GatedList, FactsError> {
+    let mut keys: Vec<&String> = table.keys().collect();
+    keys.sort_by_key(|k| order.find(&format!("\"{k}\" =")).unwrap_or(usize::MAX));
+    let patterns: Vec<(String, String)> = keys
+        .into_iter()
+        .map(|k| (k.clone(), format!("(?i)(?:{})", alternation(langs_of(&table[k]).iter()))))
+        .collect();
+    GatedList::new(&patterns).map_err(|e| FactsError::Cue(name.to_string(), e))
+}
+
 impl FactTable {
     /// The table shipped with litopys (`data/facts.toml`), compiled once.
     pub fn builtin() -> Option<&'static FactTable> {
@@ -227,8 +238,8 @@ impl FactTable {
             currencies,
             multipliers: mults,
             amount_kinds: keyed(&raw.amount_kinds, text)?,
-            damage: keyed(&raw.damage, text)?,
-            injuries: keyed(&raw.injuries, text)?,
+            damage: keyed_list("damage", &raw.damage, text)?,
+            injuries: keyed_list("injuries", &raw.injuries, text)?,
         })
     }
 }
@@ -321,17 +332,13 @@ fn facts_with(t: &FactTable, a: &Analysis, spans: &[Span]) -> Facts {
         if let Some(verb) = t.sentenced.find(sentence) {
             sentence_facts(t, a, s, at(verb), &mut f);
         }
-        for (key, r) in &t.damage {
-            if let Some(m) = r.find(sentence) {
-                add_key(&mut f.damage, key);
-                ev("damage", at(m), &mut f.evidence);
-            }
+        for (key, m) in t.damage.matches(sentence) {
+            add_key(&mut f.damage, key);
+            ev("damage", at(m), &mut f.evidence);
         }
-        for (key, r) in &t.injuries {
-            if let Some(m) = r.find(sentence) {
-                add_key(&mut f.injury_details, key);
-                ev("injury_details", at(m), &mut f.evidence);
-            }
+        for (key, m) in t.injuries.matches(sentence) {
+            add_key(&mut f.injury_details, key);
+            ev("injury_details", at(m), &mut f.evidence);
         }
     }
     f

@@ -22,6 +22,32 @@ pub(crate) struct Gated {
     gate: Option<Regex>,
 }
 
+/// Keyed patterns ("vehicle", "building"...) behind one gate: the union of their gates, so that
+/// a sentence that holds none of them costs one scan, not one a key.
+#[derive(Debug, Clone)]
+pub(crate) struct GatedList {
+    any: Option<Regex>,
+    items: Vec<(String, Gated)>,
+}
+
+impl GatedList {
+    /// The keyed `(key, pattern)`s, compiled, with the union of their gates.
+    pub(crate) fn new(patterns: &[(String, String)]) -> Result<GatedList, regex::Error> {
+        let items = patterns.iter().map(|(k, p)| Ok((k.clone(), Gated::new(p)?))).collect::<Result<Vec<_>, regex::Error>>()?;
+        let union = patterns.iter().map(|(_, p)| format!("(?:{})", p.replace(r"\b", ""))).collect::<Vec<_>>().join("|");
+        let any = (!patterns.is_empty()).then(|| Regex::new(&union).ok()).flatten();
+        Ok(GatedList { any, items })
+    }
+
+    /// The keys whose pattern occurs in `haystack`, each with its first match, in table order.
+    pub(crate) fn matches<'h>(&self, haystack: &'h str) -> Vec<(&str, Match<'h>)> {
+        if !haystack.is_ascii() && self.any.as_ref().is_some_and(|a| !a.is_match(haystack)) {
+            return Vec::new();
+        }
+        self.items.iter().filter_map(|(k, r)| r.find(haystack).map(|m| (k.as_str(), m))).collect()
+    }
+}
+
 impl Gated {
     /// Compiles `pattern`, and its gate when it has word boundaries.
     pub(crate) fn new(pattern: &str) -> Result<Gated, regex::Error> {
