@@ -38,6 +38,7 @@ const HOME_WORDS: &[&str] = &[
 /// The best place in `span`, if any; `region_hint` is an oblast the context already names.
 pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Option<PlacePick> {
     let mentions = a.places_in(span);
+    let roles = crate::roles::builtin();
     let appositions = oblast_appositions(a, mentions);
     let regions: Vec<&str> = mentions
         .iter()
@@ -52,8 +53,12 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
         .filter(|(i, _)| !appositions.iter().any(|&(j, _)| j == *i))
         .map(|(_, m)| m)
         .filter(|m| !is_home(a.text(), m) && !is_cue_word(a, m))
-        .map(|m| {
-            let entry = choose_candidate(a, m, &regions);
+        // "Киев заявил", "видео о Буче": a government or a topic, not a scene
+        .filter(|m| !roles.is_not_scene(a, m))
+        .map(|m| (m, choose_candidate(a, m, &regions)))
+        // "Новоивановка Курской области": a Russian namesake of a Ukrainian village
+        .filter(|&(m, entry)| !roles.is_abroad_namesake(a, m, entry))
+        .map(|(m, entry)| {
             PlacePick {
                 entry,
                 frame: m.frame,
