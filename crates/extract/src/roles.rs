@@ -77,6 +77,7 @@ struct Strikes {
 #[derive(Deserialize)]
 struct RolesFile {
     speech: Langs,
+    intent: Langs,
     skip: Langs,
     subject_before: Langs,
     governs: Langs,
@@ -151,6 +152,7 @@ impl Words {
 /// The role words, compiled once.
 pub(crate) struct Roles {
     speech: Words,
+    intent: Words,
     skip: Words,
     subject_before: Words,
     governs: Words,
@@ -175,6 +177,7 @@ pub(crate) fn builtin() -> &'static Roles {
         match file {
             Some(f) => Roles {
                 speech: Words::new(f.speech),
+                intent: Words::new(f.intent),
                 skip: Words::new(f.skip),
                 subject_before: Words::new(f.subject_before),
                 governs: Words::new(f.governs),
@@ -190,6 +193,7 @@ pub(crate) fn builtin() -> &'static Roles {
             },
             None => Roles {
                 speech: Words(Vec::new()),
+                intent: Words(Vec::new()),
                 skip: Words(Vec::new()),
                 subject_before: Words(Vec::new()),
                 governs: Words(Vec::new()),
@@ -282,10 +286,15 @@ impl Roles {
 
     /// A speech verb right after `span` (past words like "ранее", "не раз"): the words of it.
     fn speech_after(&self, text: &str, span: Span) -> Option<Span> {
+        self.verb_after(&self.speech, text, span)
+    }
+
+    /// A verb of `list` right after `span`, past words like "ранее", "не раз".
+    fn verb_after(&self, list: &Words, text: &str, span: Span) -> Option<Span> {
         let next = after(text, span, 6);
         let w = strs(&next);
         let i = self.skipped(&w);
-        let n = self.speech.starts(&w[i..])?;
+        let n = list.starts(&w[i..])?;
         Some(join(&next[i..i + n]))
     }
 
@@ -300,12 +309,12 @@ impl Roles {
         let settlement = m.candidates.first().map(|&id| a.gazetteer.entry(id)).filter(|e| e.kind.is_settlement() && m.frame == Frame::Plain);
         let subject = prev_words.last().is_none_or(|p| self.subject_before.starts(&[p]).is_some());
         if subject {
-            if let Some(verb) = self.speech_after(text, m.span) {
+            if let Some(verb) = self.speech_after(text, m.span).or_else(|| self.verb_after(&self.intent, text, m.span)) {
                 w.add("the name is the subject of a statement or an intent", 2, verb);
             }
         }
         // "просил Киев", "заявил Киев": the subject after its verb
-        if let Some(n) = self.speech.ends(&prev_words) {
+        if let Some(n) = self.speech.ends(&prev_words).or_else(|| self.intent.ends(&prev_words)) {
             w.add("the name is the subject of a statement or an intent", 2, join(&prev[prev.len() - n..]));
         }
         if !located {
