@@ -82,6 +82,8 @@ struct RolesFile {
     subject_before: Langs,
     governs: Langs,
     dative_prepositions: Langs,
+    unit_words: Langs,
+    list_words: Langs,
     topic: Langs,
     place_prepositions: Langs,
     foreign_settlement_words: Langs,
@@ -157,6 +159,8 @@ pub(crate) struct Roles {
     subject_before: Words,
     governs: Words,
     dative_prepositions: Words,
+    unit_words: Words,
+    list_words: Words,
     topic: Words,
     place_prepositions: Words,
     foreign_settlement_words: Words,
@@ -182,6 +186,8 @@ pub(crate) fn builtin() -> &'static Roles {
                 subject_before: Words::new(f.subject_before),
                 governs: Words::new(f.governs),
                 dative_prepositions: Words::new(f.dative_prepositions),
+                unit_words: Words::new(f.unit_words),
+                list_words: Words::new(f.list_words),
                 topic: Words::new(f.topic),
                 place_prepositions: Words::new(f.place_prepositions),
                 foreign_settlement_words: Words::new(f.foreign_settlement_words),
@@ -198,6 +204,8 @@ pub(crate) fn builtin() -> &'static Roles {
                 subject_before: Words(Vec::new()),
                 governs: Words(Vec::new()),
                 dative_prepositions: Words(Vec::new()),
+                unit_words: Words(Vec::new()),
+                list_words: Words(Vec::new()),
                 topic: Words(Vec::new()),
                 place_prepositions: Words(Vec::new()),
                 foreign_settlement_words: Words(Vec::new()),
@@ -377,7 +385,7 @@ impl Roles {
         // back over the list's other names and its commas and conjunctions
         while i > 0 {
             let (word, s) = &w[i - 1];
-            let list_word = word.is_empty() || matches!(word.as_str(), "и" | "і" | "й" | "та" | "and") || capitalised(*s);
+            let list_word = word.is_empty() || self.list_words.starts(&[word.as_str()]).is_some() || capitalised(*s);
             if !list_word {
                 break;
             }
@@ -399,9 +407,10 @@ impl Roles {
     pub(crate) fn abroad_namesake(&self, a: &Analysis, m: &Mention, entry: litopys_gazetteer::EntryId) -> Weighing {
         let mut w = Weighing::default();
         let e = a.gazetteer.entry(entry);
-        // a city of its own is meant by its name; "Каменский район" may be a district abroad
+        // a city of its own is meant by its name unless a region or city abroad stands right
+        // after it ("в Красноармейском районе Волгограда"); "Каменский район" may be abroad
         let big = e.population >= 50_000 && m.frame != Frame::District;
-        if !e.is_ukrainian() || !matches!(e.kind, Kind::Village | Kind::City | Kind::Raion | Kind::Hromada) || big {
+        if !e.is_ukrainian() || !matches!(e.kind, Kind::Village | Kind::City | Kind::Raion | Kind::Hromada) {
             return w;
         }
         let text = a.text();
@@ -421,8 +430,8 @@ impl Roles {
         let mut end = m.span.end;
         for next in later {
             let gap = text.get(end..next.span.start).unwrap_or("x");
-            let joined = gap.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '-' | '—' | '–'))
-                || matches!(gap.trim(), "и" | "і" | "й" | "та" | "and");
+            let gap_words = words(gap, 0);
+            let joined = gap_words.iter().all(|(word, _)| word.is_empty() || self.list_words.starts(&[word.as_str()]).is_some() || self.unit_words.starts(&[word.as_str()]).is_some());
             if !joined {
                 break;
             }
@@ -431,6 +440,9 @@ impl Roles {
                 break;
             }
             end = next.span.end;
+        }
+        if big {
+            return w;
         }
         if w.signals.is_empty() {
             if let Some(x) = a.places_in(s.span).iter().find(|x| x.span != m.span && foreign(x)) {
