@@ -113,22 +113,21 @@ impl Pattern {
 
 impl Words {
     fn new(l: Langs) -> Words {
-        let phrases = l
-            .en
-            .into_iter()
-            .chain(l.uk)
-            .chain(l.ru)
-            .map(|p| {
-                p.to_lowercase()
-                    .split_whitespace()
-                    .map(|w| match w.strip_suffix('*') {
-                        Some(stem) => Pattern::Prefix(stem.to_string()),
-                        None => Pattern::Exact(w.to_string()),
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .filter(|p| !p.is_empty())
-            .collect();
+        let phrases =
+            l.en.into_iter()
+                .chain(l.uk)
+                .chain(l.ru)
+                .map(|p| {
+                    p.to_lowercase()
+                        .split_whitespace()
+                        .map(|w| match w.strip_suffix('*') {
+                            Some(stem) => Pattern::Prefix(stem.to_string()),
+                            None => Pattern::Exact(w.to_string()),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .filter(|p| !p.is_empty())
+                .collect();
         Words(phrases)
     }
 
@@ -136,7 +135,9 @@ impl Words {
     fn starts(&self, words: &[&str]) -> Option<usize> {
         self.0
             .iter()
-            .filter(|p| p.len() <= words.len() && p.iter().zip(words).all(|(pat, w)| pat.matches(w)))
+            .filter(|p| {
+                p.len() <= words.len() && p.iter().zip(words).all(|(pat, w)| pat.matches(w))
+            })
             .map(Vec::len)
             .max()
     }
@@ -145,7 +146,13 @@ impl Words {
     fn ends(&self, words: &[&str]) -> Option<usize> {
         self.0
             .iter()
-            .filter(|p| p.len() <= words.len() && p.iter().rev().zip(words.iter().rev()).all(|(pat, w)| pat.matches(w)))
+            .filter(|p| {
+                p.len() <= words.len()
+                    && p.iter()
+                        .rev()
+                        .zip(words.iter().rev())
+                        .all(|(pat, w)| pat.matches(w))
+            })
             .map(Vec::len)
             .max()
     }
@@ -224,7 +231,10 @@ pub(crate) fn builtin() -> &'static Roles {
 fn words(text: &str, base: usize) -> Vec<(String, Span)> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, ch) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         let word_char = ch.is_alphanumeric() || ch == '-' || ch == '\'' || ch == '’';
         match (word_char, start) {
             (true, None) => start = Some(i),
@@ -234,7 +244,12 @@ fn words(text: &str, base: usize) -> Vec<(String, Span)> {
             }
             _ => {}
         }
-        if !word_char && matches!(ch, ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '–' | '\n') {
+        if !word_char
+            && matches!(
+                ch,
+                ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '–' | '\n'
+            )
+        {
             out.push((String::new(), Span::new(base + i, base + i)));
         }
     }
@@ -252,7 +267,10 @@ fn after(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
     if end < text.len() {
         w.pop();
     }
-    w.into_iter().take_while(|(s, _)| !s.is_empty()).take(n).collect()
+    w.into_iter()
+        .take_while(|(s, _)| !s.is_empty())
+        .take(n)
+        .collect()
 }
 
 /// Words before `span` back to the start of its clause (at most `n`), in text order.
@@ -265,7 +283,10 @@ fn before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
     if start > 0 && !w.is_empty() {
         w.remove(0);
     }
-    let clause = w.iter().rposition(|(s, _)| s.is_empty()).map_or(0, |i| i + 1);
+    let clause = w
+        .iter()
+        .rposition(|(s, _)| s.is_empty())
+        .map_or(0, |i| i + 1);
     let w = w.split_off(clause);
     let skip = w.len().saturating_sub(n);
     w.into_iter().skip(skip).collect()
@@ -313,48 +334,92 @@ impl Roles {
         let mut w = Weighing::default();
         let prev = before(text, m.span, 4);
         let prev_words = strs(&prev);
-        let located = prev_words.last().is_some_and(|p| self.place_prepositions.starts(&[p]).is_some());
-        let settlement = m.candidates.first().map(|&id| a.gazetteer.entry(id)).filter(|e| e.kind.is_settlement() && m.frame == Frame::Plain);
-        let subject = prev_words.last().is_none_or(|p| self.subject_before.starts(&[p]).is_some());
+        let located = prev_words
+            .last()
+            .is_some_and(|p| self.place_prepositions.starts(&[p]).is_some());
+        let settlement = m
+            .candidates
+            .first()
+            .map(|&id| a.gazetteer.entry(id))
+            .filter(|e| e.kind.is_settlement() && m.frame == Frame::Plain);
+        let subject = prev_words
+            .last()
+            .is_none_or(|p| self.subject_before.starts(&[p]).is_some());
         if subject {
-            if let Some(verb) = self.speech_after(text, m.span).or_else(|| self.verb_after(&self.intent, text, m.span)) {
-                w.add("the name is the subject of a statement or an intent", 2, verb);
+            if let Some(verb) = self
+                .speech_after(text, m.span)
+                .or_else(|| self.verb_after(&self.intent, text, m.span))
+            {
+                w.add(
+                    "the name is the subject of a statement or an intent",
+                    2,
+                    verb,
+                );
             }
         }
         // "просил Киев", "заявил Киев": the subject after its verb
-        if let Some(n) = self.speech.ends(&prev_words).or_else(|| self.intent.ends(&prev_words)) {
-            w.add("the name is the subject of a statement or an intent", 2, join(&prev[prev.len() - n..]));
+        if let Some(n) = self
+            .speech
+            .ends(&prev_words)
+            .or_else(|| self.intent.ends(&prev_words))
+        {
+            w.add(
+                "the name is the subject of a statement or an intent",
+                2,
+                join(&prev[prev.len() - n..]),
+            );
         }
         if !located {
             // the word right before, or the one before an object noun ("поставок оружия Киеву")
             // (the object noun is a common noun, not a preposition: "удар по Киеву" is a place)
             let object_noun = prev.last().is_some_and(|(word, span)| {
-                word.chars().count() > 3 && !span.text(text).starts_with(char::is_uppercase) && self.dative_prepositions.starts(&[word.as_str()]).is_none()
+                word.chars().count() > 3
+                    && !span.text(text).starts_with(char::is_uppercase)
+                    && self.dative_prepositions.starts(&[word.as_str()]).is_none()
+                    && !is_verb(word)
             });
             let found = self.governs.ends(&prev_words).map(|n| (n, 0)).or_else(|| {
                 let shorter = &prev_words[..prev_words.len().saturating_sub(1)];
-                self.governs.ends(shorter).filter(|_| object_noun).map(|n| (n, 1))
+                self.governs
+                    .ends(shorter)
+                    .filter(|_| object_noun)
+                    .map(|n| (n, 1))
             });
             if let Some((n, gap)) = found {
                 let end = prev.len() - gap;
-                w.add("a word of policy or aid governs the name", 2, join(&prev[end - n..end]));
+                w.add(
+                    "a word of policy or aid governs the name",
+                    2,
+                    join(&prev[end - n..end]),
+                );
             }
         } else if prev_words.len() >= 2 {
             // "посольство США в Киеве", "корреспондент FT в Киеве"
             let head = &prev_words[..prev_words.len() - 1];
             let from = head.len().saturating_sub(3);
-            if let Some(i) = (from..head.len()).find(|&i| self.seat_before.starts(&head[i..=i]).is_some()) {
-                w.add("the name is the seat of an embassy, an office or a post", 2, prev[i].1);
+            if let Some(i) =
+                (from..head.len()).find(|&i| self.seat_before.starts(&head[i..=i]).is_some())
+            {
+                w.add(
+                    "the name is the seat of an embassy, an office or a post",
+                    2,
+                    prev[i].1,
+                );
             }
         }
         // "помощь Киеву", "США Киеву": a settlement in the dative with no preposition is a
         // recipient; "по Киеву", "к Киеву" are places
         if let Some(e) = settlement {
             let word = m.span.text(text).to_lowercase();
-            let dative = (word.ends_with('у') || word.ends_with('ю')) && takes_dative_u(&e.name_uk.to_lowercase());
+            let dative = (word.ends_with('у') || word.ends_with('ю'))
+                && takes_dative_u(&e.name_uk.to_lowercase());
             let preposition = located || self.dative_preposition_before(text, m.span);
             if dative && !preposition {
-                w.add("a settlement in the dative with no preposition is a recipient", 2, m.span);
+                w.add(
+                    "a settlement in the dative with no preposition is a recipient",
+                    2,
+                    m.span,
+                );
             }
         }
         // "в Охотском море": part of a sea's name
@@ -367,7 +432,8 @@ impl Roles {
         // (the preposition right before the name, or before one adjective: "про украинскую Бучу")
         let n = prev_words.len();
         let topic_at = (n.saturating_sub(2)..n).rev().find(|&t| {
-            self.topic.starts(&[prev_words[t]]).is_some() && prev_words[t + 1..].iter().all(|w| is_adjective(w))
+            self.topic.starts(&[prev_words[t]]).is_some()
+                && prev_words[t + 1..].iter().all(|w| is_adjective(w))
         });
         if let Some(t) = topic_at {
             w.add("the name is what something is about", 2, prev[t].1);
@@ -385,13 +451,19 @@ impl Roles {
         // back over the list's other names and its commas and conjunctions
         while i > 0 {
             let (word, s) = &w[i - 1];
-            let list_word = word.is_empty() || self.list_words.starts(&[word.as_str()]).is_some() || capitalised(*s);
+            let list_word = word.is_empty()
+                || self.list_words.starts(&[word.as_str()]).is_some()
+                || capitalised(*s);
             if !list_word {
                 break;
             }
             i -= 1;
         }
-        let is_prep = |k: usize| w.get(k).is_some_and(|(word, _)| self.dative_prepositions.starts(&[word.as_str()]).is_some());
+        let is_prep = |k: usize| {
+            w.get(k).is_some_and(|(word, _)| {
+                self.dative_prepositions.starts(&[word.as_str()]).is_some()
+            })
+        };
         i > 0 && (is_prep(i - 1) || (i > 1 && is_prep(i - 2)))
     }
 
@@ -404,34 +476,57 @@ impl Roles {
     /// a Russian region right after it ("Новоивановка Курской области"), Russian places in its
     /// sentence, the sentence before or the headline, a Russian word for a village; against:
     /// the candidate's own oblast or raion named in the paragraph.
-    pub(crate) fn abroad_namesake(&self, a: &Analysis, m: &Mention, entry: litopys_gazetteer::EntryId) -> Weighing {
+    pub(crate) fn abroad_namesake(
+        &self,
+        a: &Analysis,
+        m: &Mention,
+        entry: litopys_gazetteer::EntryId,
+    ) -> Weighing {
         let mut w = Weighing::default();
         let e = a.gazetteer.entry(entry);
         // a city of its own is meant by its name unless a region or city abroad stands right
         // after it ("в Красноармейском районе Волгограда"); "Каменский район" may be abroad
         let big = e.population >= 50_000 && m.frame != Frame::District;
-        if !e.is_ukrainian() || !matches!(e.kind, Kind::Village | Kind::City | Kind::Raion | Kind::Hromada) {
+        if !e.is_ukrainian()
+            || !matches!(
+                e.kind,
+                Kind::Village | Kind::City | Kind::Raion | Kind::Hromada
+            )
+        {
             return w;
         }
         let text = a.text();
-        let Some(si) = sentence_of(a, m.span) else { return w };
+        let Some(si) = sentence_of(a, m.span) else {
+            return w;
+        };
         let s = &a.sentences[si];
         let paragraph = a.paragraphs.get(s.paragraph_idx).copied().unwrap_or(s.span);
         let foreign = |x: &&Mention| {
             let f = a.gazetteer.entry(x.candidates[0]);
             !f.is_ukrainian()
                 && !f.country.is_empty()
-                && matches!(f.kind, Kind::Oblast | Kind::Region | Kind::City | Kind::Village | Kind::Raion)
+                && matches!(
+                    f.kind,
+                    Kind::Oblast | Kind::Region | Kind::City | Kind::Village | Kind::Raion
+                )
                 && !self.is_not_scene(a, x)
         };
         // the region after a list names every item's: "Погребки — Ольговка — Новоивановка
         // Курской области"
-        let later: Vec<&Mention> = a.places_in(s.span).iter().filter(|x| x.span.start >= m.span.end).collect();
+        let later: Vec<&Mention> = a
+            .places_in(s.span)
+            .iter()
+            .filter(|x| x.span.start >= m.span.end)
+            .collect();
         let mut end = m.span.end;
         for next in later {
             let gap = text.get(end..next.span.start).unwrap_or("x");
             let gap_words = words(gap, 0);
-            let joined = gap_words.iter().all(|(word, _)| word.is_empty() || self.list_words.starts(&[word.as_str()]).is_some() || self.unit_words.starts(&[word.as_str()]).is_some());
+            let joined = gap_words.iter().all(|(word, _)| {
+                word.is_empty()
+                    || self.list_words.starts(&[word.as_str()]).is_some()
+                    || self.unit_words.starts(&[word.as_str()]).is_some()
+            });
             if !joined {
                 break;
             }
@@ -445,50 +540,94 @@ impl Roles {
             return w;
         }
         if w.signals.is_empty() {
-            if let Some(x) = a.places_in(s.span).iter().find(|x| x.span != m.span && foreign(x)) {
+            if let Some(x) = a
+                .places_in(s.span)
+                .iter()
+                .find(|x| x.span != m.span && foreign(x))
+            {
                 w.add("the sentence names a place abroad", 1, x.span);
             }
         }
-        let previous = si.checked_sub(1).map(|i| &a.sentences[i]).filter(|p| p.paragraph_idx == s.paragraph_idx);
-        let headline = a.paragraphs.first().filter(|p| p.len() <= 300 && !(p.start <= s.span.start && s.span.start < p.end));
-        for span in previous.map(|p| p.span).into_iter().chain(headline.copied()) {
+        let previous = si
+            .checked_sub(1)
+            .map(|i| &a.sentences[i])
+            .filter(|p| p.paragraph_idx == s.paragraph_idx);
+        let headline = a
+            .paragraphs
+            .first()
+            .filter(|p| p.len() <= 300 && !(p.start <= s.span.start && s.span.start < p.end));
+        for span in previous
+            .map(|p| p.span)
+            .into_iter()
+            .chain(headline.copied())
+        {
             if let Some(x) = a.places_in(span).iter().find(foreign) {
-                w.add("the sentence before or the headline names a place abroad", 1, x.span);
+                w.add(
+                    "the sentence before or the headline names a place abroad",
+                    1,
+                    x.span,
+                );
                 break;
             }
         }
         // the gazetteer takes the settlement word into the name ("деревне Колодезное")
         let mut prev = before(text, m.span, 2);
         prev.extend(words(m.span.text(text), m.span.start).into_iter().take(1));
-        if let Some((_, span)) = prev.iter().find(|(word, _)| self.foreign_settlement_words.starts(&[word.as_str()]).is_some()) {
-            w.add("a word for a village that Russian texts use for Russian ones", 1, *span);
+        if let Some((_, span)) = prev.iter().find(|(word, _)| {
+            self.foreign_settlement_words
+                .starts(&[word.as_str()])
+                .is_some()
+        }) {
+            w.add(
+                "a word for a village that Russian texts use for Russian ones",
+                1,
+                *span,
+            );
         }
         // a text that names places abroad again and again, and no Ukrainian region, is about
         // abroad
         let whole = Span::new(0, text.len());
-        let abroad_named = a.places_in(whole).iter().filter(|x| x.span != m.span && foreign(x)).count();
+        let abroad_named = a
+            .places_in(whole)
+            .iter()
+            .filter(|x| x.span != m.span && foreign(x))
+            .count();
         let ukrainian_region = a.places_in(whole).iter().any(|x| {
             let o = a.gazetteer.entry(x.candidates[0]);
             o.is_ukrainian() && matches!(o.kind, Kind::Oblast | Kind::Raion)
         });
         if abroad_named >= 2 && !ukrainian_region {
-            w.add("the text names places abroad and no Ukrainian region", 1, m.span);
+            w.add(
+                "the text names places abroad and no Ukrainian region",
+                1,
+                m.span,
+            );
         }
         let own = a.places_in(paragraph).iter().find(|x| {
             x.span != m.span
                 && x.candidates.iter().any(|&id| {
                     let o = a.gazetteer.entry(id);
-                    (o.kind == Kind::Oblast && o.admin1 == e.admin1) || (o.kind == Kind::Raion && o.admin2.is_some() && o.admin2 == e.admin2)
+                    (o.kind == Kind::Oblast && o.admin1 == e.admin1)
+                        || (o.kind == Kind::Raion && o.admin2.is_some() && o.admin2 == e.admin2)
                 })
         });
         if let Some(x) = own {
-            w.add("the paragraph names the village's own oblast or raion", -2, x.span);
+            w.add(
+                "the paragraph names the village's own oblast or raion",
+                -2,
+                x.span,
+            );
         }
         w
     }
 
     /// True when the passage says the name is a namesake abroad.
-    pub(crate) fn is_abroad_namesake(&self, a: &Analysis, m: &Mention, entry: litopys_gazetteer::EntryId) -> bool {
+    pub(crate) fn is_abroad_namesake(
+        &self,
+        a: &Analysis,
+        m: &Mention,
+        entry: litopys_gazetteer::EntryId,
+    ) -> bool {
         self.abroad_namesake(a, m, entry).score() >= THRESHOLD
     }
 
@@ -537,16 +676,29 @@ fn words_before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
     w.into_iter().skip(skip).collect()
 }
 
+/// True for a word with a Russian or Ukrainian verb's ending ("подвергся", "атаковали").
+fn is_verb(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ся", "сь", "ть", "ти", "ла", "ли", "ло", "ет", "ит", "ют", "ят", "ал", "ил", "ел", "ув",
+        "ив",
+    ];
+    ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 /// True for a word with an adjective's ending ("украинскую", "оккупированной", "київському").
 fn is_adjective(word: &str) -> bool {
-    const ENDINGS: &[&str] = &["ую", "ой", "ом", "ей", "ий", "ый", "ая", "ое", "ые", "ых", "ого", "ему", "ому", "ій", "ої", "ою", "ої", "ий", "а", "е", "і"];
+    const ENDINGS: &[&str] = &[
+        "ую", "ой", "ом", "ей", "ий", "ый", "ая", "ое", "ые", "ых", "ого", "ему", "ому", "ій",
+        "ої", "ою", "ої", "ий", "а", "е", "і",
+    ];
     ENDINGS.iter().any(|e| word.ends_with(e)) && word.chars().count() > 3
 }
 
 /// The index of the sentence holding `span`.
 fn sentence_of(a: &Analysis, span: Span) -> Option<usize> {
     let i = a.sentences.partition_point(|s| s.span.start <= span.start);
-    i.checked_sub(1).filter(|&i| a.sentences[i].span.end >= span.end)
+    i.checked_sub(1)
+        .filter(|&i| a.sentences[i].span.end >= span.end)
 }
 
 #[cfg(test)]
@@ -569,7 +721,10 @@ mod tests {
         assert!(before(text, span, 4).is_empty());
         let short = "по данным ВСУ";
         let at = short.find("ВСУ").unwrap_or(0);
-        assert_eq!(strs(&before(short, Span::new(at, short.len()), 4)), vec!["по", "данным"]);
+        assert_eq!(
+            strs(&before(short, Span::new(at, short.len()), 4)),
+            vec!["по", "данным"]
+        );
         assert_eq!(strs(&after(text, span, 6)), vec!["не", "раз", "заявлял"]);
         let r = builtin();
         assert!(r.speech_after(text, span).is_some());
