@@ -92,7 +92,11 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
     let sub_event = rule.sub_event_type.as_str();
     let parties: Vec<Cue> = cues
         .iter()
-        .filter(|c| !matches!(c.kind, CueKind::Actor(_)) || !(roles.is_source(text, c.span) || roles.is_defender_of(c.span.text(text), sub_event)))
+        .filter(|c| match c.kind {
+            // a source that is the rule's usual actor stays ("Минобороны России сообщило об ударе")
+            CueKind::Actor(i) => !((i != rule.actor1 && roles.is_source(text, c.span)) || roles.is_defender_of(c.span.text(text), sub_event)),
+            _ => true,
+        })
         .copied()
         .collect();
     let (actor1_idx, actor2_idx) = sides(&parties, rule);
