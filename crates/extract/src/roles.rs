@@ -59,15 +59,7 @@ impl Weighing {
 /// A score of 2 or more gives the role.
 const THRESHOLD: i32 = 2;
 
-#[derive(Deserialize, Default)]
-struct Langs {
-    #[serde(default)]
-    en: Vec<String>,
-    #[serde(default)]
-    uk: Vec<String>,
-    #[serde(default)]
-    ru: Vec<String>,
-}
+use crate::codebook::Cues as Langs;
 
 #[derive(Deserialize)]
 struct Strikes {
