@@ -86,7 +86,20 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
         cues.iter()
             .find(|c| matches!(c.kind, CueKind::Actor(i) if actors[i].key == key))
     };
-    let (actor1_idx, actor2_idx) = sides(&cues, rule);
+    // an army named as the source of the report ("Воздушные силы ВСУ заявили") or as the air
+    // defence that met a strike is not the side that struck
+    let roles = crate::roles::builtin();
+    let sub_event = rule.sub_event_type.as_str();
+    let parties: Vec<Cue> = cues
+        .iter()
+        .filter(|c| match c.kind {
+            // a source that is the rule's usual actor stays ("Минобороны России сообщило об ударе")
+            CueKind::Actor(i) => !((i != rule.actor1 && roles.is_source(text, c.span)) || roles.is_defender_of(c.span.text(text), sub_event)),
+            _ => true,
+        })
+        .copied()
+        .collect();
+    let (actor1_idx, actor2_idx) = sides(&parties, rule);
     let actor1 = &actors[actor1_idx];
     let mut assoc_actor_1 = actor1.assoc.clone();
     if actor1.key == "crowd" {

@@ -42,15 +42,16 @@ pub enum CodebookError {
     },
 }
 
+/// A word list per language, as the codebook and `data/roles.toml` write them.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Cues {
+pub(crate) struct Cues {
     #[serde(default)]
-    en: Vec<String>,
+    pub(crate) en: Vec<String>,
     #[serde(default)]
-    uk: Vec<String>,
+    pub(crate) uk: Vec<String>,
     #[serde(default)]
-    ru: Vec<String>,
+    pub(crate) ru: Vec<String>,
 }
 
 impl Cues {

@@ -46,6 +46,7 @@ mod matcher;
 pub mod numbers;
 mod places;
 mod report_dates;
+mod roles;
 mod score;
 pub mod segment;
 mod stats;

@@ -35,12 +35,14 @@ const HOME_WORDS: &[&str] = &[
     "уродженцем", "уродженців", "уродженцям", "уродженки", "родом з", "родом із", "мешканець", "мешканка", "мешканця",
     "мешканцю", "мешканцем", "мешканки", "жителька", "жительки", "житель", "жителя", "жителю", "жителем", "жительница",
     "жительницы", "жительнице", "уроженец", "уроженка", "уроженца", "уроженцу", "уроженцем", "уроженцев", "уроженцам",
-    "уроженки", "родом из", "з", "із", "зі", "из",
+    "уроженки", "родом из", "з", "із", "зі", "из", "проживающий в", "проживающего в", "проживающая в", "проживающей в",
+    "проживающему в", "проживающим в", "проживающие в", "проживающих в", "проживає в", "проживає у", "мешкає в", "мешкає у",
 ];
 
 /// The best place in `span`, if any; `region_hint` is an oblast the context already names.
 pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Option<PlacePick> {
     let mentions = a.places_in(span);
+    let roles = crate::roles::builtin();
     let appositions = oblast_appositions(a, mentions);
     let regions: Vec<&str> = mentions
         .iter()
@@ -57,8 +59,12 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
         .filter(|m| {
             !is_home(a.text(), m) && !is_cue_word(a, m) && !names_a_group(a.text(), m) && !district_of_city(a, m)
         })
-        .map(|m| {
-            let entry = choose_candidate(a, m, &regions);
+        // "Киев заявил", "видео о Буче": a government or a topic, not a scene
+        .filter(|m| !roles.is_not_scene(a, m))
+        .map(|m| (m, choose_candidate(a, m, &regions)))
+        // "Новоивановка Курской области": a Russian namesake of a Ukrainian village
+        .filter(|&(m, entry)| !roles.is_abroad_namesake(a, m, entry))
+        .map(|(m, entry)| {
             PlacePick {
                 entry,
                 frame: m.frame,

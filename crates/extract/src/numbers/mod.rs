@@ -272,7 +272,11 @@ fn counts(text: &str, toks: &mut Vec<Token>) -> Vec<Count> {
             end_idx += 1;
         }
         let after_colon = text[..toks[i].span.start].ends_with(':');
-        if after_colon || is_age_or_time(text, toks[end_idx].span.end) || follows_no(toks, i) {
+        if after_colon
+            || is_age_or_time(text, toks[end_idx].span.end)
+            || follows_no(toks, i)
+            || is_part_of_name(text, toks[i].span.start, toks[end_idx].span.end)
+        {
             i = end_idx + 1;
             continue;
         }
@@ -365,6 +369,45 @@ fn is_age_or_time(text: &str, end: usize) -> bool {
         || after.starts_with(" летн")
         || (after.starts_with(':') && after[1..].starts_with(|c: char| c.is_ascii_digit()))
         || after.starts_with('%')
+}
+
+/// Endings a number takes as a cardinal in Russian and Ukrainian shorthand: "5-ти" (пяти),
+/// "3-х" (трех), "7-ми" (семи). Any other ending after a hyphen makes it an ordinal or an
+/// adjective: "41-й бригады", "11-этажный", "23-я ОСБ".
+const CARDINAL_ENDINGS: &[&str] = &["ти", "х", "и", "ми", "мя", "ух", "ех", "ох", "ьох"];
+
+/// Units of measure: "1500 кг" is a weight, "170 мм" a calibre, not a count of people.
+const UNITS: &[&str] = &[
+    "кг", "км", "мм", "см", "м", "т", "тонн", "тонны", "тонна", "тонни", "тон", "метров", "метра", "метрів", "метри", "километров",
+    "кілометрів", "килограммов", "кілограмів", "гектаров", "гектарів", "га", "kg", "km", "mm", "cm", "m", "tons", "tonnes",
+    "metres", "meters", "kilometres", "kilometers", "hectares",
+];
+
+/// True when the digits at `start..end` are part of a name or a measure, not a count: a
+/// designation ("ФАБ-1500", "Х-101", "Ту-95", "F-16"), a link ("t.me/channel/1966"), an
+/// ordinal or adjective ("41-й бригады", "11-этажный"), a weight or length ("1500 кг").
+fn is_part_of_name(text: &str, start: usize, end: usize) -> bool {
+    let head = &text[..start];
+    let mut back = head.chars().rev();
+    let before = back.next();
+    let before2 = back.next();
+    let designation = matches!(before, Some('-' | '–')) && before2.is_some_and(char::is_alphabetic);
+    let glued = before.is_some_and(|c| c.is_alphabetic() || matches!(c, '/' | '_' | '#' | '=' | '@'));
+    let tail = &text[end..];
+    let suffix: String = tail
+        .strip_prefix('-')
+        .map(|t| t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase())
+        .unwrap_or_default();
+    let ordinal = !suffix.is_empty() && !CARDINAL_ENDINGS.contains(&suffix.as_str());
+    let unit_word: String = tail
+        .trim_start_matches([' ', '\u{00A0}'])
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    let unit = tail.starts_with([' ', '\u{00A0}']) && UNITS.contains(&unit_word.as_str())
+        || UNITS.contains(&tail.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase().as_str()) && tail.starts_with(char::is_alphabetic);
+    designation || glued || ordinal || unit
 }
 
 fn follows_no(toks: &[Token], i: usize) -> bool {

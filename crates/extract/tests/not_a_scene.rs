@@ -1,0 +1,160 @@
+//! Names that are no scene, found in general Russian news from Telegram (issues #13, #14): a
+//! capital standing for its government, a place that is only a topic, a Russian village with a
+//! Ukrainian namesake, an army named as the source of a report, numbers that are part of a
+//! weapon's or a unit's name. Every text below was written for litopys in the shape of those
+//! posts; the places are real, the events invented.
+
+mod common;
+use common::extract;
+
+/// `(location, sub_event_type)` of every incident in `text`.
+fn rows(text: &str) -> Vec<(String, String)> {
+    extract(text, "2026-03-10")
+        .incidents
+        .iter()
+        .map(|i| (i.location.clone(), i.sub_event_type.as_str().to_string()))
+        .collect()
+}
+
+// ---- a capital for its government -------------------------------------------------------------
+
+#[test]
+fn the_capital_as_speaker_is_no_scene() {
+    // the strike's scene is the city named after the speaker
+    let got = rows("Киев заявляет, что ночью Россия нанесла ракетный удар по Днепру.");
+    assert_eq!(
+        got,
+        vec![(
+            "Dnipro".to_string(),
+            "Shelling/artillery/missile attack".to_string()
+        )]
+    );
+    // nothing else is named: no incident at all
+    assert!(rows("Киев получит новые ракеты после ракетного удара по энергосистеме.").is_empty());
+    assert!(
+        rows("Киев может попросить новые зенитные комплексы после ракетного удара.").is_empty()
+    );
+}
+
+#[test]
+fn the_capital_as_recipient_or_owner_is_no_scene() {
+    assert!(
+        rows("США передали Киеву новые ракеты после ракетного удара по энергосистеме.").is_empty()
+    );
+    assert!(
+        rows("Администрация готовит для Киева пакет вооружений со снарядами для HIMARS.")
+            .is_empty()
+    );
+    assert!(
+        rows("Посол прокомментировал реакцию Киева на ракетный удар по соседней стране.")
+            .is_empty()
+    );
+    assert!(
+        rows("Взрывы прогремели в подконтрольном Киеву городе, сообщают местные каналы.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_capital_as_scene_stays() {
+    // "по Киеву", "в Киеве", "над Киевом": prepositions of place
+    assert_eq!(
+        rows("Ночью российские войска нанесли ракетный удар по Киеву, есть раненые.").len(),
+        1
+    );
+    assert_eq!(
+        rows("В Киеве в результате атаки дронов пострадали два человека.").len(),
+        1
+    );
+    assert_eq!(
+        rows("Ночью Россия атаковала Киев дронами, обломки упали на жилой дом.").len(),
+        1
+    );
+}
+
+#[test]
+fn a_place_as_topic_is_no_scene() {
+    // a verdict for a video about a town is not an incident in that town
+    assert!(
+        rows("Суд в Москве заочно приговорил блогера к восьми годам за видео о Буче.").is_empty()
+    );
+}
+
+// ---- Russian namesakes --------------------------------------------------------------------------
+
+#[test]
+fn a_russian_word_for_village_and_a_russian_city_nearby_put_it_abroad() {
+    // Колодязне is a village of Kharkiv oblast too
+    let text = "В деревне Колодезное под Тулой произошел взрыв, пострадали трое детей.";
+    assert!(rows(text).is_empty(), "{:?}", rows(text));
+}
+
+#[test]
+fn a_district_of_a_russian_city_is_abroad() {
+    // "Красноармейск" is also Pokrovsk's old name; a unit word stands between it and its city
+    let text = "В Красноармейском районе Волгограда произошел взрыв на складе, пострадали несколько человек.";
+    assert!(rows(text).is_empty(), "{:?}", rows(text));
+}
+
+#[test]
+fn a_village_with_its_own_oblast_stays_in_ukraine() {
+    // the Russian region is where the fire came from; the oblast names the Ukrainian village
+    let text = "Новоивановка Сумской области попала под обстрел из Курской области, ранены двое.";
+    let got = rows(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+// ---- sources and defenders are not the attacker --------------------------------------------------
+
+#[test]
+fn the_air_force_as_source_is_not_the_attacker() {
+    let out = extract(
+        "Воздушные силы ВСУ заявили, что ночью Одессу атаковали ударные беспилотники.",
+        "2026-03-10",
+    );
+    assert_eq!(out.incidents.len(), 1);
+    assert_eq!(out.incidents[0].actor1, "Military Forces of Russia (2000-)");
+}
+
+#[test]
+fn air_defence_is_not_the_attacker() {
+    let out = extract(
+        "В Одессе работала ПВО, ночью город атаковали ударные беспилотники, пострадали три человека.",
+        "2026-03-10",
+    );
+    assert_eq!(out.incidents.len(), 1);
+    assert_eq!(out.incidents[0].actor1, "Military Forces of Russia (2000-)");
+}
+
+// ---- numbers that are names ----------------------------------------------------------------------
+
+#[test]
+fn numbers_in_names_are_not_counts() {
+    let out = extract(
+        "В Харькове в результате удара беспилотника по 11-этажному дому пострадали три человека.",
+        "2026-03-10",
+    );
+    assert_eq!(out.incidents.len(), 1);
+    assert_eq!(out.incidents[0].injuries, Some(3));
+    let out = extract(
+        "Российская авиация нанесла авиаудар по Купянску бомбой ФАБ-1500, погибли два человека.",
+        "2026-03-10",
+    );
+    assert_eq!(out.incidents[0].fatalities, 2);
+    assert_eq!(out.incidents[0].participants, Some(2));
+    let out = extract(
+        "В Севастополе под автомобилем сработало взрывное устройство, погиб один человек — начальник штаба 41-й бригады.",
+        "2026-03-10",
+    );
+    assert_eq!(out.incidents[0].fatalities, 1);
+}
+
+#[test]
+fn numbers_in_links_are_not_counts() {
+    let out = extract(
+        "По данным мэра, в Херсоне при обстреле [пострадали](https://t.me/channel/1966) семь человек.",
+        "2026-03-10",
+    );
+    assert_eq!(out.incidents.len(), 1);
+    assert_eq!(out.incidents[0].injuries, Some(7));
+}
