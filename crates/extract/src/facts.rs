@@ -155,29 +155,26 @@ fn langs_of(value: &toml::Value) -> Vec<String> {
         .collect()
 }
 
-fn keyed(table: &toml::Table, order: &str) -> Result<Vec<(String, Regex)>, FactsError> {
-    // toml::Table does not keep the file's order: read it back from the text
+/// A table's `(key, pattern)`s in the file's order (toml::Table does not keep it: it is read
+/// back from the text), each pattern as [`compile`] wraps it.
+fn keyed_patterns(table: &toml::Table, order: &str) -> Vec<(String, String)> {
     let mut keys: Vec<&String> = table.keys().collect();
     keys.sort_by_key(|k| order.find(&format!("\"{k}\" =")).unwrap_or(usize::MAX));
     keys.into_iter()
-        .map(|k| {
-            Ok((
-                k.clone(),
-                compile(k, &alternation(langs_of(&table[k]).iter()))?,
-            ))
-        })
+        .map(|k| (k.clone(), format!("(?i)(?:{})", alternation(langs_of(&table[k]).iter()))))
+        .collect()
+}
+
+fn keyed(table: &toml::Table, order: &str) -> Result<Vec<(String, Regex)>, FactsError> {
+    keyed_patterns(table, order)
+        .into_iter()
+        .map(|(k, p)| Regex::new(&p).map(|r| (k.clone(), r)).map_err(|e| FactsError::Cue(k, e)))
         .collect()
 }
 
 /// [`keyed`] behind one gate: for the long lists every sentence is searched for.
 fn keyed_list(name: &str, table: &toml::Table, order: &str) -> Result<GatedList, FactsError> {
-    let mut keys: Vec<&String> = table.keys().collect();
-    keys.sort_by_key(|k| order.find(&format!("\"{k}\" =")).unwrap_or(usize::MAX));
-    let patterns: Vec<(String, String)> = keys
-        .into_iter()
-        .map(|k| (k.clone(), format!("(?i)(?:{})", alternation(langs_of(&table[k]).iter()))))
-        .collect();
-    GatedList::new(&patterns).map_err(|e| FactsError::Cue(name.to_string(), e))
+    GatedList::new(&keyed_patterns(table, order)).map_err(|e| FactsError::Cue(name.to_string(), e))
 }
 
 impl FactTable {
