@@ -16,11 +16,7 @@ const NAME_HEADS: &str = include_str!("../data/name_heads.txt");
 fn heads() -> &'static [&'static str] {
     static HEADS: OnceLock<Vec<&'static str>> = OnceLock::new();
     HEADS.get_or_init(|| {
-        NAME_HEADS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .collect()
+        crate::list_words(NAME_HEADS).collect()
     })
 }
 

@@ -485,6 +485,12 @@ impl<'g> Geoparser<'g> {
     }
 }
 
+/// The words of a word-list data file (`data/*.txt`): every word of every line that is not a
+/// `#` comment.
+pub(crate) fn list_words(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
+}
+
 /// True if `name` follows "у", "в", "во" or "на" and ends as a locative does ("Чорнобилі",
 /// "Чернобыле", "Черкасах").
 fn located(text: &str, name: Span) -> bool {

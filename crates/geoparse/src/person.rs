@@ -21,11 +21,7 @@ const PERSON_WORDS: &str = include_str!("../data/person_words.txt");
 fn person_words() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        PERSON_WORDS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .collect()
+        crate::list_words(PERSON_WORDS).collect()
     })
 }
 
