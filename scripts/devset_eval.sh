@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Scores extraction on the development set of real reports (data/devset/), per language.
+# Scores extraction on a set of hand-coded real reports (data/devset/ unless GOLD_DIR), per language.
 #
 # usage: scripts/devset_eval.sh [TEXTS_DIR] [--details]
 #   TEXTS_DIR  where the report texts lie, as TEXTS_DIR/<lang>/<id>.txt (default ../devset-texts,
 #              relative to the repository root). The texts are not in the repository: they are
 #              other people's writing; see data/devset/README.md.
 #   --details  also print each match, miss and extra (litopys eval --details).
-# env: LITOPYS  the binary to run (default target/release/litopys).
+# env: LITOPYS   the binary to run (default target/release/litopys).
+#      GOLD_DIR  the gold folder, as GOLD_DIR/<lang>/<id>.gold.json, relative to the repository root
+#                or absolute (default data/devset). The held-out set: GOLD_DIR=data/heldout with
+#                its texts folder (see data/heldout/README.md).
 #
 # Only gold files whose text exists are scored. Prints one row per language and a total:
 # reports scored, incidents in the gold, found, recall, extracted, precision.
@@ -21,6 +24,8 @@ for arg in "$@"; do
   esac
 done
 cd "$root"
+gold_dir="${GOLD_DIR:-data/devset}"
+[ -d "$gold_dir" ] || { echo "no gold folder: $gold_dir" >&2; exit 1; }
 [ -d "$texts" ] || { echo "no texts folder: $texts" >&2; exit 1; }
 bin="${LITOPYS:-target/release/litopys}"
 [ -x "$bin" ] || { echo "build it first: cargo build --release -p litopys" >&2; exit 1; }
@@ -35,7 +40,7 @@ row_for() { # prints one table row for the eval output on stdin
 }
 for lang in uk ru en; do
   pairs=()
-  for gold in data/devset/"$lang"/*.gold.json; do
+  for gold in "$gold_dir"/"$lang"/*.gold.json; do
     [ -e "$gold" ] || continue
     id="$(basename "$gold" .gold.json)"
     txt="$texts/$lang/$id.txt"
