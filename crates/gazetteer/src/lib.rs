@@ -344,17 +344,24 @@ impl Gazetteer {
     }
 
     fn assemble(entries: Vec<Entry>, index: Index) -> Gazetteer {
-        let mut numbers: std::collections::HashMap<(&str, Option<&str>), u16> = Default::default();
+        // unit 0 is "none": a country, or a town abroad whose region the data does not give,
+        // shares no region with another (London in Canada is not in Tunisia's region)
+        let mut numbers: std::collections::HashMap<(&str, &str, Option<&str>), u16> = Default::default();
         let mut units = Vec::with_capacity(entries.len());
         for e in &entries {
+            if e.admin1.is_empty() {
+                units.push((0, 0));
+                continue;
+            }
             let mut number = |key| -> u16 {
                 let n = numbers.len() as u16 + 1;
                 *numbers.entry(key).or_insert(n)
             };
-            let admin1 = number((e.admin1.as_str(), None));
+            // regions are told apart by country too: two countries may each have a "Central"
+            let admin1 = number((e.country.as_str(), e.admin1.as_str(), None));
             // a raion's own name is what its settlements give as admin2
             let raion = if e.kind == Kind::Raion { Some(e.name.as_str()) } else { e.admin2.as_deref() };
-            let admin2 = raion.map_or(0, |r| number((e.admin1.as_str(), Some(r))));
+            let admin2 = raion.map_or(0, |r| number((e.country.as_str(), e.admin1.as_str(), Some(r))));
             units.push((admin1, admin2));
         }
         Gazetteer { entries, index, units, filters: OnceLock::new() }

@@ -275,12 +275,13 @@ impl Context {
             }
             for &id in &m.candidates {
                 let e = gaz.entry(id);
-                if e.kind == Kind::Oblast || (e.kind == Kind::City && e.population >= 100_000) {
-                    ctx.oblasts[1].entry(gaz.units[id as usize].0).or_default().push(at);
+                let unit = gaz.units[id as usize].0;
+                if unit != 0 && (e.kind == Kind::Oblast || (e.kind == Kind::City && e.population >= 100_000)) {
+                    ctx.oblasts[1].entry(unit).or_default().push(at);
                 }
             }
             let first = gaz.units[m.candidates[0] as usize].0;
-            if m.candidates.iter().all(|&id| gaz.units[id as usize].0 == first) {
+            if first != 0 && m.candidates.iter().all(|&id| gaz.units[id as usize].0 == first) {
                 ctx.oblasts[2].entry(first).or_default().push(at);
             }
             let country = &gaz.entry(m.candidates[0]).country;
@@ -305,6 +306,9 @@ impl Context {
     /// at `at`.
     fn fit(&self, gaz: &Gazetteer, id: EntryId, at: usize) -> (u8, usize) {
         let (admin1, raion) = gaz.units[id as usize];
+        if admin1 == 0 {
+            return (9, usize::MAX);
+        }
         if raion != 0 {
             if let Some(d) = self.raions.get(&raion).and_then(|l| nearest(l, at)) {
                 return (0, d);

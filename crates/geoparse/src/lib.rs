@@ -44,6 +44,8 @@
 //! | a Latin name inside Cyrillic text        | −2     | Toyota, Sofia                           |
 //! | a town abroad no region or place backs: far away and under a million people, or nearer and under 100,000 (Russia and Belarus excepted) | −1.5 | Решту (Rasht), Жара (Żary) |
 //! | it completes the name of a law, an office, a symbol | −3 | Кримінального кодексу України   |
+//! | elsewhere in the text it stands in a person's name (a small place, no preposition) | −3 | Ольга Сагайдак ... Сагайдак відома |
+//! | the last words of a title in quotes       | −2.5   | «Наші гроші. Запоріжжя»                 |
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
 //! | the region named right after it is another's | −4 | Погребки Курской области            |
 //!
@@ -128,6 +130,9 @@ pub enum Signal {
     /// text: "у Чорнобилі", "в Чернобыле". A common noun there would be lower case, and a
     /// person is seldom "in" someone.
     Located,
+    /// Elsewhere in the text the same name stands inside a person's name ("Ольга Сагайдак ...
+    /// Сагайдак відома як"): a surname repeated alone is still the person.
+    PersonElsewhere,
 }
 
 impl Signal {
@@ -156,6 +161,7 @@ impl Signal {
             Signal::Alone => "alone",
             Signal::OtherRegion => "another region named",
             Signal::Located => "located",
+            Signal::PersonElsewhere => "a person elsewhere",
         }
     }
 }
@@ -369,22 +375,52 @@ impl<'g> Geoparser<'g> {
         let mentions = self.gazetteer.find_all_normalized(text, norm, offsets);
         let support = Support::of(self.gazetteer, &mentions);
         let cyrillic = cyrillic_text(text);
-        mentions
+        let mut weighed: Vec<PlaceMention> = mentions
             .into_iter()
             .map(|mut m| {
                 support.reorder(self.gazetteer, &mut m);
                 prefer_country(self.gazetteer, &mut m);
                 let evidence = self.evidence(text, &m, &support, cyrillic);
-                let score: f32 = evidence.iter().map(|e| e.weight).sum();
-                let confidence = confidence(score, m.reason, m.candidates.len());
                 PlaceMention {
                     mention: m,
-                    score,
-                    confidence,
+                    score: 0.0,
+                    confidence: 0.0,
                     evidence,
                 }
             })
-            .collect()
+            .collect();
+        self.persons_elsewhere(text, &mut weighed);
+        for p in &mut weighed {
+            p.score = p.evidence.iter().map(|e| e.weight).sum();
+            p.confidence = confidence(p.score, p.mention.reason, p.mention.candidates.len());
+        }
+        weighed
+    }
+
+    /// Marks the plain mentions of a small place whose name stands inside a person's name
+    /// elsewhere in the text ("Осипенка Зінаїда ... Осипенко – далекий родич"): the document is
+    /// the evidence, as a coder reads it. Mentions after a preposition of place ("у Сокалі") or
+    /// framed by a settlement word keep their reading.
+    fn persons_elsewhere(&self, text: &str, weighed: &mut [PlaceMention]) {
+        let named_person = |p: &PlaceMention| {
+            p.evidence.iter().any(|e| matches!(e.signal, Signal::PersonName | Signal::Title))
+        };
+        let persons: Vec<EntryId> = weighed.iter().filter(|p| named_person(p)).map(|p| p.entry()).collect();
+        if persons.is_empty() {
+            return;
+        }
+        for p in weighed.iter_mut() {
+            let entry = self.gazetteer.entry(p.entry());
+            let small = entry.population < 100_000 && matches!(entry.kind, Kind::City | Kind::Village);
+            if !small || p.mention.frame != Frame::Plain || named_person(p) || !persons.contains(&p.entry()) {
+                continue;
+            }
+            let after_preposition = sentence::word_before(text, p.mention.span.start)
+                .is_some_and(|(w, _)| PLACE_PREPOSITIONS_ANY.contains(&w.to_lowercase().as_str()));
+            if !after_preposition {
+                p.evidence.push(Evidence { signal: Signal::PersonElsewhere, weight: -3.0 });
+            }
+        }
     }
 
     fn evidence(&self, text: &str, m: &Mention, support: &Support, cyrillic: bool) -> Vec<Evidence> {
@@ -425,6 +461,9 @@ impl<'g> Geoparser<'g> {
         }
         if !m.weak && sentence::enclosed_in_quotes(text, name) {
             // «Днепр», "Київ": a group, a club or a company named after a place
+            add(Signal::Quoted, -2.5);
+        } else if sentence::ends_a_quoted_title(text, name) {
+            // «Наші гроші. Запоріжжя»: a newspaper or a programme of the place
             add(Signal::Quoted, -2.5);
         }
         if m.weak || (small_settlement && m.frame == Frame::Plain) {

@@ -33,17 +33,53 @@ pub(crate) fn capitalised(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_uppercase)
 }
 
+const OPEN_QUOTES: &[char] = &['«', '"', '“', '„', '‹'];
+const CLOSE_QUOTES: &[char] = &['»', '"', '”', '“', '›'];
+
+/// The character before byte `at`, past one space (tokenised text spaces quotes: "« Sofia »").
+fn mark_before(text: &str, at: usize) -> Option<char> {
+    let head = text[..at].strip_suffix(' ').unwrap_or(&text[..at]);
+    head.chars().next_back()
+}
+
+/// The character after byte `at`, past one space.
+fn mark_after(text: &str, at: usize) -> Option<char> {
+    let tail = text[at..].strip_prefix(' ').unwrap_or(&text[at..]);
+    tail.chars().next()
+}
+
 /// True if the name stands in quotation marks: «Сила», "Доля".
 pub(crate) fn quoted(text: &str, name: Span) -> bool {
-    let before = text[..name.start].chars().next_back();
-    matches!(before, Some('«' | '"' | '“' | '„' | '‹'))
+    mark_before(text, name.start).is_some_and(|c| OPEN_QUOTES.contains(&c))
 }
 
 /// True if quotation marks open right before the name and close right after it: «Днепр».
 pub(crate) fn enclosed_in_quotes(text: &str, name: Span) -> bool {
-    let before = text[..name.start].chars().next_back();
-    let after = text[name.end..].chars().next();
-    matches!(before, Some('«' | '"' | '“' | '„' | '‹')) && matches!(after, Some('»' | '"' | '”' | '“' | '›'))
+    quoted(text, name) && mark_after(text, name.end).is_some_and(|c| CLOSE_QUOTES.contains(&c))
+}
+
+/// True if the name ends a title in quotation marks after other words and a separator: «Наші
+/// гроші. Запоріжжя», «НГ. Львів», «Дій- Краматорськ»: a newspaper, a programme or a
+/// company, not the place. The quotes open at most 60 bytes before the name, on the same line, and
+/// close right after it.
+pub(crate) fn ends_a_quoted_title(text: &str, name: Span) -> bool {
+    if quoted(text, name) || !mark_after(text, name.end).is_some_and(|c| CLOSE_QUOTES.contains(&c)) {
+        return false;
+    }
+    let mut from = name.start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..name.start];
+    let Some(open) = head.rfind(OPEN_QUOTES) else {
+        return false;
+    };
+    let inside = &head[open..];
+    // the place stands after a separator, as the second part of the title: «НГ. Львів»; in
+    // «Голоса Америки» or «Единая Россия» the place is part of the title's phrase, and
+    // named-entity corpora mark it as a place
+    let separated = inside.trim_end().ends_with(['.', '—', '–', '-', ':', '|']);
+    !inside.contains(['\n', '»', '”', '›']) && inside.chars().any(char::is_alphabetic) && separated
 }
 
 /// The word right before byte `at`, separated by spaces only (no punctuation), and its start.
