@@ -90,6 +90,17 @@ def ukrainian_spelling(ru):
     return "".join(out)
 
 
+def add_ukrainian_spellings(cyr):
+    """Adds to `cyr` the Ukrainian spellings of its Russian ones (Соликамск → Солікамськ,
+    Карелия → Карелія). GeoNames lists alternates in no order and often a Belarusian one
+    first, so every Russian-looking spelling (no і, ї, є, ґ, ў) is converted; a region's
+    phrase ("Курская область") is left to the oblast word rules."""
+    for a in list(cyr):
+        if " " in a or any(c in a for c in "іїєґўІЇЄҐЎ"):
+            continue
+        cyr.extend(w for w in ukrainian_spellings(a) if w not in cyr)
+
+
 def clean(names, pattern):
     out = []
     for n in names:
@@ -181,6 +192,8 @@ def main():
         # Russian forms only: "Курская область", "Республика Адыгея", "Адыгея"; the other
         # languages of the Russian Federation write "Курск өлкәсе" and the like
         cyr = [a for a in clean(alts, CYRILLIC) if " " not in a or RU_REGION.search(a)]
+        if country in ("RU", "BY", "KZ"):
+            add_ukrainian_spellings(cyr)
         spellings = [a for a in latin if a != en] + cyr
         rows.append(("region", en, "", country, en, big["latitude"], big["longitude"], 0, spellings))
 
@@ -196,8 +209,8 @@ def main():
         if not cyr and iso in NEAR and c["population"] < 50_000:
             continue
         region = region_name.get((iso, c["admin1code"]), "")
-        if iso in ("RU", "BY", "KZ") and cyr:
-            cyr.extend(w for w in ukrainian_spellings(cyr[0]) if w not in cyr)
+        if iso in ("RU", "BY", "KZ"):
+            add_ukrainian_spellings(cyr)
         rows.append(("city", c["name"], "", iso, region, c["latitude"], c["longitude"], c["population"], cyr))
 
     rows.sort(key=lambda r: (r[3], r[0], r[1], -r[7]))

@@ -421,7 +421,7 @@ fn genitive_plural_with_vowel(stem: &str) -> Option<String> {
 /// Forms with a fleeting vowel dropped: "Кам'янець" → "Кам'янця", "Городок" → "Городка",
 /// "Каменец" → "Каменца".
 fn ok_fleeting(w: &str, lang: Lang) -> Paradigm {
-    for (full, short) in [("ок", "к"), ("ек", "к"), ("ец", "ц"), ("ел", "л"), ("ёл", "л")] {
+    for (full, short) in [("ок", "к"), ("ек", "к"), ("ец", "ц"), ("ел", "л"), ("ёл", "л"), ("ет", "т")] {
         if let Some(st) = w.strip_suffix(full) {
             // "Орёл" → "Орла"; shorter stems keep their vowel ("Лок")
             if st.chars().count() < 2 {

@@ -503,7 +503,7 @@ impl<'g> Geoparser<'g> {
             if heads::completes_a_name(text, name.start) {
                 add(Signal::PartOfName, -3.0);
             }
-            if entry.kind == Kind::City && remote(entry) && backing.is_none() {
+            if entry.kind == Kind::City && remote(entry, m.weak) && backing.is_none() {
                 add(Signal::Remote, -1.5);
             }
             let after_preposition = sentence::word_before(text, m.span.start)
@@ -560,16 +560,24 @@ fn prefer_country(gaz: &Gazetteer, m: &mut Mention) {
 }
 
 /// True for a town abroad that reports seldom name: far from Ukraine and under a million
-/// people, or nearer (outside Russia and Belarus, whose border towns reports name daily) and
-/// under 100,000.
-fn remote(entry: &litopys_gazetteer::Entry) -> bool {
+/// people, or nearer and under 100,000, except the towns of Ukraine's neighbours, whose border
+/// towns reports name daily.
+fn remote(entry: &litopys_gazetteer::Entry, weak: bool) -> bool {
     if entry.is_ukrainian() {
         return false;
     }
     if !near_ukraine(&entry.country) {
         return entry.population < 1_000_000;
     }
-    entry.population < 100_000 && !matches!(entry.country.as_str(), "RU" | "BY")
+    // Russia and Belarus: their border towns are named daily; the other neighbours' towns of
+    // 30,000 or more too (Przemyśl, Chełm, Suceava), unless the name is also a word; GeoNames'
+    // Cyrillic spellings of their villages are often words ("Гуси" for Huşi, "Лапы" for Łapy)
+    let neighbour = match entry.country.as_str() {
+        "RU" | "BY" => true,
+        "PL" | "SK" | "HU" | "RO" | "MD" => !weak && entry.population >= 30_000,
+        _ => false,
+    };
+    entry.population < 100_000 && !neighbour
 }
 
 /// True if `word` is the genitive or dative of a town in "-ів"/"-їв" (Старокостянтинова,
