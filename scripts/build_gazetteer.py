@@ -324,9 +324,13 @@ def main(site, gjp, root):
 
     def candidates(r):
         seen, out = set(), []
-        for key in (fold(r["uk"]), fold(kmu(r["uk"]))):
+        keys = (fold(r["uk"]), fold(kmu(r["uk"])))
+        for key in keys:
             for v in gn_index.get((r["admin1"], key), []):
-                if v["geonameid"] not in seen:
+                # a city's former name is no village's: Berdiansk was Osipenko in 1939-58, and the
+                # village Осипенко near it is not Berdiansk
+                former_name = fold(v["name"]) not in keys and v["population"] >= 50_000
+                if v["geonameid"] not in seen and not (former_name and r["cat"] != "M"):
                     seen.add(v["geonameid"])
                     out.append(v)
         return out

@@ -136,7 +136,7 @@ fn street_line<'a>(
         text: s.street.span.text(&d.text),
         name,
         name_uk: name,
-        kind: "street",
+        kind: s.street.feature.as_str(),
         country: city.map_or("", |c| c.country.as_str()),
         admin1: city.map_or("", |c| c.admin1.as_str()),
         admin2: city.and_then(|c| c.admin2.as_deref()),

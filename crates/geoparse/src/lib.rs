@@ -68,7 +68,7 @@ use litopys_gazetteer::{normalize_with_offsets, EntryId, Frame, Gazetteer, Kind,
 use litopys_model::Span;
 
 pub use person::FirstNames;
-pub use street::{streets, Street};
+pub use street::{streets, Feature, Street};
 
 /// A kind of evidence for or against a mention being a place.
 ///
@@ -321,10 +321,25 @@ impl<'g> Geoparser<'g> {
     pub fn parse_with_streets(&self, text: &str, norm: &str, offsets: &[usize]) -> (Vec<PlaceMention>, Vec<StreetMention>) {
         let mut all = self.weigh_all(text, norm, offsets);
         all.retain(|p| p.score >= THRESHOLD);
-        // the words of a street's name are not places: "вул. Кірова", "вулиця Київська"
-        let streets = streets(text);
+        // the words of a street's name are not places: "вул. Кірова", "вулиця Київська"; nor
+        // those of a landmark named after someone ("парку Горького"); a landmark's adjective is
+        // no village ("Михайлівському соборі" is not Mykhailivske), but it may name a town, a
+        // feature or a region ("Бориспільського аеропорту")
+        let mut streets = street::streets_with(text, |w| self.first_names.contains(w));
         if !streets.is_empty() {
-            all.retain(|p| !streets.iter().any(|s| s.name.overlaps(&p.span())));
+            let gaz = self.gazetteer;
+            // "ринку України": the market of a country or a region, not a landmark's name
+            let a_region = |s: &Street| {
+                !s.name_first
+                    && all.iter().any(|p| {
+                        p.span() == s.name && matches!(gaz.entry(p.entry()).kind, Kind::Country | Kind::Oblast | Kind::Region)
+                    })
+            };
+            streets.retain(|s| s.feature == Feature::Street || !a_region(s));
+            let names_no_place = |s: &Street, p: &PlaceMention| {
+                s.feature == Feature::Street || !s.name_first || gaz.entry(p.entry()).kind == Kind::Village
+            };
+            all.retain(|p| !streets.iter().any(|s| s.name.overlaps(&p.span()) && names_no_place(s, p)));
         }
         let placed = self.place_streets(streets, &all);
         (all, placed)
@@ -334,7 +349,7 @@ impl<'g> Geoparser<'g> {
     /// (the text's places, from [`parse`](Geoparser::parse)) within 300 bytes after it, else
     /// the last one before it, else the first after.
     pub fn streets(&self, text: &str, places: &[PlaceMention]) -> Vec<StreetMention> {
-        self.place_streets(streets(text), places)
+        self.place_streets(street::streets_with(text, |w| self.first_names.contains(w)), places)
     }
 
     fn place_streets(&self, found: Vec<Street>, places: &[PlaceMention]) -> Vec<StreetMention> {

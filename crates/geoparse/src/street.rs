@@ -1,8 +1,11 @@
 //! Streets, squares and avenues: "вул. І. Федорова, 32", "на вулиці Городецького", "Поштовій
-//! площі", "проспекті Перемоги", "Khreshchatyk Street". No gazetteer lists them, but the
-//! grammar that names them is small: a street word, then the street's name (capitalised words,
-//! initials, numbers: "вул. 40-річчя Перемоги"); or a capitalised adjective, then a street word
-//! ("Оболонському проспекті").
+//! площі", "проспекті Перемоги", "Khreshchatyk Street"; and landmarks named the same way:
+//! "Стрийського парку", "Байковому цвинтарі", "парк Горького", "заказника «Острів Жуків»". No
+//! gazetteer lists them, but the grammar that names them is small: a street or landmark word,
+//! then the name (capitalised words, initials, numbers: "вул. 40-річчя Перемоги", or a name in
+//! quotes); or capitalised adjectives, then the word ("Оболонському проспекті", "Великого
+//! Чапельського поду"). The landmark words are data (`data/landmark_words.txt`), in every case
+//! form.
 //!
 //! A street is placed in the city the text names nearest to it, after it first ("на вул.
 //! Межигірській у Києві"), then before it. The words of a street's name are not places of their
@@ -33,30 +36,85 @@ const AFTER: &[&str] = &[
     "street", "avenue", "square", "boulevard", "lane", "prospekt",
 ];
 
-/// A street the text names: its whole span, and the span of its name.
+/// Landmark words, nominative (`data/landmark_words.txt`).
+const LANDMARK_WORDS: &str = include_str!("../data/landmark_words.txt");
+
+/// What a [`Street`] names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Feature {
+    /// A street, a square, an avenue.
+    Street,
+    /// A park, a castle, a cemetery, a lake, a reserve...
+    Landmark,
+}
+
+impl Feature {
+    /// "street" or "landmark".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Feature::Street => "street",
+            Feature::Landmark => "landmark",
+        }
+    }
+}
+
+/// A street or a landmark the text names: its whole span, and the span of its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Street {
     /// The street word and the name, with a house number if one follows.
     pub span: Span,
     /// The name alone: "Федорова", "Поштовій".
     pub name: Span,
+    /// A street or a landmark.
+    pub feature: Feature,
+    /// The name stands before the street or landmark word, as an adjective ("Поштовій площі",
+    /// "Бориспільського аеропорту"); else after it ("парк Горького").
+    pub name_first: bool,
 }
 
-fn markers() -> &'static (AhoCorasick, Vec<(bool, bool)>) {
-    static AC: OnceLock<(AhoCorasick, Vec<(bool, bool)>)> = OnceLock::new();
+/// How a marker word stands to its name: before it, after it, and what it names.
+#[derive(Clone, Copy)]
+struct Role {
+    before: bool,
+    after: bool,
+    feature: Feature,
+}
+
+fn markers() -> &'static (AhoCorasick, Vec<Role>) {
+    static AC: OnceLock<(AhoCorasick, Vec<Role>)> = OnceLock::new();
     AC.get_or_init(|| {
         let mut patterns: Vec<String> = Vec::new();
-        let mut roles: Vec<(bool, bool)> = Vec::new();
+        let mut roles: Vec<Role> = Vec::new();
         let words: Vec<&str> = EITHER.iter().chain(BEFORE).chain(AFTER).copied().collect();
         let mut seen = std::collections::HashSet::new();
         for w in words {
-            if !seen.insert(w) {
+            if !seen.insert(w.to_string()) {
                 continue;
             }
-            let role = (EITHER.contains(&w) || BEFORE.contains(&w), EITHER.contains(&w) || AFTER.contains(&w));
+            let role = Role {
+                before: EITHER.contains(&w) || BEFORE.contains(&w),
+                after: EITHER.contains(&w) || AFTER.contains(&w),
+                feature: Feature::Street,
+            };
             for form in [w.to_string(), capitalise(w)] {
                 patterns.push(form);
                 roles.push(role);
+            }
+        }
+        let landmark = Role { before: true, after: true, feature: Feature::Landmark };
+        // "!лесі": a generated form that is another word (the first name Леся)
+        let never: Vec<&str> = crate::list_words(LANDMARK_WORDS).filter_map(|w| w.strip_prefix('!')).collect();
+        seen.extend(never.iter().map(|w| w.to_string()));
+        for w in crate::list_words(LANDMARK_WORDS).filter(|w| !w.starts_with('!')) {
+            // the inflection rules decline capitalised names (a lower-case word is a fixed part)
+            for form in litopys_gazetteer::case_forms(&capitalise(w)).iter().map(|f| f.to_lowercase()) {
+                if !seen.insert(form.clone()) {
+                    continue;
+                }
+                for f in [capitalise(&form), form] {
+                    patterns.push(f);
+                    roles.push(landmark);
+                }
             }
         }
         // a fixed list of short words: building cannot fail
@@ -80,8 +138,15 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
 }
 
-/// The streets of `text`, in text order.
+/// The streets and landmarks of `text`, in text order.
 pub fn streets(text: &str) -> Vec<Street> {
+    streets_with(text, |_| false)
+}
+
+/// [`streets`], with a test for first names: capitalised words after a landmark word that
+/// start with a first name are a person ("директор Большого театра Алексей ..."), not the
+/// landmark's name.
+pub(crate) fn streets_with(text: &str, is_first_name: impl Fn(&str) -> bool) -> Vec<Street> {
     let (ac, roles) = markers();
     let mut out: Vec<Street> = Vec::new();
     for m in ac.find_iter(text) {
@@ -96,23 +161,30 @@ pub fn streets(text: &str) -> Vec<Street> {
         if !(before_ok && after_ok) {
             continue;
         }
-        let (before, after) = roles[m.pattern().as_usize()];
+        let Role { before, after, feature } = roles[m.pattern().as_usize()];
         if out.last().is_some_and(|last| last.span.end > s) {
             continue;
         }
+        let landmark = feature == Feature::Landmark;
         let found = if before {
-            name_after(text, e).map(|(name, end)| Street {
+            name_after(text, e, landmark)
+                .filter(|(name, _)| !(landmark && name.text(text).split(' ').next().is_some_and(&is_first_name)))
+                .map(|(name, end)| Street {
                 span: Span::new(s, end),
                 name,
+                feature,
+                name_first: false,
             })
         } else {
             None
         };
         let found = found.or_else(|| {
             if after {
-                name_before(text, s).map(|name| Street {
+                name_before(text, s, if landmark { 2 } else { 1 }).map(|name| Street {
                     span: Span::new(name.start, e),
                     name,
+                    feature,
+                    name_first: true,
                 })
             } else {
                 None
@@ -125,8 +197,12 @@ pub fn streets(text: &str) -> Vec<Street> {
 
 /// The name after a street word: up to five words, each capitalised, an initial, a number, or
 /// one lower-case word before a capitalised one ("площа генерала Григоренка"); at least one
-/// capitalised. A house number after a comma joins the span.
-fn name_after(text: &str, from: usize) -> Option<(Span, usize)> {
+/// capitalised. A house number after a comma joins the span. After a landmark word, the name
+/// is capitalised words only, or a capitalised name in quotes («Острів Жуків»).
+fn name_after(text: &str, from: usize, landmark: bool) -> Option<(Span, usize)> {
+    if landmark {
+        return quoted_name(text, from).or_else(|| capitalised_words_after(text, from));
+    }
     let mut at = from;
     let mut name: Option<Span> = None;
     let mut lower_used = false;
@@ -161,6 +237,37 @@ fn name_after(text: &str, from: usize) -> Option<(Span, usize)> {
     Some((name, end))
 }
 
+/// A capitalised name in quotes right after byte `from`: « Острів Жуків », "Чорне багно".
+fn quoted_name(text: &str, from: usize) -> Option<(Span, usize)> {
+    let tail = &text[from..];
+    let open = tail.trim_start_matches([' ', '\u{a0}']);
+    let quote = open.chars().next().filter(|c| matches!(c, '«' | '"' | '“' | '„'))?;
+    let inner_start = from + (tail.len() - open.len()) + quote.len_utf8();
+    let inner = &text[inner_start..];
+    let close = inner.find(['»', '"', '”', '“'])?;
+    let name = inner[..close].trim_matches([' ', '\u{a0}']);
+    let ok = close <= 60 && !name.contains('\n') && name.chars().next().is_some_and(char::is_uppercase);
+    let start = inner_start + (inner[..close].len() - inner[..close].trim_start_matches([' ', '\u{a0}']).len());
+    let end_mark = inner_start + close + inner[close..].chars().next().map_or(0, char::len_utf8);
+    ok.then(|| (Span::new(start, start + name.len()), end_mark))
+}
+
+/// Up to three capitalised words right after byte `from` ("гори Говерла", "парку Шевченка").
+fn capitalised_words_after(text: &str, from: usize) -> Option<(Span, usize)> {
+    let mut at = from;
+    let mut name: Option<Span> = None;
+    for _ in 0..3 {
+        let Some((w, ws)) = crate::sentence::word_after(text, at) else { break };
+        let lower_rest = w.chars().skip(1).any(char::is_lowercase);
+        if !(w.chars().next().is_some_and(char::is_uppercase) && lower_rest) {
+            break;
+        }
+        name = Some(Span::new(name.map_or(ws, |n| n.start), ws + w.len()));
+        at = ws + w.len();
+    }
+    name.map(|n| (n, n.end))
+}
+
 /// ", 14", ", 7-а", ", 60А": the house number after a street's name; its end.
 fn house_number(text: &str, from: usize) -> Option<usize> {
     let rest = text[from..].strip_prefix(',')?;
@@ -178,17 +285,27 @@ fn house_number(text: &str, from: usize) -> Option<usize> {
     Some(from + 1 + skipped + tail)
 }
 
-/// The capitalised adjective right before a street word: "Поштовій площі", "Bankova Street".
-fn name_before(text: &str, at: usize) -> Option<Span> {
-    let (w, start) = crate::sentence::word_before(text, at)?;
-    // "Загальна площа обох квартир" (total area), "Незнайомі вулиці": at a sentence start a
-    // capital proves nothing
-    if crate::sentence::starts_sentence(text, start) {
-        return None;
+/// The capitalised adjectives (at most `most`) right before a street or landmark word:
+/// "Поштовій площі", "Bankova Street", "Великого Чапельського поду".
+fn name_before(text: &str, at: usize, most: usize) -> Option<Span> {
+    let mut name: Option<Span> = None;
+    let mut at = at;
+    for _ in 0..most {
+        let Some((w, start)) = crate::sentence::word_before(text, at) else { break };
+        // "Загальна площа обох квартир" (total area), "Незнайомі вулиці": at a sentence start a
+        // capital proves nothing
+        if crate::sentence::starts_sentence(text, start) {
+            break;
+        }
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().skip(1).all(|c| !c.is_uppercase());
+        if !(capitalised && w.chars().count() >= 4) {
+            break;
+        }
+        name = Some(Span::new(start, name.map_or(start + w.len(), |n| n.end)));
+        at = start;
     }
-    let capitalised = w.chars().next().is_some_and(char::is_uppercase)
-        && w.chars().skip(1).all(|c| !c.is_uppercase());
-    (capitalised && w.chars().count() >= 4).then(|| Span::new(start, start + w.len()))
+    name
 }
 
 #[cfg(test)]

@@ -279,3 +279,73 @@ fn a_capitalised_locative_after_in_is_a_place() {
     // the plant itself, lower case, is no place
     assert!(places("Вздовж дороги ріс чорнобиль.").is_empty());
 }
+
+#[test]
+fn a_surname_named_as_a_person_elsewhere_stays_the_person() {
+    // Осипенко is a village of Zaporizhzhia oblast and a surname: once the text has named
+    // "Галина Осипенко", the surname alone is her, not the village
+    let text = "Директорка школи Галина Осипенко відкрила виставку. Осипенко подякувала гостям.";
+    assert!(places(text).is_empty(), "{:?}", places(text));
+    let weighed = Geoparser::builtin().weigh(text);
+    let second = weighed.iter().find(|p| p.span().start > text.find('.').unwrap_or(0));
+    assert!(second.is_some_and(|p| p.evidence.iter().any(|e| e.signal == Signal::PersonElsewhere)));
+    // with a preposition of place the village still counts
+    let text = "Галина Осипенко виросла в селі. Потім вона поїхала до Осипенка Бердянського району.";
+    assert_eq!(names(text), ["Osypenko", "Berdianskyi"]);
+}
+
+#[test]
+fn a_place_that_ends_a_title_in_quotes_is_the_title() {
+    // a newspaper or a programme named after its city: «Вечірній вісник. Житомир»
+    assert!(places("Про це написало видання «Вечірній вісник. Житомир».").is_empty());
+    assert!(places("Як повідомляє « Ранок — Полтава » , ціни зросли.").is_empty());
+    // a place inside the title's phrase is marked as a place by the named-entity corpora
+    assert_eq!(names("Він дав інтерв'ю «Голосу Америки»."), ["United States"]);
+    // spaced quotes of tokenised text still enclose a name
+    assert!(places("Гурт « Sofia » виступив у клубі.").is_empty());
+}
+
+#[test]
+fn first_names_in_use_and_foreign_first_names() {
+    // Питер is Saint Petersburg's other name and a first name; before a surname, the person
+    assert!(places("Заявление сделал посол Питер Семнеби.").is_empty());
+    assert_eq!(names("Выставка открылась в Питере."), ["Saint Petersburg"]);
+    // a first name of the generated list before a town's namesake
+    assert!(places("Вчера Аркадий Сокол выступил на съезде.").is_empty());
+}
+
+#[test]
+fn a_neighbour_countrys_border_town_is_a_place() {
+    assert_eq!(names("Автобус прямував до Холма."), ["Chełm"]);
+    assert_eq!(names("Черга на кордоні біля Перемишля зросла."), ["Przemyśl"]);
+    assert_eq!(names("Він жив у Солікамську."), ["Solikamsk"]);
+    assert_eq!(names("Я таке бачив у Карелії."), ["Kareliya Republic"]);
+    assert_eq!(names("Делегація прибула до Єгипту."), ["Egypt"]);
+}
+
+#[test]
+fn landmarks_are_places_and_their_words_are_no_villages() {
+    use litopys_geoparse::Feature;
+    let geo = Geoparser::builtin();
+    let landmarks = |text: &str| -> Vec<String> {
+        let places = geo.parse(text);
+        geo.streets(text, &places)
+            .iter()
+            .filter(|s| s.street.feature == Feature::Landmark)
+            .map(|s| s.street.name.text(text).to_string())
+            .collect()
+    };
+    let text = "Мітинг зібрався в Шевченківському гаю, а потім пройшов до Личаківського кладовища у Львові.";
+    assert_eq!(landmarks(text), ["Шевченківському", "Личаківського"]);
+    // a landmark named after a person is no town: "парку Горького" is not Nizhny Novgorod
+    let text = "Вибух пролунав біля парку Горького в Харкові.";
+    assert_eq!(landmarks(text), ["Горького"]);
+    assert_eq!(names(text), ["Kharkiv"]);
+    // a town's adjective before an airport still names the town
+    assert_eq!(names("Дрон атакував район Бориспільського аеропорту."), ["Boryspil"]);
+    // a name in quotes after the word, in tokenised text too
+    assert_eq!(landmarks("Пожежа охопила заказник « Сухий Лиман » на півдні."), ["Сухий Лиман"]);
+    // the market of a country is no landmark; a person after "театру" is no landmark's name
+    assert!(landmarks("Ціни на ринку України зросли.").is_empty());
+    assert!(landmarks("Про це сказав директор Оперного театру Андрій Коваль.").iter().all(|l| l != "Андрій Коваль"));
+}
