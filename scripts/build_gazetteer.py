@@ -297,6 +297,56 @@ def stem_score(adj: str, name: str) -> int:
     return best
 
 
+def derived_rows(kat):
+    """Rows derived from the names of hromadas whose centre is a town: the raions that the
+    2020 reform abolished and reports still name ("в Мар'їнському районі", "Новопсковського
+    району"), and the regional nouns of towns ("на Бориспільщині", "Калущина").
+
+    A hromada named after its town ("Знам'янська") gives the adjective of the former raion of
+    that town ("Знам'янський") and the town's regional noun ("Знам'янщина"): the register names
+    hromadas by the same rule as raions. Both take the centre's point at a raion's precision,
+    and the current raion of the centre as admin2; a name some current unit or place already
+    has is left to it. The key column holds the hromada's KATOTTG code and a suffix, so that the
+    rows sort next to it."""
+    def regional_noun(adj):
+        # "Бориспільська" → "Бориспільщина", "Луцька" → "Луччина"; "-зька" has no regular noun
+        if adj.endswith("ська"):
+            return adj[:-4] + "щина"
+        return adj[:-4] + "ччина" if adj.endswith("цька") else None
+
+    taken = set()
+    for r in kat:
+        taken.add(fold(r["uk"]))
+        taken.update(fold(s) for s in r["spell"])
+        if r["cat"] == "O" and regional_noun(r["uk"]):
+            # the oblast's own noun ("Полтавщина") is the oblast's (data/core.tsv)
+            taken.add(fold(regional_noun(r["uk"])))
+    out = []
+    for r in kat:
+        c = r.get("centre")
+        if r["cat"] != "H" or c is None or c["cat"] not in "MX" or r["lat"] is None:
+            continue
+        uk = r["uk"]
+        if not uk.endswith(("ська", "цька", "зька")) or " " in uk or stem_score(uk, c["uk"]) == 0:
+            continue
+        raion_name = kmu(r["raion"]["uk"]) if r["raion"] else ""
+        common = [r["admin1"], raion_name, "", f"{r['lat']:.5f}", f"{r['lon']:.5f}", "0", "3"]
+        former = uk[:-1] + "ий"
+        if fold(former) not in taken:
+            taken.add(fold(former))
+            spell = {kmu(former)} | press_variants(former)
+            ru = ru_from_uk(former)
+            if ru:
+                spell.add(ru)
+            out.append(["raion", kmu(former), former, *common, r["code"] + "-former",
+                        "|".join(sorted(spell - {"", kmu(former), former}))])
+        noun = regional_noun(uk)
+        if noun and fold(noun) not in taken:
+            taken.add(fold(noun))
+            out.append(["area", kmu(noun), noun, *common, r["code"] + "-area", ""])
+    return out
+
+
 def main(site, gjp, root):
     kat = read_katottg(site)
     gn = read_geonames(site)
@@ -475,6 +525,7 @@ def main(site, gjp, root):
             f"{r['lat']:.5f}", f"{r['lon']:.5f}", str(r["pop"]), str(r["prec"]), r["code"],
             "|".join(spell),
         ])
+    out_rows.extend(derived_rows(kat))
     out_rows.sort(key=lambda row: row[10])
 
     data_dir = os.path.join(root, "crates", "gazetteer", "data")

@@ -359,8 +359,10 @@ impl Gazetteer {
             };
             // regions are told apart by country too: two countries may each have a "Central"
             let admin1 = number((e.country.as_str(), e.admin1.as_str(), None));
-            // a raion's own name is what its settlements give as admin2
-            let raion = if e.kind == Kind::Raion { Some(e.name.as_str()) } else { e.admin2.as_deref() };
+            // a raion's own name is what its settlements give as admin2; a raion the 2020 reform
+            // abolished (admin2 set, no city above it) stands for the current raion of its centre
+            let former_raion = e.kind == Kind::Raion && e.admin2.is_some() && e.admin3.is_none();
+            let raion = if e.kind == Kind::Raion && !former_raion { Some(e.name.as_str()) } else { e.admin2.as_deref() };
             let admin2 = raion.map_or(0, |r| number((e.country.as_str(), e.admin1.as_str(), Some(r))));
             units.push((admin1, admin2));
         }

@@ -24,6 +24,8 @@ fn is_head(word: &str) -> bool {
     let lower = word.to_lowercase().replace('’', "'");
     heads().iter().any(|h| match h.strip_suffix('*') {
         Some(stem) => lower.starts_with(stem),
+        // a capitalised head matches only as written: "День Києва", not "в той же день Києва"
+        None if h.starts_with(char::is_uppercase) => word == *h,
         None => lower == *h,
     })
 }
@@ -85,5 +87,12 @@ mod tests {
         // "кк" is a whole word, not a stem: "ккал" is no head
         let t = "енергія ккал Києва";
         assert!(!completes_a_name(t, at(t, "Києва")));
+        // a holiday is capitalised; a day in lower case is only a day
+        let t = "щороку святкують День Києва";
+        assert!(completes_a_name(t, at(t, "Києва")));
+        let t = "В тот же день Южная Корея заявила";
+        assert!(!completes_a_name(t, at(t, "Южная")));
+        let t = "про це сказав Міністр оборони України";
+        assert!(completes_a_name(t, at(t, "України")));
     }
 }

@@ -366,8 +366,19 @@ impl<'g> Geoparser<'g> {
             })
             .map(|p| (p.span().start, p.entry()))
             .collect();
+        // "ринку України", "музею Польщі": a landmark word before a country or a region is a
+        // phrase about that country, not a landmark's name
+        let regions: Vec<Span> = places
+            .iter()
+            .filter(|p| matches!(self.gazetteer.entry(p.entry()).kind, Kind::Country | Kind::Oblast | Kind::Region))
+            .map(|p| p.span())
+            .collect();
         found
             .into_iter()
+            .filter(|street| {
+                street.feature != Feature::Landmark
+                    || !regions.iter().any(|r| r.start < street.name.end && street.name.start < r.end)
+            })
             .map(|street| {
                 let at = street.span.end;
                 let soon_after = cities.iter().find(|(p, _)| *p >= at && *p - at <= 300);

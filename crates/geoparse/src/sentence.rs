@@ -75,11 +75,20 @@ pub(crate) fn ends_a_quoted_title(text: &str, name: Span) -> bool {
         return false;
     };
     let inside = &head[open..];
-    // the place stands after a separator, as the second part of the title: «НГ. Львів»; in
-    // «Голоса Америки» or «Единая Россия» the place is part of the title's phrase, and
-    // named-entity corpora mark it as a place
-    let separated = inside.trim_end().ends_with(['.', '—', '–', '-', ':', '|']);
-    !inside.contains(['\n', '»', '”', '›']) && inside.chars().any(char::is_alphabetic) && separated
+    // the place stands after a separator, as the second part of the title: «НГ. Львів» (split
+    // into two lines by a sentence splitter too); in «Голоса Америки» or «Единая Россия» the
+    // place is part of the title's phrase, and named-entity corpora mark it as a place. A law's
+    // title that starts with "Про"/"О" ends with its place: «Про вибори в Україні»
+    let body = inside.trim_end();
+    let separated = body.ends_with(['.', '—', '–', '-', ':', '|']);
+    let opening = inside[open_len(inside)..].trim_start();
+    let law = ["Про ", "О ", "Об "].iter().any(|w| opening.starts_with(w));
+    !body.contains(['\n', '»', '”', '›']) && inside.chars().any(char::is_alphabetic) && (separated || law)
+}
+
+/// The length in bytes of the quotation mark `quoted` starts with.
+fn open_len(quoted: &str) -> usize {
+    quoted.chars().next().map_or(0, char::len_utf8)
 }
 
 /// The word right before byte `at`, separated by spaces only (no punctuation), and its start.

@@ -341,11 +341,32 @@ fn landmarks_are_places_and_their_words_are_no_villages() {
     let text = "Вибух пролунав біля парку Горького в Харкові.";
     assert_eq!(landmarks(text), ["Горького"]);
     assert_eq!(names(text), ["Kharkiv"]);
-    // a town's adjective before an airport still names the town
-    assert_eq!(names("Дрон атакував район Бориспільського аеропорту."), ["Boryspil"]);
+    // a town's adjective before an airport names the airport, not a raion of the same stem
+    assert_eq!(landmarks("Дрон атакував район Бориспільського аеропорту."), ["Бориспільського"]);
     // a name in quotes after the word, in tokenised text too
     assert_eq!(landmarks("Пожежа охопила заказник « Сухий Лиман » на півдні."), ["Сухий Лиман"]);
     // the market of a country is no landmark; a person after "театру" is no landmark's name
     assert!(landmarks("Ціни на ринку України зросли.").is_empty());
     assert!(landmarks("Про це сказав директор Оперного театру Андрій Коваль.").iter().all(|l| l != "Андрій Коваль"));
+}
+
+#[test]
+fn abolished_raions_and_regional_nouns_of_towns() {
+    // raions abolished in 2020 are still named; the old raion stands for the current raion of its
+    // centre, so that a village in it is told from its namesakes
+    let geo = Geoparser::builtin();
+    let text = "Обстріляли село Іллінка Мар'їнського району Донецької області.";
+    let found: Vec<_> = geo.parse(text).iter().map(|p| geo.gazetteer().entry(p.entry()).clone()).collect();
+    let raion = found.iter().find(|e| e.kind.as_str() == "raion").expect("the old raion is a place");
+    assert_eq!(raion.name, "Marinskyi");
+    let village = found.iter().find(|e| e.kind.as_str() == "village").expect("the village is a place");
+    assert_eq!(village.name, "Illinka");
+    assert_eq!(village.admin2.as_deref(), Some("Pokrovskyi"));
+    assert_eq!(only("Пожежа сталася у Знам'янському районі."), ("Znamianskyi".into(), "Kirovohrad".into()));
+    // the adjective alone is a surname, not a raion
+    assert!(places("Про це розповів Знам'янський.").is_empty());
+    // a town's regional noun names the area around it; an oblast's stays the oblast's
+    assert_eq!(only("На Бориспільщині затримали чоловіка."), ("Boryspilshchyna".into(), "Kyiv".into()));
+    assert_eq!(only("Акція пройшла на Калущині."), ("Kalushchyna".into(), "Ivano-Frankivsk".into()));
+    assert_eq!(only("Дрони атакували Полтавщину."), ("Poltava".into(), "Poltava".into()));
 }
