@@ -26,6 +26,7 @@
 //! happened in one place, it happened there too (the strike of the day before on the same city).
 //! Otherwise it is dropped with a diagnostic.
 
+use litopys_gazetteer::{EntryId, Kind};
 use litopys_model::{Span, TimePrecision};
 
 use crate::codebook::{Cue, CueKind};
@@ -175,23 +176,32 @@ pub fn segment(a: &Analysis) -> Outcome {
             d.place_inherited = true;
         }
     }
-    out.drafts = merge_repeats(out.drafts, published);
+    out.drafts = merge_repeats(a, out.drafts, published);
     out
 }
 
 /// One draft per place and day: a caption, a quote or a recap that tells an incident again
 /// ("Rally in Dnipro (Photo: Suspilne)") adds to it instead of making a second row.
-fn merge_repeats(drafts: Vec<Draft>, published: Option<jiff::civil::Date>) -> Vec<Draft> {
+fn merge_repeats(a: &Analysis, drafts: Vec<Draft>, published: Option<jiff::civil::Date>) -> Vec<Draft> {
     // an undated draft is an incident of the day of publication
     let day_of = |d: &Draft| d.date.map(|(_, r)| r.date).or(published);
     let mut merged: Vec<Draft> = Vec::new();
     for d in drafts {
         let day = day_of(&d);
-        let twin = merged.iter_mut().find(|m| m.place.is_some() && m.place.map(|p| p.entry) == d.place.map(|p| p.entry) && day_of(m) == day);
+        let twin = merged.iter_mut().find(|m| {
+            let (Some(p), Some(q)) = (m.place, d.place) else { return false };
+            day_of(m) == day && (p.entry == q.entry || within_city(a, p.entry, q.entry) || within_city(a, q.entry, p.entry))
+        });
         match twin {
             Some(m) => {
                 if m.date.is_none() {
                     m.date = d.date;
+                }
+                // "a protest in Maidan Nezalezhnosti" and "in Kyiv": the row is the city's
+                if let (Some(p), Some(q)) = (m.place, d.place) {
+                    if within_city(a, p.entry, q.entry) {
+                        m.place = Some(q);
+                    }
                 }
                 m.sentences.extend(d.sentences);
                 m.sentences.sort_unstable();
@@ -201,6 +211,15 @@ fn merge_repeats(drafts: Vec<Draft>, published: Option<jiff::civil::Date>) -> Ve
         }
     }
     merged
+}
+
+/// True when `part` is a landmark or a district of the city (or oblast) `city` (Maidan Nezalezhnosti and
+/// Kyiv, Шевченківський район and Київ): the same scene told at two scales.
+fn within_city(a: &Analysis, part: EntryId, city: EntryId) -> bool {
+    let (p, c) = (a.gazetteer.entry(part), a.gazetteer.entry(city));
+    let district = p.kind == Kind::Landmark || (p.kind == Kind::Raion && p.admin3.is_some());
+    let same_city = p.admin1 == c.admin1 && p.admin3.as_deref().is_none_or(|h| c.admin3.as_deref() == Some(h));
+    district && matches!(c.kind, Kind::City | Kind::Oblast) && same_city && !p.admin1.is_empty()
 }
 
 /// The one place where every placed draft happened, if they name one place and one only.

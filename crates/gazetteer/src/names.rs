@@ -73,11 +73,15 @@ pub(crate) fn keys(src: &NameSource<'_>, common: &CommonWords) -> Vec<(String, u
             r.1 |= alias;
         }
     }
-    // English spellings drop the last letter of "-skyi": "Kamianets-Podilsky", "Khmelnytsky"
+    // English spellings drop the last letter of "-skyi" ("Kamianets-Podilsky", "Khmelnytsky")
+    // or write it "-skiy" ("Khmelnytskiy", "Khmelnitskiy")
     let latin_variants: Vec<(String, u32)> = raw
         .iter()
-        .filter(|(k, _)| k.is_ascii() && (k.ends_with("skyi") || k.ends_with("tskyi")))
-        .map(|(k, f)| (k[..k.len() - 1].to_string(), *f | FLAG_ALIAS))
+        .filter(|(k, _)| k.is_ascii() && k.ends_with("skyi"))
+        .flat_map(|(k, f)| {
+            let stem = &k[..k.len() - 2];
+            [(k[..k.len() - 1].to_string(), *f | FLAG_ALIAS), (format!("{stem}iy"), *f | FLAG_ALIAS)]
+        })
         .collect();
     raw.extend(latin_variants);
     let mut out: Vec<(String, u32)> = Vec::with_capacity(raw.len() * 2);
@@ -252,6 +256,9 @@ mod tests {
             assert!(k.iter().any(|x| x == want), "{want} not in {k:?}");
         }
         assert!(!k.iter().any(|x| x == "stryi"), "a raion's bare name is not a key");
+        // the press's "-sky" and "-skiy" for "-skyi"
+        let k = keys_of("city", &["Khmelnytskyi", "Хмельницький"]);
+        assert!(k.iter().any(|x| x == "khmelnytsky") && k.iter().any(|x| x == "khmelnytskiy"), "{k:?}");
     }
 
     #[test]

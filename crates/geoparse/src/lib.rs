@@ -496,11 +496,15 @@ impl<'g> Geoparser<'g> {
             if person::after_title(text, name.start) {
                 add(Signal::Title, -3.0);
             }
-            // capitals mark names in Cyrillic text only; English capitalises headlines
-            let neighbour_counts = m.weak || cyrillic;
-            if neighbour_counts
-                && sentence::capitalised_neighbour(text, name, at_start, |s| support.is_place_at(s))
-            {
+            // capitals mark names in Cyrillic text; in English only outside a headline, and
+            // only a name before the place ("Ukrainska Pravda"): English capitalises
+            // nationalities and months after places too ("near Pisky Russian forces")
+            let neighbour = if m.weak || cyrillic {
+                sentence::capitalised_neighbour(text, name, at_start, |s| support.is_place_at(s))
+            } else {
+                sentence::english_name_before(text, name, |s| support.is_place_at(s))
+            };
+            if neighbour {
                 add(Signal::CapitalisedNeighbour, -2.0);
             }
         }

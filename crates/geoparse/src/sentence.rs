@@ -153,6 +153,39 @@ pub(crate) fn capitalised_neighbour(
     false
 }
 
+/// True if, in English prose (not a headline in title case), the word right before the name is
+/// a capitalised name that is not a place, not a sentence start and not an adjective of a people
+/// or a direction: "Ukrainska Pravda", "Hromadske Pravda", but not "Russian Pisky".
+pub(crate) fn english_name_before(text: &str, name: Span, is_place: impl Fn(Span) -> bool) -> bool {
+    let Some((w, s)) = word_before(text, name.start) else {
+        return false;
+    };
+    let capitalised = w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase);
+    let adjective = ["ian", "ern", "ish", "ese", "an"].iter().any(|e| w.ends_with(e));
+    capitalised
+        && w.chars().count() > 2
+        && !adjective
+        && !starts_sentence(text, s)
+        && !is_place(Span::new(s, s + w.len()))
+        && !title_case_line(text, name.start)
+}
+
+/// True if the line around byte `at` is a headline in title case: most of its longer words
+/// start with a capital.
+fn title_case_line(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let (mut upper, mut lower) = (0, 0);
+    for w in text[start..end].split_whitespace().filter(|w| w.chars().count() > 3) {
+        match w.chars().next() {
+            Some(c) if c.is_uppercase() => upper += 1,
+            Some(c) if c.is_lowercase() => lower += 1,
+            _ => {}
+        }
+    }
+    upper > lower
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +198,21 @@ mod tests {
         assert!(starts_sentence(t, t.find("Сила").unwrap_or(0)));
         assert!(!starts_sentence(t, t.find("Луцьку").unwrap_or(0)));
         assert!(!starts_sentence(t, t.find("сказали").unwrap_or(0)));
+    }
+
+    #[test]
+    fn english_names_before() {
+        let span = |t: &str, w: &str| {
+            let at = t.find(w).unwrap_or(0);
+            Span::new(at, at + w.len())
+        };
+        let t = "a correspondent of Ukrainska Pravda reported";
+        assert!(english_name_before(t, span(t, "Pravda"), |_| false));
+        let t = "shelling near Pisky as Russian Pisky units withdrew";
+        assert!(!english_name_before(t, span(t, "Pisky units"), |_| false));
+        // a headline capitalises every word
+        let t = "Explosion Hits Central Pisky Overnight\nThe blast was heard in the village.";
+        assert!(!english_name_before(t, span(t, "Pisky"), |_| false));
     }
 
     #[test]
