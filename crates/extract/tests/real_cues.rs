@@ -384,3 +384,15 @@ fn a_rally_that_took_place_and_paint_thrown_over_a_recruitment_office() {
         &[("2026-03-10", "Uzhhorod", "Looting/property destruction")],
     );
 }
+
+// ---- a cue is a word, not the start of another word (Telegram news, 2024) --------------------
+
+#[test]
+fn a_minibus_is_no_march() {
+    // "маршрутка" (minibus) starts with "марш" (march): a drone hitting one is no protest
+    let text = "Вчера беспилотник атаковал маршрутку в Горловке, ранены шесть пассажиров.";
+    assert!(rows(text, "2024-11-18").iter().all(|(_, _, t)| t != "Peaceful protest"), "{:?}", rows(text, "2024-11-18"));
+    // the march itself still is one
+    let text = "В субботу в Харькове участники марша потребовали вернуть пленных домой.";
+    assert_eq!(rows(text, "2024-11-18").first().map(|r| r.2.as_str()), Some("Peaceful protest"));
+}

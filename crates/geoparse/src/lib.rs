@@ -47,7 +47,8 @@
 //! | elsewhere in the text it stands in a person's name (a small place, no preposition) | −3 | Ольга Сагайдак ... Сагайдак відома |
 //! | the last words of a title in quotes       | −2.5   | «Наші гроші. Запоріжжя»                 |
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
-//! | the region named right after it is another's | −4 | Погребки Курской области            |
+//! | the region named right after it is another's | −5 | Погребки Курской области            |
+//! | a district noun follows, and no raion of the name is known | −4 | Красноармейским районом (Russia) |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -126,6 +127,10 @@ pub enum Signal {
     /// области" is a village of Russia's Kursk oblast that the gazetteer does not hold, not the
     /// Ukrainian Pohreby.
     OtherRegion,
+    /// The word right after it is a district noun, yet no raion of this name is known: the
+    /// name is a district's adjective ("Красноармейским районом Краснодарского края", a
+    /// district of Russia), not the settlement it resembles.
+    UnknownDistrict,
     /// A capitalised word in a locative case form after a preposition of place, in Cyrillic
     /// text: "у Чорнобилі", "в Чернобыле". A common noun there would be lower case, and a
     /// person is seldom "in" someone.
@@ -160,6 +165,7 @@ impl Signal {
             Signal::PartOfName => "part of a name",
             Signal::Alone => "alone",
             Signal::OtherRegion => "another region named",
+            Signal::UnknownDistrict => "unknown district",
             Signal::Located => "located",
             Signal::PersonElsewhere => "a person elsewhere",
         }
@@ -543,7 +549,11 @@ impl<'g> Geoparser<'g> {
             }
         }
         if !matches!(entry.kind, Kind::Oblast | Kind::Region | Kind::Country) && support.other_region_after(entry, m.span.end, text) {
-            add(Signal::OtherRegion, -4.0);
+            // the settlement word of "селе Тавричанка Приморского края" does not outweigh it
+            add(Signal::OtherRegion, -5.0);
+        }
+        if m.frame != Frame::District && entry.kind != Kind::Raion && district_noun_after(text, m.span.end) {
+            add(Signal::UnknownDistrict, -4.0);
         }
         match backing {
             Some(Backing::Region) => add(Signal::RegionNearby, 2.5),
@@ -558,6 +568,12 @@ impl<'g> Geoparser<'g> {
 /// `#` comment.
 pub(crate) fn list_words(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
+}
+
+/// True if a district noun follows byte `at`: "районом", "району", "district".
+fn district_noun_after(text: &str, at: usize) -> bool {
+    const NOUNS: &[&str] = &["район", "району", "районі", "районом", "района", "районе", "районах", "районах", "district"];
+    sentence::word_after(text, at).is_some_and(|(w, _)| NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// True if `name` follows "у", "в", "во" or "на" and ends as a locative does ("Чорнобилі",

@@ -370,3 +370,13 @@ fn abolished_raions_and_regional_nouns_of_towns() {
     assert_eq!(only("Акція пройшла на Калущині."), ("Kalushchyna".into(), "Ivano-Frankivsk".into()));
     assert_eq!(only("Дрони атакували Полтавщину."), ("Poltava".into(), "Poltava".into()));
 }
+
+#[test]
+fn districts_and_villages_of_another_country() {
+    // a district's adjective that no raion of Ukraine bears is no settlement ("Красноармейск"
+    // was an old name of a town)
+    assert!(names("Беспилотник сбили над Красноармейским районом Краснодарского края.").iter().all(|n| n == "Krasnodar Krai"));
+    // a village of a Russian region the gazetteer does not hold is not its Ukrainian namesake,
+    // even with a settlement word before it
+    assert!(names("Полицейского ранили в селе Тавричанка Приморского края.").iter().all(|n| n != "Tavrychanka"));
+}
