@@ -380,3 +380,12 @@ fn districts_and_villages_of_another_country() {
     // even with a settlement word before it
     assert!(names("Полицейского ранили в селе Тавричанка Приморского края.").iter().all(|n| n != "Tavrychanka"));
 }
+
+#[test]
+fn small_towns_across_the_border_are_russian() {
+    // the towns of Russia's border regions, however small, are in the world table
+    let found = places("Бои идут у Суджи и под Теткино.");
+    assert!(found.iter().any(|p| p.1 == "Sudzha" && p.3 == "RU"), "{found:?}");
+    // a Russian village that shares a Ukrainian region's name does not take the region's place
+    assert_eq!(only("Беспилотники сбиты над Крымом."), ("Crimea".into(), "Crimea".into()));
+}
