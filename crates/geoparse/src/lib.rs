@@ -49,6 +49,7 @@
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
 //! | the region named right after it is another's | −5 | Погребки Курской области            |
 //! | a district noun follows, and no raion of the name is known | −4 | Красноармейским районом (Russia) |
+//! | a Ukrainian village nothing backs, in a text whose other places (countries aside) are all abroad | −4.5 | Приморье ... поселок Тавричанка |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -131,6 +132,10 @@ pub enum Signal {
     /// name is a district's adjective ("Красноармейским районом Краснодарского края", a
     /// district of Russia), not the settlement it resembles.
     UnknownDistrict,
+    /// Every other place the text names (countries aside) is abroad, and nothing backs this
+    /// Ukrainian village: the report is about another country, and the village is that country's
+    /// namesake the gazetteer does not hold ("Приморье ... поселок Тавричанка").
+    ForeignText,
     /// A capitalised word in a locative case form after a preposition of place, in Cyrillic
     /// text: "у Чорнобилі", "в Чернобыле". A common noun there would be lower case, and a
     /// person is seldom "in" someone.
@@ -166,6 +171,7 @@ impl Signal {
             Signal::Alone => "alone",
             Signal::OtherRegion => "another region named",
             Signal::UnknownDistrict => "unknown district",
+            Signal::ForeignText => "a text about another country",
             Signal::Located => "located",
             Signal::PersonElsewhere => "a person elsewhere",
         }
@@ -432,24 +438,38 @@ impl<'g> Geoparser<'g> {
     /// Marks the plain mentions of a small place whose name stands inside a person's name
     /// elsewhere in the text ("Осипенка Зінаїда ... Осипенко – далекий родич"): the document is
     /// the evidence, as a coder reads it. Mentions after a preposition of place ("у Сокалі") or
-    /// framed by a settlement word keep their reading.
+    /// framed by a settlement word keep their reading, unless they repeat the very word form of
+    /// the person's name next to a first name ("Ларисы Долиной ... у Долиной").
     fn persons_elsewhere(&self, text: &str, weighed: &mut [PlaceMention]) {
         let named_person = |p: &PlaceMention| {
             p.evidence.iter().any(|e| matches!(e.signal, Signal::PersonName | Signal::Title))
         };
-        let persons: Vec<EntryId> = weighed.iter().filter(|p| named_person(p)).map(|p| p.entry()).collect();
+        let first_named = |p: &PlaceMention| p.evidence.iter().any(|e| e.signal == Signal::PersonName);
+        let persons: Vec<(EntryId, &str, bool)> = weighed
+            .iter()
+            .filter(|p| named_person(p))
+            .map(|p| (p.entry(), p.mention.span.text(text), first_named(p)))
+            .collect();
         if persons.is_empty() {
             return;
         }
         for p in weighed.iter_mut() {
             let entry = self.gazetteer.entry(p.entry());
             let small = entry.population < 100_000 && matches!(entry.kind, Kind::City | Kind::Village);
-            if !small || p.mention.frame != Frame::Plain || named_person(p) || !persons.contains(&p.entry()) {
+            if !small || p.mention.frame != Frame::Plain || named_person(p) || !persons.iter().any(|(id, ..)| *id == p.entry()) {
                 continue;
             }
             let after_preposition = sentence::word_before(text, p.mention.span.start)
                 .is_some_and(|(w, _)| PLACE_PREPOSITIONS_ANY.contains(&w.to_lowercase().as_str()));
-            if !after_preposition {
+            // the very form the person's name took ("Ларисы Долиной ... у Долиной") is the
+            // person even after a preposition: a place's case after it would differ
+            // (an adjective's case ending, "-ой", "-ого", that a noun place never takes)
+            let adjectival = |form: &str| ["ой", "ою", "ої", "ого", "ому", "им", "ым"].iter().any(|e| form.ends_with(e));
+            let place_adjective = ["ий", "ій", "ое", "ая", "ське", "цьке", "ська", "цька"].iter().any(|e| entry.name_uk.ends_with(e));
+            let same_form = persons.iter().any(|(id, form, first)| {
+                *first && *id == p.entry() && *form == p.mention.span.text(text) && adjectival(form) && !place_adjective
+            });
+            if !after_preposition || same_form {
                 p.evidence.push(Evidence { signal: Signal::PersonElsewhere, weight: -3.0 });
             }
         }
@@ -551,6 +571,9 @@ impl<'g> Geoparser<'g> {
         if !matches!(entry.kind, Kind::Oblast | Kind::Region | Kind::Country) && support.other_region_after(entry, m.span.end, text) {
             // the settlement word of "селе Тавричанка Приморского края" does not outweigh it
             add(Signal::OtherRegion, -5.0);
+        }
+        if entry.is_ukrainian() && entry.kind == Kind::Village && backing.is_none() && support.foreign_only(m.span.start) {
+            add(Signal::ForeignText, -4.5);
         }
         if m.frame != Frame::District && entry.kind != Kind::Raion && district_noun_after(text, m.span.end) {
             add(Signal::UnknownDistrict, -4.0);
@@ -710,6 +733,8 @@ struct Support {
     places: Vec<(usize, String, String)>,
     /// Spans of firm mentions, to tell a place from a person's name next to it.
     spans: Vec<Span>,
+    /// (position, country) of every firm mention but countries.
+    countries: Vec<(usize, String)>,
 }
 
 impl Support {
@@ -719,10 +744,16 @@ impl Support {
             city_oblasts: Vec::new(),
             places: Vec::new(),
             spans: Vec::new(),
+            countries: Vec::new(),
         };
         for m in mentions.iter().filter(|m| !m.weak) {
             let e = gaz.entry(m.candidates[0]);
             s.spans.push(m.span);
+            // a country named ("Россия", "Польща") does not make a text foreign: Ukrainian
+            // reports name Russia all the time
+            if e.kind != Kind::Country {
+                s.countries.push((m.span.start, e.country.clone()));
+            }
             if matches!(e.kind, Kind::Oblast | Kind::Region | Kind::Raion) {
                 let units = m
                     .candidates
@@ -757,6 +788,14 @@ impl Support {
         self.regions.iter().any(|(p, units)| {
             *p >= end && *p - end <= 16 && text.get(end..*p).is_some_and(adjacent) && !units.iter().any(|(a1, _)| *a1 == e.admin1)
         })
+    }
+
+    /// True if every other place the text names is abroad, and one of them is near `at`: a
+    /// report about Russia's Primorye whose "поселок Тавричанка" is no Ukrainian village.
+    fn foreign_only(&self, at: usize) -> bool {
+        let others = || self.countries.iter().filter(|(p, c)| *p != at && !c.is_empty());
+        let foreign_near = others().any(|(p, _)| p.abs_diff(at) <= 1000);
+        foreign_near && others().all(|(_, c)| c != "UA")
     }
 
     fn is_place_at(&self, span: Span) -> bool {

@@ -389,3 +389,17 @@ fn small_towns_across_the_border_are_russian() {
     // a Russian village that shares a Ukrainian region's name does not take the region's place
     assert_eq!(only("Беспилотники сбиты над Крымом."), ("Crimea".into(), "Crimea".into()));
 }
+
+#[test]
+fn a_text_about_another_country_and_a_surname_repeated() {
+    // a village of another country's region, named in a text whose places are all abroad, is
+    // not its Ukrainian namesake
+    let text = "В Приморье задержали мужчину. Он напал с ножом на полицейского в поселке Тавричанка.";
+    assert!(names(text).iter().all(|n| n != "Tavrychanka"), "{:?}", names(text));
+    // with a Ukrainian place nearby the village stands
+    let text = "На Херсонщине обстреляли поселок Тавричанка.";
+    assert!(names(text).iter().any(|n| n == "Tavrychanka"), "{:?}", names(text));
+    // a surname in the very form it took next to a first name is the person after "у" too
+    let text = "Полиция задержала мошенника по делу певицы Ларисы Долиной. Деньги у Долиной похитили в июне.";
+    assert!(names(text).iter().all(|n| n != "Dolyna"), "{:?}", names(text));
+}
