@@ -142,7 +142,14 @@ pub fn segment(a: &Analysis) -> Outcome {
             Some(d) if f.event && compatible(a, d, &f) && !(f.date_leads && d.date.is_some()) && !stale_for(a, d, s, &f, published) => {
                 enrich(d, idx, &f)
             }
-            Some(d) if !f.event && compatible(a, d, &f) && !stale_for(a, d, s, &f, published) => enrich(d, idx, &f),
+            Some(d) if !f.event && compatible(a, d, &f) && !stale_for(a, d, s, &f, published) => {
+                // a witness's "yesterday" inside a quotation is not the day of an incident told
+                // without one: it dates what the witness talks about
+                if d.date.is_none() && quoted_speech(a, s) {
+                    f.date = None;
+                }
+                enrich(d, idx, &f)
+            }
             Some(d) if f.continuation && f.place.is_none() => d.sentences.push(idx),
             _ if f.event => {
                 let inherited = f.place.is_none();
@@ -220,6 +227,11 @@ fn within_city(a: &Analysis, part: EntryId, city: EntryId) -> bool {
     let district = p.kind == Kind::Landmark || (p.kind == Kind::Raion && p.admin3.is_some());
     let same_city = p.admin1 == c.admin1 && p.admin3.as_deref().is_none_or(|h| c.admin3.as_deref() == Some(h));
     district && matches!(c.kind, Kind::City | Kind::Oblast) && same_city && !p.admin1.is_empty()
+}
+
+/// True when the sentence opens a quotation: “Yesterday, workers had just finished ...
+fn quoted_speech(a: &Analysis, s: &Sentence) -> bool {
+    s.span.text(a.text()).trim_start().starts_with(['“', '«', '"', '„'])
 }
 
 /// The one place where every placed draft happened, if they name one place and one only.

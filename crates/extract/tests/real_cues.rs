@@ -396,3 +396,11 @@ fn a_minibus_is_no_march() {
     let text = "В субботу в Харькове участники марша потребовали вернуть пленных домой.";
     assert_eq!(rows(text, "2024-11-18").first().map(|r| r.2.as_str()), Some("Peaceful protest"));
 }
+
+// ---- a witness's day inside a quotation (Reuters-style reports) ------------------------------
+
+#[test]
+fn a_witness_yesterday_does_not_date_the_strike() {
+    let text = "Ukraine says Russian drones hit two cities\n\nA Russian drone attack on the city of Sumy injured nine people, the governor said.\n\n“Yesterday we had just repaired the windows, and now they are gone again,” one resident said.";
+    assert_eq!(rows(text, "2025-06-06"), [("2025-06-06".to_string(), "Sumy".to_string(), "Air/drone strike".to_string())]);
+}
