@@ -593,9 +593,10 @@ pub(crate) fn list_words(text: &'static str) -> impl Iterator<Item = &'static st
     text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
 }
 
-/// True if a district noun follows byte `at`: "районом", "району", "district".
+/// True if a Ukrainian or Russian district noun follows byte `at`: "районом", "району". (Not
+/// English "district": "shelled Studenok district" names the village's surroundings.)
 fn district_noun_after(text: &str, at: usize) -> bool {
-    const NOUNS: &[&str] = &["район", "району", "районі", "районом", "района", "районе", "районах", "районах", "district"];
+    const NOUNS: &[&str] = &["район", "району", "районі", "районом", "района", "районе", "районах"];
     sentence::word_after(text, at).is_some_and(|(w, _)| NOUNS.contains(&w.to_lowercase().as_str()))
 }
 

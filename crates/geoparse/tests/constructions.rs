@@ -403,3 +403,10 @@ fn a_text_about_another_country_and_a_surname_repeated() {
     let text = "Полиция задержала мошенника по делу певицы Ларисы Долиной. Деньги у Долиной похитили в июне.";
     assert!(names(text).iter().all(|n| n != "Dolyna"), "{:?}", names(text));
 }
+
+#[test]
+fn an_english_village_district_is_the_village() {
+    // ACLED's "shelled X district" names the village and its surroundings
+    let found = names("Russian forces shelled Studenok district, Kharkiv.");
+    assert_eq!(found.first().map(String::as_str), Some("Studenok"), "{found:?}");
+}
