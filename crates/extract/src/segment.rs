@@ -114,7 +114,12 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // "The incident occurred on 4 July in Vorokhta. [...] A group attacked ...": a
                 // day told before any incident belongs to the incident told next
                 let untold = last_told.is_none_or(|j| fr.sentence > j) && draft_day.is_none_or(|r| r.date != fr.date.1.date);
-                if moved_on || untold {
+                // "On the morning of February 1, a man was detained in Poltava region. [...] In
+                // the evening, an explosion occurred in the Rivne TRC": an incident at another
+                // place, told in the paragraph that set the day, happened on that day
+                let elsewhere_same_paragraph = a.sentences[fr.sentence].paragraph_idx == s.paragraph_idx
+                    && f.place.is_some_and(|p| out.drafts.last().and_then(|d| d.place).is_some_and(|q| q.entry != p.entry));
+                if moved_on || untold || elsewhere_same_paragraph {
                     f.date = Some(fr.date);
                     f.place = f.place.or(fr.place);
                 }

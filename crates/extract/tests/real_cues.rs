@@ -404,3 +404,12 @@ fn a_witness_yesterday_does_not_date_the_strike() {
     let text = "Ukraine says Russian drones hit two cities\n\nA Russian drone attack on the city of Sumy injured nine people, the governor said.\n\n“Yesterday we had just repaired the windows, and now they are gone again,” one resident said.";
     assert_eq!(rows(text, "2025-06-06"), [("2025-06-06".to_string(), "Sumy".to_string(), "Air/drone strike".to_string())]);
 }
+
+#[test]
+fn an_incident_elsewhere_later_that_day() {
+    // the paragraph sets the day; "in the evening" something happened at another place
+    let text = "Enlistment offices under attack\n\nA man attacked a recruitment officer with a knife in Kharkiv on Monday, police said.\n\nOn the morning of March 3, a man who shot a recruitment officer was detained in the Sumy region. In the evening, an explosion occurred at the recruitment office in Lutsk.";
+    let found = rows(text, "2025-03-12");
+    assert!(found.iter().any(|r| r.0 == "2025-03-03" && r.1 == "Lutsk"), "{found:?}");
+    assert!(found.iter().all(|r| !(r.1 == "Lutsk" && r.0 == "2025-03-12")), "{found:?}");
+}
