@@ -44,6 +44,7 @@ pub fn forms(name: &str) -> Vec<String> {
             .map(|((word, _), role)| match role {
                 Role::Fixed => fixed(word),
                 Role::Adjective => adjective(word, lang),
+                Role::Possessive => possessive(word, lang),
                 Role::Noun => noun(word, lang),
             })
             .collect();
@@ -106,6 +107,9 @@ impl Lang {
 enum Role {
     Fixed,
     Adjective,
+    /// A possessive adjective before the noun it qualifies: "Часів Яр" → "Часового Яру",
+    /// "Часов Яр" → "в Часовом Яре", "Бабин Яр" → "Бабиного Яру".
+    Possessive,
     Noun,
 }
 
@@ -157,7 +161,9 @@ fn roles(tokens: &[(&str, &str)]) -> Vec<Role> {
             continue;
         }
         let adjective = !head_noun && (has_adjective_ending(&lower) || (!last && ends_like_adjective(&lower) && !seen_noun));
-        if adjective {
+        if !last && !seen_noun && *sep == " " && roles.is_empty() && is_possessive(&lower) {
+            roles.push(Role::Possessive);
+        } else if adjective {
             roles.push(Role::Adjective);
         } else if seen_noun {
             roles.push(Role::Fixed);
@@ -174,6 +180,35 @@ fn roles(tokens: &[(&str, &str)]) -> Vec<Role> {
         }
     }
     roles
+}
+
+/// True for a possessive adjective's shape: "часів", "часов", "бабин" (a first word of at
+/// least four letters before a noun).
+fn is_possessive(w: &str) -> bool {
+    w.chars().count() >= 4 && ["ів", "їв", "ов", "ев", "ин", "ін", "їн"].iter().any(|e| w.ends_with(e))
+}
+
+/// The forms of a possessive adjective: Ukrainian "Часів" → "Часового", "Часовому", "Часовим";
+/// Russian "Часов" → "Часова", "Часову", "Часовым", "Часовом".
+fn possessive(word: &str, lang: Lang) -> Paradigm {
+    // Russian also keeps the first word as it is: "в Часов Яре", "под Часов Яром"
+    let base: Paradigm = match lang {
+        Lang::Uk => [vec![word.to_string()], vec![], vec![], vec![word.to_string()], vec![], vec![]],
+        Lang::Ru => std::array::from_fn(|_| vec![word.to_string()]),
+    };
+    let stem = match lang {
+        Lang::Uk => word
+            .strip_suffix("ів")
+            .map(|s| format!("{s}ов"))
+            .or_else(|| word.strip_suffix("їв").map(|s| format!("{s}єв")))
+            .unwrap_or_else(|| word.to_string()),
+        Lang::Ru => word.to_string(),
+    };
+    let endings: [&[&str]; CASES] = match lang {
+        Lang::Uk => [&[], &["ого"], &["ому"], &[], &["им"], &["ому", "ім"]],
+        Lang::Ru => [&[], &["а", "ого"], &["у", "ому"], &[], &["ым", "им"], &["ом"]],
+    };
+    merge(base, slots(&stem, endings))
 }
 
 /// Endings only adjectives have.
@@ -489,6 +524,9 @@ mod tests {
         // "поблизу Стрия", "у Стрию"; fleeting vowels
         check("Стрий", &["Стрия", "Стрию"]);
         check("Городище", &["Городища", "Городищем", "Городищі"]);
+        // a possessive adjective before its noun
+        check("Часів Яр", &["Часового Яру", "Часовому Яру", "Часовим Яром"]);
+        check("Часов Яр", &["Часова Яра", "Часовом Яре", "Часовым Яром", "Часов Яре"]);
         check("Кам'янець", &["Кам'янця", "Кам'янці"]);
         check("Каменец", &["Каменца", "Каменце"]);
     }

@@ -347,7 +347,16 @@ impl<'g> Geoparser<'g> {
                         p.span() == s.name && matches!(gaz.entry(p.entry()).kind, Kind::Country | Kind::Oblast | Kind::Region)
                     })
             };
-            streets.retain(|s| s.feature == Feature::Street || !a_region(s));
+            // "Часовому Яру" is the town Chasiv Yar, not a ravine named "Часовий", and the "Яре"
+            // of "в Часов Яре Донецкой области" is no landmark word: a settlement holds it
+            let a_settlement = |s: &Street| {
+                all.iter().any(|p| {
+                    let q = p.span();
+                    let holds_word = (q.start <= s.span.start && s.span.end <= q.end) || (q.overlaps(&s.span) && !q.overlaps(&s.name));
+                    holds_word && gaz.entry(p.entry()).kind.is_settlement()
+                })
+            };
+            streets.retain(|s| s.feature == Feature::Street || !(a_region(s) || a_settlement(s)));
             let names_no_place = |s: &Street, p: &PlaceMention| {
                 s.feature == Feature::Street || !s.name_first || gaz.entry(p.entry()).kind == Kind::Village
             };

@@ -410,3 +410,11 @@ fn an_english_village_district_is_the_village() {
     let found = names("Russian forces shelled Studenok district, Kharkiv.");
     assert_eq!(found.first().map(String::as_str), Some("Studenok"), "{found:?}");
 }
+
+#[test]
+fn a_possessive_before_its_noun() {
+    // "Часів Яр" declines its first word as a possessive; Russian writers also keep it as it is
+    for text in ["Бої тривають у Часовому Яру.", "Бой в Часовом Яре продолжается.", "12 мая в Часов Яре Донецкой области шел бой."] {
+        assert_eq!(names(text).first().map(String::as_str), Some("Chasiv Yar"), "{text}");
+    }
+}
