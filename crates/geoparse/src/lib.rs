@@ -48,6 +48,8 @@
 //! | the last words of a title in quotes       | −2.5   | «Наші гроші. Запоріжжя»                 |
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
 //! | the region named right after it is another's | −4 | Погребки Курской области            |
+//! | an adjective's form that agrees with the lower-case noun after it | −2.5 | Велике місто, Петрове вміння |
+//! | a form in "-ові" with no preposition before it: a dative | −3 | тому Котові, дала Горохові |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -57,6 +59,7 @@
 
 #![deny(missing_docs)]
 
+mod agree;
 mod heads;
 mod person;
 mod sentence;
@@ -133,6 +136,13 @@ pub enum Signal {
     /// Elsewhere in the text the same name stands inside a person's name ("Ольга Сагайдак ...
     /// Сагайдак відома як"): a surname repeated alone is still the person.
     PersonElsewhere,
+    /// A name in an adjective's form that agrees with the lower-case noun right after it: an
+    /// attribute of that noun ("Велике місто", "Петрове вміння"), not a place's name.
+    Attribute,
+    /// A Ukrainian form in "-ові"/"-еві" with no preposition before it: the dative of a person
+    /// or an animal ("годували Котові", "дали Горохові"); a place's locative in these endings
+    /// follows "у", "на", "по" ("у Горохові").
+    Dative,
 }
 
 impl Signal {
@@ -162,6 +172,8 @@ impl Signal {
             Signal::OtherRegion => "another region named",
             Signal::Located => "located",
             Signal::PersonElsewhere => "a person elsewhere",
+            Signal::Attribute => "attribute of a noun",
+            Signal::Dative => "dative",
         }
     }
 }
@@ -336,8 +348,26 @@ impl<'g> Geoparser<'g> {
                     })
             };
             streets.retain(|s| s.feature == Feature::Street || !a_region(s));
+            // a river, a lake or a mountain the gazetteer holds is its place ("річки Дніпра"),
+            // and so is a unit it holds ("Стрийського району"): the grammar's reading goes. After
+            // a landmark word, the name's natural namesake comes first: "річці Дніпро" is the
+            // river, not the city
+            let natural_kind = |k: Kind| matches!(k, Kind::River | Kind::Lake | Kind::Sea | Kind::Mountains);
+            for s in streets.iter().filter(|s| s.feature == Feature::Landmark && !s.name_first) {
+                for p in all.iter_mut().filter(|p| p.span().overlaps(&s.name)) {
+                    let found = p.mention.candidates.iter().position(|&id| natural_kind(gaz.entry(id).kind));
+                    if let Some(i) = found.filter(|&i| i > 0) {
+                        let id = p.mention.candidates.remove(i);
+                        p.mention.candidates.insert(0, id);
+                        p.mention.reason = Reason::Kind;
+                    }
+                }
+            }
+            let natural = |p: &PlaceMention| natural_kind(gaz.entry(p.entry()).kind);
+            streets.retain(|s| self.grammar_reading_stands(s, &all));
             let names_no_place = |s: &Street, p: &PlaceMention| {
-                s.feature == Feature::Street || !s.name_first || gaz.entry(p.entry()).kind == Kind::Village
+                (s.feature == Feature::Street || !s.name_first || gaz.entry(p.entry()).kind == Kind::Village)
+                    && !(s.feature == Feature::Landmark && !s.name_first && natural(p))
             };
             all.retain(|p| !streets.iter().any(|s| s.name.overlaps(&p.span()) && names_no_place(s, p)));
         }
@@ -350,6 +380,20 @@ impl<'g> Geoparser<'g> {
     /// the last one before it, else the first after.
     pub fn streets(&self, text: &str, places: &[PlaceMention]) -> Vec<StreetMention> {
         self.place_streets(street::streets_with(text, |w| self.first_names.contains(w)), places)
+    }
+
+    /// True unless the gazetteer reads a landmark's or a unit's name better: a river, a lake or
+    /// a mountain it holds after a landmark word ("річки Дніпра"), a unit it holds
+    /// ("Стрийського району").
+    fn grammar_reading_stands(&self, s: &Street, places: &[PlaceMention]) -> bool {
+        let natural = |p: &PlaceMention| {
+            matches!(self.gazetteer.entry(p.entry()).kind, Kind::River | Kind::Lake | Kind::Sea | Kind::Mountains)
+        };
+        match s.feature {
+            Feature::Street => true,
+            Feature::Landmark => s.name_first || !places.iter().any(|p| p.span().overlaps(&s.name) && natural(p)),
+            Feature::Unit => !places.iter().any(|p| p.span().overlaps(&s.name)),
+        }
     }
 
     fn place_streets(&self, found: Vec<Street>, places: &[PlaceMention]) -> Vec<StreetMention> {
@@ -375,6 +419,7 @@ impl<'g> Geoparser<'g> {
             .collect();
         found
             .into_iter()
+            .filter(|street| self.grammar_reading_stands(street, places))
             .filter(|street| {
                 street.feature != Feature::Landmark
                     || !regions.iter().any(|r| r.start < street.name.end && street.name.start < r.end)
@@ -423,9 +468,10 @@ impl<'g> Geoparser<'g> {
         weighed
     }
 
-    /// Marks the plain mentions of a small place whose name stands inside a person's name
-    /// elsewhere in the text ("Осипенка Зінаїда ... Осипенко – далекий родич"): the document is
-    /// the evidence, as a coder reads it. Mentions after a preposition of place ("у Сокалі") or
+    /// Marks the plain mentions of a small place, or of a town with a surname's shape
+    /// ("Хмельницького"), whose name stands inside a person's name elsewhere in the text
+    /// ("Осипенка Зінаїда ... Осипенко – далекий родич"): the document is the evidence, as a
+    /// coder reads it. Mentions after a preposition of place ("у Сокалі") or
     /// framed by a settlement word keep their reading.
     fn persons_elsewhere(&self, text: &str, weighed: &mut [PlaceMention]) {
         let named_person = |p: &PlaceMention| {
@@ -437,8 +483,12 @@ impl<'g> Geoparser<'g> {
         }
         for p in weighed.iter_mut() {
             let entry = self.gazetteer.entry(p.entry());
-            let small = entry.population < 100_000 && matches!(entry.kind, Kind::City | Kind::Village);
-            if !small || p.mention.frame != Frame::Plain || named_person(p) || !persons.contains(&p.entry()) {
+            let settlement = matches!(entry.kind, Kind::City | Kind::Village);
+            // a city named after a person ("Хмельницький") is the person where the text names
+            // him, and its name has a surname's shape
+            let surname = person::surname_like(p.text(text)) || person::adjectival_surname(p.text(text));
+            let small = entry.population < 100_000 || surname;
+            if !settlement || !small || p.mention.frame != Frame::Plain || named_person(p) || !persons.contains(&p.entry()) {
                 continue;
             }
             let after_preposition = sentence::word_before(text, p.mention.span.start)
@@ -530,6 +580,16 @@ impl<'g> Geoparser<'g> {
                 // "одеської поліції" names the place it derives from, if more weakly than a name
                 add(Signal::Adjective, -1.0);
             }
+            if matches!(entry.kind, Kind::City | Kind::Village | Kind::Hromada | Kind::Oblast)
+                && sentence::capitalised(text, name.start)
+                && adjectival(&entry.name_uk, entry.kind)
+                && agree::qualifies_next_word(text, name)
+            {
+                add(Signal::Attribute, -2.5);
+            }
+            if cyrillic && settlement && dative(text, name) {
+                add(Signal::Dative, -3.0);
+            }
             if heads::completes_a_name(text, name.start) {
                 add(Signal::PartOfName, -3.0);
             }
@@ -570,6 +630,36 @@ fn located(text: &str, name: Span) -> bool {
         && LOCATIVE.iter().any(|e| word.ends_with(e))
 }
 
+/// True if the Ukrainian word at `name` ends in "-ові"/"-еві"/"-єві" and the word before it,
+/// past adjectives and pronouns ("в рідному Харкові", "тому Котові"), is neither a preposition
+/// ("у Горохові", "по Києві") nor a town word ("місті Києві"): a dative, not a locative. An
+/// abbreviation or punctuation before it ("м. Києві") says nothing.
+fn dative(text: &str, name: Span) -> bool {
+    const LOCATIVE_BEFORE: &[&str] = &["у", "в", "на", "по", "при", "місті", "селі", "селищі", "містечку", "хуторі"];
+    let word = name.text(text);
+    if !["ові", "еві", "єві"].iter().any(|e| word.ends_with(e)) {
+        return false;
+    }
+    // past adjectives and pronouns, which agree in either case ("в рідному Харкові", "тому
+    // Котові"), and particles ("у зовсім не нашому Києві"), to the word that decides
+    const TRANSPARENT: &[&str] = &["не", "ні", "зовсім", "дуже", "навіть", "ще", "вже", "самому", "самім"];
+    let mut at = name.start;
+    for _ in 0..5 {
+        let Some((w, start)) = sentence::word_before(text, at) else {
+            return false;
+        };
+        let lower = w.to_lowercase();
+        if LOCATIVE_BEFORE.contains(&lower.as_str()) || !w.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        if !["ому", "ім", "ій", "их"].iter().any(|e| lower.ends_with(e)) && !TRANSPARENT.contains(&lower.as_str()) {
+            return true;
+        }
+        at = start;
+    }
+    false
+}
+
 /// Puts a country first when its name is also a town's abroad: "Армения" is Armenia before the
 /// Colombian town, "Люксембург" the country before its capital, unless a frame says "city".
 /// Likewise a region or an area before a village: "на Кубани" is Russia's Kuban before a Luhansk
@@ -608,6 +698,23 @@ fn remote(entry: &litopys_gazetteer::Entry, weak: bool) -> bool {
         _ => false,
     };
     entry.population < 100_000 && !neighbour
+}
+
+/// True if a place's Ukrainian name has an adjective's form: "Велике", "Глибока", "Рівне",
+/// "Київська (область)". The name of an oblast is judged by its first word, others must be one
+/// word.
+fn adjectival(name_uk: &str, kind: Kind) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ий", "ій", "ой", "ое", "ее", "ая", "яя", "е", "є", "ька", "ова", "ева", "єва", "ина", "іна",
+        "ка", "на", "ча", "жа", "ша", "ща", "ня", "ва",
+    ];
+    let mut words = name_uk.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let one_word = words.next().is_none() || kind == Kind::Oblast;
+    let lower = first.to_lowercase();
+    one_word && !lower.contains('-') && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// True if `word` is the genitive or dative of a town in "-ів"/"-їв" (Старокостянтинова,

@@ -36,6 +36,17 @@ const AFTER: &[&str] = &[
     "street", "avenue", "square", "boulevard", "lane", "prospekt",
 ];
 
+/// Words for an administrative unit written after its name, an adjective: "Золотоніського
+/// повіту", "Перевальського району", "П'ядицька ОТГ". A unit the gazetteer holds is its place
+/// (the gazetteer frames it); one it does not (an old district, a county of the empire) is
+/// found by this grammar, as a landmark is.
+const UNIT_AFTER: &[&str] = &[
+    "район", "району", "районі", "районом", "района", "районе", "повіт", "повіту", "повіті", "повітом",
+    "уезд", "уезда", "уезде", "волость", "волості", "волостю", "волости", "губернія", "губернії",
+    "губернію", "губернією", "губерния", "губернии", "губернию", "губернией", "ОТГ", "громада",
+    "громади", "громаді", "громаду", "громадою",
+];
+
 /// Landmark words, nominative (`data/landmark_words.txt`).
 const LANDMARK_WORDS: &str = include_str!("../data/landmark_words.txt");
 
@@ -44,16 +55,20 @@ const LANDMARK_WORDS: &str = include_str!("../data/landmark_words.txt");
 pub enum Feature {
     /// A street, a square, an avenue.
     Street,
-    /// A park, a castle, a cemetery, a lake, a reserve...
+    /// A park, a castle, a cemetery, a lake, a river, a reserve...
     Landmark,
+    /// An administrative unit the gazetteer does not hold: an old district or county
+    /// ("Золотоніського повіту"), a new community ("П'ядицька ОТГ").
+    Unit,
 }
 
 impl Feature {
-    /// "street" or "landmark".
+    /// "street", "landmark" or "district".
     pub fn as_str(self) -> &'static str {
         match self {
             Feature::Street => "street",
             Feature::Landmark => "landmark",
+            Feature::Unit => "district",
         }
     }
 }
@@ -101,11 +116,22 @@ fn markers() -> &'static (AhoCorasick, Vec<Role>) {
                 roles.push(role);
             }
         }
+        let unit = Role { before: false, after: true, feature: Feature::Unit };
+        for w in UNIT_AFTER {
+            if seen.insert(w.to_string()) {
+                patterns.push(w.to_string());
+                roles.push(unit);
+            }
+        }
         let landmark = Role { before: true, after: true, feature: Feature::Landmark };
         // "!лесі": a generated form that is another word (the first name Леся)
         let never: Vec<&str> = crate::list_words(LANDMARK_WORDS).filter_map(|w| w.strip_prefix('!')).collect();
         seen.extend(never.iter().map(|w| w.to_string()));
         for w in crate::list_words(LANDMARK_WORDS).filter(|w| !w.starts_with('!')) {
+            let (w, role) = match w.strip_prefix('>') {
+                Some(w) => (w, Role { after: false, ..landmark }),
+                None => (w, landmark),
+            };
             // the inflection rules decline capitalised names (a lower-case word is a fixed part)
             for form in litopys_gazetteer::case_forms(&capitalise(w)).iter().map(|f| f.to_lowercase()) {
                 if !seen.insert(form.clone()) {
@@ -113,7 +139,7 @@ fn markers() -> &'static (AhoCorasick, Vec<Role>) {
                 }
                 for f in [capitalise(&form), form] {
                     patterns.push(f);
-                    roles.push(landmark);
+                    roles.push(role);
                 }
             }
         }
@@ -165,7 +191,7 @@ pub(crate) fn streets_with(text: &str, is_first_name: impl Fn(&str) -> bool) -> 
         if out.last().is_some_and(|last| last.span.end > s) {
             continue;
         }
-        let landmark = feature == Feature::Landmark;
+        let landmark = feature != Feature::Street;
         let found = if before {
             name_after(text, e, landmark)
                 .filter(|(name, _)| !(landmark && name.text(text).split(' ').next().is_some_and(&is_first_name)))

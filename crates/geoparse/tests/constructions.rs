@@ -370,3 +370,84 @@ fn abolished_raions_and_regional_nouns_of_towns() {
     assert_eq!(only("Акція пройшла на Калущині."), ("Kalushchyna".into(), "Ivano-Frankivsk".into()));
     assert_eq!(only("Дрони атакували Полтавщину."), ("Poltava".into(), "Poltava".into()));
 }
+
+#[test]
+fn a_nickname_in_quotes_between_first_name_and_surname() {
+    // "Петро «Сокіл» Хмельницький" is a musician, not the city
+    assert!(names("Вчора на сцені співав Петро «Сокіл» Хмельницький.").is_empty());
+    assert!(names("Вчора на сцені співав Петро « Сокіл » Хмельницький .").is_empty());
+    // quotes after a place are a title, not a nickname
+    assert_eq!(names("Він приїхав до Хмельницького «на гастролі»."), ["Khmelnytskyi"]);
+}
+
+#[test]
+fn an_adjective_that_qualifies_the_noun_after_it_is_no_place() {
+    // villages named Велике, Глибока, Медове: here adjectives of "місто", "рана", "життя"
+    assert!(names("Вона мріяла переїхати у Велике місто.").is_empty());
+    assert!(names("Ця Глибока рана не гоїлась роками.").is_empty());
+    assert!(names("Нам обіцяли Медове життя без турбот.").is_empty());
+    // the village named alone, or before a verb, stays a place
+    assert_eq!(names("Снаряд влучив у Медове, поранено двох людей."), ["Medove"]);
+    assert_eq!(names("Глибока постраждала від зливи."), Vec::<String>::new());
+}
+
+#[test]
+fn a_tokenised_abbreviation_of_village() {
+    // tokenised text spaces the dot: "с . Ясень" is the village, no sentence ends there
+    assert_eq!(names("Хату відбудували в с . Ясень , сусіди допомогли ."), ["Yasen"]);
+}
+
+#[test]
+fn a_town_named_after_a_person_the_text_names() {
+    // the text names the hetman; bare "Хмельницького" is him, "у Хмельницькому" the city
+    let text = "Богдан Хмельницький уклав союз. Потім військо Хмельницького рушило на захід. \
+                Пам'ятник йому стоїть у Хмельницькому.";
+    assert_eq!(names(text), ["Khmelnytskyi"]);
+    assert!(places(text)[0].0.contains("Хмельницькому"));
+    // without the person, the city in the genitive is the city
+    assert_eq!(names("Мешканці Хмельницького вийшли на акцію."), ["Khmelnytskyi"]);
+}
+
+#[test]
+fn rivers_counties_and_communities_by_their_grammar() {
+    use litopys_geoparse::Feature;
+    let geo = Geoparser::builtin();
+    let found = |text: &str, feature: Feature| -> Vec<String> {
+        let places = geo.parse(text);
+        geo.streets(text, &places)
+            .iter()
+            .filter(|s| s.street.feature == feature)
+            .map(|s| s.street.name.text(text).to_string())
+            .collect()
+    };
+    // a river's name after the word, in Ukrainian and Russian
+    assert_eq!(found("Мертву рибу знайшли у річці Сапалаївка біля Києва.", Feature::Landmark), ["Сапалаївка"]);
+    assert_eq!(found("Отходы сбрасывали в реку Славянку под Петербургом.", Feature::Landmark), ["Славянку"]);
+    // a river's name before the word is a story's, not a name
+    assert!(found("Казкова Медова ріка текла між горами.", Feature::Landmark).is_empty());
+    // an old county and a community the gazetteer does not hold
+    assert_eq!(found("Він народився в Золотоніському повіті.", Feature::Unit), ["Золотоніському"]);
+    assert_eq!(found("Туди поїхав голова Березівської ОТГ.", Feature::Unit), ["Березівської"]);
+    // a raion the gazetteer holds is its place, and a governorate is its oblast
+    assert!(found("Хату збудували у Стрийському районі.", Feature::Unit).is_empty());
+    let kinds: Vec<_> = places("Він народився у Полтавській губернії.").into_iter().map(|p| p.2).collect();
+    assert_eq!(kinds, ["oblast"]);
+}
+
+#[test]
+fn a_dative_in_ovi_is_a_person_not_a_locative() {
+    // "-ові" without a preposition is a dative: someone is given something
+    assert!(names("Мати віддала Горохові останній шматок хліба.").is_empty());
+    assert!(names("Доведеться годити тому Котові до ранку.").is_empty());
+    // after a preposition, past adjectives and particles, it is the town's locative
+    assert_eq!(names("Ярмарок відкрили у Горохові минулої неділі."), ["Horokhiv"]);
+    assert_eq!(names("Ми зустрілися у нашому рідному Горохові."), ["Horokhiv"]);
+}
+
+#[test]
+fn folk_first_names_mark_a_persons_name() {
+    // "Гнат Паляниця" is a man, not the village Поляниця; "Христя Алчевська" a woman, not the
+    // town Алчевськ
+    assert!(names("Спитайте в Гната Паляниці, він знає дорогу.").is_empty());
+    assert!(names("Вірші читала Христя Алчевська.").is_empty());
+}
