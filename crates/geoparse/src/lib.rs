@@ -384,13 +384,13 @@ impl<'g> Geoparser<'g> {
 
     /// True unless the gazetteer reads a landmark's or a unit's name better: a river, a lake or
     /// a mountain it holds after a landmark word ("річки Дніпра"), a unit it holds
-    /// ("Стрийського району").
+    /// ("Стрийського району"), a place named in a list of streets ("вул. Садова, Київ").
     fn grammar_reading_stands(&self, s: &Street, places: &[PlaceMention]) -> bool {
         let natural = |p: &PlaceMention| {
             matches!(self.gazetteer.entry(p.entry()).kind, Kind::River | Kind::Lake | Kind::Sea | Kind::Mountains)
         };
         match s.feature {
-            Feature::Street => true,
+            Feature::Street => !s.listed || !places.iter().any(|p| p.span().overlaps(&s.name)),
             Feature::Landmark => s.name_first || !places.iter().any(|p| p.span().overlaps(&s.name) && natural(p)),
             Feature::Unit => !places.iter().any(|p| p.span().overlaps(&s.name)),
         }
@@ -522,6 +522,12 @@ impl<'g> Geoparser<'g> {
         }
         let name = name_span(text, m);
         let at_start = sentence::starts_sentence(text, name.start);
+        // "СССР", "КНДР", "МКС": an abbreviation in capitals is no surname, and the capitalised
+        // words beside it are the next name ("сборной СССР Виктор Понедельник")
+        let abbreviation = {
+            let w = name.text(text);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+        };
         if m.weak {
             if at_start {
                 add(Signal::SentenceStart, -1.5);
@@ -554,13 +560,13 @@ impl<'g> Geoparser<'g> {
             } else {
                 sentence::english_name_before(text, name, |s| support.is_place_at(s))
             };
-            if neighbour {
+            if neighbour && !abbreviation {
                 add(Signal::CapitalisedNeighbour, -2.0);
             }
         }
         if m.frame == Frame::Plain {
             let word = name.text(text);
-            if self.first_names.next_to(text, name, m.weak || small) {
+            if !abbreviation && self.first_names.next_to(text, name, m.weak || small) {
                 add(Signal::PersonName, -5.0);
             } else if self.first_names.contains(word) {
                 // "у Станіславі", "в Володимирі": a preposition of place and a locative ending
@@ -602,7 +608,13 @@ impl<'g> Geoparser<'g> {
                 add(Signal::Alone, -1.5);
             }
         }
-        if !matches!(entry.kind, Kind::Oblast | Kind::Region | Kind::Country) && support.other_region_after(entry, m.span.end, text) {
+        // a name that may be a region itself stands in a list of regions ("Закарпатська,
+        // Івано-Франківська, Львівська"): the next one is its sibling, not its container
+        let may_be_region = m
+            .candidates
+            .iter()
+            .any(|&id| matches!(self.gazetteer.entry(id).kind, Kind::Oblast | Kind::Region | Kind::Country));
+        if !may_be_region && support.other_region_after(entry, m.span.end, text) {
             add(Signal::OtherRegion, -4.0);
         }
         match backing {

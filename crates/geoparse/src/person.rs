@@ -97,9 +97,17 @@ impl FirstNames {
         if !surname_first {
             return false;
         }
-        if let Some((w, _)) = word_after(text, name.end) {
-            if capitalised(w) && (self.contains(w) || is_patronymic(w)) {
+        if let Some((w, ws)) = word_after(text, name.end) {
+            if capitalised(w) && is_patronymic(w) {
                 return true;
+            }
+            if capitalised(w) && self.contains(w) {
+                // a first name with its own surname after it starts the next person: "голова
+                // Коблеве Володимир Петренко"; with a patronymic, or alone, it ends this one
+                // ("Квітка Олена Петрівна", "Квітка Олена")
+                let own_surname = word_after(text, ws + w.len())
+                    .is_some_and(|(w2, _)| capitalised(w2) && !is_patronymic(w2) && !self.contains(w2));
+                return !own_surname;
             }
         }
         initial_after(text, name.end)
@@ -256,6 +264,11 @@ mod tests {
         assert!(names.next_to(t, span_of(t, "Квітка"), true));
         let t = "Квітка Михайлівна сказала";
         assert!(names.next_to(t, span_of(t, "Квітка"), true));
+        let t = "Квітка Олена Михайлівна сказала";
+        assert!(names.next_to(t, span_of(t, "Квітка"), true));
+        // a first name with its own surname after a place starts the next person
+        let t = "голова Квітки Олена Коваль сказала";
+        assert!(!names.next_to(t, span_of(t, "Квітки"), true));
         let t = "у Квітці Харківської області";
         assert!(!names.next_to(t, span_of(t, "Квітці"), true));
         let t = "прем'єр Туреччини Олена заявила";

@@ -451,3 +451,36 @@ fn folk_first_names_mark_a_persons_name() {
     assert!(names("Спитайте в Гната Паляниці, він знає дорогу.").is_empty());
     assert!(names("Вірші читала Христя Алчевська.").is_empty());
 }
+
+#[test]
+fn abbreviations_lists_of_regions_and_officials_of_a_place() {
+    // an abbreviation in capitals is no surname, whatever first name stands beside it
+    assert_eq!(names("В составе сборной СССР Виктор Петров забил гол."), ["Soviet Union"]);
+    // a list of oblasts: the next one is a sibling, not the region the name lies in
+    let found = names("Збори пройшли у Волинській, Рівненській, Івано-Франківська, Львівська області.");
+    assert!(found.contains(&"Ivano-Frankivsk".to_string()), "{found:?}");
+    // an official of a small town, and then his own first name and surname
+    assert_eq!(names("У Криму про це сказав мер Алупки Андрій Ковальчук."), ["Crimea", "Alupka"]);
+    // the surname first, and the first name and patronymic after it, is one person
+    assert!(names("Протокол підписала Квітка Олена Петрівна.").is_empty());
+}
+
+#[test]
+fn streets_listed_after_one_street_word() {
+    let geo = Geoparser::builtin();
+    let streets = |text: &str| -> Vec<String> {
+        let places = geo.parse(text);
+        geo.streets(text, &places).iter().map(|s| s.street.name.text(text).to_string()).collect()
+    };
+    assert_eq!(
+        streets("Воду відключать на вул. Садовій, Вишневій та Б. Грінченка в Ірпені."),
+        ["Садовій", "Вишневій", "Грінченка"]
+    );
+    assert_eq!(streets("Аварія сталася на перехресті вулиць Садової та Лугової."), ["Садової", "Лугової"]);
+    // "вулицях Львова" are Lviv's streets; a town after an address is the town
+    assert!(streets("На вулицях Львова було тихо.").is_empty());
+    assert_eq!(names("На вулицях Львова було тихо."), ["Lviv"]);
+    let text = "Офіс фірми: вул. Садова, 5, Київ.";
+    assert_eq!(streets(text), ["Садова"]);
+    assert_eq!(names(text), ["Kyiv"]);
+}
