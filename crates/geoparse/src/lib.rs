@@ -33,23 +33,25 @@
 //! | its oblast or raion is named nearby      | +2.5   | Щастя ... Луганської області            |
 //! | the text's other places nearby are in its oblast (abroad: country) | +1 | (a report about Mykolaiv oblast) |
 //! | capitalised inside a sentence            | +0.5, +2 for features and countries | на Луне |
+//! | a capitalised settlement after a preposition of place (Cyrillic text): a locative, or another case | +1.5, +1 | у Чорнобилі, від Чорнобиля |
 //! | capitalised only because a sentence starts | −1.5 | "Мені сказали", "Чому"                 |
-//! | next to a first name, initial, patronymic| −5     | Олена Квітка, О. Квітка                 |
+//! | next to a first name, initial, patronymic, or before a surname in the nominative (not an abbreviation) | −5 | Олена Квітка, О. Квітка, Дмитро «Бобін» Александров, Шахрияр Мамедьяров |
 //! | after a title or a kinship word ("пан", "баби", "за словами") | −3 | пан Доля, від баби Солі |
 //! | in quotes                                | −2     | партія «Сила»                           |
-//! | next to another capitalised word (Cyrillic text; for small places and weak names) | −2 | Квітка Цісик, Маркус Мерк |
+//! | next to another capitalised word (Cyrillic text; for small places, far towns and weak names; not a first name that starts the next person) | −2 | Квітка Цісик, Маркус Мерк, Наото Кана |
 //! | the word is itself a first name          | −3     | Володимир, Лариса, Романові             |
 //! | a surname's shape, and a small place     | −2.5   | Осипенко, Калнишевського, Топалов       |
 //! | an oblast's adjective in lower case      | −1     | одеської поліції (Odesa, but weaker)    |
 //! | a Latin name inside Cyrillic text        | −2     | Toyota, Sofia                           |
 //! | a town abroad no region or place backs: far away and under a million people, or nearer and under 100,000 (Russia and Belarus excepted) | −1.5 | Решту (Rasht), Жара (Żary) |
 //! | it completes the name of a law, an office, a symbol | −3 | Кримінального кодексу України   |
-//! | elsewhere in the text it stands in a person's name (a small place, no preposition) | −3 | Ольга Сагайдак ... Сагайдак відома |
+//! | elsewhere in the text it stands in a person's name (a small place, a far town or a surname's shape; no preposition) | −3 | Ольга Сагайдак ... Сагайдак відома, Богдан Хмельницький ... війська Хмельницького |
 //! | the last words of a title in quotes       | −2.5   | «Наші гроші. Запоріжжя»                 |
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
 //! | the region named right after it is another's | −4 | Погребки Курской области            |
 //! | an adjective's form that agrees with the lower-case noun after it | −2.5 | Велике місто, Петрове вміння |
 //! | a form in "-ові" with no preposition before it: a dative | −3 | тому Котові, дала Горохові |
+//! | a domain name's zone                      | −4     | в зоне .РФ                              |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -143,6 +145,8 @@ pub enum Signal {
     /// or an animal ("годували Котові", "дали Горохові"); a place's locative in these endings
     /// follows "у", "на", "по" ("у Горохові").
     Dative,
+    /// A domain name's zone: ".РФ", ".укр" after a space.
+    Domain,
 }
 
 impl Signal {
@@ -174,6 +178,7 @@ impl Signal {
             Signal::PersonElsewhere => "a person elsewhere",
             Signal::Attribute => "attribute of a noun",
             Signal::Dative => "dative",
+            Signal::Domain => "domain zone",
         }
     }
 }
@@ -487,7 +492,9 @@ impl<'g> Geoparser<'g> {
             // a city named after a person ("Хмельницький") is the person where the text names
             // him, and its name has a surname's shape
             let surname = person::surname_like(p.text(text)) || person::adjectival_surname(p.text(text));
-            let small = entry.population < 100_000 || surname;
+            // a town far away is seldom named in a text that names a person of its name
+            let far = entry.kind == Kind::City && !near_ukraine(&entry.country);
+            let small = entry.population < 100_000 || surname || far;
             if !settlement || !small || p.mention.frame != Frame::Plain || named_person(p) || !persons.contains(&p.entry()) {
                 continue;
             }
@@ -535,6 +542,10 @@ impl<'g> Geoparser<'g> {
                 add(Signal::Capitalised, if settlement { 0.5 } else { 2.0 });
                 if cyrillic && settlement && located(text, name) {
                     add(Signal::Located, 1.5);
+                } else if cyrillic && settlement && after_place_preposition(text, name) {
+                    // "в Чорнобиль", "від Чорнобиля": a capitalised word after a preposition of
+                    // place in another case, weaker than a locative
+                    add(Signal::Located, 1.0);
                 }
             }
             if sentence::quoted(text, name) {
@@ -548,7 +559,10 @@ impl<'g> Geoparser<'g> {
             // «Наші гроші. Запоріжжя»: a newspaper or a programme of the place
             add(Signal::Quoted, -2.5);
         }
-        if m.weak || (small_settlement && m.frame == Frame::Plain) {
+        // a town far away (outside Europe, the former Soviet Union and the Middle East) is named
+        // seldom, and its Cyrillic spelling is often a person's name ("Наото Кана")
+        let far = entry.kind == Kind::City && !near_ukraine(&entry.country);
+        if m.weak || ((small_settlement || far) && m.frame == Frame::Plain) {
             if person::after_title(text, name.start) {
                 add(Signal::Title, -3.0);
             }
@@ -556,7 +570,10 @@ impl<'g> Geoparser<'g> {
             // only a name before the place ("Ukrainska Pravda"): English capitalises
             // nationalities and months after places too ("near Pisky Russian forces")
             let neighbour = if m.weak || cyrillic {
-                sentence::capitalised_neighbour(text, name, at_start, |s| support.is_place_at(s))
+                // a first name after the place with its own surname after it starts the next
+                // person ("мер Алупки Андрій Ковальчук"): no neighbour of the place's
+                let next_person = |s: Span| s.start >= name.end && self.first_names.starts_full_name(text, s);
+                sentence::capitalised_neighbour(text, name, at_start, |s| support.is_place_at(s) || next_person(s))
             } else {
                 sentence::english_name_before(text, name, |s| support.is_place_at(s))
             };
@@ -566,7 +583,19 @@ impl<'g> Geoparser<'g> {
         }
         if m.frame == Frame::Plain {
             let word = name.text(text);
-            if !abbreviation && self.first_names.next_to(text, name, m.weak || small) {
+            if sentence::domain_zone(text, name) {
+                add(Signal::Domain, -4.0);
+            }
+            // a surname in the nominative right after it: the name is a first name ("Шахрияр
+            // Мамедьяров"); an adjective there ("Золочівського району") is a district's
+            let surname_after = sentence::word_after(text, name.end)
+                .is_some_and(|(w, _)| w.starts_with(char::is_uppercase) && person::nominative_surname(w))
+                && !sentence::word_before(text, m.span.start)
+                    .is_some_and(|(w, _)| PLACE_PREPOSITIONS_ANY.contains(&w.to_lowercase().as_str()));
+            if !abbreviation
+                && (self.first_names.next_to(text, name, m.weak || small)
+                    || (surname_after && !matches!(entry.kind, Kind::Country | Kind::Oblast | Kind::Region)))
+            {
                 add(Signal::PersonName, -5.0);
             } else if self.first_names.contains(word) {
                 // "у Станіславі", "в Володимирі": a preposition of place and a locative ending
@@ -630,6 +659,15 @@ impl<'g> Geoparser<'g> {
 /// `#` comment.
 pub(crate) fn list_words(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
+}
+
+/// True if a Cyrillic preposition of place ("до", "від", "з", "під", "в") stands right before
+/// `name`.
+fn after_place_preposition(text: &str, name: Span) -> bool {
+    sentence::word_before(text, name.start).is_some_and(|(w, _)| {
+        let lower = w.to_lowercase();
+        PLACE_PREPOSITIONS_ANY.contains(&lower.as_str()) && !lower.is_ascii()
+    })
 }
 
 /// True if `name` follows "у", "в", "во" or "на" and ends as a locative does ("Чорнобилі",

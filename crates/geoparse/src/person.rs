@@ -74,6 +74,16 @@ impl FirstNames {
         self.0.contains(&normalize(word))
     }
 
+    /// True if the word at `word` is a capitalised first name followed by a capitalised word
+    /// that is neither a patronymic nor another first name: the start of a person's full name
+    /// ("Андрій Ковальчук").
+    pub fn starts_full_name(&self, text: &str, word: Span) -> bool {
+        let w = word.text(text);
+        capitalised(w)
+            && self.contains(w)
+            && word_after(text, word.end).is_some_and(|(w2, _)| capitalised(w2) && !is_patronymic(w2) && !self.contains(w2))
+    }
+
     /// True if the name at `name` stands inside a person's name: a first name or an initial
     /// right before it ("Олена Квітка", "О. Квітка"); or, when `surname_first` (a name that
     /// could be a surname, not a country or a city), a first name, initial or patronymic right
@@ -197,6 +207,13 @@ pub(crate) fn surname_like(word: &str) -> bool {
     !lower.contains(['-', ' '])
         && lower.chars().count() >= 5
         && SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// True if `word` has the shape of a man's surname in the nominative: "Мамедьяров",
+/// "Токарев", "Осипенко".
+pub(crate) fn nominative_surname(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    !lower.contains(['-', ' ']) && lower.chars().count() >= 5 && ["ов", "ев", "ёв", "єв", "енко"].iter().any(|e| lower.ends_with(e))
 }
 
 /// True if `word` has the shape of an adjectival surname in any case, the nominative too

@@ -484,3 +484,25 @@ fn streets_listed_after_one_street_word() {
     assert_eq!(streets(text), ["Садова"]);
     assert_eq!(names(text), ["Kyiv"]);
 }
+
+#[test]
+fn domain_zones_far_towns_beside_names_and_first_names_before_surnames() {
+    // a domain name's zone is no country
+    assert!(names("Регистрация сайтов в зоне .РФ началась осенью.").is_empty());
+    // a far town's spelling beside a capitalised name is a person's name
+    assert!(names("Заявление сделал премьер Наото Кана вчера.").is_empty());
+    // a name before a surname in the nominative is a first name
+    assert!(names("Партию выиграл Шахрияр Мамедьяров.").is_empty());
+    // a far town named as a person elsewhere in the text is that person
+    let text = "Вместо Оливера Кана капитаном стал другой. Реакцией Кана было разочарование.";
+    assert!(names(text).is_empty());
+}
+
+#[test]
+fn a_capitalised_word_after_a_preposition_of_place_in_any_case() {
+    // Чорнобиль is also a plant's name; after "від" or "в" with a capital it is the town
+    assert_eq!(names("Вони їхали від Чорнобиля до Іванкова."), ["Chornobyl", "Ivankiv"]);
+    assert_eq!(names("Журналіст збирався в Чорнобиль з Іванкова."), ["Chornobyl", "Ivankiv"]);
+    // the plant in lower case stays a plant
+    assert!(names("Біля дороги ріс чорнобиль.").is_empty());
+}
