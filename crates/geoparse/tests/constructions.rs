@@ -506,3 +506,10 @@ fn a_capitalised_word_after_a_preposition_of_place_in_any_case() {
     // the plant in lower case stays a plant
     assert!(names("Біля дороги ріс чорнобиль.").is_empty());
 }
+
+#[test]
+fn the_states_of_the_us_and_other_spellings_of_countries() {
+    assert_eq!(names("Стрілянина сталася в Аризоні."), ["Arizona"]);
+    assert_eq!(names("Самолёт приземлился в Южной Каролине."), ["South Carolina"]);
+    assert_eq!(names("Переговоры прошли в Македонии и Туркмении."), ["North Macedonia", "Turkmenistan"]);
+}
