@@ -230,6 +230,17 @@ pub(crate) fn streets_with(text: &str, is_first_name: impl Fn(&str) -> bool) -> 
                 None
             }
         });
+        // "ремонт вулиць: Садова, Вишнева": a plural street word and a colon open a list
+        let found = found.or_else(|| {
+            let plural = PLURAL.contains(&text[s..e].to_lowercase().as_str());
+            let colon = text[e..].trim_start_matches([' ', '\u{a0}']).strip_prefix(':')?;
+            let from = text.len() - colon.len();
+            if !plural {
+                return None;
+            }
+            let (name, end) = name_after(text, from, false)?;
+            Some(Street { span: Span::new(s, end), name, feature, name_first: false, listed: false })
+        });
         let Some(first) = found else { continue };
         // the names listed after the first: "вул. Горького, Якубовського, Соборна", "вулиці
         // Городоцьку, Коперника та Б. Хмельницького"
@@ -254,7 +265,7 @@ fn listed_after(text: &str, from: usize) -> Vec<Street> {
     const AFTER_ITEM: &[&str] = &["та", "і", "й", "и", "and", "в", "у", "на", "м", "смт", "с", "in"];
     let mut out = Vec::new();
     let mut at = from;
-    for _ in 0..12 {
+    for _ in 0..60 {
         let rest = &text[at..];
         let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
         let item_from = if let Some(after_comma) = trimmed.strip_prefix(',') {
@@ -266,7 +277,10 @@ fn listed_after(text: &str, from: usize) -> Vec<Street> {
             }
         };
         let Some((first, _)) = crate::sentence::next_word(text, item_from) else { break };
-        if !first.chars().next().is_some_and(char::is_uppercase) || text[item_from..].trim_start().starts_with(['\n']) {
+        // a capitalised name, or a number that starts one ("30 років Перемоги"); a lower-case
+        // street word ("б-р Шевченка") starts a street of its own
+        let starts = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !starts || text[item_from..].trim_start().starts_with(['\n']) {
             break;
         }
         let Some((name, end)) = name_after(text, item_from, false) else { break };
@@ -275,7 +289,7 @@ fn listed_after(text: &str, from: usize) -> Vec<Street> {
             break;
         }
         let tail = text[end..].trim_start_matches([' ', '\u{a0}']);
-        let closes = tail.is_empty() || tail.starts_with([',', '.', ')', ';', '\n', '*', '–', '—'])
+        let closes = tail.is_empty() || tail.starts_with([',', '.', '(', ')', ';', ':', '\n', '*', '–', '—', '»'])
             || crate::sentence::next_word(text, end).is_some_and(|(w, _)| AFTER_ITEM.contains(&w));
         if !closes {
             break;
@@ -445,6 +459,7 @@ mod tests {
             ["Садової", "Лесі Українки", "Грінченка"]
         );
         assert_eq!(names("на розі вулиць Садової та Вишневої"), ["Садової", "Вишневої"]);
+        assert_eq!(names("ремонт вулиць: Садова, Лугова, Вишнева (центр)"), ["Садова", "Лугова", "Вишнева"]);
         assert_eq!(names("вул. Садова, 5 і Вишнева, 7."), ["Садова", "Вишнева"]);
         // a plural street word before one name is a phrase; a name before a verb starts a clause
         assert!(streets("на вулицях Львова було тихо").is_empty());

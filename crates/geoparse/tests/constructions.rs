@@ -477,6 +477,11 @@ fn streets_listed_after_one_street_word() {
         ["Садовій", "Вишневій", "Грінченка"]
     );
     assert_eq!(streets("Аварія сталася на перехресті вулиць Садової та Лугової."), ["Садової", "Лугової"]);
+    // a colon after the plural word, and a bracket after the last name
+    assert_eq!(
+        streets("Цього року відремонтують асфальт вулиць: Садова, Лугова і Вишнева (у центрі)."),
+        ["Садова", "Лугова", "Вишнева"]
+    );
     // "вулицях Львова" are Lviv's streets; a town after an address is the town
     assert!(streets("На вулицях Львова було тихо.").is_empty());
     assert_eq!(names("На вулицях Львова було тихо."), ["Lviv"]);
