@@ -52,6 +52,7 @@
 //! | an adjective's form that agrees with the lower-case noun after it | −2.5 | Велике місто, Петрове вміння |
 //! | a form in "-ові" with no preposition before it: a dative | −3 | тому Котові, дала Горохові |
 //! | a domain name's zone                      | −4     | в зоне .РФ                              |
+//! | listed with a firm place name (a settlement, not weak) | +1.5 | Тернопіль, Ємільчине, Бурштин |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -147,6 +148,9 @@ pub enum Signal {
     Dative,
     /// A domain name's zone: ".РФ", ".укр" after a space.
     Domain,
+    /// Listed with a place: a comma or "і", "та", "and" between it and a firm place name
+    /// ("Тернопіль, Ємільчине, Бурштин").
+    Listed,
 }
 
 impl Signal {
@@ -179,6 +183,7 @@ impl Signal {
             Signal::Attribute => "attribute of a noun",
             Signal::Dative => "dative",
             Signal::Domain => "domain zone",
+            Signal::Listed => "listed with a place",
         }
     }
 }
@@ -651,6 +656,13 @@ impl<'g> Geoparser<'g> {
             Some(Backing::Places) => add(Signal::OtherPlaces, 1.0),
             None => {}
         }
+        // a list of places, unless the name is a person's inside it ("з Києва і Борислав Савчук")
+        let a_person = out.iter().any(|e| {
+            matches!(e.signal, Signal::PersonName | Signal::CapitalisedNeighbour | Signal::FirstName | Signal::Title)
+        });
+        if settlement && !m.weak && !a_person && m.frame == Frame::Plain && support.listed_with_place(text, m.span) {
+            out.push(Evidence { signal: Signal::Listed, weight: 1.5 });
+        }
         out
     }
 }
@@ -897,6 +909,20 @@ impl Support {
         let adjacent = |gap: &str| gap.split([' ', ',', '\u{a0}']).filter(|w| !w.is_empty()).all(|w| DISTRICT.contains(&w.to_lowercase().as_str()));
         self.regions.iter().any(|(p, units)| {
             *p >= end && *p - end <= 16 && text.get(end..*p).is_some_and(adjacent) && !units.iter().any(|(a1, _)| *a1 == e.admin1)
+        })
+    }
+
+    /// True if a comma or a conjunction alone stands between `span` and a firm place name on
+    /// either side: "Тернопіль, Ємільчине", "Ємільчине і Бурштин".
+    fn listed_with_place(&self, text: &str, span: Span) -> bool {
+        const JOINS: &[&str] = &["і", "й", "та", "и", "and"];
+        let separator = |gap: &str| {
+            let g = gap.trim_matches([' ', '\u{a0}']);
+            g == "," || JOINS.contains(&g)
+        };
+        self.spans.iter().any(|s| {
+            (s.end <= span.start && span.start - s.end <= 6 && text.get(s.end..span.start).is_some_and(separator))
+                || (s.start >= span.end && s.start - span.end <= 6 && text.get(span.end..s.start).is_some_and(separator))
         })
     }
 

@@ -518,3 +518,14 @@ fn the_states_of_the_us_and_other_spellings_of_countries() {
     assert_eq!(names("Самолёт приземлился в Южной Каролине."), ["South Carolina"]);
     assert_eq!(names("Переговоры прошли в Македонии и Туркмении."), ["North Macedonia", "Turkmenistan"]);
 }
+
+#[test]
+fn a_village_listed_with_towns_is_a_place() {
+    // alone at the start of a clause a village needs support; in a list of towns it has it
+    assert_eq!(
+        names("Гуманітарну допомогу отримали Тернопіль, Ємільчине і Бурштин."),
+        ["Ternopil", "Yemilchyne", "Burshtyn"]
+    );
+    // a person's name in a list after a town stays a person
+    assert_eq!(names("Приїхали гості з Києва і Борислав Савчук."), ["Kyiv"]);
+}
