@@ -13,8 +13,16 @@ use crate::normalize::is_word_char;
 use crate::{EntryId, Frame, Gazetteer, Kind, Mention, Reason};
 
 /// Words after a name that make it a region or a district.
-const REGION_WORDS: &[&str] = &["region", "oblast", "province", "область", "області", "обл", "области", "областью", "oblast'"];
-const DISTRICT_WORDS: &[&str] = &["district", "raion", "rayon", "район", "району", "районі", "района", "районе", "районом"];
+/// The governorates and counties of the empire are the oblasts and raions of their names
+/// ("Полтавської губернії", "Золотоніського повіту").
+const REGION_WORDS: &[&str] = &[
+    "region", "oblast", "province", "область", "області", "обл", "области", "областью", "oblast'", "губернія", "губернії",
+    "губернію", "губернією", "губерния", "губернии", "губернию", "губернией",
+];
+const DISTRICT_WORDS: &[&str] = &[
+    "district", "raion", "rayon", "район", "району", "районі", "района", "районе", "районом", "повіт", "повіту", "повіті",
+    "повітом", "уезд", "уезда", "уезде", "уездом",
+];
 /// Words before a name that make it a point of reference.
 const NEAR_WORDS: &[&str] = &["near", "outside", "під", "біля", "поблизу", "поруч", "неподалік", "под", "возле", "около", "недалеко", "близ", "вблизи"];
 /// Words before a name that make it a settlement ("с. X", "у селі X", "village of X").
@@ -224,17 +232,27 @@ fn abbreviated(text: &str, before: usize) -> bool {
     text[..before].trim_end_matches([' ', '\t', '\u{a0}']).ends_with('.')
 }
 
-/// The word before byte `before`, without a final dot ("с. Іванівка" → "с").
+/// The word before byte `before`, without a final dot ("с. Іванівка" → "с"). Tokenised text
+/// spaces the dot of an abbreviation ("с . Іванівка"): a dot with a space before it counts only
+/// after a word of at most three letters, since after a longer one it ends a sentence.
 fn previous_word(text: &str, before: usize) -> Option<(&str, usize)> {
-    let head = text[..before].trim_end_matches([' ', '\t', '\u{a0}']);
-    let head = head.strip_suffix('.').unwrap_or(head);
+    const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
+    let head = text[..before].trim_end_matches(SPACES);
+    let (head, spaced) = match head.strip_suffix('.') {
+        Some(h) => {
+            let trimmed = h.trim_end_matches(SPACES);
+            (trimmed, trimmed.len() < h.len())
+        }
+        None => (head, false),
+    };
     let start = head
         .char_indices()
         .rev()
         .take_while(|(_, c)| c.is_alphanumeric())
         .last()
         .map(|(i, _)| i)?;
-    Some((&head[start..], start))
+    let word = &head[start..];
+    (!spaced || word.chars().count() <= 3).then_some((word, start))
 }
 
 /// Where the text says it is: positions of the mentions that name each raion and oblast, by

@@ -161,6 +161,11 @@ impl CommonWords {
         if self.words.contains(key) {
             return true;
         }
+        // a town's name of two ordinary words ("Часів Яр": "hours", "ravine") is a name: the
+        // phrase's frequency is its words' guess, not a count of the phrase
+        if key.contains(' ') && kind == "city" && population >= 10_000 {
+            return false;
+        }
         let size = match kind {
             "city" | "village" | "raion" | "hromada" => population.max(300),
             _ => population.max(100_000),

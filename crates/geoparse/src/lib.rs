@@ -33,23 +33,28 @@
 //! | its oblast or raion is named nearby      | +2.5   | Щастя ... Луганської області            |
 //! | the text's other places nearby are in its oblast (abroad: country) | +1 | (a report about Mykolaiv oblast) |
 //! | capitalised inside a sentence            | +0.5, +2 for features and countries | на Луне |
+//! | a capitalised settlement after a preposition of place (Cyrillic text): a locative, or another case | +1.5, +1 | у Чорнобилі, від Чорнобиля |
 //! | capitalised only because a sentence starts | −1.5 | "Мені сказали", "Чому"                 |
-//! | next to a first name, initial, patronymic| −5     | Олена Квітка, О. Квітка                 |
+//! | next to a first name, initial, patronymic, or before a surname in the nominative (not an abbreviation) | −5 | Олена Квітка, О. Квітка, Дмитро «Бобін» Александров, Шахрияр Мамедьяров |
 //! | after a title or a kinship word ("пан", "баби", "за словами") | −3 | пан Доля, від баби Солі |
 //! | in quotes                                | −2     | партія «Сила»                           |
-//! | next to another capitalised word (Cyrillic text; for small places and weak names) | −2 | Квітка Цісик, Маркус Мерк |
+//! | next to another capitalised word (Cyrillic text; for small places, far towns and weak names; not a first name that starts the next person) | −2 | Квітка Цісик, Маркус Мерк, Наото Кана |
 //! | the word is itself a first name          | −3     | Володимир, Лариса, Романові             |
 //! | a surname's shape, and a small place     | −2.5   | Осипенко, Калнишевського, Топалов       |
 //! | an oblast's adjective in lower case      | −1     | одеської поліції (Odesa, but weaker)    |
 //! | a Latin name inside Cyrillic text        | −2     | Toyota, Sofia                           |
 //! | a town abroad no region or place backs: far away and under a million people, or nearer and under 100,000 (Russia and Belarus excepted) | −1.5 | Решту (Rasht), Жара (Żary) |
 //! | it completes the name of a law, an office, a symbol | −3 | Кримінального кодексу України   |
-//! | elsewhere in the text it stands in a person's name (a small place, no preposition) | −3 | Ольга Сагайдак ... Сагайдак відома |
+//! | elsewhere in the text it stands in a person's name (a small place, a far town or a surname's shape; no preposition) | −3 | Ольга Сагайдак ... Сагайдак відома, Богдан Хмельницький ... війська Хмельницького |
 //! | the last words of a title in quotes       | −2.5   | «Наші гроші. Запоріжжя»                 |
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
 //! | the region named right after it is another's | −5 | Погребки Курской области            |
 //! | a district noun follows, and no raion of the name is known | −4 | Красноармейским районом (Russia) |
 //! | a Ukrainian village nothing backs, in a text whose other places (countries aside) are all abroad | −4.5 | Приморье ... поселок Тавричанка |
+//! | an adjective's form that agrees with the lower-case noun after it | −2.5 | Велике місто, Петрове вміння |
+//! | a form in "-ові" with no preposition before it: a dative | −3 | тому Котові, дала Горохові |
+//! | a domain name's zone                      | −4     | в зоне .РФ                              |
+//! | listed with a firm place name (a settlement, not weak) | +1.5 | Тернопіль, Ємільчине, Бурштин |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -59,6 +64,7 @@
 
 #![deny(missing_docs)]
 
+mod agree;
 mod heads;
 mod person;
 mod sentence;
@@ -143,6 +149,18 @@ pub enum Signal {
     /// Elsewhere in the text the same name stands inside a person's name ("Ольга Сагайдак ...
     /// Сагайдак відома як"): a surname repeated alone is still the person.
     PersonElsewhere,
+    /// A name in an adjective's form that agrees with the lower-case noun right after it: an
+    /// attribute of that noun ("Велике місто", "Петрове вміння"), not a place's name.
+    Attribute,
+    /// A Ukrainian form in "-ові"/"-еві" with no preposition before it: the dative of a person
+    /// or an animal ("годували Котові", "дали Горохові"); a place's locative in these endings
+    /// follows "у", "на", "по" ("у Горохові").
+    Dative,
+    /// A domain name's zone: ".РФ", ".укр" after a space.
+    Domain,
+    /// Listed with a place: a comma or "і", "та", "and" between it and a firm place name
+    /// ("Тернопіль, Ємільчине, Бурштин").
+    Listed,
 }
 
 impl Signal {
@@ -174,6 +192,10 @@ impl Signal {
             Signal::ForeignText => "a text about another country",
             Signal::Located => "located",
             Signal::PersonElsewhere => "a person elsewhere",
+            Signal::Attribute => "attribute of a noun",
+            Signal::Dative => "dative",
+            Signal::Domain => "domain zone",
+            Signal::Listed => "listed with a place",
         }
     }
 }
@@ -357,8 +379,26 @@ impl<'g> Geoparser<'g> {
                 })
             };
             streets.retain(|s| s.feature == Feature::Street || !(a_region(s) || a_settlement(s)));
+            // a river, a lake or a mountain the gazetteer holds is its place ("річки Дніпра"),
+            // and so is a unit it holds ("Стрийського району"): the grammar's reading goes. After
+            // a landmark word, the name's natural namesake comes first: "річці Дніпро" is the
+            // river, not the city
+            let natural_kind = |k: Kind| matches!(k, Kind::River | Kind::Lake | Kind::Sea | Kind::Mountains);
+            for s in streets.iter().filter(|s| s.feature == Feature::Landmark && !s.name_first) {
+                for p in all.iter_mut().filter(|p| p.span().overlaps(&s.name)) {
+                    let found = p.mention.candidates.iter().position(|&id| natural_kind(gaz.entry(id).kind));
+                    if let Some(i) = found.filter(|&i| i > 0) {
+                        let id = p.mention.candidates.remove(i);
+                        p.mention.candidates.insert(0, id);
+                        p.mention.reason = Reason::Kind;
+                    }
+                }
+            }
+            let natural = |p: &PlaceMention| natural_kind(gaz.entry(p.entry()).kind);
+            streets.retain(|s| self.grammar_reading_stands(s, &all));
             let names_no_place = |s: &Street, p: &PlaceMention| {
-                s.feature == Feature::Street || !s.name_first || gaz.entry(p.entry()).kind == Kind::Village
+                (s.feature == Feature::Street || !s.name_first || gaz.entry(p.entry()).kind == Kind::Village)
+                    && !(s.feature == Feature::Landmark && !s.name_first && natural(p))
             };
             all.retain(|p| !streets.iter().any(|s| s.name.overlaps(&p.span()) && names_no_place(s, p)));
         }
@@ -371,6 +411,20 @@ impl<'g> Geoparser<'g> {
     /// the last one before it, else the first after.
     pub fn streets(&self, text: &str, places: &[PlaceMention]) -> Vec<StreetMention> {
         self.place_streets(street::streets_with(text, |w| self.first_names.contains(w)), places)
+    }
+
+    /// True unless the gazetteer reads a landmark's or a unit's name better: a river, a lake or
+    /// a mountain it holds after a landmark word ("річки Дніпра"), a unit it holds
+    /// ("Стрийського району"), a place named in a list of streets ("вул. Садова, Київ").
+    fn grammar_reading_stands(&self, s: &Street, places: &[PlaceMention]) -> bool {
+        let natural = |p: &PlaceMention| {
+            matches!(self.gazetteer.entry(p.entry()).kind, Kind::River | Kind::Lake | Kind::Sea | Kind::Mountains)
+        };
+        match s.feature {
+            Feature::Street => !s.listed || !places.iter().any(|p| p.span().overlaps(&s.name)),
+            Feature::Landmark => s.name_first || !places.iter().any(|p| p.span().overlaps(&s.name) && natural(p)),
+            Feature::Unit => !places.iter().any(|p| p.span().overlaps(&s.name)),
+        }
     }
 
     fn place_streets(&self, found: Vec<Street>, places: &[PlaceMention]) -> Vec<StreetMention> {
@@ -396,6 +450,7 @@ impl<'g> Geoparser<'g> {
             .collect();
         found
             .into_iter()
+            .filter(|street| self.grammar_reading_stands(street, places))
             .filter(|street| {
                 street.feature != Feature::Landmark
                     || !regions.iter().any(|r| r.start < street.name.end && street.name.start < r.end)
@@ -444,11 +499,12 @@ impl<'g> Geoparser<'g> {
         weighed
     }
 
-    /// Marks the plain mentions of a small place whose name stands inside a person's name
-    /// elsewhere in the text ("Осипенка Зінаїда ... Осипенко – далекий родич"): the document is
-    /// the evidence, as a coder reads it. Mentions after a preposition of place ("у Сокалі") or
-    /// framed by a settlement word keep their reading, unless they repeat the very word form of
-    /// the person's name next to a first name ("Ларисы Долиной ... у Долиной").
+    /// Marks the plain mentions of a small place, or of a town with a surname's shape
+    /// ("Хмельницького"), whose name stands inside a person's name elsewhere in the text
+    /// ("Осипенка Зінаїда ... Осипенко – далекий родич"): the document is the evidence, as a
+    /// coder reads it. Mentions after a preposition of place ("у Сокалі") or framed by a
+    /// settlement word keep their reading, unless they repeat the very word form of the
+    /// person's name next to a first name ("Ларисы Долиной ... у Долиной").
     fn persons_elsewhere(&self, text: &str, weighed: &mut [PlaceMention]) {
         let named_person = |p: &PlaceMention| {
             p.evidence.iter().any(|e| matches!(e.signal, Signal::PersonName | Signal::Title))
@@ -464,8 +520,14 @@ impl<'g> Geoparser<'g> {
         }
         for p in weighed.iter_mut() {
             let entry = self.gazetteer.entry(p.entry());
-            let small = entry.population < 100_000 && matches!(entry.kind, Kind::City | Kind::Village);
-            if !small || p.mention.frame != Frame::Plain || named_person(p) || !persons.iter().any(|(id, ..)| *id == p.entry()) {
+            let settlement = matches!(entry.kind, Kind::City | Kind::Village);
+            // a city named after a person ("Хмельницький") is the person where the text names
+            // him, and its name has a surname's shape
+            let surname = person::surname_like(p.text(text)) || person::adjectival_surname(p.text(text));
+            // a town far away is seldom named in a text that names a person of its name
+            let far = entry.kind == Kind::City && !near_ukraine(&entry.country);
+            let small = entry.population < 100_000 || surname || far;
+            if !settlement || !small || p.mention.frame != Frame::Plain || named_person(p) || !persons.iter().any(|(id, ..)| *id == p.entry()) {
                 continue;
             }
             let after_preposition = sentence::word_before(text, p.mention.span.start)
@@ -507,6 +569,12 @@ impl<'g> Geoparser<'g> {
         }
         let name = name_span(text, m);
         let at_start = sentence::starts_sentence(text, name.start);
+        // "СССР", "КНДР", "МКС": an abbreviation in capitals is no surname, and the capitalised
+        // words beside it are the next name ("сборной СССР Виктор Понедельник")
+        let abbreviation = {
+            let w = name.text(text);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+        };
         if m.weak {
             if at_start {
                 add(Signal::SentenceStart, -1.5);
@@ -514,6 +582,10 @@ impl<'g> Geoparser<'g> {
                 add(Signal::Capitalised, if settlement { 0.5 } else { 2.0 });
                 if cyrillic && settlement && located(text, name) {
                     add(Signal::Located, 1.5);
+                } else if cyrillic && settlement && after_place_preposition(text, name) {
+                    // "в Чорнобиль", "від Чорнобиля": a capitalised word after a preposition of
+                    // place in another case, weaker than a locative
+                    add(Signal::Located, 1.0);
                 }
             }
             if sentence::quoted(text, name) {
@@ -527,7 +599,10 @@ impl<'g> Geoparser<'g> {
             // «Наші гроші. Запоріжжя»: a newspaper or a programme of the place
             add(Signal::Quoted, -2.5);
         }
-        if m.weak || (small_settlement && m.frame == Frame::Plain) {
+        // a town far away (outside Europe, the former Soviet Union and the Middle East) is named
+        // seldom, and its Cyrillic spelling is often a person's name ("Наото Кана")
+        let far = entry.kind == Kind::City && !near_ukraine(&entry.country);
+        if m.weak || ((small_settlement || far) && m.frame == Frame::Plain) {
             if person::after_title(text, name.start) {
                 add(Signal::Title, -3.0);
             }
@@ -535,17 +610,32 @@ impl<'g> Geoparser<'g> {
             // only a name before the place ("Ukrainska Pravda"): English capitalises
             // nationalities and months after places too ("near Pisky Russian forces")
             let neighbour = if m.weak || cyrillic {
-                sentence::capitalised_neighbour(text, name, at_start, |s| support.is_place_at(s))
+                // a first name after the place with its own surname after it starts the next
+                // person ("мер Алупки Андрій Ковальчук"): no neighbour of the place's
+                let next_person = |s: Span| s.start >= name.end && self.first_names.starts_full_name(text, s);
+                sentence::capitalised_neighbour(text, name, at_start, |s| support.is_place_at(s) || next_person(s))
             } else {
                 sentence::english_name_before(text, name, |s| support.is_place_at(s))
             };
-            if neighbour {
+            if neighbour && !abbreviation {
                 add(Signal::CapitalisedNeighbour, -2.0);
             }
         }
         if m.frame == Frame::Plain {
             let word = name.text(text);
-            if self.first_names.next_to(text, name, m.weak || small) {
+            if sentence::domain_zone(text, name) {
+                add(Signal::Domain, -4.0);
+            }
+            // a surname in the nominative right after it: the name is a first name ("Шахрияр
+            // Мамедьяров"); an adjective there ("Золочівського району") is a district's
+            let surname_after = sentence::word_after(text, name.end)
+                .is_some_and(|(w, _)| w.starts_with(char::is_uppercase) && person::nominative_surname(w))
+                && !sentence::word_before(text, m.span.start)
+                    .is_some_and(|(w, _)| PLACE_PREPOSITIONS_ANY.contains(&w.to_lowercase().as_str()));
+            if !abbreviation
+                && (self.first_names.next_to(text, name, m.weak || small)
+                    || (surname_after && !matches!(entry.kind, Kind::Country | Kind::Oblast | Kind::Region)))
+            {
                 add(Signal::PersonName, -5.0);
             } else if self.first_names.contains(word) {
                 // "у Станіславі", "в Володимирі": a preposition of place and a locative ending
@@ -565,6 +655,16 @@ impl<'g> Geoparser<'g> {
                 // "одеської поліції" names the place it derives from, if more weakly than a name
                 add(Signal::Adjective, -1.0);
             }
+            if matches!(entry.kind, Kind::City | Kind::Village | Kind::Hromada | Kind::Oblast)
+                && sentence::capitalised(text, name.start)
+                && adjectival(&entry.name_uk, entry.kind)
+                && agree::qualifies_next_word(text, name)
+            {
+                add(Signal::Attribute, -2.5);
+            }
+            if cyrillic && settlement && dative(text, name) {
+                add(Signal::Dative, -3.0);
+            }
             if heads::completes_a_name(text, name.start) {
                 add(Signal::PartOfName, -3.0);
             }
@@ -577,7 +677,13 @@ impl<'g> Geoparser<'g> {
                 add(Signal::Alone, -1.5);
             }
         }
-        if !matches!(entry.kind, Kind::Oblast | Kind::Region | Kind::Country) && support.other_region_after(entry, m.span.end, text) {
+        // a name that may be a region itself stands in a list of regions ("Закарпатська,
+        // Івано-Франківська, Львівська"): the next one is its sibling, not its container
+        let may_be_region = m
+            .candidates
+            .iter()
+            .any(|&id| matches!(self.gazetteer.entry(id).kind, Kind::Oblast | Kind::Region | Kind::Country));
+        if !may_be_region && support.other_region_after(entry, m.span.end, text) {
             // the settlement word of "селе Тавричанка Приморского края" does not outweigh it
             add(Signal::OtherRegion, -5.0);
         }
@@ -591,6 +697,13 @@ impl<'g> Geoparser<'g> {
             Some(Backing::Region) => add(Signal::RegionNearby, 2.5),
             Some(Backing::Places) => add(Signal::OtherPlaces, 1.0),
             None => {}
+        }
+        // a list of places, unless the name is a person's inside it ("з Києва і Борислав Савчук")
+        let a_person = out.iter().any(|e| {
+            matches!(e.signal, Signal::PersonName | Signal::CapitalisedNeighbour | Signal::FirstName | Signal::Title)
+        });
+        if settlement && !m.weak && !a_person && m.frame == Frame::Plain && support.listed_with_place(text, m.span) {
+            out.push(Evidence { signal: Signal::Listed, weight: 1.5 });
         }
         out
     }
@@ -609,6 +722,15 @@ fn district_noun_after(text: &str, at: usize) -> bool {
     sentence::word_after(text, at).is_some_and(|(w, _)| NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
+/// True if a Cyrillic preposition of place ("до", "від", "з", "під", "в") stands right before
+/// `name`.
+fn after_place_preposition(text: &str, name: Span) -> bool {
+    sentence::word_before(text, name.start).is_some_and(|(w, _)| {
+        let lower = w.to_lowercase();
+        PLACE_PREPOSITIONS_ANY.contains(&lower.as_str()) && !lower.is_ascii()
+    })
+}
+
 /// True if `name` follows "у", "в", "во" or "на" and ends as a locative does ("Чорнобилі",
 /// "Чернобыле", "Черкасах").
 fn located(text: &str, name: Span) -> bool {
@@ -617,6 +739,36 @@ fn located(text: &str, name: Span) -> bool {
     sentence::word_before(text, name.start)
         .is_some_and(|(w, _)| PLACE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
         && LOCATIVE.iter().any(|e| word.ends_with(e))
+}
+
+/// True if the Ukrainian word at `name` ends in "-ові"/"-еві"/"-єві" and the word before it,
+/// past adjectives and pronouns ("в рідному Харкові", "тому Котові"), is neither a preposition
+/// ("у Горохові", "по Києві") nor a town word ("місті Києві"): a dative, not a locative. An
+/// abbreviation or punctuation before it ("м. Києві") says nothing.
+fn dative(text: &str, name: Span) -> bool {
+    const LOCATIVE_BEFORE: &[&str] = &["у", "в", "на", "по", "при", "місті", "селі", "селищі", "містечку", "хуторі"];
+    let word = name.text(text);
+    if !["ові", "еві", "єві"].iter().any(|e| word.ends_with(e)) {
+        return false;
+    }
+    // past adjectives and pronouns, which agree in either case ("в рідному Харкові", "тому
+    // Котові"), and particles ("у зовсім не нашому Києві"), to the word that decides
+    const TRANSPARENT: &[&str] = &["не", "ні", "зовсім", "дуже", "навіть", "ще", "вже", "самому", "самім"];
+    let mut at = name.start;
+    for _ in 0..5 {
+        let Some((w, start)) = sentence::word_before(text, at) else {
+            return false;
+        };
+        let lower = w.to_lowercase();
+        if LOCATIVE_BEFORE.contains(&lower.as_str()) || !w.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        if !["ому", "ім", "ій", "их"].iter().any(|e| lower.ends_with(e)) && !TRANSPARENT.contains(&lower.as_str()) {
+            return true;
+        }
+        at = start;
+    }
+    false
 }
 
 /// Puts a country first when its name is also a town's abroad: "Армения" is Armenia before the
@@ -657,6 +809,23 @@ fn remote(entry: &litopys_gazetteer::Entry, weak: bool) -> bool {
         _ => false,
     };
     entry.population < 100_000 && !neighbour
+}
+
+/// True if a place's Ukrainian name has an adjective's form: "Велике", "Глибока", "Рівне",
+/// "Київська (область)". The name of an oblast is judged by its first word, others must be one
+/// word.
+fn adjectival(name_uk: &str, kind: Kind) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ий", "ій", "ой", "ое", "ее", "ая", "яя", "е", "є", "ька", "ова", "ева", "єва", "ина", "іна",
+        "ка", "на", "ча", "жа", "ша", "ща", "ня", "ва",
+    ];
+    let mut words = name_uk.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let one_word = words.next().is_none() || kind == Kind::Oblast;
+    let lower = first.to_lowercase();
+    one_word && !lower.contains('-') && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// True if `word` is the genitive or dative of a town in "-ів"/"-їв" (Старокостянтинова,
@@ -806,6 +975,20 @@ impl Support {
         let others = || self.countries.iter().filter(|(p, c)| *p != at && !c.is_empty());
         let foreign_near = others().any(|(p, _)| p.abs_diff(at) <= 1000);
         foreign_near && others().all(|(_, c)| c != "UA")
+    }
+
+    /// True if a comma or a conjunction alone stands between `span` and a firm place name on
+    /// either side: "Тернопіль, Ємільчине", "Ємільчине і Бурштин".
+    fn listed_with_place(&self, text: &str, span: Span) -> bool {
+        const JOINS: &[&str] = &["і", "й", "та", "и", "and"];
+        let separator = |gap: &str| {
+            let g = gap.trim_matches([' ', '\u{a0}']);
+            g == "," || JOINS.contains(&g)
+        };
+        self.spans.iter().any(|s| {
+            (s.end <= span.start && span.start - s.end <= 6 && text.get(s.end..span.start).is_some_and(separator))
+                || (s.start >= span.end && s.start - span.end <= 6 && text.get(span.end..s.start).is_some_and(separator))
+        })
     }
 
     fn is_place_at(&self, span: Span) -> bool {

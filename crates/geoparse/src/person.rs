@@ -74,6 +74,16 @@ impl FirstNames {
         self.0.contains(&normalize(word))
     }
 
+    /// True if the word at `word` is a capitalised first name followed by a capitalised word
+    /// that is neither a patronymic nor another first name: the start of a person's full name
+    /// ("Андрій Ковальчук").
+    pub fn starts_full_name(&self, text: &str, word: Span) -> bool {
+        let w = word.text(text);
+        capitalised(w)
+            && self.contains(w)
+            && word_after(text, word.end).is_some_and(|(w2, _)| capitalised(w2) && !is_patronymic(w2) && !self.contains(w2))
+    }
+
     /// True if the name at `name` stands inside a person's name: a first name or an initial
     /// right before it ("Олена Квітка", "О. Квітка"); or, when `surname_first` (a name that
     /// could be a surname, not a country or a city), a first name, initial or patronymic right
@@ -85,19 +95,57 @@ impl FirstNames {
                 return true;
             }
         }
+        // a nickname in quotes between the first name and the surname: Петро «Сокіл» Квітка
+        if let Some((w, _)) = nickname_before(text, name.start).and_then(|open| word_before(text, open)) {
+            if capitalised(w) && self.contains(w) {
+                return true;
+            }
+        }
         if initial_before(text, name.start) {
             return true;
         }
         if !surname_first {
             return false;
         }
-        if let Some((w, _)) = word_after(text, name.end) {
-            if capitalised(w) && (self.contains(w) || is_patronymic(w)) {
+        if let Some((w, ws)) = word_after(text, name.end) {
+            if capitalised(w) && is_patronymic(w) {
                 return true;
+            }
+            if capitalised(w) && self.contains(w) {
+                // a first name with its own surname after it starts the next person: "голова
+                // Коблеве Володимир Петренко"; with a patronymic, or alone, it ends this one
+                // ("Квітка Олена Петрівна", "Квітка Олена")
+                let own_surname = word_after(text, ws + w.len())
+                    .is_some_and(|(w2, _)| capitalised(w2) && !is_patronymic(w2) && !self.contains(w2));
+                return !own_surname;
             }
         }
         initial_after(text, name.end)
     }
+}
+
+/// Quotation marks around a nickname.
+const OPEN_QUOTES: &[char] = &['«', '"', '“', '„'];
+const CLOSE_QUOTES: &[char] = &['»', '"', '”', '“'];
+
+/// The start of a short capitalised nickname in quotes that ends, past spaces, right before
+/// byte `at`: the byte of its opening mark ("Петро «Сокіл» Квітка", tokenised "« Сокіл »").
+fn nickname_before(text: &str, at: usize) -> Option<usize> {
+    let head = text[..at].trim_end_matches([' ', '\u{a0}']);
+    if head.len() == at {
+        return None;
+    }
+    let close = head.chars().next_back().filter(|c| CLOSE_QUOTES.contains(c))?;
+    let inner_end = head.len() - close.len_utf8();
+    let open = head[..inner_end].rfind(OPEN_QUOTES)?;
+    let open_len = head[open..].chars().next().map_or(1, char::len_utf8);
+    let inner = head[open + open_len..inner_end].trim_matches([' ', '\u{a0}']);
+    let words = inner.split_whitespace().count();
+    let ok = (1..=2).contains(&words)
+        && inner.len() <= 40
+        && inner.chars().next().is_some_and(char::is_uppercase)
+        && inner.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’'));
+    ok.then_some(open)
 }
 
 fn capitalised(w: &str) -> bool {
@@ -161,6 +209,22 @@ pub(crate) fn surname_like(word: &str) -> bool {
         && SURNAME_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
+/// True if `word` has the shape of a man's surname in the nominative: "Мамедьяров",
+/// "Токарев", "Осипенко".
+pub(crate) fn nominative_surname(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    !lower.contains(['-', ' ']) && lower.chars().count() >= 5 && ["ов", "ев", "ёв", "єв", "енко"].iter().any(|e| lower.ends_with(e))
+}
+
+/// True if `word` has the shape of an adjectival surname in any case, the nominative too
+/// ("Хмельницький", "Хмельницького"): towns are named after such people, so it says nothing
+/// alone, but it does where the text names the person.
+pub(crate) fn adjectival_surname(word: &str) -> bool {
+    const ENDINGS: &[&str] = &["ський", "цький", "цкий", "ский", "ського", "цького", "ському", "цькому", "ським", "цьким", "ского", "цкого", "ским", "цким"];
+    let lower = word.to_lowercase();
+    !lower.contains(['-', ' ']) && lower.chars().count() >= 6 && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
 /// "О. Квітка", "Т.Г. Шевченко", "О.Квітка", "Б . Хмельницький": a capital initial with a dot
 /// before.
 fn initial_before(text: &str, at: usize) -> bool {
@@ -217,10 +281,23 @@ mod tests {
         assert!(names.next_to(t, span_of(t, "Квітка"), true));
         let t = "Квітка Михайлівна сказала";
         assert!(names.next_to(t, span_of(t, "Квітка"), true));
+        let t = "Квітка Олена Михайлівна сказала";
+        assert!(names.next_to(t, span_of(t, "Квітка"), true));
+        // a first name with its own surname after a place starts the next person
+        let t = "голова Квітки Олена Коваль сказала";
+        assert!(!names.next_to(t, span_of(t, "Квітки"), true));
         let t = "у Квітці Харківської області";
         assert!(!names.next_to(t, span_of(t, "Квітці"), true));
         let t = "прем'єр Туреччини Олена заявила";
         assert!(!names.next_to(t, span_of(t, "Туреччини"), false));
         assert!(after_title("пан Доля", "пан ".len()));
+        // a nickname in quotes between the first name and the surname
+        let t = "грав Богдан «Лис» Квітка";
+        assert!(names.next_to(t, span_of(t, "Квітка"), false));
+        let t = "грав Богдан « Лис » Квітка";
+        assert!(names.next_to(t, span_of(t, "Квітка"), false));
+        // a title in quotes after a first name is no nickname
+        let t = "Олена «купила дім у» Квітці";
+        assert!(!names.next_to(t, span_of(t, "Квітці"), false));
     }
 }

@@ -28,6 +28,15 @@ pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
     true
 }
 
+/// True if the name is a domain name's zone: a dot right before it, and a space, a quote or
+/// the start of the text before the dot (".РФ", "зона .укр").
+pub(crate) fn domain_zone(text: &str, name: Span) -> bool {
+    let Some(head) = text[..name.start].strip_suffix('.') else {
+        return false;
+    };
+    head.chars().next_back().is_none_or(|c| c.is_whitespace() || OPEN_QUOTES.contains(&c) || c == '(')
+}
+
 /// True if the character at byte `at` is upper case.
 pub(crate) fn capitalised(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_uppercase)

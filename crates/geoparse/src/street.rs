@@ -31,9 +31,28 @@ const BEFORE: &[&str] = &[
     "вул.", "ул.", "просп.", "пр-т", "пр-ті", "пров.", "пер.", "б-р", "бульв.", "пл.", "наб.",
 ];
 
+/// Street words in the plural, written before a list of names: "вулиць Городоцької та
+/// Коперника". One name after one of them is a phrase ("вулиць Києва", Kyiv's streets), so they
+/// count only before a list.
+const PLURAL: &[&str] = &[
+    "вулиць", "вулицях", "вулицями", "вулицям", "улиц", "улицах", "улицами", "улицам", "провулків", "переулков",
+    "проспектів", "проспектов",
+];
+
 /// Street words written only after the name ("Bankova Street").
 const AFTER: &[&str] = &[
     "street", "avenue", "square", "boulevard", "lane", "prospekt",
+];
+
+/// Words for an administrative unit written after its name, an adjective: "Золотоніського
+/// повіту", "Перевальського району", "П'ядицька ОТГ". A unit the gazetteer holds is its place
+/// (the gazetteer frames it); one it does not (an old district, a county of the empire) is
+/// found by this grammar, as a landmark is.
+const UNIT_AFTER: &[&str] = &[
+    "район", "району", "районі", "районом", "района", "районе", "повіт", "повіту", "повіті", "повітом",
+    "уезд", "уезда", "уезде", "волость", "волості", "волостю", "волости", "губернія", "губернії",
+    "губернію", "губернією", "губерния", "губернии", "губернию", "губернией", "ОТГ", "громада",
+    "громади", "громаді", "громаду", "громадою",
 ];
 
 /// Landmark words, nominative (`data/landmark_words.txt`).
@@ -44,16 +63,20 @@ const LANDMARK_WORDS: &str = include_str!("../data/landmark_words.txt");
 pub enum Feature {
     /// A street, a square, an avenue.
     Street,
-    /// A park, a castle, a cemetery, a lake, a reserve...
+    /// A park, a castle, a cemetery, a lake, a river, a reserve...
     Landmark,
+    /// An administrative unit the gazetteer does not hold: an old district or county
+    /// ("Золотоніського повіту"), a new community ("П'ядицька ОТГ").
+    Unit,
 }
 
 impl Feature {
-    /// "street" or "landmark".
+    /// "street", "landmark" or "district".
     pub fn as_str(self) -> &'static str {
         match self {
             Feature::Street => "street",
             Feature::Landmark => "landmark",
+            Feature::Unit => "district",
         }
     }
 }
@@ -70,6 +93,10 @@ pub struct Street {
     /// The name stands before the street or landmark word, as an adjective ("Поштовій площі",
     /// "Бориспільського аеропорту"); else after it ("парк Горького").
     pub name_first: bool,
+    /// The name is listed after another street's name, without a street word of its own
+    /// ("вул. Горького, Соборна"): where the gazetteer reads it as a town ("вул. Садова, Київ"),
+    /// the town stands.
+    pub listed: bool,
 }
 
 /// How a marker word stands to its name: before it, after it, and what it names.
@@ -85,14 +112,14 @@ fn markers() -> &'static (AhoCorasick, Vec<Role>) {
     AC.get_or_init(|| {
         let mut patterns: Vec<String> = Vec::new();
         let mut roles: Vec<Role> = Vec::new();
-        let words: Vec<&str> = EITHER.iter().chain(BEFORE).chain(AFTER).copied().collect();
+        let words: Vec<&str> = EITHER.iter().chain(BEFORE).chain(AFTER).chain(PLURAL).copied().collect();
         let mut seen = std::collections::HashSet::new();
         for w in words {
             if !seen.insert(w.to_string()) {
                 continue;
             }
             let role = Role {
-                before: EITHER.contains(&w) || BEFORE.contains(&w),
+                before: EITHER.contains(&w) || BEFORE.contains(&w) || PLURAL.contains(&w),
                 after: EITHER.contains(&w) || AFTER.contains(&w),
                 feature: Feature::Street,
             };
@@ -101,11 +128,22 @@ fn markers() -> &'static (AhoCorasick, Vec<Role>) {
                 roles.push(role);
             }
         }
+        let unit = Role { before: false, after: true, feature: Feature::Unit };
+        for w in UNIT_AFTER {
+            if seen.insert(w.to_string()) {
+                patterns.push(w.to_string());
+                roles.push(unit);
+            }
+        }
         let landmark = Role { before: true, after: true, feature: Feature::Landmark };
         // "!лесі": a generated form that is another word (the first name Леся)
         let never: Vec<&str> = crate::list_words(LANDMARK_WORDS).filter_map(|w| w.strip_prefix('!')).collect();
         seen.extend(never.iter().map(|w| w.to_string()));
         for w in crate::list_words(LANDMARK_WORDS).filter(|w| !w.starts_with('!')) {
+            let (w, role) = match w.strip_prefix('>') {
+                Some(w) => (w, Role { after: false, ..landmark }),
+                None => (w, landmark),
+            };
             // the inflection rules decline capitalised names (a lower-case word is a fixed part)
             for form in litopys_gazetteer::case_forms(&capitalise(w)).iter().map(|f| f.to_lowercase()) {
                 if !seen.insert(form.clone()) {
@@ -113,7 +151,7 @@ fn markers() -> &'static (AhoCorasick, Vec<Role>) {
                 }
                 for f in [capitalise(&form), form] {
                     patterns.push(f);
-                    roles.push(landmark);
+                    roles.push(role);
                 }
             }
         }
@@ -165,7 +203,7 @@ pub(crate) fn streets_with(text: &str, is_first_name: impl Fn(&str) -> bool) -> 
         if out.last().is_some_and(|last| last.span.end > s) {
             continue;
         }
-        let landmark = feature == Feature::Landmark;
+        let landmark = feature != Feature::Street;
         let found = if before {
             name_after(text, e, landmark)
                 .filter(|(name, _)| !(landmark && name.text(text).split(' ').next().is_some_and(&is_first_name)))
@@ -174,6 +212,7 @@ pub(crate) fn streets_with(text: &str, is_first_name: impl Fn(&str) -> bool) -> 
                 name,
                 feature,
                 name_first: false,
+                listed: false,
             })
         } else {
             None
@@ -185,12 +224,79 @@ pub(crate) fn streets_with(text: &str, is_first_name: impl Fn(&str) -> bool) -> 
                     name,
                     feature,
                     name_first: true,
+                    listed: false,
                 })
             } else {
                 None
             }
         });
-        out.extend(found);
+        // "ремонт вулиць: Садова, Вишнева": a plural street word and a colon open a list
+        let found = found.or_else(|| {
+            let plural = PLURAL.contains(&text[s..e].to_lowercase().as_str());
+            let colon = text[e..].trim_start_matches([' ', '\u{a0}']).strip_prefix(':')?;
+            let from = text.len() - colon.len();
+            if !plural {
+                return None;
+            }
+            let (name, end) = name_after(text, from, false)?;
+            Some(Street { span: Span::new(s, end), name, feature, name_first: false, listed: false })
+        });
+        let Some(first) = found else { continue };
+        // the names listed after the first: "вул. Горького, Якубовського, Соборна", "вулиці
+        // Городоцьку, Коперника та Б. Хмельницького"
+        let listed = if feature == Feature::Street && !first.name_first { listed_after(text, first.span.end) } else { Vec::new() };
+        let plural = PLURAL.contains(&text[s..e].to_lowercase().as_str());
+        if plural && listed.is_empty() {
+            continue;
+        }
+        out.push(first);
+        out.extend(listed);
+    }
+    out
+}
+
+/// The street names listed after a street's name, which ends at byte `from`: each after a comma
+/// or "та", "і", "й", "и", "and", capitalised words or initials (with a house number), and
+/// followed by punctuation, a conjunction, a preposition of place or the end of the line ("...,
+/// Коперника та Б. Хмельницького в Києві"). A name followed by anything else ends the list: it
+/// starts a clause ("вул. Франка, Олена Коваль сказала").
+fn listed_after(text: &str, from: usize) -> Vec<Street> {
+    const JOINS: &[&str] = &["та", "і", "й", "и", "and"];
+    const AFTER_ITEM: &[&str] = &["та", "і", "й", "и", "and", "в", "у", "на", "м", "смт", "с", "in"];
+    let mut out = Vec::new();
+    let mut at = from;
+    for _ in 0..60 {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+        let item_from = if let Some(after_comma) = trimmed.strip_prefix(',') {
+            at + (rest.len() - after_comma.len())
+        } else {
+            match crate::sentence::next_word(text, at) {
+                Some((w, ws)) if JOINS.contains(&w) && !text[at..ws].contains('\n') => ws + w.len(),
+                _ => break,
+            }
+        };
+        let Some((first, _)) = crate::sentence::next_word(text, item_from) else { break };
+        // a capitalised name, or a number that starts one ("30 років Перемоги"); a lower-case
+        // street word ("б-р Шевченка") starts a street of its own
+        let starts = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !starts || text[item_from..].trim_start().starts_with(['\n']) {
+            break;
+        }
+        let Some((name, end)) = name_after(text, item_from, false) else { break };
+        // initials only, or a name that starts with a lower-case word, are no item
+        if !name.text(text).chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        let tail = text[end..].trim_start_matches([' ', '\u{a0}']);
+        let closes = tail.is_empty() || tail.starts_with([',', '.', '(', ')', ';', ':', '\n', '*', '–', '—', '»'])
+            || crate::sentence::next_word(text, end).is_some_and(|(w, _)| AFTER_ITEM.contains(&w));
+        if !closes {
+            break;
+        }
+        let start = text[item_from..].len() - text[item_from..].trim_start_matches([' ', '\u{a0}']).len() + item_from;
+        out.push(Street { span: Span::new(start, end), name, feature: Feature::Street, name_first: false, listed: true });
+        at = end;
     }
     out
 }
@@ -347,5 +453,16 @@ mod tests {
         assert_eq!(names("Вул. Шевченка перекрили."), ["Шевченка"]);
         assert!(streets("площадка Київ").is_empty());
         assert!(streets("Загальна площа квартири 40 метрів.").is_empty());
+        // lists after one street word
+        assert_eq!(
+            names("ремонт вул. Садової, Лесі Українки та Б. Грінченка в Ірпені"),
+            ["Садової", "Лесі Українки", "Грінченка"]
+        );
+        assert_eq!(names("на розі вулиць Садової та Вишневої"), ["Садової", "Вишневої"]);
+        assert_eq!(names("ремонт вулиць: Садова, Лугова, Вишнева (центр)"), ["Садова", "Лугова", "Вишнева"]);
+        assert_eq!(names("вул. Садова, 5 і Вишнева, 7."), ["Садова", "Вишнева"]);
+        // a plural street word before one name is a phrase; a name before a verb starts a clause
+        assert!(streets("на вулицях Львова було тихо").is_empty());
+        assert_eq!(names("на вул. Садовій, Олена Коваль сказала"), ["Садовій"]);
     }
 }

@@ -418,3 +418,162 @@ fn a_possessive_before_its_noun() {
         assert_eq!(names(text).first().map(String::as_str), Some("Chasiv Yar"), "{text}");
     }
 }
+
+#[test]
+fn a_nickname_in_quotes_between_first_name_and_surname() {
+    // "Петро «Сокіл» Хмельницький" is a musician, not the city
+    assert!(names("Вчора на сцені співав Петро «Сокіл» Хмельницький.").is_empty());
+    assert!(names("Вчора на сцені співав Петро « Сокіл » Хмельницький .").is_empty());
+    // quotes after a place are a title, not a nickname
+    assert_eq!(names("Він приїхав до Хмельницького «на гастролі»."), ["Khmelnytskyi"]);
+}
+
+#[test]
+fn an_adjective_that_qualifies_the_noun_after_it_is_no_place() {
+    // villages named Велике, Глибока, Медове: here adjectives of "місто", "рана", "життя"
+    assert!(names("Вона мріяла переїхати у Велике місто.").is_empty());
+    assert!(names("Ця Глибока рана не гоїлась роками.").is_empty());
+    assert!(names("Нам обіцяли Медове життя без турбот.").is_empty());
+    // the village named alone, or before a verb, stays a place
+    assert_eq!(names("Снаряд влучив у Медове, поранено двох людей."), ["Medove"]);
+    assert_eq!(names("Глибока постраждала від зливи."), Vec::<String>::new());
+}
+
+#[test]
+fn a_tokenised_abbreviation_of_village() {
+    // tokenised text spaces the dot: "с . Ясень" is the village, no sentence ends there
+    assert_eq!(names("Хату відбудували в с . Ясень , сусіди допомогли ."), ["Yasen"]);
+}
+
+#[test]
+fn a_town_named_after_a_person_the_text_names() {
+    // the text names the hetman; bare "Хмельницького" is him, "у Хмельницькому" the city
+    let text = "Богдан Хмельницький уклав союз. Потім військо Хмельницького рушило на захід. \
+                Пам'ятник йому стоїть у Хмельницькому.";
+    assert_eq!(names(text), ["Khmelnytskyi"]);
+    assert!(places(text)[0].0.contains("Хмельницькому"));
+    // without the person, the city in the genitive is the city
+    assert_eq!(names("Мешканці Хмельницького вийшли на акцію."), ["Khmelnytskyi"]);
+}
+
+#[test]
+fn rivers_counties_and_communities_by_their_grammar() {
+    use litopys_geoparse::Feature;
+    let geo = Geoparser::builtin();
+    let found = |text: &str, feature: Feature| -> Vec<String> {
+        let places = geo.parse(text);
+        geo.streets(text, &places)
+            .iter()
+            .filter(|s| s.street.feature == feature)
+            .map(|s| s.street.name.text(text).to_string())
+            .collect()
+    };
+    // a river's name after the word, in Ukrainian and Russian
+    assert_eq!(found("Мертву рибу знайшли у річці Сапалаївка біля Києва.", Feature::Landmark), ["Сапалаївка"]);
+    assert_eq!(found("Отходы сбрасывали в реку Славянку под Петербургом.", Feature::Landmark), ["Славянку"]);
+    // a river's name before the word is a story's, not a name
+    assert!(found("Казкова Медова ріка текла між горами.", Feature::Landmark).is_empty());
+    // an old county and a community the gazetteer does not hold
+    assert_eq!(found("Він народився в Золотоніському повіті.", Feature::Unit), ["Золотоніському"]);
+    assert_eq!(found("Туди поїхав голова Березівської ОТГ.", Feature::Unit), ["Березівської"]);
+    // a raion the gazetteer holds is its place, and a governorate is its oblast
+    assert!(found("Хату збудували у Стрийському районі.", Feature::Unit).is_empty());
+    let kinds: Vec<_> = places("Він народився у Полтавській губернії.").into_iter().map(|p| p.2).collect();
+    assert_eq!(kinds, ["oblast"]);
+}
+
+#[test]
+fn a_dative_in_ovi_is_a_person_not_a_locative() {
+    // "-ові" without a preposition is a dative: someone is given something
+    assert!(names("Мати віддала Горохові останній шматок хліба.").is_empty());
+    assert!(names("Доведеться годити тому Котові до ранку.").is_empty());
+    // after a preposition, past adjectives and particles, it is the town's locative
+    assert_eq!(names("Ярмарок відкрили у Горохові минулої неділі."), ["Horokhiv"]);
+    assert_eq!(names("Ми зустрілися у нашому рідному Горохові."), ["Horokhiv"]);
+}
+
+#[test]
+fn folk_first_names_mark_a_persons_name() {
+    // "Гнат Паляниця" is a man, not the village Поляниця; "Христя Алчевська" a woman, not the
+    // town Алчевськ
+    assert!(names("Спитайте в Гната Паляниці, він знає дорогу.").is_empty());
+    assert!(names("Вірші читала Христя Алчевська.").is_empty());
+}
+
+#[test]
+fn abbreviations_lists_of_regions_and_officials_of_a_place() {
+    // an abbreviation in capitals is no surname, whatever first name stands beside it
+    assert_eq!(names("В составе сборной СССР Виктор Петров забил гол."), ["Soviet Union"]);
+    // a list of oblasts: the next one is a sibling, not the region the name lies in
+    let found = names("Збори пройшли у Волинській, Рівненській, Івано-Франківська, Львівська області.");
+    assert!(found.contains(&"Ivano-Frankivsk".to_string()), "{found:?}");
+    // an official of a small town, and then his own first name and surname
+    assert_eq!(names("У Криму про це сказав мер Алупки Андрій Ковальчук."), ["Crimea", "Alupka"]);
+    // the surname first, and the first name and patronymic after it, is one person
+    assert!(names("Протокол підписала Квітка Олена Петрівна.").is_empty());
+}
+
+#[test]
+fn streets_listed_after_one_street_word() {
+    let geo = Geoparser::builtin();
+    let streets = |text: &str| -> Vec<String> {
+        let places = geo.parse(text);
+        geo.streets(text, &places).iter().map(|s| s.street.name.text(text).to_string()).collect()
+    };
+    assert_eq!(
+        streets("Воду відключать на вул. Садовій, Вишневій та Б. Грінченка в Ірпені."),
+        ["Садовій", "Вишневій", "Грінченка"]
+    );
+    assert_eq!(streets("Аварія сталася на перехресті вулиць Садової та Лугової."), ["Садової", "Лугової"]);
+    // a colon after the plural word, and a bracket after the last name
+    assert_eq!(
+        streets("Цього року відремонтують асфальт вулиць: Садова, Лугова і Вишнева (у центрі)."),
+        ["Садова", "Лугова", "Вишнева"]
+    );
+    // "вулицях Львова" are Lviv's streets; a town after an address is the town
+    assert!(streets("На вулицях Львова було тихо.").is_empty());
+    assert_eq!(names("На вулицях Львова було тихо."), ["Lviv"]);
+    let text = "Офіс фірми: вул. Садова, 5, Київ.";
+    assert_eq!(streets(text), ["Садова"]);
+    assert_eq!(names(text), ["Kyiv"]);
+}
+
+#[test]
+fn domain_zones_far_towns_beside_names_and_first_names_before_surnames() {
+    // a domain name's zone is no country
+    assert!(names("Регистрация сайтов в зоне .РФ началась осенью.").is_empty());
+    // a far town's spelling beside a capitalised name is a person's name
+    assert!(names("Заявление сделал премьер Наото Кана вчера.").is_empty());
+    // a name before a surname in the nominative is a first name
+    assert!(names("Партию выиграл Шахрияр Мамедьяров.").is_empty());
+    // a far town named as a person elsewhere in the text is that person
+    let text = "Вместо Оливера Кана капитаном стал другой. Реакцией Кана было разочарование.";
+    assert!(names(text).is_empty());
+}
+
+#[test]
+fn a_capitalised_word_after_a_preposition_of_place_in_any_case() {
+    // Чорнобиль is also a plant's name; after "від" or "в" with a capital it is the town
+    assert_eq!(names("Вони їхали від Чорнобиля до Іванкова."), ["Chornobyl", "Ivankiv"]);
+    assert_eq!(names("Журналіст збирався в Чорнобиль з Іванкова."), ["Chornobyl", "Ivankiv"]);
+    // the plant in lower case stays a plant
+    assert!(names("Біля дороги ріс чорнобиль.").is_empty());
+}
+
+#[test]
+fn the_states_of_the_us_and_other_spellings_of_countries() {
+    assert_eq!(names("Стрілянина сталася в Аризоні."), ["Arizona"]);
+    assert_eq!(names("Самолёт приземлился в Южной Каролине."), ["South Carolina"]);
+    assert_eq!(names("Переговоры прошли в Македонии и Туркмении."), ["North Macedonia", "Turkmenistan"]);
+}
+
+#[test]
+fn a_village_listed_with_towns_is_a_place() {
+    // alone at the start of a clause a village needs support; in a list of towns it has it
+    assert_eq!(
+        names("Гуманітарну допомогу отримали Тернопіль, Ємільчине і Бурштин."),
+        ["Ternopil", "Yemilchyne", "Burshtyn"]
+    );
+    // a person's name in a list after a town stays a person
+    assert_eq!(names("Приїхали гості з Києва і Борислав Савчук."), ["Kyiv"]);
+}
