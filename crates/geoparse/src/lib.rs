@@ -715,11 +715,13 @@ pub(crate) fn list_words(text: &'static str) -> impl Iterator<Item = &'static st
     text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
 }
 
+/// Ukrainian and Russian words for a district, with their abbreviations.
+const DISTRICT_NOUNS: &[&str] = &["район", "району", "районі", "районом", "района", "районе", "районах", "р-н", "р-не", "р-ні"];
+
 /// True if a Ukrainian or Russian district noun follows byte `at`: "районом", "району". (Not
 /// English "district": "shelled Studenok district" names the village's surroundings.)
 fn district_noun_after(text: &str, at: usize) -> bool {
-    const NOUNS: &[&str] = &["район", "району", "районі", "районом", "района", "районе", "районах"];
-    sentence::word_after(text, at).is_some_and(|(w, _)| NOUNS.contains(&w.to_lowercase().as_str()))
+    sentence::word_after(text, at).is_some_and(|(w, _)| DISTRICT_NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// True if a Cyrillic preposition of place ("до", "від", "з", "під", "в") stands right before
@@ -962,8 +964,11 @@ impl Support {
     fn other_region_after(&self, e: &litopys_gazetteer::Entry, end: usize, text: &str) -> bool {
         // between them only spaces, a comma, or the word for a district: "в Красноармейском
         // районе Краснодарского края"
-        const DISTRICT: &[&str] = &["район", "районе", "района", "районі", "району", "р-н", "р-не", "р-ні", "district", "raion"];
-        let adjacent = |gap: &str| gap.split([' ', ',', '\u{a0}']).filter(|w| !w.is_empty()).all(|w| DISTRICT.contains(&w.to_lowercase().as_str()));
+        let district = |w: &str| {
+            let lower = w.to_lowercase();
+            DISTRICT_NOUNS.contains(&lower.as_str()) || matches!(lower.as_str(), "district" | "raion")
+        };
+        let adjacent = |gap: &str| gap.split([' ', ',', '\u{a0}']).filter(|w| !w.is_empty()).all(district);
         self.regions.iter().any(|(p, units)| {
             *p >= end && *p - end <= 16 && text.get(end..*p).is_some_and(adjacent) && !units.iter().any(|(a1, _)| *a1 == e.admin1)
         })
