@@ -39,9 +39,14 @@ fn main() {
         }
     }
     let (fst, postings) = index::build(pairs);
+    // the prefix filters read every key once: made here, so that start-up does not
+    let index = index::Index::new(std::borrow::Cow::Owned(fst.clone()), std::borrow::Cow::Owned(postings.clone())).expect("the fst just built");
+    let (any_case, all) = index.prefix_filters(names::FLAG_ANY_CASE);
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let write = |name: &str, bytes: &[u8]| std::fs::write(out.join(name), bytes).unwrap_or_else(|e| panic!("writing {name}: {e}"));
     write("entries.tsv", table::write(&rows).as_bytes());
     write("names.fst", &fst);
     write("postings.bin", &postings);
+    write("filter_any_case.bin", &any_case.to_bytes());
+    write("filter_all.bin", &all.to_bytes());
 }

@@ -21,7 +21,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use litopys_extract::Extractor;
 use litopys_store::{Filter, Status, Store};
 
 #[derive(clap::Args)]
@@ -97,7 +96,7 @@ fn snapshot(store: &mut Store) -> anyhow::Result<BTreeMap<String, Shown>> {
 }
 
 pub fn reextract(args: ReArgs) -> anyhow::Result<ExitCode> {
-    let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?);
+    let extractor = crate::load_extractor(args.codebook.as_ref())?;
     let mut store = crate::args::open_existing(&args.db)?;
     let ids = match args.document {
         Some(id) => vec![id],

@@ -27,7 +27,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if args.pairs.len() % 2 != 0 {
         bail!("eval takes GOLD INPUT pairs; got an odd number of paths");
     }
-    let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?);
+    let extractor = crate::load_extractor(args.codebook.as_ref())?;
     println!(
         "{:<28} {:>6} {:>9} {:>6} {:>6} {:>6} {:>7} {:>9} {:>6}",
         "sample", "recall", "precision", "place", "coords", "type", "injured", "particip.", "stats"

@@ -52,7 +52,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?).keep_unplaced(args.keep_unplaced);
+    let extractor = crate::load_extractor(args.codebook.as_ref())?.keep_unplaced(args.keep_unplaced);
     let pool = thread_pool(args.jobs)?;
     let stdout = std::io::stdout().lock();
     let mut writer = Writer::new(args.format, std::io::BufWriter::new(stdout))?;

@@ -64,7 +64,7 @@ struct Summary {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?);
+    let extractor = crate::load_extractor(args.codebook.as_ref())?;
     let mut store = crate::args::open_or_create(&args.db)?;
     let pool = crate::extract::thread_pool(None)?;
     let bar = if std::io::stderr().is_terminal() {

@@ -305,7 +305,20 @@ fn init_logging(verbose: u8) {
 }
 
 /// Reads a codebook from a file, or the built-in one.
-pub fn load_codebook(path: Option<&PathBuf>) -> anyhow::Result<litopys_extract::Codebook> {
+/// An extractor with the codebook at `path` (the built-in one if none), its tables built on
+/// every core at once (see [`litopys_extract::warm_up`]).
+pub fn load_extractor(path: Option<&PathBuf>) -> anyhow::Result<litopys_extract::Extractor> {
+    let codebook = std::thread::scope(|s| {
+        s.spawn(litopys_extract::warm_up);
+        let start = std::time::Instant::now();
+        let codebook = load_codebook(path);
+        tracing::debug!(table = "codebook", ms = start.elapsed().as_millis() as u64, "built");
+        codebook
+    })?;
+    Ok(litopys_extract::Extractor::new(codebook))
+}
+
+fn load_codebook(path: Option<&PathBuf>) -> anyhow::Result<litopys_extract::Codebook> {
     use anyhow::Context;
     match path {
         None => Ok(litopys_extract::Codebook::builtin()),

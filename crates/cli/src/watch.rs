@@ -37,7 +37,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(_) => State::default(),
     };
     let mut store = Store::open(&args.db).with_context(|| format!("cannot open database {}", args.db))?;
-    let extractor = Extractor::new(crate::load_codebook(args.codebook.as_ref())?);
+    let extractor = crate::load_extractor(args.codebook.as_ref())?;
     let mut poller = Poller::default();
     let mut n_failed = 0;
     loop {

@@ -4,13 +4,15 @@ use std::borrow::Cow;
 
 use litopys_model::GeoPrecision;
 
-use crate::index::Index;
+use crate::index::{Index, PrefixFilter};
 use crate::table::{parse_merged, Row};
 use crate::{Entry, EntryId, Kind};
 
 const ENTRIES: &str = include_str!(concat!(env!("OUT_DIR"), "/entries.tsv"));
 const NAMES_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 const POSTINGS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/postings.bin"));
+const FILTER_ANY_CASE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/filter_any_case.bin"));
+const FILTER_ALL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/filter_all.bin"));
 
 /// The compiled-in entries.
 pub(crate) fn entries() -> Vec<Entry> {
@@ -20,6 +22,11 @@ pub(crate) fn entries() -> Vec<Entry> {
 /// The compiled-in name index.
 pub(crate) fn index() -> Option<Index> {
     Index::new(Cow::Borrowed(NAMES_FST), Cow::Borrowed(POSTINGS))
+}
+
+/// The compiled-in prefix filters of the index: of the keys in any case, and of every key.
+pub(crate) fn filters() -> Option<(PrefixFilter, PrefixFilter)> {
+    Some((PrefixFilter::from_bytes(FILTER_ANY_CASE)?, PrefixFilter::from_bytes(FILTER_ALL)?))
 }
 
 pub(crate) fn kind_of(s: &str) -> Option<Kind> {
@@ -98,5 +105,14 @@ mod tests {
         let n_settlements = entries.iter().filter(|e| e.kind.is_settlement() && e.is_ukrainian()).count();
         assert!(n_settlements > 29_000, "{n_settlements}");
         assert!(index().is_some_and(|i| i.len() > entries.len() * 5));
+    }
+
+    #[test]
+    fn compiled_filters_are_the_index_s() {
+        let index = index().expect("the compiled index");
+        let built = index.prefix_filters(crate::names::FLAG_ANY_CASE);
+        let compiled = filters().expect("the compiled filters parse");
+        assert_eq!(compiled, built);
+        assert!(PrefixFilter::from_bytes(&FILTER_ALL[1..]).is_none(), "a short blob is not a filter");
     }
 }

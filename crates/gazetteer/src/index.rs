@@ -129,6 +129,7 @@ impl Index {
 /// at a word start, whether such a key may start there; false positives only cost a walk. A
 /// prefix is the key's first four bytes, or fewer where the key is shorter or has a space
 /// sooner (spaces in the text may be runs, so a prefix never crosses one).
+#[derive(Debug, PartialEq)]
 pub(crate) struct PrefixFilter {
     bits: Vec<u64>,
     /// Bit `k` set: some prefix is `k` bytes long.
@@ -150,6 +151,27 @@ fn prefix_hash(bytes: &[u8]) -> usize {
 }
 
 impl PrefixFilter {
+    /// The filter as bytes: the lengths byte, then the bit words, little-endian.
+    #[allow(dead_code)] // build.rs writes the built-in filters with it
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(1 + 8 * self.bits.len());
+        out.push(self.lengths);
+        for w in &self.bits {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// A filter written by [`to_bytes`](PrefixFilter::to_bytes); `None` if the bytes are not one.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<PrefixFilter> {
+        let (&lengths, rest) = bytes.split_first()?;
+        if rest.len() != (1 << FILTER_BITS) / 8 {
+            return None;
+        }
+        let bits = rest.chunks_exact(8).map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])).collect();
+        Some(PrefixFilter { bits, lengths })
+    }
+
     /// True if a key of the filter may start at byte `at` of `text`.
     pub(crate) fn may_start(&self, text: &[u8], at: usize) -> bool {
         let n = prefix_len(&text[at..]);

@@ -306,7 +306,14 @@ impl Gazetteer {
     pub fn load_builtin() -> Gazetteer {
         let entries = builtin::entries();
         match builtin::index() {
-            Some(index) => Gazetteer::assemble(entries, index),
+            Some(index) => {
+                let gazetteer = Gazetteer::assemble(entries, index);
+                if let Some(filters) = builtin::filters() {
+                    // a fresh gazetteer: the cell is empty, so setting it cannot fail
+                    let _ = gazetteer.filters.set(filters);
+                }
+                gazetteer
+            }
             // build.rs writes a valid FST; an empty index is the only safe answer otherwise
             None => Gazetteer::from_parts(entries, Vec::new()),
         }

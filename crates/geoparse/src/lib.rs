@@ -319,7 +319,11 @@ impl Geoparser<'static> {
     /// The geoparser over the built-in gazetteer, made once on first use.
     pub fn builtin() -> &'static Geoparser<'static> {
         static GEO: OnceLock<Geoparser<'static>> = OnceLock::new();
-        GEO.get_or_init(|| Geoparser::new(Gazetteer::builtin()))
+        GEO.get_or_init(|| {
+            // the names first: another thread may be loading the gazetteer meanwhile
+            let first_names = FirstNames::builtin();
+            Geoparser { gazetteer: Gazetteer::builtin(), first_names }
+        })
     }
 }
 
