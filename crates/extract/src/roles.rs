@@ -218,9 +218,15 @@ pub(crate) fn builtin() -> &'static Roles {
     })
 }
 
-/// Lower-case words of `text` with their spans (offsets into the document from `base`), cut
-/// at the first mark that ends a clause when `stop` is set.
+/// Lower-case words of `text` with their spans (offsets into the document from `base`), and an
+/// empty word at each mark that ends a clause.
 fn words(text: &str, base: usize) -> Vec<(String, Span)> {
+    lowered(text, base, tokens(text, base))
+}
+
+/// The spans of [`words`], not yet lower-cased: the callers that keep a few words of a window
+/// lower-case only those.
+fn tokens(text: &str, base: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, ch) in text
@@ -231,7 +237,7 @@ fn words(text: &str, base: usize) -> Vec<(String, Span)> {
         match (word_char, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((text[s..i].to_lowercase(), Span::new(base + s, base + i)));
+                out.push(Span::new(base + s, base + i));
                 start = None;
             }
             _ => {}
@@ -242,10 +248,22 @@ fn words(text: &str, base: usize) -> Vec<(String, Span)> {
                 ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '–' | '\n'
             )
         {
-            out.push((String::new(), Span::new(base + i, base + i)));
+            out.push(Span::new(base + i, base + i));
         }
     }
     out
+}
+
+/// The words at `spans` (document offsets; `text` starts at `base`), lower-cased; an empty span
+/// stays an empty word.
+fn lowered(text: &str, base: usize, spans: impl IntoIterator<Item = Span>) -> Vec<(String, Span)> {
+    spans
+        .into_iter()
+        .map(|s| {
+            let word = text.get(s.start - base..s.end - base).unwrap_or("");
+            (word.to_lowercase(), s)
+        })
+        .collect()
 }
 
 /// Words after `span` up to the end of its clause (at most `n`).
@@ -254,15 +272,14 @@ fn after(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let mut w = words(text.get(span.end..end).unwrap_or(""), span.end);
+    let window = text.get(span.end..end).unwrap_or("");
+    let mut t = tokens(window, span.end);
     // the last word may be cut
     if end < text.len() {
-        w.pop();
+        t.pop();
     }
-    w.into_iter()
-        .take_while(|(s, _)| !s.is_empty())
-        .take(n)
-        .collect()
+    let kept = t.into_iter().take_while(|s| !s.is_empty()).take(n);
+    lowered(window, span.end, kept)
 }
 
 /// Words before `span` back to the start of its clause (at most `n`), in text order.
@@ -271,17 +288,16 @@ fn before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let mut w = words(text.get(start..span.start).unwrap_or(""), start);
-    if start > 0 && !w.is_empty() {
-        w.remove(0);
+    let window = text.get(start..span.start).unwrap_or("");
+    let mut t = tokens(window, start);
+    // the first word may be cut
+    if start > 0 && !t.is_empty() {
+        t.remove(0);
     }
-    let clause = w
-        .iter()
-        .rposition(|(s, _)| s.is_empty())
-        .map_or(0, |i| i + 1);
-    let w = w.split_off(clause);
-    let skip = w.len().saturating_sub(n);
-    w.into_iter().skip(skip).collect()
+    let clause = t.iter().rposition(|s| s.is_empty()).map_or(0, |i| i + 1);
+    let t = &t[clause..];
+    let skip = t.len().saturating_sub(n);
+    lowered(window, start, t[skip..].iter().copied())
 }
 
 fn strs(w: &[(String, Span)]) -> Vec<&str> {
