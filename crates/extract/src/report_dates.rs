@@ -87,10 +87,13 @@ pub fn is_dateline(text: &str, span: Span) -> bool {
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
     let around = [&text[line_start..span.start], &text[span.end..line_end]];
-    let has_time = around.iter().any(|t| {
-        let b = t.as_bytes();
-        b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
-    });
+    let has_time = || {
+        around.iter().any(|t| {
+            let b = t.as_bytes();
+            b.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit())
+        })
+    };
+    // counted up to six: a line of prose around a date has more, and is not read to its end
     let words = around
         .iter()
         .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
@@ -99,7 +102,8 @@ pub fn is_dateline(text: &str, span: Span) -> bool {
             let lower = w.to_lowercase();
             !DATELINE_WORDS.contains(&lower.as_str()) && weekday(&lower).is_none_or(|_| lower.len() < 3)
         })
+        .take(6)
         .count();
-    words <= 1 || (has_time && words <= 5)
+    words <= 1 || (words <= 5 && has_time())
 }
 
