@@ -254,7 +254,9 @@ fn is_cue_word(a: &Analysis, m: &Mention) -> bool {
 const GROUP_WORDS: &[&str] = &["rebel", "separatist", "people's", "people’s", "militia", "proxy", "proxies", "народн"];
 
 fn names_a_group(text: &str, m: &Mention) -> bool {
-    let after = text.get(m.span.end..).unwrap_or("").trim_start().to_lowercase();
+    // the longest group word is twelve bytes: sixteen characters of the rest are enough
+    let rest = text.get(m.span.end..).unwrap_or("").trim_start();
+    let after: String = rest.chars().take(16).flat_map(char::to_lowercase).collect();
     GROUP_WORDS.iter().any(|w| after.starts_with(w))
 }
 
