@@ -195,6 +195,10 @@ pub struct Analysis<'a> {
     pub codebook: &'a Codebook,
     /// The gazetteer.
     pub gazetteer: &'a Gazetteer,
+    /// For each place mention (by its start) that place picking has weighed, whether it is no
+    /// scene (someone's home town, a word of a cue, a group's name...): every sentence of an
+    /// incident asks again, and the answer depends on the mention alone.
+    not_scene: RefCell<std::collections::HashMap<usize, bool>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -231,6 +235,7 @@ impl<'a> Analysis<'a> {
             counts,
             codebook,
             gazetteer,
+            not_scene: RefCell::default(),
         }
     }
 

@@ -56,11 +56,7 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
         .enumerate()
         .filter(|(i, _)| !appositions.iter().any(|&(j, _)| j == *i))
         .map(|(_, m)| m)
-        .filter(|m| {
-            !is_home(a.text(), m) && !is_cue_word(a, m) && !names_a_group(a.text(), m) && !district_of_city(a, m)
-        })
-        // "Киев заявил", "видео о Буче": a government or a topic, not a scene
-        .filter(|m| !roles.is_not_scene(a, m))
+        .filter(|m| !not_scene(a, m))
         .map(|m| (m, choose_candidate(a, m, &regions)))
         // "Новоивановка Курской области": a Russian namesake of a Ukrainian village
         .filter(|&(m, entry)| !roles.is_abroad_namesake(a, m, entry))
@@ -76,6 +72,23 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
         .chain(institution_place(a, span))
         // at equal precision a place in Ukraine before one abroad ("shelled Sumy from Kursk")
         .min_by_key(|p| (p.rank, !a.gazetteer.entry(p.entry).is_ukrainian(), p.span.start))
+}
+
+/// True if mention `m` is no scene whatever the incident: someone's home ("a resident of X"), a
+/// word of a cue, a group's name, a village read in a city's district, a government or a topic
+/// ("Киев заявил", "видео о Буче"). Weighed once per mention.
+fn not_scene(a: &Analysis, m: &Mention) -> bool {
+    if let Some(&known) = a.not_scene.borrow().get(&m.span.start) {
+        return known;
+    }
+    let text = a.text();
+    let out = is_home(text, m)
+        || is_cue_word(a, m)
+        || names_a_group(text, m)
+        || district_of_city(a, m)
+        || crate::roles::builtin().is_not_scene(a, m);
+    a.not_scene.borrow_mut().insert(m.span.start, out);
+    out
 }
 
 /// Where someone in `span` is from ("житель Харькова", "a resident of Lviv"), when the text
