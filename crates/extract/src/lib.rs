@@ -140,6 +140,7 @@ impl Extractor {
 
     /// Every incident and statistic in `doc`.
     pub fn extract(&self, doc: &Document) -> Extraction {
+        let _words = roles::DocumentWords::new(&doc.text);
         let analysis = Analysis::new(doc, &self.codebook, self.gazetteer);
         let outcome = segment::segment(&analysis);
         let paragraph_languages: Vec<(Span, Option<&'static str>)> = analysis

@@ -19,6 +19,7 @@
 //! which name the scene with a preposition ("в Киеве", "по Киеву"), and removes the largest
 //! class of phantom incidents from general news (issues #13 and #14).
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use litopys_gazetteer::{Frame, Kind, Mention};
@@ -254,6 +255,52 @@ fn tokens(text: &str, base: usize) -> Vec<Span> {
     out
 }
 
+thread_local! {
+    /// The tokens of the document this thread is extracting, with its text's address and
+    /// length: see [`DocumentWords`].
+    static DOCUMENT: RefCell<Option<(usize, usize, Vec<Span>)>> = const { RefCell::new(None) };
+}
+
+/// While alive, the role checks on this thread take the words of windows of `text` from one
+/// tokenisation of the whole text, made here, instead of tokenising each window again: every
+/// cue and place asks for the words around it. Dropped, it forgets the text.
+pub(crate) struct DocumentWords;
+
+impl DocumentWords {
+    pub(crate) fn new(text: &str) -> DocumentWords {
+        let entry = (text.as_ptr() as usize, text.len(), tokens(text, 0));
+        DOCUMENT.with(|d| *d.borrow_mut() = Some(entry));
+        DocumentWords
+    }
+}
+
+impl Drop for DocumentWords {
+    fn drop(&mut self) {
+        DOCUMENT.with(|d| *d.borrow_mut() = None);
+    }
+}
+
+/// The tokens of `text[start..end]` as [`tokens`] makes them (a word cut by an edge ends or
+/// starts there), from the document's tokens when `text` is the document being extracted.
+fn window_tokens(text: &str, start: usize, end: usize) -> Vec<Span> {
+    DOCUMENT.with(|d| match &*d.borrow() {
+        Some((at, len, all)) if *at == text.as_ptr() as usize && *len == text.len() => {
+            // tokens are sorted by end, a word before the mark that ends it
+            let first = all.partition_point(|t| if t.is_empty() { t.start < start } else { t.end <= start });
+            all[first..]
+                .iter()
+                .take_while(|t| t.start < end)
+                .filter_map(|t| match t.is_empty() {
+                    true => Some(*t),
+                    // an empty window inside a word holds no word
+                    false => Some(Span::new(t.start.max(start), t.end.min(end))).filter(|w| !w.is_empty()),
+                })
+                .collect()
+        }
+        _ => tokens(text.get(start..end).unwrap_or(""), start),
+    })
+}
+
 /// The words at `spans` (document offsets; `text` starts at `base`), lower-cased; an empty span
 /// stays an empty word.
 fn lowered(text: &str, base: usize, spans: impl IntoIterator<Item = Span>) -> Vec<(String, Span)> {
@@ -272,14 +319,13 @@ fn after(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let window = text.get(span.end..end).unwrap_or("");
-    let mut t = tokens(window, span.end);
+    let mut t = window_tokens(text, span.end, end);
     // the last word may be cut
     if end < text.len() {
         t.pop();
     }
     let kept = t.into_iter().take_while(|s| !s.is_empty()).take(n);
-    lowered(window, span.end, kept)
+    lowered(text, 0, kept)
 }
 
 /// Words before `span` back to the start of its clause (at most `n`), in text order.
@@ -288,8 +334,7 @@ fn before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let window = text.get(start..span.start).unwrap_or("");
-    let mut t = tokens(window, start);
+    let mut t = window_tokens(text, start, span.start);
     // the first word may be cut
     if start > 0 && !t.is_empty() {
         t.remove(0);
@@ -297,7 +342,7 @@ fn before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
     let clause = t.iter().rposition(|s| s.is_empty()).map_or(0, |i| i + 1);
     let t = &t[clause..];
     let skip = t.len().saturating_sub(n);
-    lowered(window, start, t[skip..].iter().copied())
+    lowered(text, 0, t[skip..].iter().copied())
 }
 
 fn strs(w: &[(String, Span)]) -> Vec<&str> {
@@ -676,12 +721,12 @@ fn words_before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let mut w: Vec<(String, Span)> = words(text.get(start..span.start).unwrap_or(""), start);
-    if start > 0 && !w.is_empty() {
-        w.remove(0);
+    let mut t = window_tokens(text, start, span.start);
+    if start > 0 && !t.is_empty() {
+        t.remove(0);
     }
-    let skip = w.len().saturating_sub(n);
-    w.into_iter().skip(skip).collect()
+    let skip = t.len().saturating_sub(n);
+    lowered(text, 0, t[skip..].iter().copied())
 }
 
 /// True for a word with a Russian or Ukrainian verb's ending ("подвергся", "атаковали").
@@ -717,6 +762,23 @@ mod tests {
     fn the_table_parses() {
         let file: Result<RolesFile, _> = toml::from_str(include_str!("../../../data/roles.toml"));
         assert!(file.is_ok(), "{:?}", file.err());
+    }
+
+    #[test]
+    fn documentdoc_words_cut_windows_as_tokenising_them_does() {
+        // written for litopys: words cut by either edge, marks, an apostrophe and a hyphen
+        let text = "Увечері, 5 березня, у Кам'янці-Подільському (Хмельниччина) чоловік напав; двоє — поранені.";
+        let ends: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let doc_words = DocumentWords::new(text);
+        for (k, &start) in ends.iter().enumerate() {
+            for &end in &ends[k..] {
+                let alone = tokens(&text[start..end], start);
+                assert_eq!(window_tokens(text, start, end), alone, "{start}..{end}");
+            }
+        }
+        drop(doc_words);
+        let other = String::from(text);
+        assert_eq!(window_tokens(&other, 4, 20), tokens(&other[4..20], 4), "another text tokenises its window");
     }
 
     #[test]
