@@ -144,16 +144,22 @@ pub(crate) fn oblast_appositions<'a>(a: &'a Analysis, mentions: &[Mention]) -> V
 /// alone).
 fn institution_place(a: &Analysis, span: Span) -> Option<PlacePick> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    // no `\b`: a Unicode word boundary stops the fast engine on Cyrillic text, so the word
+    // starts after a non-word character and "ТЦК" is checked for a letter after it below
     let re = RE.get_or_init(|| {
         regex::Regex::new(concat!(
-            r"\b(\p{L}[\p{L}'’-]*?(?:ськ|цьк|зьк|ск|цк))(?:ий|ого|ому|им|ой|ом|ім)\s+",
+            r"(?:^|\W)(\p{L}[\p{L}'’-]*?(?:ськ|цьк|зьк|ск|цк))(?:ий|ого|ому|им|ой|ом|ім)\s+",
             r"(?:(?:міськрайонн|районн|міськ|окружн|горрайонн|городск|обласн|областн)\p{L}*\s+)?",
-            r"(?:суд|(?i:тцк|ртцк|отцк)\b|територіальн|территориальн|військкомат|военкомат)"
+            r"(?:суд|(?P<tck>(?i:тцк|ртцк|отцк))|територіальн|территориальн|військкомат|военкомат)"
         ))
         .expect("static regex")
     });
     let text = span.text(a.text());
     re.captures_iter(text).find_map(|c| {
+        let inside_word = |m: regex::Match| text[m.end()..].chars().next().is_some_and(|ch| ch.is_alphanumeric() || ch == '_');
+        if c.name("tck").is_some_and(inside_word) {
+            return None;
+        }
         let stem = c.get(1)?;
         let district = format!("{}ий район", stem.as_str());
         let found = a.gazetteer.find(&district);
