@@ -78,6 +78,7 @@ struct RolesFile {
     unit_words: Langs,
     list_words: Langs,
     topic: Langs,
+    alert: Langs,
     place_prepositions: Langs,
     foreign_settlement_words: Langs,
     source_before: Langs,
@@ -162,6 +163,7 @@ pub(crate) struct Roles {
     unit_words: Words,
     list_words: Words,
     topic: Words,
+    alert: Words,
     place_prepositions: Words,
     foreign_settlement_words: Words,
     source_before: Words,
@@ -189,6 +191,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 unit_words: Words::new(f.unit_words),
                 list_words: Words::new(f.list_words),
                 topic: Words::new(f.topic),
+                alert: Words::new(f.alert),
                 place_prepositions: Words::new(f.place_prepositions),
                 foreign_settlement_words: Words::new(f.foreign_settlement_words),
                 source_before: Words::new(f.source_before),
@@ -207,6 +210,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 unit_words: Words(Vec::new()),
                 list_words: Words(Vec::new()),
                 topic: Words(Vec::new()),
+                alert: Words(Vec::new()),
                 place_prepositions: Words(Vec::new()),
                 foreign_settlement_words: Words(Vec::new()),
                 source_before: Words(Vec::new()),
@@ -492,7 +496,27 @@ impl Roles {
         if let Some(t) = topic_at {
             w.add("the name is what something is about", 2, prev[t].1);
         }
+        // "тревога объявлена ... в Полтавской области", "отключения есть в Киеве, ...": a
+        // sentence about an alert, a power cut or a strike's route that tells no incident of its
+        // own names areas, not scenes
+        // (in Ukraine only: "the US embassy warns of an air-raid alert" still places a report abroad)
+        let in_ukraine = m.candidates.first().is_some_and(|&id| a.gazetteer.entry(id).is_ukrainian());
+        if let Some(alert) = self.alert_in_sentence(a, m.span).filter(|_| in_ukraine) {
+            w.add("the name is in a sentence about an alert, a power cut or a strike's route", 2, alert);
+        }
         w
+    }
+
+    /// The alert word of the sentence around `span`, if the sentence has one and no event cue.
+    fn alert_in_sentence(&self, a: &Analysis, span: Span) -> Option<Span> {
+        let sentence = a.sentences.iter().find(|s| s.span.start <= span.start && span.end <= s.span.end)?;
+        let events = a.cues_in(sentence.span).iter().any(|c| matches!(c.kind, crate::codebook::CueKind::Event(_)));
+        if events {
+            return None;
+        }
+        let text = a.text();
+        let words = lowered(text, 0, window_tokens(text, sentence.span.start, sentence.span.end).into_iter().filter(|t| !t.is_empty()));
+        words.iter().find(|(word, _)| self.alert.starts(&[word.as_str()]).is_some()).map(|(_, s)| *s)
     }
 
     /// True when a dative preposition governs the name at `span`: right before it, before one

@@ -80,6 +80,21 @@ fn a_place_as_topic_is_no_scene() {
     );
 }
 
+#[test]
+fn the_area_of_an_alert_or_a_power_cut_is_no_scene() {
+    // a strike told without a place, then the regions of an alert and of power cuts
+    let text = "Утром Россия нанесла массированный ракетный удар по энергосистеме Украины. \
+        Воздушная тревога объявлена в Житомирской, а также в Винницкой области. \
+        Аварийные отключения света уже действуют в Киеве и Черкасской области.";
+    assert!(rows(text).is_empty(), "{:?}", rows(text));
+    // the same regions as scenes: the sentence tells the strike itself
+    let struck = "Утром Россия нанесла ракетный удар по Житомиру, в городе объявлена воздушная тревога.";
+    assert_eq!(rows(struck), vec![("Zhytomyr".to_string(), "Shelling/artillery/missile attack".to_string())]);
+    // an alert abroad still places the report abroad
+    let abroad = "Посольство США в Варшаве призвало граждан укрыться при объявлении воздушной тревоги после ракетного удара.";
+    assert!(rows(abroad).is_empty(), "{:?}", rows(abroad));
+}
+
 // ---- Russian namesakes --------------------------------------------------------------------------
 
 #[test]
