@@ -312,7 +312,7 @@ fn lowered(text: &str, base: usize, spans: impl IntoIterator<Item = Span>) -> Ve
     spans
         .into_iter()
         .map(|s| {
-            let word = text.get(s.start - base..s.end - base).unwrap_or("");
+            let word = text.get(s.start.saturating_sub(base)..s.end.saturating_sub(base)).unwrap_or("");
             (word.to_lowercase(), s)
         })
         .collect()
@@ -509,7 +509,9 @@ impl Roles {
 
     /// The alert word of the sentence around `span`, if the sentence has one and no event cue.
     fn alert_in_sentence(&self, a: &Analysis, span: Span) -> Option<Span> {
-        let sentence = a.sentences.iter().find(|s| s.span.start <= span.start && span.end <= s.span.end)?;
+        // sentences are in text order: the last one starting at or before the name
+        let i = a.sentences.partition_point(|s| s.span.start <= span.start);
+        let sentence = a.sentences.get(i.checked_sub(1)?).filter(|s| span.end <= s.span.end)?;
         let events = a.cues_in(sentence.span).iter().any(|c| matches!(c.kind, crate::codebook::CueKind::Event(_)));
         if events {
             return None;
