@@ -431,6 +431,9 @@ pub fn find(text: &str) -> Vec<DateExpr> {
             if !at_word_edges(text, m.start(), m.end()) {
                 continue;
             }
+            if starts_a_period(text, m.start(), m.end()) {
+                continue;
+            }
             if let Some(kind) = build(&c) {
                 found.push((
                     rank,
@@ -451,6 +454,24 @@ pub fn find(text: &str) -> Vec<DateExpr> {
         out.push(e);
     }
     out
+}
+
+/// True when a date opens a period rather than naming a day: "for the fourth time since July
+/// 22", "since July", "починаючи з 1 березня", "начиная с 5 марта". The incident told with it
+/// happened later, on a day the text tells elsewhere or not at all.
+fn starts_a_period(text: &str, start: usize, end: usize) -> bool {
+    let matched = text[start..end].to_lowercase();
+    if matched.starts_with("since ") {
+        return true;
+    }
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..start].trim_end().to_lowercase();
+    ["since", "починаючи з", "починаючи із", "начиная с", "начиная со"]
+        .iter()
+        .any(|w| before.strip_suffix(w).is_some_and(|rest| !rest.ends_with(char::is_alphanumeric)))
 }
 
 /// True unless the match starts or ends inside a word.
@@ -752,6 +773,9 @@ mod tests {
             None,
             Some(("2026-02-24", 1)),
         );
+        // a date that opens a period is no day of an incident
+        check("for the fourth time since July 22 to protest", "2025-07-25", None, None);
+        check("протести тривають починаючи з 22 липня", "2025-07-25", None, None);
         // "since yesterday" is not a day
         check(
             "зі вчорашнього дня залишаються під землею",

@@ -28,7 +28,7 @@ pub(crate) struct PlacePick {
 
 /// Words before a name that make it someone's home (or where they came from) rather than a
 /// scene: "a farmer from the village of X drove to Y", "a 40-year-old resident of Kharkiv",
-/// "житель Запорожья", "підприємець із села Опака". Singular forms only: "жители Одессы
+/// "житель Запорожья", "підприємець із села Опака", "the defenders of Mariupol". Singular forms only: "жители Одессы
 /// разгромили микроавтобус" names the scene.
 const HOME_WORDS: &[&str] = &[
     "from", "native of", "resident of", "a resident of", "born in", "уродженець", "уродженка", "уродженця", "уродженцю",
@@ -37,6 +37,8 @@ const HOME_WORDS: &[&str] = &[
     "жительницы", "жительнице", "уроженец", "уроженка", "уроженца", "уроженцу", "уроженцем", "уроженцев", "уроженцам",
     "уроженки", "родом из", "з", "із", "зі", "из", "проживающий в", "проживающего в", "проживающая в", "проживающей в",
     "проживающему в", "проживающим в", "проживающие в", "проживающих в", "проживає в", "проживає у", "мешкає в", "мешкає у",
+    // where soldiers fought before, not where their families protest: "the defenders of Mariupol"
+    "defenders of", "defender of", "захисників", "захисники", "захисника", "защитников", "защитники", "защитника",
 ];
 
 /// The best place in `span`, if any; `region_hint` is an oblast the context already names.

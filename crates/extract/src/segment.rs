@@ -119,7 +119,10 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // place, told in the paragraph that set the day, happened on that day
                 let elsewhere_same_paragraph = a.sentences[fr.sentence].paragraph_idx == s.paragraph_idx
                     && f.place.is_some_and(|p| out.drafts.last().and_then(|d| d.place).is_some_and(|q| q.entry != p.entry));
-                if moved_on || untold || elsewhere_same_paragraph {
+                // "Conscripts wait in a queue on July 12 in Kyiv. [...] a man threw a grenade at
+                // the office in Busk": a day told of another place is not this incident's day
+                let frame_elsewhere = fr.place.is_some_and(|fp| f.place.is_some_and(|p| !same_scene(a, fp.entry, p.entry)));
+                if ((moved_on || untold) && !frame_elsewhere) || elsewhere_same_paragraph {
                     f.date = Some(fr.date);
                     f.place = f.place.or(fr.place);
                 }
@@ -232,6 +235,11 @@ fn within_city(a: &Analysis, part: EntryId, city: EntryId) -> bool {
     let district = p.kind == Kind::Landmark || (p.kind == Kind::Raion && p.admin3.is_some());
     let same_city = p.admin1 == c.admin1 && p.admin3.as_deref().is_none_or(|h| c.admin3.as_deref() == Some(h));
     district && matches!(c.kind, Kind::City | Kind::Oblast) && same_city && !p.admin1.is_empty()
+}
+
+/// True when two places are one scene told at one or two scales (a city and its district).
+fn same_scene(a: &Analysis, p: EntryId, q: EntryId) -> bool {
+    p == q || within_city(a, p, q) || within_city(a, q, p)
 }
 
 /// True when the sentence opens a quotation: “Yesterday, workers had just finished ...

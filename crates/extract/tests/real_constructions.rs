@@ -297,3 +297,44 @@ fn where_someone_lives_when_nothing_else_is_named() {
         &[("2026-02-07", "Kharkiv")],
     );
 }
+
+// ---- December 2 batch: a caption's day, a period's start, derived adjectives -----------------
+
+#[test]
+fn a_day_told_of_another_place_does_not_date_the_incident() {
+    // a photo caption dated and placed elsewhere sits between the lead and a repeat of it
+    check(
+        "A man threw a grenade at the recruitment office in Busk overnight, police said Monday.\n\n\
+         Men queue outside a service centre on July 12, 2024 in Kyiv. As resistance grows, a man threw a grenade at the recruitment office in Busk.",
+        "2024-07-15",
+        &[("2024-07-15", "Busk")],
+    );
+}
+
+#[test]
+fn a_date_that_opens_a_period_is_no_day_of_the_incident() {
+    check(
+        "Protesters rallied in Lutsk on Friday for the third time since July 22 against the new law.",
+        "2025-07-26",
+        &[("2025-07-25", "Lutsk")],
+    );
+}
+
+#[test]
+fn the_adjective_of_a_city_the_report_names_is_that_city() {
+    // "Полтавском" is also a case form of the village Полтавське (five oblasts have one)
+    check(
+        "В Полтаве военнослужащему ТЦК сломали руку\n\nВ Полтавском ТЦК заявили о стычке трех мужчин с группой оповещения 14 ноября.",
+        "2025-11-15",
+        &[("2025-11-14", "Poltava")],
+    );
+}
+
+#[test]
+fn the_defenders_of_a_city_are_no_scene_of_their_relatives_rally() {
+    check(
+        "Relatives of prisoners of war rallied in Lviv on Sunday. They remind people that the defenders of Mariupol are still in captivity.",
+        "2025-03-03",
+        &[("2025-03-02", "Lviv")],
+    );
+}

@@ -55,6 +55,7 @@
 //! | a form in "-ові" with no preposition before it: a dative | −3 | тому Котові, дала Горохові |
 //! | a domain name's zone                      | −4     | в зоне .РФ                              |
 //! | listed with a firm place name (a settlement, not weak) | +1.5 | Тернопіль, Ємільчине, Бурштин |
+//! | an adjective of a city or oblast the text names (resolves to it; see `derived`) | +1 | В Полтаве ... В Полтавском ТЦК |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -65,6 +66,7 @@
 #![deny(missing_docs)]
 
 mod agree;
+mod derived;
 mod heads;
 mod person;
 mod sentence;
@@ -161,6 +163,9 @@ pub enum Signal {
     /// Listed with a place: a comma or "і", "та", "and" between it and a firm place name
     /// ("Тернопіль, Ємільчине, Бурштин").
     Listed,
+    /// An adjective of a city or oblast the text names ("Полтавском ТЦК" under "В Полтаве"):
+    /// it resolves to that place, not to a village of the adjective's name.
+    Derived,
 }
 
 impl Signal {
@@ -196,6 +201,7 @@ impl Signal {
             Signal::Dative => "dative",
             Signal::Domain => "domain zone",
             Signal::Listed => "listed with a place",
+            Signal::Derived => "derived from a place named",
         }
     }
 }
@@ -481,12 +487,24 @@ impl<'g> Geoparser<'g> {
         let mentions = self.gazetteer.find_all_normalized(text, norm, offsets);
         let support = Support::of(self.gazetteer, &mentions);
         let cyrillic = cyrillic_text(text);
+        let derived = derived::derived_places(self.gazetteer, text, &mentions);
         let mut weighed: Vec<PlaceMention> = mentions
             .into_iter()
-            .map(|mut m| {
+            .enumerate()
+            .map(|(i, mut m)| {
                 support.reorder(self.gazetteer, &mut m);
                 prefer_country(self.gazetteer, &mut m);
-                let evidence = self.evidence(text, &m, &support, cyrillic);
+                let source = derived.iter().find(|(j, _)| *j == i).map(|&(_, id)| id);
+                if let Some(id) = source {
+                    // "Полтавском ТЦК" in a text about Полтава: the city's adjective
+                    m.candidates.retain(|&c| c != id);
+                    m.candidates.insert(0, id);
+                    m.reason = Reason::OtherPlaces;
+                }
+                let mut evidence = self.evidence(text, &m, &support, cyrillic);
+                if source.is_some() {
+                    evidence.push(Evidence { signal: Signal::Derived, weight: 1.0 });
+                }
                 PlaceMention {
                     mention: m,
                     score: 0.0,

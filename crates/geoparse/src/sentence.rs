@@ -179,20 +179,23 @@ pub(crate) fn english_name_before(text: &str, name: Span, is_place: impl Fn(Span
         && !title_case_line(text, name.start)
 }
 
-/// True if the line around byte `at` is a headline in title case: most of its longer words
-/// start with a capital.
+/// True if the line around byte `at` is a headline in title case: its longer words start with a
+/// capital, short function words aside. One longer word in lower case ("a correspondent of
+/// Ukrainska Pravda") makes it prose: title case capitalises every word that carries meaning.
 fn title_case_line(text: &str, at: usize) -> bool {
+    // function words of four letters and more that title case may leave in lower case
+    const MINOR: [&str; 9] = ["with", "from", "into", "over", "amid", "after", "than", "that", "near"];
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     let (mut upper, mut lower) = (0, 0);
     for w in text[start..end].split_whitespace().filter(|w| w.chars().count() > 3) {
         match w.chars().next() {
             Some(c) if c.is_uppercase() => upper += 1,
-            Some(c) if c.is_lowercase() => lower += 1,
+            Some(c) if c.is_lowercase() && !MINOR.contains(&w) => lower += 1,
             _ => {}
         }
     }
-    upper > lower
+    upper >= 2 && lower == 0
 }
 
 #[cfg(test)]
@@ -216,6 +219,9 @@ mod tests {
             Span::new(at, at + w.len())
         };
         let t = "a correspondent of Ukrainska Pravda reported";
+        assert!(english_name_before(t, span(t, "Pravda"), |_| false));
+        // a label line with a byline is prose, not a headline in title case
+        let t = "Source: Olha Petrenko on Facebook, a correspondent of Ukrainska Pravda\nMore text.";
         assert!(english_name_before(t, span(t, "Pravda"), |_| false));
         let t = "shelling near Pisky as Russian Pisky units withdrew";
         assert!(!english_name_before(t, span(t, "Pisky units"), |_| false));
