@@ -85,6 +85,7 @@ struct RolesFile {
     seat_before: Langs,
     feature_after: Langs,
     defenders: Langs,
+    follow_up: Langs,
     strikes: Strikes,
 }
 
@@ -170,6 +171,7 @@ pub(crate) struct Roles {
     seat_before: Words,
     feature_after: Words,
     defenders: Words,
+    follow_up: Words,
     strikes: Vec<String>,
 }
 
@@ -198,6 +200,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 seat_before: Words::new(f.seat_before),
                 feature_after: Words::new(f.feature_after),
                 defenders: Words::new(f.defenders),
+                follow_up: Words::new(f.follow_up),
                 strikes: f.strikes.sub_event_types,
             },
             None => Roles {
@@ -217,6 +220,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 seat_before: Words(Vec::new()),
                 feature_after: Words(Vec::new()),
                 defenders: Words(Vec::new()),
+                follow_up: Words(Vec::new()),
                 strikes: Vec::new(),
             },
         }
@@ -505,6 +509,16 @@ impl Roles {
             w.add("the name is in a sentence about an alert, a power cut or a strike's route", 2, alert);
         }
         w
+    }
+
+    /// True when the text in `span` follows up an incident told before: "the death toll rose to
+    /// 27", "кількість загиблих зросла", "из-под завалов извлекли тело" (`data/roles.toml`
+    /// `[follow_up]`).
+    pub(crate) fn follows_up(&self, a: &Analysis, span: Span) -> bool {
+        let text = a.text();
+        let words = lowered(text, 0, window_tokens(text, span.start, span.end).into_iter().filter(|t| !t.is_empty()));
+        let words: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        (0..words.len()).any(|i| self.follow_up.starts(&words[i..]).is_some())
     }
 
     /// The alert word of the sentence around `span`, if the sentence has one and no event cue.

@@ -79,12 +79,17 @@ pub fn segment(a: &Analysis) -> Outcome {
     let mut pending_place: Option<PlacePick> = None;
     // the day the story is at: the last day a sentence stated, the place it named, and where
     let mut frame: Option<Frame> = None;
+    // incidents recalled as background ("Нагадаємо, 19 листопада ...")
+    let mut recalls: Vec<Recall> = Vec::new();
     for (idx, s) in a.sentences.iter().enumerate() {
         let previous = out.drafts.last().and_then(|d| d.date.map(|(_, r)| r.date));
         let anchors = Anchors { published, previous, year_hint };
         let hint = out.drafts.last().and_then(|d| d.place).map(|p| a.gazetteer.entry(p.entry).admin1.as_str());
         let mut f = features(a, s, &anchors, hint);
         if f.background {
+            if f.event {
+                recalls.push(Recall { sentence: idx, date: f.date, place: f.place });
+            }
             continue;
         }
         if !f.event && crate::stats::is_statistic(a, s.span) {
@@ -191,8 +196,45 @@ pub fn segment(a: &Analysis) -> Outcome {
             d.place_inherited = true;
         }
     }
+    date_follow_ups(a, &mut out.drafts, &recalls, published);
     out.drafts = merge_repeats(a, out.drafts, published);
     out
+}
+
+/// A sentence of background that tells an incident: "Нагадаємо, 19 листопада Росія вдарила
+/// ракетами по двох будинках у Тернополі".
+struct Recall {
+    sentence: usize,
+    date: Option<(DateExpr, Resolved)>,
+    place: Option<PlacePick>,
+}
+
+/// A report that follows up an incident (a death toll that rose, bodies found under the
+/// rubble) without a day of its own tells the incident its recall dates, at the same place
+/// and in the month before publication: "Кількість загиблих внаслідок удару по Тернополю
+/// зросла до 27 [...] Нагадаємо, 19 листопада Росія вдарила ракетами по Тернополю" is the
+/// strike of 19 November, not a new one on the day of the report.
+fn date_follow_ups(a: &Analysis, drafts: &mut [Draft], recalls: &[Recall], published: Option<jiff::civil::Date>) {
+    let roles = crate::roles::builtin();
+    let recent = |r: &Resolved| published.is_none_or(|p| r.date <= p && r.date >= p.saturating_sub(jiff::ToSpan::days(31)));
+    for d in drafts.iter_mut().filter(|d| d.date.is_none()) {
+        let Some(place) = d.place else { continue };
+        // the follow-up is told before the recall, outside its paragraph: "Нагадаємо, вранці 29
+        // вересня окупанти вдарили по Запоріжжю. Протягом дня кількість поранених зросла до 16"
+        // follows up the recalled strike, not today's
+        let follow_ups: Vec<usize> = d.sentences.iter().copied().filter(|&i| roles.follows_up(a, a.sentences[i].span)).collect();
+        let recall = recalls.iter().find(|r| {
+            let paragraph = a.sentences[r.sentence].paragraph_idx;
+            follow_ups.iter().any(|&i| i < r.sentence && a.sentences[i].paragraph_idx != paragraph)
+                && r.date.is_some_and(|(_, day)| day.precision == TimePrecision::Day && recent(&day))
+                && r.place.is_some_and(|p| same_scene(a, p.entry, place.entry))
+        });
+        if let Some(r) = recall {
+            d.date = r.date;
+            d.sentences.push(r.sentence);
+            d.sentences.sort_unstable();
+        }
+    }
 }
 
 /// One draft per place and day: a caption, a quote or a recap that tells an incident again

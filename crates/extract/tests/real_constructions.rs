@@ -338,3 +338,19 @@ fn the_defenders_of_a_city_are_no_scene_of_their_relatives_rally() {
         &[("2025-03-02", "Lviv")],
     );
 }
+
+#[test]
+fn a_follow_up_without_a_day_tells_the_recalled_incident() {
+    // a death toll update whose only day is in the recall that closes it
+    check(
+        "Кількість загиблих внаслідок ракетного удару по Чернігову зросла до 9.\n\nРятувальники продовжують розбирати завали.\n\nНагадаємо, 14 березня Росія вдарила ракетами по будинку в Чернігові.",
+        "2026-03-16",
+        &[("2026-03-14", "Chernihiv")],
+    );
+    // a new strike told without a day, over a recall whose own paragraph follows it up, is today's
+    check(
+        "Росіяни вдень атакували Чернігів авіабомбами, є поранені.\n\nНагадаємо, вранці 14 березня окупанти вдарили по будинку в Чернігові. Протягом дня кількість поранених зросла до 9.",
+        "2026-03-16",
+        &[("2026-03-16", "Chernihiv")],
+    );
+}
