@@ -255,6 +255,12 @@ fn patterns() -> &'static [(Regex, Build)] {
                 },
             ),
             (
+                // a night between two days is dated to the second: "в ночь с 24 на 25 декабря",
+                // "у ніч з 24 на 25 грудня", "on the night of 24 to 25 December"
+                format!(r"\b(?:(?:в|у)\s+ноч[ьі]\s+(?:с|з|із)|(?:on\s+)?the\s+night\s+(?:of|from))\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:на|to|into)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH})(?:,?\s+((?:19|20)\d{{2}}){year_word})?"),
+                |c| day(opt_num(c, 4), month_number(c.get(3)?.as_str())?, num(c, 2)?),
+            ),
+            (
                 format!(r"\b(?:last|this past|минулого|прошлого)\s+({MONTH})\b"),
                 |c| Some(DateKind::Month { year: None, month: month_number(c.get(1)?.as_str())? }),
             ),
@@ -773,6 +779,10 @@ mod tests {
             None,
             Some(("2026-02-24", 1)),
         );
+        // a night between two days is the second day
+        check("Случай произошел в ночь с 24 на 25 декабря.", "2023-12-30", None, Some(("2023-12-25", 1)));
+        check("Вибух стався у ніч з 8 на 9 березня", "2026-03-10", None, Some(("2026-03-09", 1)));
+        check("on the night of 8 to 9 March", "2026-03-10", None, Some(("2026-03-09", 1)));
         // a date that opens a period is no day of an incident
         check("for the fourth time since July 22 to protest", "2025-07-25", None, None);
         check("протести тривають починаючи з 22 липня", "2025-07-25", None, None);

@@ -158,7 +158,7 @@ pub fn segment(a: &Analysis) -> Outcome {
             Some(d) if !f.event && compatible(a, d, &f) && !stale_for(a, d, s, &f, published) => {
                 // a witness's "yesterday" inside a quotation is not the day of an incident told
                 // without one: it dates what the witness talks about
-                if d.date.is_none() && quoted_speech(a, s) {
+                if d.date.is_none() && quoted_speech(a, s) && f.date.is_some_and(|(e, _)| !e.kind.is_absolute()) {
                     f.date = None;
                 }
                 enrich(d, idx, &f)
