@@ -265,12 +265,20 @@ fn patterns() -> &'static [(Regex, Build)] {
                 |c| Some(DateKind::Month { year: None, month: month_number(c.get(1)?.as_str())? }),
             ),
             (
-                format!(r"\b(?:(?:in|since|during|early|late|у|в|на початку|наприкінці|в начале|в конце)\s+|mid-)({MONTH})(?:\s+((?:19|20)\d{{2}}){year_word})?"),
+                format!(r"\b(?:(?:in|since|during|early|late|у|в|на початку|наприкінці|в начале|в конце)\s+|mid-)({MONTH})(?:\s+(?:of\s+)?((?:19|20)\d{{2}}){year_word})?"),
                 |c| Some(DateKind::Month { year: opt_num(c, 2), month: month_number(c.get(1)?.as_str())? }),
             ),
             (
                 r"\b(?:in|back in|since|during|у|в|з|с)\s+((?:19|20)\d{2})\b(?:\s*(?:році|року|р\.|году|года|г\.))?".into(),
                 |c| Some(DateKind::Year(num(c, 1)?)),
+            ),
+            (
+                // "Thirty-three years ago today", "35 лет назад", "30 років тому": history
+                r"\b([\w-]+)\s+(?:years?\s+ago|років\s+тому|роки\s+тому|рік\s+тому|лет\s+назад|года\s+назад|год\s+назад)(?:\s+today|\s+сьогодні|\s+сегодня)?\b".into(),
+                |c| {
+                    let years = count(c.get(1)?.as_str())?;
+                    Some(DateKind::FromPublication { days: -365 * years, precision: TimePrecision::Month })
+                },
             ),
             (r"(?i)\bthe day before yesterday\b|\bпозавчора\b|\bпозавчера\b".into(), |_| from_pub(-2, TimePrecision::Day)),
             (
@@ -779,6 +787,10 @@ mod tests {
             None,
             Some(("2026-02-24", 1)),
         );
+        // years ago is history, whatever "today" follows it (counted in 365-day years: a month
+        // precision covers the leap days)
+        check("Thirty-three years ago today, students began", "2024-08-24", None, Some(("1991-09-02", 3)));
+        check("35 лет назад площадь была полна", "2025-10-18", None, Some(("1990-10-27", 3)));
         // a night between two days is the second day
         check("Случай произошел в ночь с 24 на 25 декабря.", "2023-12-30", None, Some(("2023-12-25", 1)));
         check("Вибух стався у ніч з 8 на 9 березня", "2026-03-10", None, Some(("2026-03-09", 1)));

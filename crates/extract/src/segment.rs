@@ -397,7 +397,16 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
     // "returning to Jan. 16, 2014"), never this incident's day; a sentence with no other date
     // is history itself
     let cutoff = history_cutoff(a);
-    let recent: Vec<(DateExpr, Resolved)> = resolved.iter().copied().filter(|(_, r)| cutoff.is_none_or(|cut| r.date >= cut)).collect();
+    let old = |r: &Resolved| cutoff.is_some_and(|cut| r.date < cut);
+    // a month or a day without its year, told in one sentence with an old year, is of that year:
+    // "В Киеве в 1990 году бушевал протест — в октябре началась Революция на граните"
+    // (a year told after it is another's: "a rally on March 8 for a journalist arrested in 2025")
+    let old_year = resolved.iter().filter(|(e, r)| matches!(e.kind, dates::DateKind::Year(_)) && old(r)).map(|(e, _)| e.span.start).min();
+    let of_old_year = |e: &DateExpr| {
+        matches!(e.kind, dates::DateKind::Day { year: None, .. } | dates::DateKind::Month { year: None, .. })
+            && old_year.is_some_and(|at| at < e.span.start)
+    };
+    let recent: Vec<(DateExpr, Resolved)> = resolved.iter().copied().filter(|(e, r)| !old(r) && !of_old_year(e)).collect();
     let history = !resolved.is_empty() && recent.is_empty();
     // of two days in one sentence, the incident's is the one told with its action: "mourning
     // is declared today for those killed by the missile strike of 25 October"

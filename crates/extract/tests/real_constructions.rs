@@ -354,3 +354,20 @@ fn a_follow_up_without_a_day_tells_the_recalled_incident() {
         &[("2026-03-16", "Chernihiv")],
     );
 }
+
+#[test]
+fn a_month_told_with_an_old_year_or_years_ago_is_history() {
+    // a retrospective: the year is told first, the month after it in the same sentence
+    check(
+        "У Львові в 1989 році вирував студентський протест — у жовтні студенти оголосили голодування на площі.",
+        "2025-10-18",
+        &[],
+    );
+    check("Thirty years ago today, students began a hunger strike in Kyiv.", "2020-10-02", &[]);
+    // a year told after the day belongs to something else
+    check(
+        "On March 8, about 30 activists held a rally in Kharkiv for a journalist detained in 2024.",
+        "2026-03-09",
+        &[("2026-03-08", "Kharkiv")],
+    );
+}
