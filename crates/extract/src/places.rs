@@ -87,6 +87,7 @@ fn not_scene(a: &Analysis, m: &Mention) -> bool {
     let out = is_home(text, m)
         || is_cue_word(a, m)
         || names_a_group(text, m)
+        || names_a_road(text, m)
         || district_of_city(a, m)
         || crate::roles::builtin().is_not_scene(a, m);
     a.not_scene.borrow_mut().insert(m.span.start, out);
@@ -281,6 +282,49 @@ fn names_a_group(text: &str, m: &Mention) -> bool {
     GROUP_WORDS.iter().any(|w| after.starts_with(w))
 }
 
+/// Words for a road: "the Kyiv–Chop highway", "траса Київ – Чоп", "трассы Киев-Одесса".
+const ROAD: &str = r"(?:highway|road|route|motorway|траса|траси|трасі|трасу|трасою|шосе|трасса|трассы|трассе|трассу|трассой|автодорог\p{L}*|автотрас\p{L}*)";
+
+/// True when the mention is an end of a road's name ("blocked the Kyiv – Chop highway",
+/// "перекрили трасу Київ-Чоп"): the road runs through the scene, its ends are elsewhere.
+fn names_a_road(text: &str, m: &Mention) -> bool {
+    static RE: std::sync::OnceLock<[regex::Regex; 5]> = std::sync::OnceLock::new();
+    let [end_then_road, end_before_road, road_after, road_then_end, road_before_end] = RE.get_or_init(|| {
+        let end = r"\p{Lu}[\p{L}'’.-]*";
+        let dash = r"\s*[-–—]\s*";
+        let re = |p: String| regex::Regex::new(&format!("(?i:{p})")).expect("static regex");
+        [
+            // "[Kyiv] – Chop highway"
+            re(format!(r"^{dash}{end}\s+{ROAD}")),
+            // "Kyiv – [Chop] highway": the text before and after
+            re(format!(r"{end}{dash}$")),
+            re(format!(r"^\s+{ROAD}")),
+            // "траса [Київ] – Чоп"
+            re(format!(r"{ROAD}\s+$")),
+            // "траса Київ – [Чоп]"
+            re(format!(r"{ROAD}\s+{end}{dash}$")),
+        ]
+    });
+    let before = window(text, m.span.start.saturating_sub(48), m.span.start);
+    let after = window(text, m.span.end, m.span.end + 48);
+    end_then_road.is_match(after)
+        || (end_before_road.is_match(before) && road_after.is_match(after))
+        || (road_then_end.is_match(before) && after.trim_start().starts_with(['-', '–', '—']))
+        || road_before_end.is_match(before)
+}
+
+/// `text[from..to]`, both ends moved inside to character boundaries and clamped to the text.
+fn window(text: &str, from: usize, to: usize) -> &str {
+    let (mut from, mut to) = (from.min(text.len()), to.min(text.len()));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(from..to).unwrap_or("")
+}
+
 fn is_home(text: &str, m: &Mention) -> bool {
     let mut from = m.span.start.saturating_sub(60);
     while !text.is_char_boundary(from) {
@@ -308,6 +352,17 @@ mod tests {
         let ex = Extractor::default();
         let a = Analysis::new(&doc, ex.codebook(), litopys_gazetteer::Gazetteer::builtin());
         pick(&a, Span::new(0, text.len()), None).map(|p| a.gazetteer.entry(p.entry).name.clone())
+    }
+
+    #[test]
+    fn the_ends_of_a_road_are_no_scene() {
+        // written for litopys
+        assert_eq!(place_of("Women blocked the Kyiv – Chop highway near Mukachevo."), Some("Mukachevo".into()));
+        assert_eq!(place_of("Жінки перекрили трасу Київ-Чоп біля Мукачева."), Some("Mukachevo".into()));
+        assert_eq!(place_of("Водители перекрыли трассу Киев – Одесса в Умани."), Some("Uman".into()));
+        assert_eq!(place_of("Women blocked the Kyiv – Chop highway."), None);
+        // a place that is not a road's end stays the scene
+        assert_eq!(place_of("Protesters gathered in Kyiv on the road to the office."), Some("Kyiv".into()));
     }
 
     #[test]
