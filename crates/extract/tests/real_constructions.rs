@@ -371,3 +371,13 @@ fn a_month_told_with_an_old_year_or_years_ago_is_history() {
         &[("2026-03-08", "Kharkiv")],
     );
 }
+
+#[test]
+fn a_similar_incident_recalled_does_not_date_the_report() {
+    check(
+        "In Lviv, a driver refused to stop at the request of a notification group and injured a serviceman of the TCC.\n\n\
+         A month ago, a similar incident took place in Sykhiv district: a driver carried two TCC employees on the hood.",
+        "2025-05-20",
+        &[("2025-05-20", "Lviv")],
+    );
+}
