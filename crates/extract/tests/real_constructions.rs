@@ -375,7 +375,7 @@ fn a_month_told_with_an_old_year_or_years_ago_is_history() {
 #[test]
 fn a_similar_incident_recalled_does_not_date_the_report() {
     check(
-        "In Lviv, a driver refused to stop at the request of a notification group and injured a serviceman of the TCC.\n\n\
+        "In Lviv, a driver refused to stop at the request of a notification group and hit a serviceman of the TCC with his car.\n\n\
          A month ago, a similar incident took place in Sykhiv district: a driver carried two TCC employees on the hood.",
         "2025-05-20",
         &[("2025-05-20", "Lviv")],
