@@ -11,19 +11,22 @@ mod inflect;
 mod names;
 #[path = "src/normalize.rs"]
 mod normalize;
+#[path = "src/raion_names.rs"]
+mod raion_names;
 #[path = "src/table.rs"]
 mod table;
 
 use std::path::PathBuf;
 
 fn main() {
-    for f in ["data/core.tsv", "data/places.tsv", "data/world.tsv", "data/world_core.tsv", "data/word_frequency.tsv", "data/common_words.txt", "src/index.rs", "src/inflect.rs", "src/names.rs", "src/normalize.rs", "src/table.rs"] {
+    for f in ["data/core.tsv", "data/places.tsv", "data/world.tsv", "data/world_core.tsv", "data/word_frequency.tsv", "data/common_words.txt", "src/index.rs", "src/inflect.rs", "src/names.rs", "src/normalize.rs", "src/raion_names.rs", "src/table.rs"] {
         println!("cargo:rerun-if-changed={f}");
     }
     let read = |p: &str| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("reading {p}: {e}"));
     let core = table::parse_core(&read("data/core.tsv"));
     let places = table::parse_full(&read("data/places.tsv"));
     let mut rows = table::merge(core, places);
+    raion_names::add_russian_adjectives(&mut rows);
     let world = table::merge_world(table::parse_world(&read("data/world_core.tsv")), table::parse_world(&read("data/world.tsv")));
     rows.extend(world);
     let common = names::CommonWords::builtin();

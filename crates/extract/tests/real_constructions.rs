@@ -381,3 +381,18 @@ fn a_similar_incident_recalled_does_not_date_the_report() {
         &[("2025-05-20", "Lviv")],
     );
 }
+
+#[test]
+fn a_raion_named_by_its_russian_adjective_and_a_region_by_its_noun() {
+    // "Калушский" is the Russian adjective of the raion (the register writes "Калуський")
+    check(
+        "Сегодня утром на Прикарпатье в Калушском районе мужчина напал с ножом на военнослужащих ТЦК.",
+        "2026-03-09",
+        &[("2026-03-09", "Kaluskyi")],
+    );
+    check(
+        "На Франковщине мужчина напал с ножом на военнослужащего ТЦК во время проверки документов.",
+        "2026-03-09",
+        &[("2026-03-09", "Ivano-Frankivsk")],
+    );
+}

@@ -74,6 +74,10 @@ mod matching;
 #[allow(dead_code)]
 mod names;
 mod normalize;
+// used by build.rs; compiled here for its tests
+#[cfg(test)]
+#[allow(dead_code)]
+mod raion_names;
 #[allow(dead_code)]
 mod table;
 
