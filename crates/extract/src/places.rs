@@ -72,6 +72,7 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
         })
         .filter(|p| p.rank < NOT_A_SCENE)
         .chain(institution_place(a, span))
+        .chain(capital_place(a, span))
         // at equal precision a place in Ukraine before one abroad ("shelled Sumy from Kursk")
         .min_by_key(|p| (p.rank, !a.gazetteer.entry(p.entry).is_ukrainian(), p.span.start))
 }
@@ -170,6 +171,37 @@ fn institution_place(a: &Analysis, span: Span) -> Option<PlacePick> {
         let words = Span::new(span.start + stem.start(), span.start + c.get(0)?.end());
         Some(PlacePick { entry, frame: Frame::District, span: words, rank: 2 })
     })
+}
+
+/// Kyiv, where a report about Ukraine says "the capital" ("a rally was held in the capital",
+/// "у столиці", "в столице"): only when the text names no place in Russia or Belarus, whose
+/// own news mean Moscow or Minsk by it, and the word is not "the capital of" another place.
+/// Ranked as a place near, so that a settlement the sentence names comes first.
+fn capital_place(a: &Analysis, span: Span) -> Option<PlacePick> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)(?:^|[^\p{L}])(the capital|столиц[іяюеыиа]\p{L}*)(?:[^\p{L}]|$)").expect("static regex")
+    });
+    let text = span.text(a.text());
+    let m = re.captures(text)?.get(1)?;
+    let after = text[m.end()..].trim_start();
+    // "the capital of Belarus", "столиця Молдови", "the capital's residents" (kept)
+    let of_another = after.starts_with("of ") || after.starts_with(char::is_uppercase);
+    if of_another {
+        return None;
+    }
+    let places = a.places_in(Span::new(0, a.text().len()));
+    let entries = || places.iter().map(|p| a.gazetteer.entry(p.candidates[0]));
+    let settled = |e: &&litopys_gazetteer::Entry| !matches!(e.kind, Kind::Country | Kind::Continent | Kind::Celestial | Kind::Area | Kind::Region);
+    if entries().filter(settled).any(|e| e.country == "RU" || e.country == "BY") || !entries().any(|e| e.is_ukrainian()) {
+        return None;
+    }
+    let kyiv = a.gazetteer.find("Київ").into_iter().flat_map(|m| m.candidates).find(|&id| {
+        let e = a.gazetteer.entry(id);
+        e.kind == Kind::City && e.admin1 == "Kyiv City"
+    })?;
+    let at = span.start + m.start();
+    Some(PlacePick { entry: kyiv, frame: Frame::Plain, span: Span::new(at, at + m.len()), rank: 1 })
 }
 
 /// Oblasts the mentions in `span` name as regions.
@@ -352,6 +384,17 @@ mod tests {
         let ex = Extractor::default();
         let a = Analysis::new(&doc, ex.codebook(), litopys_gazetteer::Gazetteer::builtin());
         pick(&a, Span::new(0, text.len()), None).map(|p| a.gazetteer.entry(p.entry).name.clone())
+    }
+
+    #[test]
+    fn the_capital_is_kyiv_in_a_report_about_ukraine() {
+        // written for litopys
+        let t = "A rally for the defenders of Mariupol was held in the capital.";
+        assert_eq!(place_of(t), Some("Kyiv".into()));
+        assert_eq!(place_of("Мітинг рідних полонених відбувся у столиці, його зібрали родини захисників Маріуполя."), Some("Kyiv".into()));
+        // Moscow news mean Moscow; the capital of another country is not Kyiv
+        assert_eq!(place_of("В столице прошел митинг. В Подольске тоже."), Some("Podolsk".into()));
+        assert_eq!(place_of("Protesters gathered in the capital of Belarus, as in Lviv."), Some("Lviv".into()));
     }
 
     #[test]

@@ -396,3 +396,12 @@ fn a_raion_named_by_its_russian_adjective_and_a_region_by_its_noun() {
         &[("2026-03-09", "Ivano-Frankivsk")],
     );
 }
+
+#[test]
+fn the_capital_of_a_report_about_ukraine_is_kyiv() {
+    check(
+        "On 18 September, a peaceful rally was held in the capital in support of captured defenders of Mariupol. The participants called on the Russian Federation to free them.",
+        "2024-09-19",
+        &[("2024-09-18", "Kyiv")],
+    );
+}

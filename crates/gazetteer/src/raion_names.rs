@@ -7,7 +7,7 @@
 //!
 //! The centre is the most populous city of the raion whose English name starts as the raion's
 //! does (Kalush, Kaluskyi); its Cyrillic one-word names without Ukrainian letters (its own, or
-//! a Russian spelling GeoNames gives) take the Russian suffix by the usual rules. Irregular
+//! a Russian spelling GeoNames gives, never an old name) take the Russian suffix by the usual rules. Irregular
 //! adjectives (Ровно → Ровенский, Кривой Рог → Криворожский) are not derived here; where they
 //! matter they are in `data/core.tsv`.
 
@@ -51,7 +51,11 @@ pub(crate) fn add_russian_adjectives(rows: &mut [Row]) {
         let Some(cities) = centres.get(&(r.admin1.clone(), r.name.clone())) else { continue };
         let centre = cities.iter().map(|&c| &rows[c]).filter(|c| prefix(&c.name) == prefix(&r.name)).max_by_key(|c| c.population);
         let Some(centre) = centre else { continue };
-        let names = std::iter::once(centre.name_uk.as_str()).chain(centre.spellings.split('|'));
+        // a Russian spelling of the current name, not an old name ("Красноармейск" for Покровськ:
+        // "Красноармейский район" is a district of Krasnodar krai)
+        let head = |s: &str| s.to_lowercase().chars().take(3).collect::<String>();
+        let own = head(&centre.name_uk);
+        let names = std::iter::once(centre.name_uk.as_str()).chain(centre.spellings.split('|')).filter(|n| head(n) == own);
         let known: Vec<&str> = r.spellings.split('|').collect();
         let mut new: Vec<String> = names
             .filter(|n| russian_looking(n))
