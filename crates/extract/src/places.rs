@@ -28,7 +28,7 @@ pub(crate) struct PlacePick {
 
 /// Words before a name that make it someone's home (or where they came from) rather than a
 /// scene: "a farmer from the village of X drove to Y", "a 40-year-old resident of Kharkiv",
-/// "житель Запорожья", "підприємець із села Опака", "the defenders of Mariupol". Singular forms only: "жители Одессы
+/// "житель Запорожья", "підприємець із села Опака". Singular forms only: "жители Одессы
 /// разгромили микроавтобус" names the scene.
 const HOME_WORDS: &[&str] = &[
     "from", "native of", "resident of", "a resident of", "born in", "уродженець", "уродженка", "уродженця", "уродженцю",
@@ -37,9 +37,12 @@ const HOME_WORDS: &[&str] = &[
     "жительницы", "жительнице", "уроженец", "уроженка", "уроженца", "уроженцу", "уроженцем", "уроженцев", "уроженцам",
     "уроженки", "родом из", "з", "із", "зі", "из", "проживающий в", "проживающего в", "проживающая в", "проживающей в",
     "проживающему в", "проживающим в", "проживающие в", "проживающих в", "проживає в", "проживає у", "мешкає в", "мешкає у",
-    // where soldiers fought before, not where their families protest: "the defenders of Mariupol"
-    "defenders of", "defender of", "захисників", "захисники", "захисника", "защитников", "защитники", "защитника",
 ];
+
+/// Words before a name that make it where soldiers fought, not where their families protest:
+/// "the defenders of Mariupol", "захисників Маріуполя". No scene, and no one's home either.
+const DEFENDER_WORDS: &[&str] =
+    &["defenders of", "defender of", "захисників", "захисники", "захисника", "защитников", "защитники", "защитника"];
 
 /// The best place in `span`, if any; `region_hint` is an oblast the context already names.
 pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Option<PlacePick> {
@@ -86,6 +89,7 @@ fn not_scene(a: &Analysis, m: &Mention) -> bool {
     }
     let text = a.text();
     let out = is_home(text, m)
+        || after_words(text, m, DEFENDER_WORDS)
         || is_cue_word(a, m)
         || names_a_group(text, m)
         || names_a_road(text, m)
@@ -107,6 +111,7 @@ pub(crate) fn origin_place(a: &Analysis, span: Span) -> Option<PlacePick> {
             let entry = choose_candidate(a, m, &[]);
             PlacePick { entry, frame: m.frame, span: m.span, rank: rank(a, m.frame, entry) }
         })
+        .filter(|p| p.rank < NOT_A_SCENE)
         .min_by_key(|p| (p.rank, p.span.start))
 }
 
@@ -358,6 +363,11 @@ fn window(text: &str, from: usize, to: usize) -> &str {
 }
 
 fn is_home(text: &str, m: &Mention) -> bool {
+    after_words(text, m, HOME_WORDS)
+}
+
+/// True when one of `words` stands right before the mention (past a settlement word).
+fn after_words(text: &str, m: &Mention, words: &[&str]) -> bool {
     let mut from = m.span.start.saturating_sub(60);
     while !text.is_char_boundary(from) {
         from += 1;
@@ -367,7 +377,7 @@ fn is_home(text: &str, m: &Mention) -> bool {
     let head = SETTLEMENT_WORDS.iter().fold(head.as_str(), |h, w| h.strip_suffix(w).map(str::trim_end).unwrap_or(h));
     // the gazetteer may take "village of" into the name: "from the [village of Opaka]"
     let head = head.strip_suffix(" the").unwrap_or(head);
-    HOME_WORDS.iter().any(|w| head.strip_suffix(w).is_some_and(|rest| !rest.ends_with(char::is_alphanumeric)))
+    words.iter().any(|w| head.strip_suffix(w).is_some_and(|rest| !rest.ends_with(char::is_alphanumeric)))
 }
 
 const SETTLEMENT_WORDS: &[&str] =

@@ -38,7 +38,7 @@
 //! | next to a first name, initial, patronymic, or before a surname in the nominative (not an abbreviation) | −5 | Олена Квітка, О. Квітка, Дмитро «Бобін» Александров, Шахрияр Мамедьяров |
 //! | after a title or a kinship word ("пан", "баби", "за словами") | −3 | пан Доля, від баби Солі |
 //! | in quotes                                | −2     | партія «Сила»                           |
-//! | next to another capitalised word (Cyrillic text; for small places, far towns and weak names; not a first name that starts the next person) | −2 | Квітка Цісик, Маркус Мерк, Наото Кана |
+//! | next to another capitalised word (Cyrillic text; for small places, far towns and weak names; not a first name that starts the next person); in English prose a name right before it | −2, English −3 | Квітка Цісик, Маркус Мерк, Наото Кана, Ukrainska Pravda |
 //! | the word is itself a first name          | −3     | Володимир, Лариса, Романові             |
 //! | a surname's shape, and a small place     | −2.5   | Осипенко, Калнишевського, Топалов       |
 //! | an oblast's adjective in lower case      | −1     | одеської поліції (Odesa, but weaker)    |
@@ -640,7 +640,9 @@ impl<'g> Geoparser<'g> {
                 sentence::english_name_before(text, name, |s| support.is_place_at(s))
             };
             if neighbour && !abbreviation {
-                add(Signal::CapitalisedNeighbour, -2.0);
+                // in English prose a capitalised name right before a village's name makes one
+                // proper name with it ("Ukrainska Pravda"): firmer than a Cyrillic neighbour
+                add(Signal::CapitalisedNeighbour, if m.weak || cyrillic { -2.0 } else { -3.0 });
             }
         }
         if m.frame == Frame::Plain {
