@@ -13,9 +13,12 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
     let text = a.text();
     let spans: Vec<Span> = d.sentences.iter().map(|&i| a.sentences[i].span).collect();
     let first = spans[0];
+    // a strike's harm told at another place takes the strike's type from the strike's sentences
     let cues: Vec<Cue> = spans
         .iter()
-        .flat_map(|&s| a.cues_in(s).iter().copied())
+        .copied()
+        .chain(d.typed_by.iter().map(|&i| a.sentences[i].span))
+        .flat_map(|s| a.cues_in(s).iter().copied())
         .collect();
     let context: Vec<Cue> = paragraphs_cues(a, d);
     let (rule_idx, _) = best_rule(a, &cues, &context).ok_or_else(|| {

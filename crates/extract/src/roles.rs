@@ -86,6 +86,7 @@ struct RolesFile {
     feature_after: Langs,
     defenders: Langs,
     follow_up: Langs,
+    damage: Langs,
     strikes: Strikes,
 }
 
@@ -172,6 +173,7 @@ pub(crate) struct Roles {
     feature_after: Words,
     defenders: Words,
     follow_up: Words,
+    damage: Words,
     strikes: Vec<String>,
 }
 
@@ -201,6 +203,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 feature_after: Words::new(f.feature_after),
                 defenders: Words::new(f.defenders),
                 follow_up: Words::new(f.follow_up),
+                damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
             },
             None => Roles {
@@ -221,6 +224,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 feature_after: Words(Vec::new()),
                 defenders: Words(Vec::new()),
                 follow_up: Words(Vec::new()),
+                damage: Words(Vec::new()),
                 strikes: Vec::new(),
             },
         }
@@ -730,6 +734,20 @@ impl Roles {
     pub(crate) fn is_source(&self, text: &str, span: Span) -> bool {
         let prev = before(text, span, 3);
         self.speech_after(text, span).is_some() || self.source_before.ends(&strs(&prev)).is_some()
+    }
+
+    /// True when the text in `span` tells harm done: "повреждены два дома", "a woman was
+    /// injured", "загинув чоловік" (`data/roles.toml` `[damage]`).
+    pub(crate) fn tells_damage(&self, a: &Analysis, span: Span) -> bool {
+        let text = a.text();
+        let words = lowered(text, 0, window_tokens(text, span.start, span.end).into_iter().filter(|t| !t.is_empty()));
+        let words: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        (0..words.len()).any(|i| self.damage.starts(&words[i..]).is_some())
+    }
+
+    /// True when `sub_event_type` is a strike (`[strikes]`).
+    pub(crate) fn is_strike(&self, sub_event_type: &str) -> bool {
+        self.strikes.iter().any(|s| s == sub_event_type)
     }
 
     /// True when `cue_text` names an air defence and `sub_event_type` is a strike: the defender

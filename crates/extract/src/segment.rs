@@ -45,6 +45,9 @@ pub struct Draft {
     pub(crate) place: Option<PlacePick>,
     /// True when the place was carried over from a headline or dateline.
     pub place_inherited: bool,
+    /// Sentences of another incident that tell what happened in this one, when its own tell
+    /// only the harm: the strike told before "В Бучанському районі пошкоджено два будинки".
+    pub typed_by: Vec<usize>,
 }
 
 /// The result of segmentation.
@@ -122,12 +125,19 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // "On the morning of February 1, a man was detained in Poltava region. [...] In
                 // the evening, an explosion occurred in the Rivne TRC": an incident at another
                 // place, told in the paragraph that set the day, happened on that day
-                let elsewhere_same_paragraph = a.sentences[fr.sentence].paragraph_idx == s.paragraph_idx
-                    && f.place.is_some_and(|p| out.drafts.last().and_then(|d| d.place).is_some_and(|q| q.entry != p.entry));
+                let elsewhere = f.place.is_some_and(|p| out.drafts.last().and_then(|d| d.place).is_some_and(|q| q.entry != p.entry));
+                let elsewhere_same_paragraph = a.sentences[fr.sentence].paragraph_idx == s.paragraph_idx && elsewhere;
+                // a digest of the past day: "Внаслідок вчорашніх обстрілів у Вовчанську [...] Внаслідок
+                // обстрілу с. Колодязне": the next place is told on the day the story is at, when that
+                // day is of the week before publication
+                let recent_story = published.is_some_and(|p| fr.date.1.date <= p && fr.date.1.date >= p.saturating_sub(jiff::ToSpan::days(7)));
+                // (not a day told of another oblast or country: "удар по Курской области 23 ноября")
+                let same_oblast = fr.place.is_none_or(|fp| f.place.is_some_and(|p| a.gazetteer.entry(fp.entry).admin1 == a.gazetteer.entry(p.entry).admin1));
+                let elsewhere_in_digest = elsewhere && recent_story && same_oblast;
                 // "Conscripts wait in a queue on July 12 in Kyiv. [...] a man threw a grenade at
                 // the office in Busk": a day told of another place is not this incident's day
                 let frame_elsewhere = fr.place.is_some_and(|fp| f.place.is_some_and(|p| !same_scene(a, fp.entry, p.entry)));
-                if ((moved_on || untold) && !frame_elsewhere) || elsewhere_same_paragraph {
+                if ((moved_on || untold) && !frame_elsewhere) || elsewhere_same_paragraph || elsewhere_in_digest {
                     f.date = Some(fr.date);
                     f.place = f.place.or(fr.place);
                 }
@@ -145,7 +155,7 @@ pub fn segment(a: &Analysis) -> Outcome {
                     Some(d) if d.place.is_some_and(|q| q.entry == place.entry) && d.date.map(|(_, r)| r.date) == f.date.map(|(_, r)| r.date) => {
                         d.sentences.push(idx)
                     }
-                    _ => out.drafts.push(Draft { sentences: vec![idx], date: f.date, place: Some(place), place_inherited: false }),
+                    _ => out.drafts.push(Draft { sentences: vec![idx], date: f.date, place: Some(place), place_inherited: false, typed_by: Vec::new() }),
                 }
             }
             continue;
@@ -170,7 +180,13 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // happened where the story is, unless it says otherwise
                 let story_place = || out.drafts.last().filter(|d| same_paragraph || (f.date.is_some() && is_court(a, d))).and_then(|d| d.place);
                 let place = f.place.or(pending_place.take()).or_else(story_place);
-                out.drafts.push(Draft { sentences: vec![idx], date: f.date, place, place_inherited: inherited && place.is_some() });
+                out.drafts.push(Draft { sentences: vec![idx], date: f.date, place, place_inherited: inherited && place.is_some(), typed_by: Vec::new() });
+            }
+            Some(d) if harm_elsewhere(a, d, s, &f) => {
+                let date = f.date.or(d.date);
+                // the strike's own sentences tell what happened here too
+                let typed_by = if d.typed_by.is_empty() { d.sentences.clone() } else { d.typed_by.clone() };
+                out.drafts.push(Draft { sentences: vec![idx], date, place: f.place, place_inherited: false, typed_by });
             }
             _ => {
                 if f.place.is_some() && f.date.is_none() {
@@ -199,6 +215,29 @@ pub fn segment(a: &Analysis) -> Outcome {
     date_follow_ups(a, &mut out.drafts, &recalls, published);
     out.drafts = merge_repeats(a, out.drafts, published);
     out
+}
+
+/// True when sentence `s`, which tells no event of its own, tells harm at another place of the
+/// oblast of a strike being told: "Вночі ворог атакував Київщину дронами. [...] В Бучанському
+/// районі пошкоджено два будинки" is a strike on Bucha raion too. The place is a settlement or a
+/// raion of Ukraine, not the oblast the strike was told in, and the day, if told, is the strike's.
+fn harm_elsewhere(a: &Analysis, d: &Draft, s: &Sentence, f: &Features) -> bool {
+    let (Some(here), Some(there)) = (d.place, f.place) else { return false };
+    let (h, t) = (a.gazetteer.entry(here.entry), a.gazetteer.entry(there.entry));
+    let finer = matches!(t.kind, Kind::City | Kind::Village | Kind::Raion | Kind::Hromada);
+    let same_day = match (d.date, f.date) {
+        (Some((_, x)), Some((_, y))) => x.date == y.date,
+        _ => true,
+    };
+    if !finer || !t.is_ukrainian() || t.admin1 != h.admin1 || same_scene(a, here.entry, there.entry) || !same_day {
+        return false;
+    }
+    let roles = crate::roles::builtin();
+    if !roles.tells_damage(a, s.span) {
+        return false;
+    }
+    let cues: Vec<Cue> = d.sentences.iter().chain(&d.typed_by).flat_map(|&i| a.cues_in(a.sentences[i].span).iter().copied()).collect();
+    crate::score::best(a, &cues, &cues).is_some_and(|b| a.codebook.rules().get(b.rule).is_some_and(|r| roles.is_strike(r.sub_event_type.as_str())))
 }
 
 /// A sentence of background that tells an incident: "Нагадаємо, 19 листопада Росія вдарила
@@ -483,12 +522,26 @@ fn compatible(a: &Analysis, d: &Draft, f: &Features) -> bool {
     if let Some(there) = f.place {
         let there_entry = a.gazetteer.entry(there.entry);
         let same = here.entry == there.entry || here_entry.name == there_entry.name;
-        let wider = there.rank > here.rank && there_entry.admin1 == here_entry.admin1;
-        if !same && !wider && !(here.rank > there.rank && here_entry.admin1 == there_entry.admin1) {
+        // "Brovary ... Brovary raion" is one scene told at two scales; "Brovary ... Bucha raion"
+        // is two
+        let wider = there.rank > here.rank && contains(there_entry, here_entry);
+        if !same && !wider && !(here.rank > there.rank && contains(here_entry, there_entry)) {
             return false;
         }
     }
     f.regions.iter().all(|r| *r == here_entry.admin1)
+}
+
+/// True when the unit `outer` holds `inner`: its oblast, or its raion (a unit the gazetteer
+/// cannot place, a landmark or an area, is held by the oblast it names).
+fn contains(outer: &litopys_gazetteer::Entry, inner: &litopys_gazetteer::Entry) -> bool {
+    if outer.admin1 != inner.admin1 {
+        return false;
+    }
+    match outer.kind {
+        Kind::Raion if outer.admin3.is_none() => inner.admin2.as_deref().is_none_or(|r| r == outer.name),
+        _ => true,
+    }
 }
 
 fn enrich(d: &mut Draft, idx: usize, f: &Features) {
