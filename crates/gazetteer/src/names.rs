@@ -187,10 +187,15 @@ pub(crate) fn never_weak(kind: &str, population: u32, ukrainian: bool) -> bool {
     matches!(kind, "oblast" | "region" | "raion" | "hromada" | "continent") || (kind == "city" && population >= 100_000 && ukrainian) || (kind == "country" && population >= 1_000_000)
 }
 
-const DISTRICT_NOUNS: &[&str] = &["район", "району", "районі", "районом", "района", "районе"];
-const HROMADA_NOUNS: &[&str] = &["громада", "громади", "громаді", "громаду", "громадою", "громаде", "громады", "громадой"];
+// plural forms too: "у Бучанському та Фастівському районах" (the last adjective of a list stands
+// before the plural noun; see `Gazetteer::list_partners` for the ones before it)
+const DISTRICT_NOUNS: &[&str] = &["район", "району", "районі", "районом", "района", "районе", "районах", "районів", "районов", "районам"];
+const HROMADA_NOUNS: &[&str] = &[
+    "громада", "громади", "громаді", "громаду", "громадою", "громаде", "громады", "громадой", "громадах", "громад", "громадам", "общине",
+    "общины", "общину", "общиной", "община", "общинах",
+];
 const REGION_NOUNS: &[&str] = &["область", "края", "край", "oblast", "region", "krai", "kray", "province", "voivodeship"];
-const OBLAST_NOUNS: &[&str] = &["область", "області", "областю", "области", "областью"];
+const OBLAST_NOUNS: &[&str] = &["область", "області", "областю", "области", "областью", "областях", "областей", "областям"];
 
 fn is_cyrillic(s: &str) -> bool {
     s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))

@@ -68,6 +68,7 @@
 mod agree;
 mod derived;
 mod heads;
+mod lists;
 mod person;
 mod sentence;
 mod street;
@@ -484,7 +485,14 @@ impl<'g> Geoparser<'g> {
     }
 
     fn weigh_all(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<PlaceMention> {
-        let mentions = self.gazetteer.find_all_normalized(text, norm, offsets);
+        let mut mentions = self.gazetteer.find_all_normalized(text, norm, offsets);
+        let partners = lists::list_partners(self.gazetteer, text, &mentions);
+        if !partners.is_empty() {
+            // "Сумській" of "у Сумській та Харківській областях": read as a place of its own
+            mentions.retain(|m| !partners.iter().any(|p| p.span.overlaps(&m.span)));
+            mentions.extend(partners);
+            mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        }
         let support = Support::of(self.gazetteer, &mentions);
         let cyrillic = cyrillic_text(text);
         let derived = derived::derived_places(self.gazetteer, text, &mentions);
