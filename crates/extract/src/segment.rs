@@ -286,13 +286,26 @@ fn merge_repeats(a: &Analysis, drafts: Vec<Draft>, published: Option<jiff::civil
         let day = day_of(&d);
         let twin = merged.iter_mut().find(|m| {
             let (Some(p), Some(q)) = (m.place, d.place) else { return false };
-            day_of(m) == day && (p.entry == q.entry || within_city(a, p.entry, q.entry) || within_city(a, q.entry, p.entry))
+            let same_day = day_of(m) == day && same_scene(a, p.entry, q.entry);
+            // a headline told without a day at the oblast ("Ворог скинув авіабомби на село у
+            // Запорізькій області") and the body's dated incident in a village of it are one
+            let (x, y) = (a.gazetteer.entry(p.entry), a.gazetteer.entry(q.entry));
+            let nested = p.rank != q.rank && (contains(x, y) || contains(y, x)) && matches!(x.kind.min(y.kind), Kind::Oblast | Kind::Raion | Kind::Hromada);
+            let one_undated = m.date.is_none() != d.date.is_none();
+            same_day || (one_undated && nested)
         });
         match twin {
             Some(m) => {
                 if m.date.is_none() {
                     m.date = d.date;
                 }
+                // the finer place of a headline's and a body's: the village, not the oblast
+                if let (Some(p), Some(q)) = (m.place, d.place) {
+                    if q.rank < p.rank && !within_city(a, q.entry, p.entry) {
+                        m.place = Some(q);
+                    }
+                }
+                m.typed_by.extend(d.typed_by);
                 // "a protest in Maidan Nezalezhnosti" and "in Kyiv": the row is the city's
                 if let (Some(p), Some(q)) = (m.place, d.place) {
                     if within_city(a, p.entry, q.entry) {

@@ -431,3 +431,13 @@ fn the_next_place_of_a_digest_is_told_on_the_digest_day() {
         &[("2023-03-14", "Vovchansk"), ("2023-03-14", "Kolodiazne")],
     );
 }
+
+#[test]
+fn an_undated_headline_at_the_oblast_and_the_dated_body_in_its_village_are_one() {
+    check(
+        "Ворог скинув авіабомби на село у Запорізькій області: є загиблий\n\n\
+         Російські війська 29 лютого скинули авіабомби на будинки в селі Плавні Запорізького району. Загинув чоловік.",
+        "2024-03-01",
+        &[("2024-02-29", "Plavni")],
+    );
+}
