@@ -500,7 +500,22 @@ fn scene_span(a: &Analysis, s: &Sentence) -> Span {
         return s.span;
     }
     let skip = crate::text::dateline_prefix(s.span.text(a.text()));
+    let skip = if skip > 0 { skip } else { city_label(a, s.span) };
     Span::new(s.span.start + skip.min(s.span.len()), s.span.end)
+}
+
+/// The length of a city's name with a colon or a bullet that opens a sentence naming another
+/// place: "Kyiv: A Russian missile slammed into Kryvyi Rih", "Київ • УНН". The city is where the
+/// report was filed. A headline "Kharkiv: five killed" names no other place and keeps its city.
+fn city_label(a: &Analysis, span: Span) -> usize {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| regex::Regex::new(r"^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?\s*(?::|•)\s").expect("static regex"));
+    let Some(m) = re.find(span.text(a.text())) else { return 0 };
+    let rest = Span::new(span.start + m.end(), span.end);
+    if a.places_in(rest).is_empty() {
+        return 0;
+    }
+    m.end()
 }
 
 /// Dates before this day tell history: a year before publication (or, in a document with no

@@ -441,3 +441,14 @@ fn an_undated_headline_at_the_oblast_and_the_dated_body_in_its_village_are_one()
         &[("2024-02-29", "Plavni")],
     );
 }
+
+#[test]
+fn a_city_label_before_a_sentence_naming_another_place_is_where_the_report_was_filed() {
+    check(
+        "Kyiv: A Russian missile hit Kryvyi Rih on Wednesday, wounding four people, local authorities said.",
+        "2024-08-28",
+        &[("2024-08-28", "Kryvyi Rih")],
+    );
+    // a headline "City: what happened" keeps its city
+    check("Kharkiv: a Russian missile strike wounded four people on Wednesday", "2024-08-28", &[("2024-08-28", "Kharkiv")]);
+}
