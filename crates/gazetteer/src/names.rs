@@ -222,7 +222,11 @@ fn oblast_keys(s: &str, out: &mut Vec<(String, u32)>) {
     let adj = lower.strip_suffix(" область").unwrap_or(&lower);
     let is_adj = ["ська", "цька", "зька", "ская", "цкая", "зкая", "ька"].iter().any(|e| adj.ends_with(e));
     if !is_adj || adj.contains(' ') {
-        out.extend(forms(s).into_iter().map(|f| (f, 0)));
+        // "Харківщина", "Черкащина": a regional noun names the oblast as a region, before a
+        // village of that name (Sumy oblast has a Харківщина)
+        let regional = ["щина", "чина"].iter().any(|e| lower.ends_with(e));
+        let flag = if regional { FLAG_REGION } else { 0 };
+        out.extend(forms(s).into_iter().map(|f| (f, flag)));
         return;
     }
     for form in adjective_forms(adj) {

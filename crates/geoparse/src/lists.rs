@@ -83,6 +83,11 @@ mod tests {
         let three = partners("у Броварському, Бучанському та Фастівському районах");
         assert_eq!(three.len(), 2);
         assert_eq!(partners("у Сумській та Харківській областях"), [("Сумській".to_string(), "Sumy".to_string())]);
+        // a regional noun is the oblast, not the village of that name in another oblast
+        let gaz = Gazetteer::builtin();
+        let t = "Найбільше нападів зафіксовано на Харківщині.";
+        let m = gaz.find(t);
+        assert_eq!(m.first().map(|m| gaz.entry(m.candidates[0]).name.as_str()), Some("Kharkiv"));
         // a word that names no unit ends the list
         assert!(partners("у великих та Фастівському районах").is_empty());
     }
