@@ -218,7 +218,7 @@ pub fn segment(a: &Analysis) -> Outcome {
 }
 
 /// True when sentence `s`, which tells no event of its own, tells harm at another place of the
-/// oblast of a strike being told: "Вночі ворог атакував Київщину дронами. [...] В Бучанському
+/// oblast of a strike being told (of another oblast, when it names the attack): "Вночі ворог атакував Київщину дронами. [...] В Бучанському
 /// районі пошкоджено два будинки" is a strike on Bucha raion too. The place is a settlement or a
 /// raion of Ukraine, not the oblast the strike was told in, and the day, if told, is the strike's.
 fn harm_elsewhere(a: &Analysis, d: &Draft, s: &Sentence, f: &Features) -> bool {
@@ -229,7 +229,10 @@ fn harm_elsewhere(a: &Analysis, d: &Draft, s: &Sentence, f: &Features) -> bool {
         (Some((_, x)), Some((_, y))) => x.date == y.date,
         _ => true,
     };
-    if !finer || !t.is_ukrainian() || t.admin1 != h.admin1 || same_scene(a, here.entry, there.entry) || !same_day {
+    // another oblast only when the sentence names the attack it tells the harm of: "The attack
+    // injured at least 20 people in four districts of Kyiv" under a barrage on Kharkiv
+    let names_attack = || a.cues_in(s.span).iter().any(|c| matches!(c.kind, CueKind::Event(_)));
+    if !finer || !t.is_ukrainian() || same_scene(a, here.entry, there.entry) || !same_day || (t.admin1 != h.admin1 && !names_attack()) {
         return false;
     }
     let roles = crate::roles::builtin();

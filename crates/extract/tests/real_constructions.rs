@@ -452,3 +452,12 @@ fn a_city_label_before_a_sentence_naming_another_place_is_where_the_report_was_f
     // a headline "City: what happened" keeps its city
     check("Kharkiv: a Russian missile strike wounded four people on Wednesday", "2024-08-28", &[("2024-08-28", "Kharkiv")]);
 }
+
+#[test]
+fn harm_in_another_oblast_told_with_the_attack_is_a_strike_there() {
+    check(
+        "Russian missiles struck Kharkiv on Tuesday, killing five people.\n\nThe attack injured at least 20 people in four districts of Kyiv, officials said.",
+        "2024-01-23",
+        &[("2024-01-23", "Kharkiv"), ("2024-01-23", "Kyiv")],
+    );
+}
