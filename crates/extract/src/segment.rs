@@ -231,11 +231,19 @@ fn harm_elsewhere(a: &Analysis, d: &Draft, s: &Sentence, f: &Features) -> bool {
     };
     // another oblast only when the sentence names the attack it tells the harm of: "The attack
     // injured at least 20 people in four districts of Kyiv" under a barrage on Kharkiv
-    let names_attack = || a.cues_in(s.span).iter().any(|c| matches!(c.kind, CueKind::Event(_)));
+    let roles = crate::roles::builtin();
+    let names_attack = || {
+        a.cues_in(s.span).iter().any(|c| match c.kind {
+            CueKind::Event(i) => a.codebook.rules().get(i).is_some_and(|r| {
+                let t = r.sub_event_type.as_str();
+                roles.is_strike(t) || t == "Armed clash"
+            }),
+            _ => false,
+        })
+    };
     if !finer || !t.is_ukrainian() || same_scene(a, here.entry, there.entry) || !same_day || (t.admin1 != h.admin1 && !names_attack()) {
         return false;
     }
-    let roles = crate::roles::builtin();
     if !roles.tells_damage(a, s.span) {
         return false;
     }
