@@ -43,6 +43,9 @@ pub(crate) struct Found {
     /// The candidates whose name here is also an ordinary word, when others' is not: they may
     /// still win where their oblast is named beside them ("Нью-Йорка Донецької області").
     pub weak: Vec<EntryId>,
+    /// True when the name is written in Cyrillic, where one word form may be one place's
+    /// nominative and another's case form ("Глухове").
+    pub cyrillic: bool,
 }
 
 /// The mentions in `text`, whose normalised form is `norm` with byte map `offsets` (as
@@ -166,7 +169,8 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
         span_end = end;
     }
     let mention = Mention { span: Span::new(offsets[span_start], offsets[span_end]), candidates, frame, weak, reason: Reason::Only };
-    Some(Found { mention, aliases, weak: weak_ids })
+    let cyrillic = text.get(mention.span.start..mention.span.end).is_some_and(|t| t.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)));
+    Some(Found { mention, aliases, weak: weak_ids, cyrillic })
 }
 
 /// True if the character at byte `at` of `text` is upper case or a digit: a settlement's name
@@ -360,9 +364,15 @@ fn nearest(list: &[usize], at: usize) -> Option<usize> {
 pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
     let ctx = Context::of(gaz, &found);
     let mut mentions = Vec::with_capacity(found.len());
-    for Found { mention: mut m, aliases, weak } in found {
+    for Found { mention: mut m, aliases, weak, cyrillic } in found {
         let frame = m.frame;
         let at = m.span.start;
+        // the largest town among the candidates, for a name read without a settlement word
+        let largest = if frame == Frame::Plain {
+            m.candidates.iter().map(|&id| gaz.entry(id)).filter(|e| e.kind == Kind::City && e.population >= 10_000).map(|e| e.population).max().unwrap_or(0)
+        } else {
+            0
+        };
         let key = |id: EntryId| {
             let e = gaz.entry(id);
             let (level, distance) = ctx.fit(gaz, id, at);
@@ -373,7 +383,12 @@ pub(crate) fn rank(gaz: &Gazetteer, found: Vec<Found>) -> Vec<Mention> {
                 _ => 2,
             };
             let country = band(ctx.country_fit(&e.country, at));
-            let alias = aliases.binary_search(&id).is_ok();
+            // an own name counts over an alias between places of a size; a village's own name
+            // does not outweigh a town twenty times its size that the text writes in another
+            // language ("в Глухове": Russian for Глухів, 31,789 people, not the village Глухове);
+            // in Latin script a name is not a case form ("at Donetske, Donetsk" is the village)
+            let tiny = cyrillic && e.kind == Kind::Village && (e.population as u64) * 20 < largest as u64;
+            let alias = aliases.binary_search(&id).is_ok() || tiny;
             // a weak namesake comes after the others unless its oblast is named as a region,
             // or its raion as a district, in the same sentence
             let demoted = weak.binary_search(&id).is_ok() && !(band(distance) == 0 && level <= 1);

@@ -577,3 +577,18 @@ fn a_village_listed_with_towns_is_a_place() {
     // a person's name in a list after a town stays a person
     assert_eq!(names("Приїхали гості з Києва і Борислав Савчук."), ["Kyiv"]);
 }
+
+#[test]
+fn a_russian_case_form_of_a_town_is_the_town_not_a_village_of_that_nominative() {
+    // written for litopys: "в Глухове" is Russian for у Глухові (Sumy oblast, 31,789 people);
+    // Глухове is also a village of Poltava oblast in the nominative
+    let geo = litopys_geoparse::Geoparser::builtin();
+    let text = "Дроны попали в общежитие в Глухове, погибли шесть человек.";
+    let places = geo.parse(text);
+    let admin1: Vec<&str> = places.iter().map(|p| geo.gazetteer().entry(p.entry()).admin1.as_str()).collect();
+    assert_eq!(admin1, ["Sumy"]);
+    // framed as a village, the village keeps its name
+    let text = "У селі Глухове Полтавської області сталася пожежа.";
+    let places = geo.parse(text);
+    assert_eq!(places.first().map(|p| geo.gazetteer().entry(p.entry()).admin1.as_str()), Some("Poltava"));
+}
