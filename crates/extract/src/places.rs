@@ -368,11 +368,7 @@ fn is_home(text: &str, m: &Mention) -> bool {
 
 /// True when one of `words` stands right before the mention (past a settlement word).
 fn after_words(text: &str, m: &Mention, words: &[&str]) -> bool {
-    let mut from = m.span.start.saturating_sub(60);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let head = text[from..m.span.start].trim_end().to_lowercase();
+    let head = window(text, m.span.start.saturating_sub(60), m.span.start).trim_end().to_lowercase();
     // "a resident of the village of X", "уродженець міста X": look past the settlement word
     let head = SETTLEMENT_WORDS.iter().fold(head.as_str(), |h, w| h.strip_suffix(w).map(str::trim_end).unwrap_or(h));
     // the gazetteer may take "village of" into the name: "from the [village of Opaka]"

@@ -138,6 +138,13 @@ impl Words {
             .max()
     }
 
+    /// True when one of the phrases stands anywhere among the words of `text` in `span`.
+    fn anywhere_in(&self, text: &str, span: Span) -> bool {
+        let words = lowered(text, 0, window_tokens(text, span.start, span.end).into_iter().filter(|t| !t.is_empty()));
+        let words: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        (0..words.len()).any(|i| self.starts(&words[i..]).is_some())
+    }
+
     /// The number of words of the longest phrase that `words` ends with.
     fn ends(&self, words: &[&str]) -> Option<usize> {
         self.0
@@ -519,10 +526,7 @@ impl Roles {
     /// 27", "кількість загиблих зросла", "из-под завалов извлекли тело" (`data/roles.toml`
     /// `[follow_up]`).
     pub(crate) fn follows_up(&self, a: &Analysis, span: Span) -> bool {
-        let text = a.text();
-        let words = lowered(text, 0, window_tokens(text, span.start, span.end).into_iter().filter(|t| !t.is_empty()));
-        let words: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
-        (0..words.len()).any(|i| self.follow_up.starts(&words[i..]).is_some())
+        self.follow_up.anywhere_in(a.text(), span)
     }
 
     /// The alert word of the sentence around `span`, if the sentence has one and no event cue.
@@ -739,10 +743,7 @@ impl Roles {
     /// True when the text in `span` tells harm done: "повреждены два дома", "a woman was
     /// injured", "загинув чоловік" (`data/roles.toml` `[damage]`).
     pub(crate) fn tells_damage(&self, a: &Analysis, span: Span) -> bool {
-        let text = a.text();
-        let words = lowered(text, 0, window_tokens(text, span.start, span.end).into_iter().filter(|t| !t.is_empty()));
-        let words: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
-        (0..words.len()).any(|i| self.damage.starts(&words[i..]).is_some())
+        self.damage.anywhere_in(a.text(), span)
     }
 
     /// True when `sub_event_type` is a strike (`[strikes]`).
@@ -753,7 +754,7 @@ impl Roles {
     /// True when `cue_text` names an air defence and `sub_event_type` is a strike: the defender
     /// is never the striking side.
     pub(crate) fn is_defender_of(&self, cue_text: &str, sub_event_type: &str) -> bool {
-        if !self.strikes.iter().any(|s| s == sub_event_type) {
+        if !self.is_strike(sub_event_type) {
             return false;
         }
         let lower = cue_text.to_lowercase();
