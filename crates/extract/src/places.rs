@@ -46,6 +46,13 @@ const DEFENDER_WORDS: &[&str] =
 
 /// The best place in `span`, if any; `region_hint` is an oblast the context already names.
 pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Option<PlacePick> {
+    // at equal precision a place in Ukraine before one abroad ("shelled Sumy from Kursk")
+    picks(a, span, region_hint).into_iter().min_by_key(|p| (p.rank, !a.gazetteer.entry(p.entry).is_ukrainian(), p.span.start))
+}
+
+/// Every place in `span` that can be a scene, in the order of the text (an institution's
+/// place and the capital last).
+pub(crate) fn picks(a: &Analysis, span: Span, region_hint: Option<&str>) -> Vec<PlacePick> {
     let mentions = a.places_in(span);
     let roles = crate::roles::builtin();
     let appositions = oblast_appositions(a, mentions);
@@ -76,8 +83,7 @@ pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Optio
         .filter(|p| p.rank < NOT_A_SCENE)
         .chain(institution_place(a, span))
         .chain(capital_place(a, span))
-        // at equal precision a place in Ukraine before one abroad ("shelled Sumy from Kursk")
-        .min_by_key(|p| (p.rank, !a.gazetteer.entry(p.entry).is_ukrainian(), p.span.start))
+        .collect()
 }
 
 /// True if mention `m` is no scene whatever the incident: someone's home ("a resident of X"), a

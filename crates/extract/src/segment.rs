@@ -182,11 +182,15 @@ pub fn segment(a: &Analysis) -> Outcome {
                 let place = f.place.or(pending_place.take()).or_else(story_place);
                 out.drafts.push(Draft { sentences: vec![idx], date: f.date, place, place_inherited: inherited && place.is_some(), typed_by: Vec::new() });
             }
-            Some(d) if harm_elsewhere(a, d, s, &f) => {
+            Some(d) if !harm_elsewhere(a, d, s, &f).is_empty() => {
                 let date = f.date.or(d.date);
                 // the strike's own sentences tell what happened here too
                 let typed_by = if d.typed_by.is_empty() { d.sentences.clone() } else { d.typed_by.clone() };
-                out.drafts.push(Draft { sentences: vec![idx], date, place: f.place, place_inherited: false, typed_by });
+                // "займання будинку у Самарівському районі, ушкодження магазину в Павлограді":
+                // harm told at several places is a strike at each
+                for place in harm_elsewhere(a, d, s, &f) {
+                    out.drafts.push(Draft { sentences: vec![idx], date, place: Some(place), place_inherited: false, typed_by: typed_by.clone() });
+                }
             }
             _ => {
                 if f.place.is_some() && f.date.is_none() {
@@ -217,18 +221,21 @@ pub fn segment(a: &Analysis) -> Outcome {
     out
 }
 
-/// True when sentence `s`, which tells no event of its own, tells harm at another place of the
-/// oblast of a strike being told (of another oblast, when it names the attack): "Вночі ворог атакував Київщину дронами. [...] В Бучанському
-/// районі пошкоджено два будинки" is a strike on Bucha raion too. The place is a settlement or a
-/// raion of Ukraine, not the oblast the strike was told in, and the day, if told, is the strike's.
-fn harm_elsewhere(a: &Analysis, d: &Draft, s: &Sentence, f: &Features) -> bool {
-    let (Some(here), Some(there)) = (d.place, f.place) else { return false };
-    let (h, t) = (a.gazetteer.entry(here.entry), a.gazetteer.entry(there.entry));
-    let finer = matches!(t.kind, Kind::City | Kind::Village | Kind::Raion | Kind::Hromada);
+/// The places at which sentence `s`, which tells no event of its own, tells harm of a strike
+/// being told, in the strike's oblast (in another, when it names the attack): "Вночі ворог
+/// атакував Київщину дронами. [...] В Бучанському районі пошкоджено два будинки" is a strike on
+/// Bucha raion too. Each place is a settlement or a raion of Ukraine, not the scene the strike
+/// was told at, and the day, if told, is the strike's. Empty when the sentence tells none.
+fn harm_elsewhere(a: &Analysis, d: &Draft, s: &Sentence, f: &Features) -> Vec<PlacePick> {
+    let (Some(here), Some(_)) = (d.place, f.place) else { return Vec::new() };
     let same_day = match (d.date, f.date) {
         (Some((_, x)), Some((_, y))) => x.date == y.date,
         _ => true,
     };
+    if !same_day {
+        return Vec::new();
+    }
+    let h = a.gazetteer.entry(here.entry);
     // another oblast only when the sentence names the attack it tells the harm of: "The attack
     // injured at least 20 people in four districts of Kyiv" under a barrage on Kharkiv
     let roles = crate::roles::builtin();
@@ -241,14 +248,27 @@ fn harm_elsewhere(a: &Analysis, d: &Draft, s: &Sentence, f: &Features) -> bool {
             _ => false,
         })
     };
-    if !finer || !t.is_ukrainian() || same_scene(a, here.entry, there.entry) || !same_day || (t.admin1 != h.admin1 && !names_attack()) {
-        return false;
+    let harmed = |there: &PlacePick| {
+        let t = a.gazetteer.entry(there.entry);
+        let finer = matches!(t.kind, Kind::City | Kind::Village | Kind::Raion | Kind::Hromada);
+        finer && t.is_ukrainian() && !same_scene(a, here.entry, there.entry) && (t.admin1 == h.admin1 || names_attack())
+    };
+    let mut places: Vec<PlacePick> = Vec::new();
+    for p in places::picks(a, scene_span(a, s), Some(h.admin1.as_str())).into_iter().filter(|p| harmed(p)) {
+        if !places.iter().any(|q| q.entry == p.entry) {
+            places.push(p);
+        }
     }
-    if !roles.tells_damage(a, s.span) {
-        return false;
+    if places.is_empty() || !roles.tells_damage(a, s.span) {
+        return Vec::new();
     }
     let cues: Vec<Cue> = d.sentences.iter().chain(&d.typed_by).flat_map(|&i| a.cues_in(a.sentences[i].span).iter().copied()).collect();
-    crate::score::best(a, &cues, &cues).is_some_and(|b| a.codebook.rules().get(b.rule).is_some_and(|r| roles.is_strike(r.sub_event_type.as_str())))
+    let strike = crate::score::best(a, &cues, &cues).is_some_and(|b| a.codebook.rules().get(b.rule).is_some_and(|r| roles.is_strike(r.sub_event_type.as_str())));
+    if strike {
+        places
+    } else {
+        Vec::new()
+    }
 }
 
 /// A sentence of background that tells an incident: "Нагадаємо, 19 листопада Росія вдарила
@@ -443,7 +463,8 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
     let cues = a.cues_in(span);
     let paragraph = a.paragraphs.get(s.paragraph_idx).copied().unwrap_or(span);
     let background = cues.iter().any(|c| c.kind == CueKind::Background);
-    let event = best_rule(a, cues, a.cues_in(paragraph)).is_some();
+    // a question asserts nothing: "Кому выгоден подрыв дамбы?", "Who shelled the market?"
+    let event = !is_question(a, span) && best_rule(a, cues, a.cues_in(paragraph)).is_some();
     let resolved: Vec<(DateExpr, Resolved)> = a
         .dates_in(span)
         .iter()
@@ -490,6 +511,12 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
         place: hinted_place(a, scene_span(a, s), region_hint),
         regions: places::regions_in(a, scene_span(a, s)),
     }
+}
+
+/// True if the sentence at `span` is a question: it ends with '?', before any closing quote or
+/// bracket.
+fn is_question(a: &Analysis, span: Span) -> bool {
+    a.text().get(span.start..span.end).is_some_and(|t| t.trim_end().trim_end_matches(['"', '»', '“', ')', '*']).ends_with('?'))
 }
 
 /// The sentence's place; where its name is also a village in the oblast of the incident being

@@ -461,3 +461,19 @@ fn harm_in_another_oblast_told_with_the_attack_is_a_strike_there() {
         &[("2024-01-23", "Kharkiv"), ("2024-01-23", "Kyiv")],
     );
 }
+
+#[test]
+fn a_question_asserts_no_incident() {
+    // the table of contents of a podcast episode: every line a question
+    check(
+        "Подкаст недели. 03:10 Кто стоит за подрывом моста под Изюмом? 07:45 Будет ли новое наступление на Запорожье?",
+        "2024-11-14",
+        &[],
+    );
+    // the same construction told as a statement is an incident
+    check(
+        "Вчера в Изюме подорвали автомобиль военного.",
+        "2024-11-14",
+        &[("2024-11-13", "Izium")],
+    );
+}

@@ -387,13 +387,21 @@ fn noun_uk(w: &str) -> Paradigm {
         return p;
     }
     if w.ends_with(|c: char| is_cyrillic(c) && !"аеєиіїоуюяьйы'".contains(c)) {
-        return merge(
+        let mut p = merge(
             merge(
                 slots(w, [&[""], &["а", "у"], &["у", "ові", "еві"], &[""], &["ом", "ем"], &["і", "у", "ові", "еві"]]),
                 ok_fleeting(w, Lang::Uk),
             ),
             i_to_o(w),
         );
+        // the locative in -і softens г, к, х: "Кременчук" → "у Кременчуці", "Луг" → "Лузі"
+        // (not "-ськ", "-цьк": "у Бердянську")
+        if !w.ends_with("ськ") && !w.ends_with("цьк") {
+            if let Some(soft) = softened(w) {
+                p[5].push(format!("{soft}і"));
+            }
+        }
+        return p;
     }
     fixed(w)
 }
@@ -528,6 +536,7 @@ mod tests {
         check("Часів Яр", &["Часового Яру", "Часовому Яру", "Часовим Яром"]);
         check("Часов Яр", &["Часова Яра", "Часовом Яре", "Часовым Яром", "Часов Яре"]);
         check("Кам'янець", &["Кам'янця", "Кам'янці"]);
+        check("Кременчук", &["Кременчука", "Кременчуці"]);
         check("Каменец", &["Каменца", "Каменце"]);
     }
 
