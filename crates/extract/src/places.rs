@@ -356,6 +356,20 @@ fn names_a_road(text: &str, m: &Mention) -> bool {
         || road_before_end.is_match(before)
 }
 
+/// True when the unit named at `span` is told as holding an unnamed settlement: "в одному із
+/// селищ Дніпровського району", "в одном из сел Харьковского района", "a village in Bucha
+/// district". The scene is then not the unit's centre, even where the story is there.
+pub(crate) fn settlement_of_unit(a: &Analysis, span: Span) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i:(?:одн\p{L}*\s+(?:з|із|зі|из)\s+(?:сіл|селищ|сел|поселк\p{L}*|населен\p{L}*\s+пункт\p{L}*|громад)|(?:a|one of the)\s+(?:village|settlement|town)s?\s+(?:in|of)(?:\s+the)?)\s*$)",
+        )
+        .expect("static regex")
+    });
+    re.is_match(window(a.text(), span.start.saturating_sub(64), span.start))
+}
+
 /// `text[from..to]`, both ends moved inside to character boundaries and clamped to the text.
 fn window(text: &str, from: usize, to: usize) -> &str {
     let (mut from, mut to) = (from.min(text.len()), to.min(text.len()));

@@ -168,7 +168,9 @@ pub fn segment(a: &Analysis) -> Outcome {
             Some(d) if !f.event && compatible(a, d, &f) && !stale_for(a, d, s, &f, published) => {
                 // a witness's "yesterday" inside a quotation is not the day of an incident told
                 // without one: it dates what the witness talks about
-                if d.date.is_none() && quoted_speech(a, s) && f.date.is_some_and(|(e, _)| !e.kind.is_absolute()) {
+                // (nor of one told only with the day it was reported: "повідомили у понеділок")
+                let undated = d.date.is_none_or(|(_, r)| r.precision > TimePrecision::Day);
+                if undated && quoted_speech(a, s) && f.date.is_some_and(|(e, _)| !e.kind.is_absolute()) {
                     f.date = None;
                 }
                 enrich(d, idx, &f)
@@ -590,7 +592,8 @@ fn compatible(a: &Analysis, d: &Draft, f: &Features) -> bool {
         let same = here.entry == there.entry || here_entry.name == there_entry.name;
         // "Brovary ... Brovary raion" is one scene told at two scales; "Brovary ... Bucha raion"
         // is two
-        let wider = there.rank > here.rank && contains(there_entry, here_entry);
+        // (not "в одному із селищ Дніпровського району" after Dnipro: a village of the raion)
+        let wider = there.rank > here.rank && contains(there_entry, here_entry) && !places::settlement_of_unit(a, there.span);
         if !same && !wider && !(here.rank > there.rank && contains(here_entry, there_entry)) {
             return false;
         }
