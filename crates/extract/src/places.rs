@@ -180,8 +180,33 @@ fn institution_place(a: &Analysis, span: Span) -> Option<PlacePick> {
         let found = a.gazetteer.find(&district);
         let entry = found.first()?.candidates.iter().copied().find(|&id| a.gazetteer.entry(id).kind == Kind::Raion)?;
         let words = Span::new(span.start + stem.start(), span.start + c.get(0)?.end());
-        Some(PlacePick { entry, frame: Frame::District, span: words, rank: 2 })
+        // the court or the centre sits in the town the raion is named after
+        match seat_of(a, entry, stem.as_str()) {
+            Some(town) => Some(PlacePick { entry: town, frame: Frame::Near, span: words, rank: 1 }),
+            None => Some(PlacePick { entry, frame: Frame::District, span: words, rank: 2 }),
+        }
     })
+}
+
+/// The town an institution named after raion `raion` sits in: the largest town of its oblast
+/// whose Ukrainian name begins as the adjective's stem does ("Берегівськ" → Берегове,
+/// "Кременчугск" → Кременчук, "Бучанськ" → Буча).
+fn seat_of(a: &Analysis, raion: EntryId, stem: &str) -> Option<EntryId> {
+    let admin1 = &a.gazetteer.entry(raion).admin1;
+    let stem = stem.to_lowercase();
+    let base = ["ськ", "цьк", "зьк", "ск", "цк"].iter().find_map(|e| stem.strip_suffix(e)).unwrap_or(&stem);
+    let n = base.chars().count().saturating_sub(2).max(4);
+    if base.chars().count() < 4 {
+        return None;
+    }
+    let prefix: String = base.chars().take(n).collect();
+    a.gazetteer
+        .entries()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == Kind::City && &e.admin1 == admin1 && e.name_uk.to_lowercase().starts_with(&prefix))
+        .max_by_key(|(_, e)| e.population)
+        .map(|(id, _)| id as EntryId)
 }
 
 /// Kyiv, where a report about Ukraine says "the capital" ("a rally was held in the capital",

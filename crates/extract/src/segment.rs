@@ -160,12 +160,19 @@ pub fn segment(a: &Analysis) -> Outcome {
             }
             continue;
         }
+        tracing::trace!(sentence = idx, event = f.event, date = ?f.date.map(|(_, r)| r.date), place = ?f.place.map(|p| &a.gazetteer.entry(p.entry).name), drafts = out.drafts.len(), "segment");
         let same_paragraph = last_told.is_some_and(|j| a.sentences[j].paragraph_idx == s.paragraph_idx);
         match out.drafts.last_mut() {
-            Some(d) if f.event && compatible(a, d, &f) && !(f.date_leads && d.date.is_some()) && !stale_for(a, d, s, &f, published) => {
+            Some(d)
+                if f.event
+                    && compatible(a, d, &f)
+                    && !(f.date_leads && d.date.is_some())
+                    && !stale_for(a, d, s, &f, published)
+                    && !punished_earlier(a, d, s, &f, frame, published) =>
+            {
                 enrich(d, idx, &f)
             }
-            Some(d) if !f.event && compatible(a, d, &f) && !stale_for(a, d, s, &f, published) => {
+            Some(d) if !f.event && compatible(a, d, &f) && !stale_for(a, d, s, &f, published) && !punished_earlier(a, d, s, &f, frame, published) => {
                 // a witness's "yesterday" inside a quotation is not the day of an incident told
                 // without one: it dates what the witness talks about
                 // (nor of one told only with the day it was reported: "повідомили у понеділок")
@@ -325,7 +332,13 @@ fn merge_repeats(a: &Analysis, drafts: Vec<Draft>, published: Option<jiff::civil
             let (x, y) = (a.gazetteer.entry(p.entry), a.gazetteer.entry(q.entry));
             let nested = p.rank != q.rank && (contains(x, y) || contains(y, x)) && matches!(x.kind.min(y.kind), Kind::Oblast | Kind::Raion | Kind::Hromada);
             let one_undated = m.date.is_none() != d.date.is_none();
-            same_day || (one_undated && nested)
+            // (a body's day weeks before publication is another incident: the attack a verdict
+            // told in the headline punishes)
+            let recent = match (m.date.or(d.date), published) {
+                (Some((_, r)), Some(p)) => r.date >= p.saturating_sub(jiff::ToSpan::days(14)),
+                _ => true,
+            };
+            same_day || (one_undated && nested && recent)
         });
         match twin {
             Some(m) => {
@@ -382,6 +395,18 @@ fn single_scene(drafts: &[Draft]) -> Option<PlacePick> {
 }
 
 /// True when the draft tells a court case (its sentences carry a `court` tag cue).
+/// True when `s` tells, on a day weeks before publication (its own, or the day the story moved
+/// to after the court story `d`), what the undated court story is about: "Суд визнав винною
+/// [...] 16 жовтня 2024 року [...] до поста в селі Великі Ком'яти [...] ударила військового" is
+/// the verdict and the attack it punishes, two incidents.
+fn punished_earlier(a: &Analysis, d: &Draft, s: &Sentence, f: &Features, frame: Option<Frame>, published: Option<jiff::civil::Date>) -> bool {
+    let moved = frame.filter(|fr| d.sentences.last().is_some_and(|&j| fr.sentence > j)).map(|fr| fr.date.1);
+    let (Some(r), Some(p)) = (f.date.map(|(_, r)| r).or(moved), published) else { return false };
+    let court = a.codebook.tags().iter().position(|t| t == "court");
+    let own_court = court.is_some_and(|t| a.cues_in(s.span).iter().any(|c| c.kind == CueKind::Tag(t)));
+    d.date.is_none() && !own_court && r.precision == TimePrecision::Day && r.date < p.saturating_sub(jiff::ToSpan::days(14)) && is_court(a, d)
+}
+
 fn is_court(a: &Analysis, d: &Draft) -> bool {
     let Some(court) = a.codebook.tags().iter().position(|t| t == "court") else { return false };
     d.sentences.iter().any(|&i| a.cues_in(a.sentences[i].span).iter().any(|c| c.kind == CueKind::Tag(court)))
@@ -601,14 +626,22 @@ fn compatible(a: &Analysis, d: &Draft, f: &Features) -> bool {
     f.regions.iter().all(|r| *r == here_entry.admin1)
 }
 
-/// True when the unit `outer` holds `inner`: its oblast, or its raion (a unit the gazetteer
-/// cannot place, a landmark or an area, is held by the oblast it names).
+/// True when the unit `outer` holds `inner`: its oblast, its raion or its hromada (a unit the
+/// gazetteer cannot place, a landmark or an area, is held by the oblast it names).
 fn contains(outer: &litopys_gazetteer::Entry, inner: &litopys_gazetteer::Entry) -> bool {
     if outer.admin1 != inner.admin1 {
         return false;
     }
     match outer.kind {
         Kind::Raion if outer.admin3.is_none() => inner.admin2.as_deref().is_none_or(|r| r == outer.name),
+        // a hromada holds its own villages: Shalanky (Vylotska) is not in Vynohradivska
+        Kind::Hromada => {
+            inner.admin2.as_deref().is_none_or(|r| outer.admin2.as_deref().is_none_or(|o| o == r))
+                && inner.admin3.as_deref().is_none_or(|h| h == outer.name)
+                && !matches!(inner.kind, Kind::Oblast | Kind::Raion)
+        }
+        // a settlement holds no other unit (its districts are `within_city`)
+        Kind::City | Kind::Village => false,
         _ => true,
     }
 }
