@@ -168,7 +168,8 @@ pub fn segment(a: &Analysis) -> Outcome {
                     && compatible(a, d, &f)
                     && !(f.date_leads && d.date.is_some())
                     && !stale_for(a, d, s, &f, published)
-                    && !punished_earlier(a, d, s, &f, frame, published) =>
+                    && !punished_earlier(a, d, s, &f, frame, published)
+                    && !told_from_the_story(&f) =>
             {
                 enrich(d, idx, &f)
             }
@@ -395,6 +396,13 @@ fn single_scene(drafts: &[Draft]) -> Option<PlacePick> {
 }
 
 /// True when the draft tells a court case (its sentences carry a `court` tag cue).
+/// True when the sentence's day counts from the incident being told ("Днем ранее [...]
+/// прогремел взрыв", "two days later"): it tells another incident, even after one told without
+/// a day.
+fn told_from_the_story(f: &Features) -> bool {
+    f.date.is_some_and(|(e, _)| matches!(e.kind, dates::DateKind::FromPrevious { days } if days != 0))
+}
+
 /// True when `s` tells, on a day weeks before publication (its own, or the day the story moved
 /// to after the court story `d`), what the undated court story is about: "Суд визнав винною
 /// [...] 16 жовтня 2024 року [...] до поста в селі Великі Ком'яти [...] ударила військового" is
@@ -407,9 +415,17 @@ fn punished_earlier(a: &Analysis, d: &Draft, s: &Sentence, f: &Features, frame: 
     d.date.is_none() && !own_court && r.precision == TimePrecision::Day && r.date < p.saturating_sub(jiff::ToSpan::days(14)) && is_court(a, d)
 }
 
+/// True when the draft tells of a court: it names one, or a ruling ("признали виновным").
 fn is_court(a: &Analysis, d: &Draft) -> bool {
     let Some(court) = a.codebook.tags().iter().position(|t| t == "court") else { return false };
-    d.sentences.iter().any(|&i| a.cues_in(a.sentences[i].span).iter().any(|c| c.kind == CueKind::Tag(court)))
+    let ruling = |i: usize| a.codebook.rules().get(i).is_some_and(|r| r.tags.iter().any(|t| t == "court"));
+    d.sentences.iter().any(|&i| {
+        a.cues_in(a.sentences[i].span).iter().any(|c| match c.kind {
+            CueKind::Tag(t) => t == court,
+            CueKind::Event(r) => ruling(r),
+            _ => false,
+        })
+    })
 }
 
 /// The day the story is at.

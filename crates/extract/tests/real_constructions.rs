@@ -517,3 +517,14 @@ fn a_verdict_and_the_attack_the_case_file_tells_are_two() {
         &[("2025-09-10", "Berehove"), ("2025-03-03", "Vylok")],
     );
 }
+
+#[test]
+fn a_day_counted_from_the_story_tells_another_incident() {
+    // the main incident has no day of its own; "a day earlier" counts from it
+    check(
+        "У Херсоні чоловік влаштував вибух біля працівників ТЦК. Постраждали троє військових. \
+         Днем раніше у центрі міста біля кав'ярні прогримів вибух, загинула одна людина.",
+        "2025-02-15",
+        &[("2025-02-15", "Kherson"), ("2025-02-14", "Kherson")],
+    );
+}
