@@ -258,10 +258,14 @@ fn harm_elsewhere(a: &Analysis, d: &Draft, s: &Sentence, f: &Features) -> Vec<Pl
             _ => false,
         })
     };
+    // or people killed or hurt there: "In the Khmelnytskyi region, four people died" in a
+    // report of one night's barrage
+    let casualties = a.cues_in(s.span).iter().any(|c| matches!(c.kind, CueKind::Killed | CueKind::Injured));
     let harmed = |there: &PlacePick| {
         let t = a.gazetteer.entry(there.entry);
         let finer = matches!(t.kind, Kind::City | Kind::Village | Kind::Raion | Kind::Hromada);
-        finer && t.is_ukrainian() && !same_scene(a, here.entry, there.entry) && (t.admin1 == h.admin1 || names_attack())
+        let other_oblast = t.kind == Kind::Oblast && t.admin1 != h.admin1 && casualties;
+        (finer || other_oblast) && t.is_ukrainian() && !same_scene(a, here.entry, there.entry) && (t.admin1 == h.admin1 || names_attack() || casualties)
     };
     let mut places: Vec<PlacePick> = Vec::new();
     for p in places::picks(a, scene_span(a, s), Some(h.admin1.as_str())).into_iter().filter(|p| harmed(p)) {
