@@ -528,3 +528,16 @@ fn a_day_counted_from_the_story_tells_another_incident() {
         &[("2025-02-15", "Kherson"), ("2025-02-14", "Kherson")],
     );
 }
+
+#[test]
+fn a_detention_told_in_the_passive_is_an_arrest_and_at_a_protest_an_intervention() {
+    // an SBU roundup item: the arrest is the incident
+    check(
+        "A local man has been detained in Odesa on suspicion of plotting to derail a freight train, the SBU said on Tuesday.",
+        "2025-06-18",
+        &[("2025-06-17", "Odesa")],
+    );
+    let out = common::extract("Police detained three activists at a rally in Dnipro on Sunday.", "2025-06-18");
+    assert_eq!(out.incidents.len(), 1);
+    assert_eq!(out.incidents[0].sub_event_type, litopys_model::SubEventType::ProtestWithIntervention);
+}
