@@ -416,7 +416,7 @@ fn punished_earlier(a: &Analysis, d: &Draft, s: &Sentence, f: &Features, frame: 
     let (Some(r), Some(p)) = (f.date.map(|(_, r)| r).or(moved), published) else { return false };
     let court = a.codebook.tags().iter().position(|t| t == "court");
     let own_court = court.is_some_and(|t| a.cues_in(s.span).iter().any(|c| c.kind == CueKind::Tag(t)));
-    d.date.is_none() && !own_court && r.precision == TimePrecision::Day && r.date < p.saturating_sub(jiff::ToSpan::days(14)) && is_court(a, d)
+    d.date.is_none() && !own_court && r.date < p.saturating_sub(jiff::ToSpan::days(14)) && is_court(a, d)
 }
 
 /// True when the draft tells of a court: it names one, or a ruling ("признали виновным").
