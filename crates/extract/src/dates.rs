@@ -285,10 +285,13 @@ fn patterns() -> &'static [(Regex, Build)] {
                 // the adjectives first: word edges are checked after matching, and "вчера" would
                 // take the start of "вчерашней" and hide it
                 // ("зі вчорашнього дня", "со вчерашнего дня": since yesterday, not on it)
-                r"\b(?:(зі|з|із|со|с)\s+)?(?:вчорашн[а-яії]*|учорашн[а-яії]*|вчерашн[а-я]*)|\byesterday\b|\bвчора\b|\bучора\b|\bвчера\b|\blast night\b|\bминулої ночі\b|\bпрошлой ночью\b".into(),
+                r"\b(?:(зі|з|із|со|с)\s+)?(?:вчорашн[а-яії]*|учорашн[а-яії]*|вчерашн[а-я]*)|\byesterday\b|\bвчора\b|\bучора\b|\bвчера\b".into(),
                 |c| if c.get(1).is_some() { None } else { from_pub(-1, TimePrecision::Day) },
             ),
             (r"\btoday\b|\bthis morning\b|\bearlier today\b|\bсьогодні\b|\bсегодня\b".into(), |_| from_pub(0, TimePrecision::Day)),
+            // the night that ended the morning a report is written: ACLED dates an overnight
+            // attack by that morning, as "в ночь с 24 на 25 декабря" is the 25th
+            (r"\blast night\b|\bминулої ночі\b|\bпрошлої ночі\b|\bпрошлой ночью\b|\bминувшей ночью\b".into(), |_| from_pub(0, TimePrecision::Day)),
             (
                 r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning)\b|\ba day later\b|\bнаступного дня\b|\bнаступного ранку\b|\bна следующий день\b|\bна следующее утро\b".into(),
                 |_| Some(DateKind::FromPrevious { days: 1 }),

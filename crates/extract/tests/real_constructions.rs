@@ -541,3 +541,18 @@ fn a_detention_told_in_the_passive_is_an_arrest_and_at_a_protest_an_intervention
     assert_eq!(out.incidents.len(), 1);
     assert_eq!(out.incidents[0].sub_event_type, litopys_model::SubEventType::ProtestWithIntervention);
 }
+
+#[test]
+fn last_night_in_a_morning_report_is_the_report_day() {
+    // the night that ended the morning the governor wrote: dated like "в ночь с 9 на 10 марта"
+    check(
+        "Last night, Russian drones struck a residential building in Sumy, the governor said.",
+        "2025-03-10",
+        &[("2025-03-10", "Sumy")],
+    );
+    check(
+        "Минулої ночі ворог атакував дронами Конотоп, пошкоджено будинки.",
+        "2025-03-10",
+        &[("2025-03-10", "Konotop")],
+    );
+}
