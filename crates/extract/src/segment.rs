@@ -399,7 +399,6 @@ fn single_scene(drafts: &[Draft]) -> Option<PlacePick> {
     placed.all(|p| p.entry == first.entry).then_some(first)
 }
 
-/// True when the draft tells a court case (its sentences carry a `court` tag cue).
 /// True when the sentence's day counts from the incident being told ("Днем ранее [...]
 /// прогремел взрыв", "two days later"): it tells another incident, even after one told without
 /// a day.
