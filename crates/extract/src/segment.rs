@@ -192,18 +192,18 @@ pub fn segment(a: &Analysis) -> Outcome {
                 let place = f.place.or(pending_place.take()).or_else(story_place);
                 out.drafts.push(Draft { sentences: vec![idx], date: f.date, place, place_inherited: inherited && place.is_some(), typed_by: Vec::new() });
             }
-            Some(d) if !harm_elsewhere(a, d, s, &f).is_empty() => {
-                let date = f.date.or(d.date);
-                // the strike's own sentences tell what happened here too
-                let typed_by = if d.typed_by.is_empty() { d.sentences.clone() } else { d.typed_by.clone() };
+            last => {
                 // "займання будинку у Самарівському районі, ушкодження магазину в Павлограді":
-                // harm told at several places is a strike at each
-                for place in harm_elsewhere(a, d, s, &f) {
-                    out.drafts.push(Draft { sentences: vec![idx], date, place: Some(place), place_inherited: false, typed_by: typed_by.clone() });
-                }
-            }
-            _ => {
-                if f.place.is_some() && f.date.is_none() {
+                // harm told at other places of a strike is a strike at each
+                let harm = last.map(|d| (harm_elsewhere(a, d, s, &f), d));
+                if let Some((harmed, d)) = harm.filter(|(h, _)| !h.is_empty()) {
+                    let date = f.date.or(d.date);
+                    // the strike's own sentences tell what happened there too
+                    let typed_by = if d.typed_by.is_empty() { d.sentences.clone() } else { d.typed_by.clone() };
+                    for place in harmed {
+                        out.drafts.push(Draft { sentences: vec![idx], date, place: Some(place), place_inherited: false, typed_by: typed_by.clone() });
+                    }
+                } else if f.place.is_some() && f.date.is_none() {
                     pending_place = f.place;
                 }
             }
