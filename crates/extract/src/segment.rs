@@ -121,11 +121,20 @@ pub fn segment(a: &Analysis) -> Outcome {
                 let moved_on = draft_day.is_some_and(|r| r.precision == TimePrecision::Day && r.date != fr.date.1.date);
                 // "The incident occurred on 4 July in Vorokhta. [...] A group attacked ...": a
                 // day told before any incident belongs to the incident told next
-                let untold = last_told.is_none_or(|j| fr.sentence > j) && draft_day.is_none_or(|r| r.date != fr.date.1.date);
+                // (not the page's own day above the headline, "29 січня 2026": it says nothing an
+                // undated incident is not already dated by, and would keep the body's day out)
+                let page_day = last_told.is_none() && published == Some(fr.date.1.date);
+                let untold = last_told.is_none_or(|j| fr.sentence > j) && draft_day.is_none_or(|r| r.date != fr.date.1.date) && !page_day;
                 // "On the morning of February 1, a man was detained in Poltava region. [...] In
                 // the evening, an explosion occurred in the Rivne TRC": an incident at another
                 // place, told in the paragraph that set the day, happened on that day
-                let elsewhere = f.place.is_some_and(|p| out.drafts.last().and_then(|d| d.place).is_some_and(|q| q.entry != p.entry));
+                // (the oblast of a raion told before is no other place: "На Черкащині ..." after "в
+                // Уманському районі")
+                let nested = |p: EntryId, q: EntryId| {
+                    let (x, y) = (a.gazetteer.entry(p), a.gazetteer.entry(q));
+                    contains(x, y) || contains(y, x)
+                };
+                let elsewhere = f.place.is_some_and(|p| out.drafts.last().and_then(|d| d.place).is_some_and(|q| q.entry != p.entry && !nested(p.entry, q.entry)));
                 let elsewhere_same_paragraph = a.sentences[fr.sentence].paragraph_idx == s.paragraph_idx && elsewhere;
                 // a digest of the past day: "Внаслідок вчорашніх обстрілів у Вовчанську [...] Внаслідок
                 // обстрілу с. Колодязне": the next place is told on the day the story is at, when that
