@@ -850,6 +850,10 @@ mod tests {
         ));
         assert!(report("Title\nСуббота 16 августа 2025 14:06\nBody"));
         assert!(report("Дата публікації: 8 серпня 2025 14:43"));
+        // a date in figures that opens the page, before the headline
+        assert!(report("28.09.2025 У Тернополі водій збив двох військових"));
+        assert!(report("date 2025-09-28 В Ужгороді палає склад"));
+        assert!(!report("9 березня натовп відбив чоловіка у Луцьку"));
         assert!(!report(
             "On 9 March a crowd freed a man from the recruiters in Lutsk."
         ));

@@ -77,13 +77,25 @@ pub fn is_report_date(text: &str, span: Span) -> bool {
 /// Words a dateline or byline carries besides the date: weekdays, clock words, "published".
 const DATELINE_WORDS: &[&str] = &[
     "am", "pm", "utc", "gmt", "updated", "published", "at", "on", "р", "в", "о", "об", "року", "года", "г", "дата",
-    "публікації", "публикации", "оновлено", "обновлено", "опубліковано", "опубликовано",
+    "публікації", "публикации", "оновлено", "обновлено", "опубліковано", "опубликовано", "date",
 ];
 
 /// True when the date at `span` stands on a line of its own with at most a time, a weekday or
 /// a byline around it ("15:05, 29 січня 2026", "May 18, 2024 8:11 PM", "Вівторок 07 жовтня
-/// 2025 16:58", "Дата публікації: 8 серпня 2025 14:43"): the day the page was published.
+/// 2025 16:58", "Дата публікації: 8 серпня 2025 14:43"), or opens the page: the day the page
+/// was published.
 pub fn is_dateline(text: &str, span: Span) -> bool {
+    // a date in figures that opens the page, before its headline ("28.09.2025 У Тернополі водій
+    // збив ..."), is the page's (not a day in words: "On 9 March a crowd freed ...")
+    let in_figures = text[span.start..span.end].chars().all(|c| c.is_ascii_digit() || ".-/ ".contains(c));
+    let opens_page = in_figures
+        && text[..span.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| DATELINE_WORDS.contains(&w.to_lowercase().as_str()));
+    if opens_page {
+        return true;
+    }
     let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
     let around = [&text[line_start..span.start], &text[span.end..line_end]];

@@ -83,6 +83,7 @@ struct RolesFile {
     foreign_settlement_words: Langs,
     source_before: Langs,
     seat_before: Langs,
+    owner_after: Langs,
     feature_after: Langs,
     defenders: Langs,
     follow_up: Langs,
@@ -177,6 +178,7 @@ pub(crate) struct Roles {
     foreign_settlement_words: Words,
     source_before: Words,
     seat_before: Words,
+    owner_after: Words,
     feature_after: Words,
     defenders: Words,
     follow_up: Words,
@@ -207,6 +209,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 foreign_settlement_words: Words::new(f.foreign_settlement_words),
                 source_before: Words::new(f.source_before),
                 seat_before: Words::new(f.seat_before),
+                owner_after: Words::new(f.owner_after),
                 feature_after: Words::new(f.feature_after),
                 defenders: Words::new(f.defenders),
                 follow_up: Words::new(f.follow_up),
@@ -228,6 +231,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 foreign_settlement_words: Words(Vec::new()),
                 source_before: Words(Vec::new()),
                 seat_before: Words(Vec::new()),
+                owner_after: Words(Vec::new()),
                 feature_after: Words(Vec::new()),
                 defenders: Words(Vec::new()),
                 follow_up: Words(Vec::new()),
@@ -499,6 +503,11 @@ impl Roles {
         let next = after(text, m.span, 1);
         if self.feature_after.starts(&strs(&next)).is_some() {
             w.add("the name is part of a water body's name", 2, join(&next));
+        }
+        // "the United States Embassy": the owner of an office in the country it stands in
+        let country = m.candidates.first().is_some_and(|&id| a.gazetteer.entry(id).kind == Kind::Country);
+        if country && self.owner_after.starts(&strs(&next)).is_some() {
+            w.add("the name owns an embassy or a consulate", 2, join(&next));
         }
         // "видео о Буче", "комментарии про ... Бучу": a topic, unless a place preposition comes
         // between ("о событиях в Буче" tells where they were)

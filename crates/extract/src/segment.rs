@@ -123,7 +123,7 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // day told before any incident belongs to the incident told next
                 // (not the page's own day above the headline, "29 січня 2026": it says nothing an
                 // undated incident is not already dated by, and would keep the body's day out)
-                let page_day = last_told.is_none() && published == Some(fr.date.1.date);
+                let page_day = last_told.is_none() && dates::is_dateline(a.text(), fr.date.0.span);
                 let untold = last_told.is_none_or(|j| fr.sentence > j) && draft_day.is_none_or(|r| r.date != fr.date.1.date) && !page_day;
                 // "On the morning of February 1, a man was detained in Poltava region. [...] In
                 // the evening, an explosion occurred in the Rivne TRC": an incident at another
@@ -424,7 +424,7 @@ fn punished_earlier(a: &Analysis, d: &Draft, s: &Sentence, f: &Features, frame: 
     let (Some(r), Some(p)) = (f.date.map(|(_, r)| r).or(moved), published) else { return false };
     let court = a.codebook.tags().iter().position(|t| t == "court");
     let own_court = court.is_some_and(|t| a.cues_in(s.span).iter().any(|c| c.kind == CueKind::Tag(t)));
-    d.date.is_none() && !own_court && r.date < p.saturating_sub(jiff::ToSpan::days(14)) && is_court(a, d)
+    undated(d) && !own_court && r.date < p.saturating_sub(jiff::ToSpan::days(14)) && is_court(a, d)
 }
 
 /// True when the draft tells of a court: it names one, or a ruling ("признали виновным").
@@ -438,6 +438,12 @@ fn is_court(a: &Analysis, d: &Draft) -> bool {
             _ => false,
         })
     })
+}
+
+/// True when the draft has no day of its own: none, or only the day it was reported (a
+/// dateline, "повідомили у понеділок"; a month, "у липні", is a time of its own).
+fn undated(d: &Draft) -> bool {
+    d.date.is_none_or(|(_, r)| r.precision == TimePrecision::Week)
 }
 
 /// The day the story is at.
@@ -454,7 +460,7 @@ struct Frame {
 /// лютого в Рівненському ТЦК теж був вибух" under a report of today's explosion; the beating
 /// that a verdict punishes).
 fn stale_for(a: &Analysis, d: &Draft, s: &Sentence, f: &Features, published: Option<jiff::civil::Date>) -> bool {
-    let (Some((_, r)), None, Some(p)) = (f.date, d.date, published) else { return false };
+    let (Some((_, r)), true, Some(p)) = (f.date, undated(d), published) else { return false };
     let other_paragraph = d.sentences.first().is_some_and(|&i| a.sentences[i].paragraph_idx != s.paragraph_idx);
     other_paragraph && r.precision == TimePrecision::Day && r.date < p.saturating_sub(jiff::ToSpan::days(14))
 }
