@@ -854,6 +854,7 @@ mod tests {
         assert!(report("28.09.2025 У Тернополі водій збив двох військових"));
         assert!(report("date 2025-09-28 В Ужгороді палає склад"));
         assert!(!report("9 березня натовп відбив чоловіка у Луцьку"));
+        assert!(!report("On 2026-02-23, unknown persons set fire to a car."));
         assert!(!report(
             "On 9 March a crowd freed a man from the recruiters in Lutsk."
         ));

@@ -80,6 +80,10 @@ const DATELINE_WORDS: &[&str] = &[
     "публікації", "публикации", "оновлено", "обновлено", "опубліковано", "опубликовано", "date",
 ];
 
+/// Labels a page puts before its own date (not "on", "в": "On 2026-02-23, unknown persons ...").
+const PAGE_DATE_LABELS: &[&str] =
+    &["date", "дата", "published", "updated", "публікації", "публикации", "опубліковано", "опубликовано", "оновлено", "обновлено"];
+
 /// True when the date at `span` stands on a line of its own with at most a time, a weekday or
 /// a byline around it ("15:05, 29 січня 2026", "May 18, 2024 8:11 PM", "Вівторок 07 жовтня
 /// 2025 16:58", "Дата публікації: 8 серпня 2025 14:43"), or opens the page: the day the page
@@ -92,7 +96,7 @@ pub fn is_dateline(text: &str, span: Span) -> bool {
         && text[..span.start]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .all(|w| DATELINE_WORDS.contains(&w.to_lowercase().as_str()));
+        .all(|w| PAGE_DATE_LABELS.contains(&w.to_lowercase().as_str()));
     if opens_page {
         return true;
     }

@@ -124,7 +124,10 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // (not the page's own day above the headline, "29 січня 2026": it says nothing an
                 // undated incident is not already dated by, and would keep the body's day out)
                 let page_day = last_told.is_none() && dates::is_dateline(a.text(), fr.date.0.span);
-                let untold = last_told.is_none_or(|j| fr.sentence > j) && draft_day.is_none_or(|r| r.date != fr.date.1.date) && !page_day;
+                // (told with a scene or a few paragraphs before: a day in a page's list of other
+                // headlines far above dates nothing)
+                let near = fr.place.is_some() || s.paragraph_idx <= a.sentences[fr.sentence].paragraph_idx + 2;
+                let untold = last_told.is_none_or(|j| fr.sentence > j) && draft_day.is_none_or(|r| r.date != fr.date.1.date) && !page_day && near;
                 // "On the morning of February 1, a man was detained in Poltava region. [...] In
                 // the evening, an explosion occurred in the Rivne TRC": an incident at another
                 // place, told in the paragraph that set the day, happened on that day

@@ -556,3 +556,62 @@ fn last_night_in_a_morning_report_is_the_report_day() {
         &[("2025-03-10", "Konotop")],
     );
 }
+
+// ---- pages: the page's own date, embassies, other headlines --------------------------------
+
+#[test]
+fn page_date_above_the_headline_yields_to_the_body_day() {
+    // a page that prints its date in figures above the headline, then a byline, then the body
+    // with the incident's own day in a raion of the oblast the headline names
+    let text = "date 2026-02-12 Новини\n\n\
+        На Вінниччині чоловік із сокирою напав на військового ТЦК\n\n\
+        09:40, 12 лютого 2026\n\
+        Військовий отримав поранення під час оповіщення в Гайсинському районі.\n\n\
+        На Вінниччині чоловік із сокирою напав на військового ТЦК\n\n\
+        Інцидент стався 10 лютого в Гайсинському районі. Нападника затримали.";
+    check(text, "2026-02-12", &[("2026-02-10", "Haisynskyi")]);
+    // a day in words opening a text is the incident's
+    check(
+        "9 лютого у Луцьку натовп відбив чоловіка у військових ТЦК.",
+        "2026-02-12",
+        &[("2026-02-09", "Lutsk")],
+    );
+}
+
+#[test]
+fn a_verdict_under_a_dateline_and_the_attack_it_punishes() {
+    let text = "date 2026-02-20 У Полтаві суд визнав винним чоловіка, який побив працівника ТЦК. \
+        Йому призначили два роки обмеження волі.\n\n\
+        Інцидент стався 14 вересня, коли чоловік під час перевірки документів ударив військового.";
+    check(text, "2026-02-20", &[("2026-02-20", "Poltava"), ("2025-09-14", "Poltava")]);
+}
+
+#[test]
+fn an_embassy_named_after_its_country_stands_where_it_is() {
+    check(
+        "Relatives of missing soldiers came to the Polish embassy in Kyiv on Tuesday.\n\n\
+         About 80 people gathered outside the United States Embassy, demanding help with a prisoner exchange.",
+        "2026-03-04",
+        &[("2026-03-03", "Kyiv")],
+    );
+}
+
+#[test]
+fn days_in_a_list_of_other_headlines_date_nothing() {
+    // site navigation above the story: other headlines with their days
+    let text = "Top news\n\nFeb 27, 06:10 PM\n\nWhat to expect from the holidays from March 8\n\n\
+        Feb 27, 01:58 PM\n\nWeather: a warm week ahead\n\nFeb 26, 11:19 PM\n\nMarkets close higher\n\n\
+        Feb 26, 09:54 AM\n\nA new bridge opens\n\nDrivers block a road in Zhytomyr region\n\n\
+        Truck drivers partially blocked traffic on a highway near Korostyshiv in Zhytomyr region.\n\n\
+        They are protesting against new border rules, police said.";
+    check(text, "2026-03-01", &[("2026-03-01", "Korostyshiv")]);
+}
+
+#[test]
+fn a_sergeant_attacked_with_a_knife_is_an_attack_on_an_officer() {
+    check(
+        "On March 2, a man armed with a knife attacked a sergeant who was handing out summonses in the town of Fastiv.",
+        "2026-03-03",
+        &[("2026-03-02", "Fastiv")],
+    );
+}
