@@ -615,3 +615,24 @@ fn a_sergeant_attacked_with_a_knife_is_an_attack_on_an_officer() {
         &[("2026-03-02", "Fastiv")],
     );
 }
+
+#[test]
+fn statistics_accidents_and_the_whole_front_are_no_incident() {
+    // a police tally by oblast under a headline about attacks in general
+    check(
+        "Поліція оприлюднила статистику нападів на військових ТЦК: найбільше їх на Одещині.",
+        "2026-02-02",
+        &[],
+    );
+    // a traffic accident at a checkpoint
+    check(
+        "ДТП у Черкасах: водій на швидкості збив двох військових на блокпосту.",
+        "2026-02-02",
+        &[],
+    );
+    check(
+        "This week, fighting continued all along the front, from Kharkiv region to Zaporizhzhia.",
+        "2026-02-02",
+        &[],
+    );
+}
