@@ -46,7 +46,7 @@
 //! | a town abroad no region or place backs: far away and under a million people, or nearer and under 100,000 (Russia and Belarus excepted) | −1.5 | Решту (Rasht), Жара (Żary) |
 //! | it completes the name of a law, an office, a symbol | −3 | Кримінального кодексу України   |
 //! | elsewhere in the text it stands in a person's name (a small place, a far town or a surname's shape; no preposition) | −3 | Ольга Сагайдак ... Сагайдак відома, Богдан Хмельницький ... війська Хмельницького |
-//! | the last words of a title in quotes       | −2.5   | «Наші гроші. Запоріжжя»                 |
+//! | inside a short title in quotes, after its first word (or ending it after a separator) | −4 | «Олімпійське сузір'я України», «Наші гроші. Запоріжжя» |
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
 //! | the region named right after it is another's | −5 | Погребки Курской области            |
 //! | a district noun follows, and no raion of the name is known | −4 | Красноармейским районом (Russia) |
@@ -54,6 +54,8 @@
 //! | an adjective's form that agrees with the lower-case noun after it | −2.5 | Велике місто, Петрове вміння |
 //! | a form in "-ові" with no preposition before it: a dative | −3 | тому Котові, дала Горохові |
 //! | a domain name's zone                      | −4     | в зоне .РФ                              |
+//! | a settlement's name of two or three capitals in Cyrillic text: an abbreviation | −3 | ОФ, БУК-3 |
+//! | a village word before a city of 100,000 or more abroad (instead of +3) | −1.5 | у селі Коля (not Kiel) |
 //! | listed with a firm place name (a settlement, not weak) | +1.5 | Тернопіль, Ємільчине, Бурштин |
 //! | an adjective of a city or oblast the text names (resolves to it; see `derived`) | +1 | В Полтаве ... В Полтавском ТЦК |
 //!
@@ -167,6 +169,16 @@ pub enum Signal {
     /// An adjective of a city or oblast the text names ("Полтавском ТЦК" under "В Полтаве"):
     /// it resolves to that place, not to a village of the adjective's name.
     Derived,
+    /// Inside a short title in quotation marks, after its first word: «Олімпійське сузір'я
+    /// України», «Тореодори з Васюківки», «Наші гроші. Львів». The title names a book, a
+    /// programme, a company or a law; the place is a word of it, and no event happens there.
+    InTitle,
+    /// A word of two or three capital letters in Cyrillic text: an abbreviation ("ОФ", "БУК"),
+    /// not the small town abroad or the village it spells.
+    Abbreviation,
+    /// A village word before a city of 100,000 or more abroad ("у селі Коля" read as Kiel):
+    /// the village meant is one the gazetteer does not hold, or no place at all.
+    VillageWordMismatch,
 }
 
 impl Signal {
@@ -203,6 +215,9 @@ impl Signal {
             Signal::Domain => "domain zone",
             Signal::Listed => "listed with a place",
             Signal::Derived => "derived from a place named",
+            Signal::InTitle => "inside a quoted title",
+            Signal::Abbreviation => "abbreviation",
+            Signal::VillageWordMismatch => "village word before a city abroad",
         }
     }
 }
@@ -591,7 +606,11 @@ impl<'g> Geoparser<'g> {
         } else {
             add(Signal::Name, 2.0);
         }
+        // a village word before a big city abroad: the village is another, unknown one
+        let village_mismatch =
+            cyrillic && m.frame == Frame::Village && entry.kind == Kind::City && !entry.is_ukrainian() && entry.population >= 100_000;
         match m.frame {
+            Frame::Village if village_mismatch => add(Signal::VillageWordMismatch, -1.5),
             Frame::Village => add(Signal::SettlementWord, 3.0),
             Frame::Region | Frame::District => add(Signal::RegionWord, 1.0),
             Frame::Near => add(Signal::NearWord, 0.5),
@@ -605,6 +624,10 @@ impl<'g> Geoparser<'g> {
             let w = name.text(text);
             w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
         };
+        if abbreviation && cyrillic && settlement && name.text(text).chars().count() <= 3 {
+            // "ОФ", "БУК-3": an abbreviation; names of towns are not written in capitals
+            add(Signal::Abbreviation, -3.0);
+        }
         if m.weak {
             if at_start {
                 add(Signal::SentenceStart, -1.5);
@@ -625,9 +648,11 @@ impl<'g> Geoparser<'g> {
         if !m.weak && sentence::enclosed_in_quotes(text, name) {
             // «Днепр», "Київ": a group, a club or a company named after a place
             add(Signal::Quoted, -2.5);
-        } else if sentence::ends_a_quoted_title(text, name) {
-            // «Наші гроші. Запоріжжя»: a newspaper or a programme of the place
-            add(Signal::Quoted, -2.5);
+        } else if sentence::ends_a_quoted_title(text, name) || sentence::inside_a_quoted_title(text, name) {
+            // «Наші гроші. Запоріжжя», «Олімпійське сузір'я України»: a newspaper, a book or a
+            // programme; firmer than a name alone in quotes, so that its oblast named nearby
+            // does not make it a place again
+            add(Signal::InTitle, -4.0);
         }
         // a town far away (outside Europe, the former Soviet Union and the Middle East) is named
         // seldom, and its Cyrillic spelling is often a person's name ("Наото Кана")

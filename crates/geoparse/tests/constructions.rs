@@ -592,3 +592,74 @@ fn a_russian_case_form_of_a_town_is_the_town_not_a_village_of_that_nominative() 
     let places = geo.parse(text);
     assert_eq!(places.first().map(|p| geo.gazetteer().entry(p.entry()).admin1.as_str()), Some("Poltava"));
 }
+
+#[test]
+fn a_place_inside_a_quoted_title_is_a_word_of_the_title() {
+    // written for litopys: a magazine, a book and an album named after places
+    assert!(names("Журнал «Вісті з Полтави» виходить щомісяця.").is_empty());
+    assert!(names("Він підписав книжку «Легенди степової України» для музею.").is_empty());
+    assert!(names("Вийшов альбом «Пісні про Одесу» з фотографіями.").is_empty());
+    // its oblast named nearby does not make it a place again
+    assert_eq!(names("Про це пише «Щоденні новини Полтави» з посиланням на Полтавську область."), ["Poltava"]);
+    // quoted speech with a comma is no title; a name the quotes enclose alone keeps its rule
+    assert_eq!(names("«Ми поїдемо до Полтави, а потім додому», - сказав він."), ["Poltava"]);
+    assert_eq!(names("Вони поїхали до Полтави."), ["Poltava"]);
+    // direct speech, after a colon or before a comma and a dash, is no title either
+    assert_eq!(names("«Повернуся до Полтави взимку», — сказала вона."), ["Poltava"]);
+    assert_eq!(names("Вона сказала: «Повернуся до Полтави взимку»."), ["Poltava"]);
+    // two words are often a name of their own kind, tagged a place: «Голос Америки»
+    assert_eq!(names("Він дав інтерв'ю «Голосу Америки» вчора."), ["United States"]);
+}
+
+#[test]
+fn a_short_name_of_a_big_city_abroad_is_a_name() {
+    // written for litopys: Рим (Rome, 2.3 million) has three letters, which alone made it weak
+    assert_eq!(names("Місто, як і Рим, стоїть на пагорбах."), ["Rome"]);
+    assert_eq!(names("Делегація прилетіла до Рима вчора."), ["Rome"]);
+    // "Усі" (all) is also a spelling of Wuxi: a word far more often than the city
+    assert!(names("Усі пішли додому.").is_empty());
+}
+
+#[test]
+fn regions_lands_and_waters_of_prose() {
+    // written for litopys
+    assert_eq!(names("Влітку вони подорожували Андалусією та Каталонією."), ["Andalucía", "Catalunya"]);
+    assert_eq!(names("Дід прибув до Львова з Сілезії."), ["Lviv", "Silesia"]);
+    assert_eq!(names("Туристи їздять до Мертвого моря."), ["Dead Sea"]);
+    assert_eq!(names("Він упав у Даугаву біля мосту."), ["Daugava"]);
+    assert_eq!(names("Міста Речі Посполитої торгували з Кримом."), ["Polish-Lithuanian Commonwealth", "Crimea"]);
+    assert_eq!(names("Вона виросла на березі Дністра."), ["Dniester"]);
+    assert_eq!(names("Вони мріють поїхати на Крит."), ["Crete"]);
+}
+
+#[test]
+fn former_names_of_renamed_towns() {
+    // written for litopys: Червоноград is Sheptytskyi since 2024, Торез Chystiakove since 2016
+    assert_eq!(only("Засідання провели у Червонограді."), ("Sheptytskyi".to_string(), "Lviv".to_string()));
+    assert_eq!(only("Шахту в Торезі закрили давно."), ("Chystiakove".to_string(), "Donetsk".to_string()));
+}
+
+#[test]
+fn persons_beside_kin_particles_and_in_the_instrumental() {
+    // written for litopys
+    assert!(names("Поруч сиділа сестра їхня Зубра.").is_empty());
+    assert!(names("Він не залишив рідну сестру Зубра саму.").is_empty());
+    assert!(names("Метод описав ботанік А. де Барі.").is_empty());
+    assert!(names("Він пообідав з Івановим у кафе.").is_empty());
+    assert!(names("Вчера с Гагариным встретились журналисты.").is_empty());
+    // where the town is named, it is the town
+    assert_eq!(names("Учения прошли под Гагарином."), ["Gagarin"]);
+    assert_eq!(names("Там, де Барі, море тепле."), ["Bari"]);
+}
+
+#[test]
+fn abbreviations_and_mismatched_village_words() {
+    // written for litopys
+    // two or three capitals are an abbreviation, not Of (Turkey) or the village Buky
+    assert!(names("Слово має код ОФ у таблиці.").is_empty());
+    assert!(names("Зенітний комплекс БУК-3 коштує дорого.").is_empty());
+    // "у селі Коля" is no village of Kiel's
+    assert!(places("Вона купила хліб у селі Коля.").iter().all(|p| p.3 != "DE"));
+    // the second of two names after a kinship word is a person too
+    assert!(names("Прийшли сестри Ластівки й Сороки.").is_empty());
+}
