@@ -44,7 +44,8 @@
 //! | an oblast's adjective in lower case      | −1     | одеської поліції (Odesa, but weaker)    |
 //! | a Latin name inside Cyrillic text        | −2     | Toyota, Sofia                           |
 //! | a town abroad no region or place backs: far away and under a million people, or nearer and under 100,000 (Russia and Belarus excepted) | −1.5 | Решту (Rasht), Жара (Żary) |
-//! | it completes the name of a law, an office, a symbol | −3 | Кримінального кодексу України   |
+//! | it completes the name of a law, an office, a symbol, or scopes a programme's period | −3 | Кримінального кодексу України, програми України на 2013–2017 роки |
+//! | the first part of a hyphenated word in lower case after it | −3 | до Сані-жида                      |
 //! | elsewhere in the text it stands in a person's name (a small place, a far town or a surname's shape; no preposition) | −3 | Ольга Сагайдак ... Сагайдак відома, Богдан Хмельницький ... війська Хмельницького |
 //! | inside a short title in quotes, after its first word (or ending it after a separator) | −4 | «Олімпійське сузір'я України», «Наші гроші. Запоріжжя» |
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
@@ -179,6 +180,9 @@ pub enum Signal {
     /// A village word before a city of 100,000 or more abroad ("у селі Коля" read as Kiel):
     /// the village meant is one the gazetteer does not hold, or no place at all.
     VillageWordMismatch,
+    /// The name is the first part of a hyphenated word whose next part is in lower case
+    /// ("Сані-жида"): a compound, not the settlement.
+    Compound,
 }
 
 impl Signal {
@@ -218,6 +222,7 @@ impl Signal {
             Signal::InTitle => "inside a quoted title",
             Signal::Abbreviation => "abbreviation",
             Signal::VillageWordMismatch => "village word before a city abroad",
+            Signal::Compound => "part of a hyphenated word",
         }
     }
 }
@@ -722,8 +727,12 @@ impl<'g> Geoparser<'g> {
             if cyrillic && settlement && dative(text, name) {
                 add(Signal::Dative, -3.0);
             }
-            if heads::completes_a_name(text, name.start) {
+            if heads::completes_a_name(text, name.start) || heads::scopes_a_programme(text, name.end) {
+                // "Кримінального кодексу України"; "програми ... України на 2013–2017 роки"
                 add(Signal::PartOfName, -3.0);
+            }
+            if cyrillic && settlement && hyphen_compound(text, name.end) {
+                add(Signal::Compound, -3.0);
             }
             if entry.kind == Kind::City && remote(entry, m.weak) && backing.is_none() {
                 add(Signal::Remote, -1.5);
@@ -770,6 +779,13 @@ impl<'g> Geoparser<'g> {
 /// `#` comment.
 pub(crate) fn list_words(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
+}
+
+/// True if a hyphen and a lower-case letter follow byte `end` right away: the name is the first
+/// part of a compound word ("Сані-жида"), not a place ("Ростов-на-Дону" is matched whole).
+fn hyphen_compound(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    rest.next() == Some('-') && rest.next().is_some_and(char::is_lowercase)
 }
 
 /// Ukrainian and Russian words for a district, with their abbreviations.

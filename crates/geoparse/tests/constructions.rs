@@ -663,3 +663,14 @@ fn abbreviations_and_mismatched_village_words() {
     // the second of two names after a kinship word is a person too
     assert!(names("Прийшли сестри Ластівки й Сороки.").is_empty());
 }
+
+#[test]
+fn programme_periods_and_hyphenated_words() {
+    // written for litopys: a programme's period after the place scopes a document's title
+    assert!(names("Уряд схвалив програму розвитку туризму України на 2021–2025 роки.").is_empty());
+    assert_eq!(names("Фірму зареєстрували в Києві у 2019 році."), ["Kyiv"]);
+    // the first part of a hyphenated word in lower case is no settlement
+    assert!(names("Вона прийшла до Сані-жида вчора.").is_empty());
+    // a capital after the hyphen names a route, and the first town stays
+    assert_eq!(names("Поїзд Київ-Одеса вирушив.").first().map(String::as_str), Some("Kyiv"));
+}
