@@ -674,3 +674,9 @@ fn programme_periods_and_hyphenated_words() {
     // a capital after the hyphen names a route, and the first town stays
     assert_eq!(names("Поїзд Київ-Одеса вирушив.").first().map(String::as_str), Some("Kyiv"));
 }
+
+#[test]
+fn a_village_word_abbreviated_before_a_line_break() {
+    // written for litopys: sentence splitters break the line after "с."
+    assert_eq!(names("Ділянку продали в с.\nСтоянка за безцінь."), ["Stoianka"]);
+}
