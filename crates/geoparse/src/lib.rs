@@ -743,6 +743,10 @@ impl<'g> Geoparser<'g> {
                 add(Signal::Alone, -1.5);
             }
         }
+        if m.frame != Frame::Plain && heads::scopes_a_programme(text, m.span.end) {
+            // "програми ... у Запорізькій області на 2015–2018 роки"
+            add(Signal::PartOfName, -3.0);
+        }
         // a name that may be a region itself stands in a list of regions ("Закарпатська,
         // Івано-Франківська, Львівська"): the next one is its sibling, not its container
         let may_be_region = m
@@ -847,9 +851,10 @@ fn dative(text: &str, name: Span) -> bool {
 }
 
 /// Puts a country first when its name is also a town's abroad: "Армения" is Armenia before the
-/// Colombian town, "Люксембург" the country before its capital, unless a frame says "city".
-/// Likewise a region or an area before a village: "на Кубани" is Russia's Kuban before a Luhansk
-/// village, "зі Сходу" the East before the village Схід.
+/// Colombian town, "Люксембург" the country before its capital, unless a frame says "city"; and
+/// a historical land before a town abroad ("Спарта", "Русь" before Ruse). Likewise a region, an
+/// area or an oblast before a village: "на Кубани" is Russia's Kuban before a Luhansk village,
+/// "зі Сходу" the East before the village Схід, "на Тернопілля" the oblast.
 fn prefer_country(gaz: &Gazetteer, m: &mut Mention) {
     let first = gaz.entry(m.candidates[0]);
     if m.frame != Frame::Plain {
@@ -857,7 +862,11 @@ fn prefer_country(gaz: &Gazetteer, m: &mut Mention) {
     }
     let town_abroad = first.kind == Kind::City && !first.is_ukrainian();
     let village = first.kind == Kind::Village;
-    let wanted = |k: Kind| (town_abroad && k == Kind::Country) || (village && matches!(k, Kind::Country | Kind::Region | Kind::Area));
+    // a land before a town abroad of its name: "чужу Спарту", "по всій Русі" (not Ruse); an
+    // oblast before a village named like its regional noun ("на Тернопілля")
+    let wanted = |k: Kind| {
+        (town_abroad && matches!(k, Kind::Country | Kind::Area)) || (village && matches!(k, Kind::Country | Kind::Region | Kind::Area | Kind::Oblast))
+    };
     if let Some(i) = m.candidates.iter().position(|&id| wanted(gaz.entry(id).kind)) {
         let id = m.candidates.remove(i);
         m.candidates.insert(0, id);

@@ -680,3 +680,15 @@ fn a_village_word_abbreviated_before_a_line_break() {
     // written for litopys: sentence splitters break the line after "с."
     assert_eq!(names("Ділянку продали в с.\nСтоянка за безцінь."), ["Stoianka"]);
 }
+
+#[test]
+fn lands_before_towns_abroad_and_oblasts_before_villages() {
+    // written for litopys: ancient Sparta and Rus before Sparta (Greece) and Ruse (Bulgaria)
+    let kinds = |t: &str| places(t).into_iter().map(|p| (p.1, p.2)).collect::<Vec<_>>();
+    assert_eq!(kinds("Колись вони захищали Спарту."), [("Sparta".to_string(), "area")]);
+    assert_eq!(kinds("Слава про нього йшла по всій Русі."), [("Kyivan Rus".to_string(), "area")]);
+    // "Тернопілля" is Ternopil oblast's regional name, and a village of Lviv oblast
+    assert_eq!(kinds("Вони переїхали на Тернопілля."), [("Ternopil".to_string(), "oblast")]);
+    // an oblast framed as a region scopes a programme too
+    assert!(names("Затвердили програму підтримки громад у Запорізькій області на 2015–2018 роки.").is_empty());
+}
