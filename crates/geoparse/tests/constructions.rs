@@ -692,3 +692,12 @@ fn lands_before_towns_abroad_and_oblasts_before_villages() {
     // an oblast framed as a region scopes a programme too
     assert!(names("Затвердили програму підтримки громад у Запорізькій області на 2015–2018 роки.").is_empty());
 }
+
+#[test]
+fn old_states_old_names_and_city_neighbourhoods() {
+    // written for litopys
+    assert_eq!(names("Він служив у Югославії та Чехословаччині."), ["Yugoslavia", "Czechoslovakia"]);
+    assert_eq!(names("Австрійці називали місто Лемберг."), ["Lviv"]);
+    assert_eq!(names("У Львові ми гуляли Погулянкою до Знесіння."), ["Lviv", "Pohulianka", "Znesinnia"]);
+    assert_eq!(names("Він живе в Києві, на Святошині."), ["Kyiv", "Sviatoshyn"]);
+}
