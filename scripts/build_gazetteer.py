@@ -112,6 +112,10 @@ RENAMED = {
     ("Khmelnytskyi", "Хмельницький"): ["Проскурів", "Проскуров", "Proskuriv"],
     ("Mykolaiv", "Південноукраїнськ"): ["Южноукраїнськ", "Южноукраинск", "Yuzhnoukrainsk"],
     ("Odesa", "Південне"): ["Южне", "Южный", "Yuzhne", "Yuzhny"],
+    ("Lviv", "Шептицький"): ["Червоноград", "Chervonohrad", "Chervonograd"],
+    ("Donetsk", "Чистякове"): ["Торез", "Torez"],
+    ("Donetsk", "Лиман"): ["Красний Лиман", "Красный Лиман", "Krasnyi Lyman", "Krasny Liman"],
+    ("Chernihiv", "Сновськ"): ["Щорс", "Shchors"],
 }
 
 KMU = {

@@ -452,8 +452,9 @@ fn noun_ru(w: &str) -> Paradigm {
         return p;
     }
     if w.ends_with(|c: char| is_cyrillic(c) && !"аеёиоуыэюяьй".contains(c)) {
-        // names in -ов, -ев, -ин take -ым (Александровым)
-        return merge(slots(w, [&[""], &["а"], &["у"], &[""], &["ом", "ем", "ым"], &["е", "у"]]), ok_fleeting(w, Lang::Ru));
+        // a town in -ов, -ев, -ин takes -ом in the instrumental ("под Александровом", "городом
+        // Гагарином"); -ым is a surname's ending ("с Гагариным", "Александровым"), never a town's
+        return merge(slots(w, [&[""], &["а"], &["у"], &[""], &["ом", "ем"], &["е", "у"]]), ok_fleeting(w, Lang::Ru));
     }
     fixed(w)
 }
@@ -493,6 +494,14 @@ mod tests {
         for e in expected {
             assert!(got.iter().any(|g| g == e), "{name}: {e} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn a_town_in_ov_or_in_takes_om_not_a_surnames_ym() {
+        // Russian grammar: "городом Гагарином", "под Александровом"; "Гагариным" is the surname
+        check("Гагарин", &["Гагарином", "Гагарина"]);
+        assert!(!forms("Гагарин").iter().any(|f| f == "Гагариным"));
+        assert!(!forms("Александров").iter().any(|f| f == "Александровым"));
     }
 
     #[test]

@@ -233,7 +233,7 @@ fn next_word(text: &str, from: usize) -> Option<(&str, usize)> {
 
 /// True if the word before byte `before` ends with a dot: "с. Іванівка".
 fn abbreviated(text: &str, before: usize) -> bool {
-    text[..before].trim_end_matches([' ', '\t', '\u{a0}']).ends_with('.')
+    text[..before].trim_end_matches([' ', '\t', '\u{a0}', '\n', '\r']).ends_with('.')
 }
 
 /// The word before byte `before`, without a final dot ("с. Іванівка" → "с"). Tokenised text
@@ -242,10 +242,15 @@ fn abbreviated(text: &str, before: usize) -> bool {
 fn previous_word(text: &str, before: usize) -> Option<(&str, usize)> {
     const SPACES: [char; 3] = [' ', '\t', '\u{a0}'];
     let head = text[..before].trim_end_matches(SPACES);
+    // a sentence splitter breaks the line after an abbreviation's dot ("в с.\nСтоянка"): past a
+    // line break only an abbreviation counts, as after a spaced dot
+    let past_line = head.trim_end_matches(['\n', '\r']).trim_end_matches(SPACES);
+    let broken = past_line.len() < head.len() && past_line.ends_with('.');
+    let head = if broken { past_line } else { head };
     let (head, spaced) = match head.strip_suffix('.') {
         Some(h) => {
             let trimmed = h.trim_end_matches(SPACES);
-            (trimmed, trimmed.len() < h.len())
+            (trimmed, broken || trimmed.len() < h.len())
         }
         None => (head, false),
     };
@@ -498,6 +503,15 @@ mod tests {
         let t = "у с. іванівка";
         let at = t.find("іванівка").unwrap_or(0);
         assert_eq!(previous_word(t, at), Some(("с", t.find('с').unwrap_or(0))));
+        // a line broken after the abbreviation's dot by a sentence splitter
+        let t = "у с.\nіванівка";
+        let at = t.find("іванівка").unwrap_or(0);
+        assert_eq!(previous_word(t, at), Some(("с", t.find('с').unwrap_or(0))));
+        assert!(abbreviated(t, at));
+        // past a line break, a longer word ends its sentence
+        let t = "прийшли до села.\nіванівка";
+        let at = t.find("іванівка").unwrap_or(0);
+        assert_eq!(previous_word(t, at), None);
         assert!(!is_word_start("кам'янське", "кам'".len()));
         assert!(!is_word_start("івано-франківськ", "івано-".len()));
         assert_eq!(next_word("kyiv region.", 4), Some(("region", 11)));

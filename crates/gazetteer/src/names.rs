@@ -174,8 +174,12 @@ impl CommonWords {
         if self.frequency.get(key).is_some_and(|&z| z > expected + 0.5) {
             return true;
         }
+        // a short key is a word more often than not ("Мир", "Бар"), unless it names a town of
+        // Ukraine, or a city of a million abroad that is written no more often than a city of
+        // its size is named ("Рим", "Уфа"; not "Усі", Wuxi's spelling and the word "all")
         let short = key.chars().filter(|c| c.is_alphanumeric()).count() <= 3;
-        short && !(kind == "city" && population >= 10_000 && src.ukrainian)
+        let big_abroad = population >= 1_000_000 && self.frequency.get(key).is_none_or(|&z| z <= expected);
+        short && !(kind == "city" && ((population >= 10_000 && src.ukrainian) || big_abroad))
     }
 }
 

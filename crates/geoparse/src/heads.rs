@@ -62,6 +62,30 @@ pub(crate) fn completes_a_name(text: &str, at: usize) -> bool {
         && word_before(text, s1).is_some_and(|(w2, _)| is_head(w2))
 }
 
+/// True if the name at `end` is followed by the period a programme or a plan is adopted for:
+/// "на 2013–2017 роки", "на 2012 - 2014 годы" ("Програма розвитку ... в Києві на 2012–2014
+/// роки", "Стратегія ... України на 2016–2020 роки"). The place there scopes a document's
+/// title; a report's place takes a year with "у", "в" ("у Києві у 2012 році").
+pub(crate) fn scopes_a_programme(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches([' ', '\u{a0}']);
+    let Some(rest) = rest.strip_prefix("на ").or_else(|| rest.strip_prefix("на\u{a0}")) else {
+        return false;
+    };
+    let year = |t: &str| -> Option<usize> {
+        let n = t.bytes().take_while(u8::is_ascii_digit).count();
+        (n == 4).then_some(n)
+    };
+    let rest = rest.trim_start();
+    let Some(n) = year(rest) else {
+        return false;
+    };
+    let rest = rest[n..].trim_start();
+    let Some(dash) = rest.chars().next().filter(|c| matches!(c, '-' | '–' | '—')) else {
+        return false;
+    };
+    year(rest[dash.len_utf8()..].trim_start()).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,5 +118,11 @@ mod tests {
         assert!(!completes_a_name(t, at(t, "Южная")));
         let t = "про це сказав Міністр оборони України";
         assert!(completes_a_name(t, at(t, "України")));
+        let t = "програми розвитку України на 2013 – 2017 роки";
+        assert!(scopes_a_programme(t, at(t, "України") + "України".len()));
+        let t = "зареєстрована в Києві у 2010 році";
+        assert!(!scopes_a_programme(t, at(t, "Києві") + "Києві".len()));
+        let t = "ціни в Києві на 2024 рік";
+        assert!(!scopes_a_programme(t, at(t, "Києві") + "Києві".len()));
     }
 }

@@ -44,9 +44,10 @@
 //! | an oblast's adjective in lower case      | −1     | одеської поліції (Odesa, but weaker)    |
 //! | a Latin name inside Cyrillic text        | −2     | Toyota, Sofia                           |
 //! | a town abroad no region or place backs: far away and under a million people, or nearer and under 100,000 (Russia and Belarus excepted) | −1.5 | Решту (Rasht), Жара (Żary) |
-//! | it completes the name of a law, an office, a symbol | −3 | Кримінального кодексу України   |
+//! | it completes the name of a law, an office, a symbol, or scopes a programme's period | −3 | Кримінального кодексу України, програми України на 2013–2017 роки |
+//! | the first part of a hyphenated word in lower case after it | −3 | до Сані-жида                      |
 //! | elsewhere in the text it stands in a person's name (a small place, a far town or a surname's shape; no preposition) | −3 | Ольга Сагайдак ... Сагайдак відома, Богдан Хмельницький ... війська Хмельницького |
-//! | the last words of a title in quotes       | −2.5   | «Наші гроші. Запоріжжя»                 |
+//! | inside a short title in quotes, after its first word (or ending it after a separator) | −4 | «Олімпійське сузір'я України», «Наші гроші. Запоріжжя» |
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
 //! | the region named right after it is another's | −5 | Погребки Курской области            |
 //! | a district noun follows, and no raion of the name is known | −4 | Красноармейским районом (Russia) |
@@ -54,6 +55,8 @@
 //! | an adjective's form that agrees with the lower-case noun after it | −2.5 | Велике місто, Петрове вміння |
 //! | a form in "-ові" with no preposition before it: a dative | −3 | тому Котові, дала Горохові |
 //! | a domain name's zone                      | −4     | в зоне .РФ                              |
+//! | a settlement's name of two or three capitals in Cyrillic text: an abbreviation | −3 | ОФ, БУК-3 |
+//! | a village word before a city of 100,000 or more abroad (instead of +3) | −1.5 | у селі Коля (not Kiel) |
 //! | listed with a firm place name (a settlement, not weak) | +1.5 | Тернопіль, Ємільчине, Бурштин |
 //! | an adjective of a city or oblast the text names (resolves to it; see `derived`) | +1 | В Полтаве ... В Полтавском ТЦК |
 //!
@@ -167,6 +170,19 @@ pub enum Signal {
     /// An adjective of a city or oblast the text names ("Полтавском ТЦК" under "В Полтаве"):
     /// it resolves to that place, not to a village of the adjective's name.
     Derived,
+    /// Inside a short title in quotation marks, after its first word: «Олімпійське сузір'я
+    /// України», «Тореодори з Васюківки», «Наші гроші. Львів». The title names a book, a
+    /// programme, a company or a law; the place is a word of it, and no event happens there.
+    InTitle,
+    /// A word of two or three capital letters in Cyrillic text: an abbreviation ("ОФ", "БУК"),
+    /// not the small town abroad or the village it spells.
+    Abbreviation,
+    /// A village word before a city of 100,000 or more abroad ("у селі Коля" read as Kiel):
+    /// the village meant is one the gazetteer does not hold, or no place at all.
+    VillageWordMismatch,
+    /// The name is the first part of a hyphenated word whose next part is in lower case
+    /// ("Сані-жида"): a compound, not the settlement.
+    Compound,
 }
 
 impl Signal {
@@ -203,6 +219,10 @@ impl Signal {
             Signal::Domain => "domain zone",
             Signal::Listed => "listed with a place",
             Signal::Derived => "derived from a place named",
+            Signal::InTitle => "inside a quoted title",
+            Signal::Abbreviation => "abbreviation",
+            Signal::VillageWordMismatch => "village word before a city abroad",
+            Signal::Compound => "part of a hyphenated word",
         }
     }
 }
@@ -591,7 +611,11 @@ impl<'g> Geoparser<'g> {
         } else {
             add(Signal::Name, 2.0);
         }
+        // a village word before a big city abroad: the village is another, unknown one
+        let village_mismatch =
+            cyrillic && m.frame == Frame::Village && entry.kind == Kind::City && !entry.is_ukrainian() && entry.population >= 100_000;
         match m.frame {
+            Frame::Village if village_mismatch => add(Signal::VillageWordMismatch, -1.5),
             Frame::Village => add(Signal::SettlementWord, 3.0),
             Frame::Region | Frame::District => add(Signal::RegionWord, 1.0),
             Frame::Near => add(Signal::NearWord, 0.5),
@@ -605,6 +629,10 @@ impl<'g> Geoparser<'g> {
             let w = name.text(text);
             w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
         };
+        if abbreviation && cyrillic && settlement && name.text(text).chars().count() <= 3 {
+            // "ОФ", "БУК-3": an abbreviation; names of towns are not written in capitals
+            add(Signal::Abbreviation, -3.0);
+        }
         if m.weak {
             if at_start {
                 add(Signal::SentenceStart, -1.5);
@@ -625,9 +653,11 @@ impl<'g> Geoparser<'g> {
         if !m.weak && sentence::enclosed_in_quotes(text, name) {
             // «Днепр», "Київ": a group, a club or a company named after a place
             add(Signal::Quoted, -2.5);
-        } else if sentence::ends_a_quoted_title(text, name) {
-            // «Наші гроші. Запоріжжя»: a newspaper or a programme of the place
-            add(Signal::Quoted, -2.5);
+        } else if sentence::ends_a_quoted_title(text, name) || sentence::inside_a_quoted_title(text, name) {
+            // «Наші гроші. Запоріжжя», «Олімпійське сузір'я України»: a newspaper, a book or a
+            // programme; firmer than a name alone in quotes, so that its oblast named nearby
+            // does not make it a place again
+            add(Signal::InTitle, -4.0);
         }
         // a town far away (outside Europe, the former Soviet Union and the Middle East) is named
         // seldom, and its Cyrillic spelling is often a person's name ("Наото Кана")
@@ -697,8 +727,12 @@ impl<'g> Geoparser<'g> {
             if cyrillic && settlement && dative(text, name) {
                 add(Signal::Dative, -3.0);
             }
-            if heads::completes_a_name(text, name.start) {
+            if heads::completes_a_name(text, name.start) || heads::scopes_a_programme(text, name.end) {
+                // "Кримінального кодексу України"; "програми ... України на 2013–2017 роки"
                 add(Signal::PartOfName, -3.0);
+            }
+            if cyrillic && settlement && hyphen_compound(text, name.end) {
+                add(Signal::Compound, -3.0);
             }
             if entry.kind == Kind::City && remote(entry, m.weak) && backing.is_none() {
                 add(Signal::Remote, -1.5);
@@ -708,6 +742,10 @@ impl<'g> Geoparser<'g> {
             if entry.kind == Kind::Village && !m.weak && backing.is_none() && !after_preposition {
                 add(Signal::Alone, -1.5);
             }
+        }
+        if m.frame != Frame::Plain && heads::scopes_a_programme(text, m.span.end) {
+            // "програми ... у Запорізькій області на 2015–2018 роки"
+            add(Signal::PartOfName, -3.0);
         }
         // a name that may be a region itself stands in a list of regions ("Закарпатська,
         // Івано-Франківська, Львівська"): the next one is its sibling, not its container
@@ -745,6 +783,13 @@ impl<'g> Geoparser<'g> {
 /// `#` comment.
 pub(crate) fn list_words(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace)
+}
+
+/// True if a hyphen and a lower-case letter follow byte `end` right away: the name is the first
+/// part of a compound word ("Сані-жида"), not a place ("Ростов-на-Дону" is matched whole).
+fn hyphen_compound(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    rest.next() == Some('-') && rest.next().is_some_and(char::is_lowercase)
 }
 
 /// Ukrainian and Russian words for a district, with their abbreviations.
@@ -806,9 +851,10 @@ fn dative(text: &str, name: Span) -> bool {
 }
 
 /// Puts a country first when its name is also a town's abroad: "Армения" is Armenia before the
-/// Colombian town, "Люксембург" the country before its capital, unless a frame says "city".
-/// Likewise a region or an area before a village: "на Кубани" is Russia's Kuban before a Luhansk
-/// village, "зі Сходу" the East before the village Схід.
+/// Colombian town, "Люксембург" the country before its capital, unless a frame says "city"; and
+/// a historical land before a town abroad ("Спарта", "Русь" before Ruse). Likewise a region, an
+/// area or an oblast before a village: "на Кубани" is Russia's Kuban before a Luhansk village,
+/// "зі Сходу" the East before the village Схід, "на Тернопілля" the oblast.
 fn prefer_country(gaz: &Gazetteer, m: &mut Mention) {
     let first = gaz.entry(m.candidates[0]);
     if m.frame != Frame::Plain {
@@ -816,7 +862,11 @@ fn prefer_country(gaz: &Gazetteer, m: &mut Mention) {
     }
     let town_abroad = first.kind == Kind::City && !first.is_ukrainian();
     let village = first.kind == Kind::Village;
-    let wanted = |k: Kind| (town_abroad && k == Kind::Country) || (village && matches!(k, Kind::Country | Kind::Region | Kind::Area));
+    // a land before a town abroad of its name: "чужу Спарту", "по всій Русі" (not Ruse); an
+    // oblast before a village named like its regional noun ("на Тернопілля")
+    let wanted = |k: Kind| {
+        (town_abroad && matches!(k, Kind::Country | Kind::Area)) || (village && matches!(k, Kind::Country | Kind::Region | Kind::Area | Kind::Oblast))
+    };
     if let Some(i) = m.candidates.iter().position(|&id| wanted(gaz.entry(id).kind)) {
         let id = m.candidates.remove(i);
         m.candidates.insert(0, id);

@@ -104,6 +104,14 @@ impl FirstNames {
         if initial_before(text, name.start) {
             return true;
         }
+        // a nobiliary particle between an initial or a first name and the surname: "А. де Барі",
+        // "Людвіг ван Бетховен", "Отто фон Бісмарк"
+        if let Some(ps) = word_before(text, name.start).filter(|(p, _)| PARTICLES.contains(p)).map(|(_, ps)| ps) {
+            let first = word_before(text, ps).is_some_and(|(w, _)| capitalised(w) && self.contains(w));
+            if first || initial_before(text, ps) {
+                return true;
+            }
+        }
         if !surname_first {
             return false;
         }
@@ -123,6 +131,9 @@ impl FirstNames {
         initial_after(text, name.end)
     }
 }
+
+/// Particles of surnames: "де Барі", "ван Бетховен", "фон Бісмарк", "да Вінчі".
+const PARTICLES: &[&str] = &["де", "ван", "фон", "да", "ді", "дю", "дер", "ле", "ла", "ибн", "ібн", "бен", "de", "van", "von", "da", "di", "du", "der", "le", "la"];
 
 /// Quotation marks around a nickname.
 const OPEN_QUOTES: &[char] = &['«', '"', '“', '„'];
@@ -198,6 +209,10 @@ const SURNAME_ENDINGS: &[&str] = &[
     "еву",
     "овым",
     "евым",
+    // the Ukrainian instrumental of a surname in -ов/-ев: "з Івановим", "із Ковалевим"
+    "овим",
+    "евим",
+    "євим",
 ];
 
 /// True if `word` has a surname's shape (see `SURNAME_ENDINGS`).
@@ -258,7 +273,30 @@ fn initial_after(text: &str, at: usize) -> bool {
 
 /// True if a title or a word for a person stands right before byte `at`: "пан Доля".
 pub(crate) fn after_title(text: &str, at: usize) -> bool {
-    word_before(text, at).is_some_and(|(w, _)| person_words().contains(w.to_lowercase().as_str()))
+    /// Possessive pronouns that may stand between a kinship word and a name: "сестра їхня
+    /// Зубра", "брат его Иван".
+    const POSSESSIVES: &[&str] = &[
+        "його", "її", "їхня", "їхній", "їхнього", "їхньої", "їх", "моя", "мій", "наша", "наш", "твоя", "твій",
+        "его", "ее", "её", "их", "мой", "твой", "наши",
+    ];
+    let Some((w, start)) = word_before(text, at) else {
+        return false;
+    };
+    let lower = w.to_lowercase();
+    if person_words().contains(lower.as_str()) {
+        return true;
+    }
+    // the second of two names joined after a kinship word: "доньок Олени й Сороки"
+    if matches!(lower.as_str(), "й" | "і" | "та" | "и") {
+        let first = word_before(text, start).filter(|(w1, _)| capitalised(w1));
+        if let Some((_, s1)) = first {
+            if word_before(text, s1).is_some_and(|(w0, _)| person_words().contains(w0.to_lowercase().as_str())) {
+                return true;
+            }
+        }
+    }
+    POSSESSIVES.contains(&lower.as_str())
+        && word_before(text, start).is_some_and(|(w2, _)| person_words().contains(w2.to_lowercase().as_str()))
 }
 
 #[cfg(test)]

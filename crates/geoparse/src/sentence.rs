@@ -95,6 +95,65 @@ pub(crate) fn ends_a_quoted_title(text: &str, name: Span) -> bool {
     !body.contains(['\n', '»', '”', '›']) && inside.chars().any(char::is_alphabetic) && (separated || law)
 }
 
+/// True if the name stands inside a short title in quotation marks, after the title's first
+/// word: «Олімпійське сузір'я України», «Тореодори з Васюківки», «Електронний архів міста
+/// Києва». A title names a book, a programme, a company or a law, not the place; quoted speech
+/// ("Повернемося до Києва, - сказав він") is told apart, roughly, by its length and its commas.
+/// The title opens with a capital letter or a digit, holds 3 to 10 words and no comma, is not
+/// direct speech (a colon before it, or a comma and a dash after it), and its quotes open and
+/// close on the same line within 120 bytes of the name.
+pub(crate) fn inside_a_quoted_title(text: &str, name: Span) -> bool {
+    const OPEN: &[char] = &['«', '„', '“'];
+    const CLOSE: &[char] = &['»', '“', '”'];
+    let mut from = name.start.saturating_sub(120);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &text[from..name.start];
+    // the last opening mark before the name, with no closing mark after it; "“" opens a
+    // German-style „...“ pair too, so it closes only after „
+    let Some(open) = head.rfind(OPEN) else {
+        return false;
+    };
+    let before = &head[open..];
+    let open_mark = before.chars().next().unwrap_or('«');
+    let after_open = &before[open_mark.len_utf8()..];
+    if after_open.contains(['»', '”', '\n', '\r']) || (open_mark != '„' && after_open.contains('“')) {
+        return false;
+    }
+    let mut to = (name.end + 120).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let tail = &text[name.end..to];
+    let Some(close) = tail.find(CLOSE) else {
+        return false;
+    };
+    let rest = &tail[..close];
+    if rest.contains(['«', '„', '\n', '\r']) {
+        return false;
+    }
+    // direct speech: a colon before the quotes ("сказала: «...»"), or a comma and a dash after
+    // them ("«...», — сказав він")
+    let closed = &tail[close..];
+    let after_close = closed[closed.chars().next().map_or(0, char::len_utf8)..].trim_start();
+    let said = after_close
+        .strip_prefix(',')
+        .is_some_and(|t| t.trim_start().starts_with(['—', '–', '-']));
+    let colon = text[..from + open].trim_end().ends_with(':');
+    let title = format!("{after_open}{}{rest}", name.text(text));
+    let first = after_open.trim_start();
+    let words = title.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).count();
+    // two words are often a name of its own kind, which corpora tag as the place: «Голос
+    // Америки», «Единая Россия», «Нижній Дунай»
+    !first.is_empty()
+        && !said
+        && !colon
+        && first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && (3..=10).contains(&words)
+        && !title.contains([',', ';'])
+}
+
 /// The length in bytes of the quotation mark `quoted` starts with.
 fn open_len(quoted: &str) -> usize {
     quoted.chars().next().map_or(0, char::len_utf8)

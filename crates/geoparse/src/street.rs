@@ -388,6 +388,12 @@ fn house_number(text: &str, from: usize) -> Option<usize> {
         .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '/')
         .map(char::len_utf8)
         .sum();
+    // a number that a lower-case word follows starts the next street's name, not a house:
+    // "б-р Шевченка, 30 років Перемоги"
+    let next: String = trimmed[tail..].trim_start_matches([' ', '\u{a0}']).chars().take_while(|c| c.is_alphabetic()).collect();
+    if trimmed[tail..].starts_with([' ', '\u{a0}']) && next.chars().count() >= 3 && next.starts_with(char::is_lowercase) {
+        return None;
+    }
     Some(from + 1 + skipped + tail)
 }
 
@@ -461,6 +467,11 @@ mod tests {
         assert_eq!(names("на розі вулиць Садової та Вишневої"), ["Садової", "Вишневої"]);
         assert_eq!(names("ремонт вулиць: Садова, Лугова, Вишнева (центр)"), ["Садова", "Лугова", "Вишнева"]);
         assert_eq!(names("вул. Садова, 5 і Вишнева, 7."), ["Садова", "Вишнева"]);
+        // a number before a lower-case word starts the next name, not a house number
+        assert_eq!(
+            names("ремонт вулиць: б-р Шевченка, 8 років Незалежності, Садова."),
+            ["Шевченка", "Незалежності", "Садова"]
+        );
         // a plural street word before one name is a phrase; a name before a verb starts a clause
         assert!(streets("на вулицях Львова було тихо").is_empty());
         assert_eq!(names("на вул. Садовій, Олена Коваль сказала"), ["Садовій"]);

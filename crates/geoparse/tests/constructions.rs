@@ -592,3 +592,112 @@ fn a_russian_case_form_of_a_town_is_the_town_not_a_village_of_that_nominative() 
     let places = geo.parse(text);
     assert_eq!(places.first().map(|p| geo.gazetteer().entry(p.entry()).admin1.as_str()), Some("Poltava"));
 }
+
+#[test]
+fn a_place_inside_a_quoted_title_is_a_word_of_the_title() {
+    // written for litopys: a magazine, a book and an album named after places
+    assert!(names("Журнал «Вісті з Полтави» виходить щомісяця.").is_empty());
+    assert!(names("Він підписав книжку «Легенди степової України» для музею.").is_empty());
+    assert!(names("Вийшов альбом «Пісні про Одесу» з фотографіями.").is_empty());
+    // its oblast named nearby does not make it a place again
+    assert_eq!(names("Про це пише «Щоденні новини Полтави» з посиланням на Полтавську область."), ["Poltava"]);
+    // quoted speech with a comma is no title; a name the quotes enclose alone keeps its rule
+    assert_eq!(names("«Ми поїдемо до Полтави, а потім додому», - сказав він."), ["Poltava"]);
+    assert_eq!(names("Вони поїхали до Полтави."), ["Poltava"]);
+    // direct speech, after a colon or before a comma and a dash, is no title either
+    assert_eq!(names("«Повернуся до Полтави взимку», — сказала вона."), ["Poltava"]);
+    assert_eq!(names("Вона сказала: «Повернуся до Полтави взимку»."), ["Poltava"]);
+    // two words are often a name of their own kind, tagged a place: «Голос Америки»
+    assert_eq!(names("Він дав інтерв'ю «Голосу Америки» вчора."), ["United States"]);
+}
+
+#[test]
+fn a_short_name_of_a_big_city_abroad_is_a_name() {
+    // written for litopys: Рим (Rome, 2.3 million) has three letters, which alone made it weak
+    assert_eq!(names("Місто, як і Рим, стоїть на пагорбах."), ["Rome"]);
+    assert_eq!(names("Делегація прилетіла до Рима вчора."), ["Rome"]);
+    // "Усі" (all) is also a spelling of Wuxi: a word far more often than the city
+    assert!(names("Усі пішли додому.").is_empty());
+}
+
+#[test]
+fn regions_lands_and_waters_of_prose() {
+    // written for litopys
+    assert_eq!(names("Влітку вони подорожували Андалусією та Каталонією."), ["Andalucía", "Catalunya"]);
+    assert_eq!(names("Дід прибув до Львова з Сілезії."), ["Lviv", "Silesia"]);
+    assert_eq!(names("Туристи їздять до Мертвого моря."), ["Dead Sea"]);
+    assert_eq!(names("Він упав у Даугаву біля мосту."), ["Daugava"]);
+    assert_eq!(names("Міста Речі Посполитої торгували з Кримом."), ["Polish-Lithuanian Commonwealth", "Crimea"]);
+    assert_eq!(names("Вона виросла на березі Дністра."), ["Dniester"]);
+    assert_eq!(names("Вони мріють поїхати на Крит."), ["Crete"]);
+}
+
+#[test]
+fn former_names_of_renamed_towns() {
+    // written for litopys: Червоноград is Sheptytskyi since 2024, Торез Chystiakove since 2016
+    assert_eq!(only("Засідання провели у Червонограді."), ("Sheptytskyi".to_string(), "Lviv".to_string()));
+    assert_eq!(only("Шахту в Торезі закрили давно."), ("Chystiakove".to_string(), "Donetsk".to_string()));
+}
+
+#[test]
+fn persons_beside_kin_particles_and_in_the_instrumental() {
+    // written for litopys
+    assert!(names("Поруч сиділа сестра їхня Зубра.").is_empty());
+    assert!(names("Він не залишив рідну сестру Зубра саму.").is_empty());
+    assert!(names("Метод описав ботанік А. де Барі.").is_empty());
+    assert!(names("Він пообідав з Івановим у кафе.").is_empty());
+    assert!(names("Вчера с Гагариным встретились журналисты.").is_empty());
+    // where the town is named, it is the town
+    assert_eq!(names("Учения прошли под Гагарином."), ["Gagarin"]);
+    assert_eq!(names("Там, де Барі, море тепле."), ["Bari"]);
+}
+
+#[test]
+fn abbreviations_and_mismatched_village_words() {
+    // written for litopys
+    // two or three capitals are an abbreviation, not Of (Turkey) or the village Buky
+    assert!(names("Слово має код ОФ у таблиці.").is_empty());
+    assert!(names("Зенітний комплекс БУК-3 коштує дорого.").is_empty());
+    // "у селі Коля" is no village of Kiel's
+    assert!(places("Вона купила хліб у селі Коля.").iter().all(|p| p.3 != "DE"));
+    // the second of two names after a kinship word is a person too
+    assert!(names("Прийшли сестри Ластівки й Сороки.").is_empty());
+}
+
+#[test]
+fn programme_periods_and_hyphenated_words() {
+    // written for litopys: a programme's period after the place scopes a document's title
+    assert!(names("Уряд схвалив програму розвитку туризму України на 2021–2025 роки.").is_empty());
+    assert_eq!(names("Фірму зареєстрували в Києві у 2019 році."), ["Kyiv"]);
+    // the first part of a hyphenated word in lower case is no settlement
+    assert!(names("Вона прийшла до Сані-жида вчора.").is_empty());
+    // a capital after the hyphen names a route, and the first town stays
+    assert_eq!(names("Поїзд Київ-Одеса вирушив.").first().map(String::as_str), Some("Kyiv"));
+}
+
+#[test]
+fn a_village_word_abbreviated_before_a_line_break() {
+    // written for litopys: sentence splitters break the line after "с."
+    assert_eq!(names("Ділянку продали в с.\nСтоянка за безцінь."), ["Stoianka"]);
+}
+
+#[test]
+fn lands_before_towns_abroad_and_oblasts_before_villages() {
+    // written for litopys: ancient Sparta and Rus before Sparta (Greece) and Ruse (Bulgaria)
+    let kinds = |t: &str| places(t).into_iter().map(|p| (p.1, p.2)).collect::<Vec<_>>();
+    assert_eq!(kinds("Колись вони захищали Спарту."), [("Sparta".to_string(), "area")]);
+    assert_eq!(kinds("Слава про нього йшла по всій Русі."), [("Kyivan Rus".to_string(), "area")]);
+    // "Тернопілля" is Ternopil oblast's regional name, and a village of Lviv oblast
+    assert_eq!(kinds("Вони переїхали на Тернопілля."), [("Ternopil".to_string(), "oblast")]);
+    // an oblast framed as a region scopes a programme too
+    assert!(names("Затвердили програму підтримки громад у Запорізькій області на 2015–2018 роки.").is_empty());
+}
+
+#[test]
+fn old_states_old_names_and_city_neighbourhoods() {
+    // written for litopys
+    assert_eq!(names("Він служив у Югославії та Чехословаччині."), ["Yugoslavia", "Czechoslovakia"]);
+    assert_eq!(names("Австрійці називали місто Лемберг."), ["Lviv"]);
+    assert_eq!(names("У Львові ми гуляли Погулянкою до Знесіння."), ["Lviv", "Pohulianka", "Znesinnia"]);
+    assert_eq!(names("Він живе в Києві, на Святошині."), ["Kyiv", "Sviatoshyn"]);
+}
