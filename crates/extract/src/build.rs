@@ -160,7 +160,13 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
             x.value
         })
     };
-    let participants = figure("participants", f.participants);
+    // a crowd's size belongs to crowd events (a protest, a riot, a crowd's attack), not to a
+    // strike or a battle, whose counts are of people hurt
+    let crowd_event = matches!(
+        rule.sub_event_type.event_type(),
+        litopys_model::EventType::Protests | litopys_model::EventType::Riots | litopys_model::EventType::ViolenceAgainstCivilians
+    );
+    let participants = figure("participants", f.participants.filter(|_| crowd_event));
     let injuries = figure("injuries", f.injuries);
     let fatalities = figure("fatalities", f.fatalities).unwrap_or(0);
     let arrests = figure("arrests", f.arrests);

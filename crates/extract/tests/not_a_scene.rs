@@ -156,7 +156,8 @@ fn numbers_in_names_are_not_counts() {
         "2026-03-10",
     );
     assert_eq!(out.incidents[0].fatalities, 2);
-    assert_eq!(out.incidents[0].participants, Some(2));
+    // a strike has no crowd size: the two are its dead, not its participants
+    assert_eq!(out.incidents[0].participants, None);
     let out = extract(
         "В Севастополе под автомобилем сработало взрывное устройство, погиб один человек — начальник штаба 41-й бригады.",
         "2026-03-10",
