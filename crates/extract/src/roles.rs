@@ -697,15 +697,22 @@ impl Roles {
         }
         // a text that names places abroad again and again, and no Ukrainian region, is about
         // abroad
+        // (a region abroad counts twice: "в Курской области" sets a story's scene; a Ukrainian
+        // region counts against only where it stands near the name or in the lead: "к границе со
+        // стороны Сумской области" at the end of a story about Kursk is a direction)
         let whole = Span::new(0, text.len());
-        let abroad_named = a
+        let abroad_named: usize = a
             .places_in(whole)
             .iter()
             .filter(|x| x.span != m.span && foreign(x))
-            .count();
-        let ukrainian_region = a.places_in(whole).iter().any(|x| {
-            let o = a.gazetteer.entry(x.candidates[0]);
-            o.is_ukrainian() && matches!(o.kind, Kind::Oblast | Kind::Raion)
+            .map(|x| if matches!(a.gazetteer.entry(x.candidates[0]).kind, Kind::Oblast | Kind::Region) { 2 } else { 1 })
+            .sum();
+        let lead = a.paragraphs.first().copied().unwrap_or(paragraph);
+        let ukrainian_region = [paragraph, lead].iter().any(|&span| {
+            a.places_in(span).iter().any(|x| {
+                let o = a.gazetteer.entry(x.candidates[0]);
+                o.is_ukrainian() && matches!(o.kind, Kind::Oblast | Kind::Raion)
+            })
         });
         if abroad_named >= 2 && !ukrainian_region {
             w.add(
