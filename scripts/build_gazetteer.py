@@ -108,6 +108,8 @@ RENAMED = {
     ("Donetsk", "Покровське"): [],
     ("Kharkiv", "Берестин"): ["Красноград", "Krasnohrad", "Krasnograd"],
     ("Kharkiv", "Первомайський"): [],
+    # the KATOTTG of 2024 names Новопсков "Айдар" (the hromada "Айдарська", its only town)
+    ("Luhansk", "Айдар"): ["Новопсков", "Novopskov"],
     ("Luhansk", "Сіверськодонецьк"): [],
     ("Khmelnytskyi", "Хмельницький"): ["Проскурів", "Проскуров", "Proskuriv"],
     ("Mykolaiv", "Південноукраїнськ"): ["Южноукраїнськ", "Южноукраинск", "Yuzhnoukrainsk"],
@@ -301,6 +303,58 @@ def stem_score(adj: str, name: str) -> int:
     return best
 
 
+# Adjectives of towns that the rule of `town_adjective` does not make.
+IRREGULAR_ADJECTIVES = {
+    "Кринички": "Криничанський",
+    "Лубни": "Лубенський",
+    "Ічня": "Ічнянський",
+    "Чернівці": "Чернівецький",
+    "Прилуки": "Прилуцький",
+}
+
+
+def town_adjective(name: str):
+    """The masculine adjective of a one-word town's name, as a raion named after it is called
+    ("Перевальськ" → "Перевальський", "Новопсков" → "Новопсковський", "Умань" →
+    "Уманський", "Кам'янське" → "Кам'янський", "Біляївка" → "Біляївський"); None for a name
+    of several words or one already an adjective."""
+    if name in IRREGULAR_ADJECTIVES:
+        return IRREGULAR_ADJECTIVES[name]
+    if " " in name or "-" in name or len(name) < 4 or name.endswith(("ий", "ій", "ой")):
+        return None
+    if name.endswith(("ськ", "цьк", "зьк")):
+        return name + "ий"
+    if name.endswith(("ське", "цьке", "зьке")):
+        return name[:-1] + "ий"
+    if name[-1] in "еєо":
+        # a neuter name's adjective is irregular: Мирне → Мирнянський, Гуляйполе → Гуляйпільський
+        return None
+    if name.endswith("с"):
+        return name + "ький"
+    if name.endswith("ці"):
+        return name[:-2] + "ецький"
+    if name.endswith("ик"):
+        return name[:-1] + "цький"
+    if name.endswith("ець"):
+        return name[:-1] + "кий"
+    if name.endswith("ль"):
+        return name + "ський"
+    if name.endswith("ь"):
+        return name[:-1] + "ський"
+    if name.endswith("ка"):
+        return name[:-2] + "ський"
+    if name.endswith("ки"):
+        return name[:-2] + "цький"
+    if name.endswith("г"):
+        return name[:-1] + "зький"
+    if name[-1] in "ая" and name[-2] not in "аеєиіїоуюяь'" and name[-3] not in "аеєиіїоуюя'":
+        # Алмазна, Привілля: an adjective's or a collective noun's form, irregular again
+        return None
+    if name[-1] in "аяоеиіє":
+        return name[:-1] + "ський"
+    return name + "ський"
+
+
 def derived_rows(kat):
     """Rows derived from the names of hromadas whose centre is a town: the raions that the
     2020 reform abolished and reports still name ("в Мар'їнському районі", "Новопсковського
@@ -311,7 +365,13 @@ def derived_rows(kat):
     hromadas by the same rule as raions. Both take the centre's point at a raion's precision,
     and the current raion of the centre as admin2; a name some current unit or place already
     has is left to it. The key column holds the hromada's KATOTTG code and a suffix, so that the
-    rows sort next to it."""
+    rows sort next to it.
+
+    A hromada whose town has no point of its own (Кринички of the "Криничанська" hromada) gives
+    them too, after those whose centre is their town. So does a city no hromada is named after
+    (Перевальськ, in the "Алчевська" hromada), by the adjective of its own name
+    (`town_adjective`), and an urban-type settlement renamed since (Айдар, formerly Новопсков)
+    by its former name's."""
     def regional_noun(adj):
         # "Бориспільська" → "Бориспільщина", "Луцька" → "Луччина"; "-зька" has no regular noun
         if adj.endswith("ська"):
@@ -326,28 +386,64 @@ def derived_rows(kat):
             # the oblast's own noun ("Полтавщина") is the oblast's (data/core.tsv)
             taken.add(fold(regional_noun(r["uk"])))
     out = []
+
+    def add_former(former, unit, code):
+        if fold(former) in taken:
+            return
+        taken.add(fold(former))
+        raion_name = kmu(unit["raion"]["uk"]) if unit["raion"] else ""
+        common = [unit["admin1"], raion_name, "", f"{unit['lat']:.5f}", f"{unit['lon']:.5f}", "0", "3"]
+        spell = {kmu(former)} | press_variants(former)
+        ru = ru_from_uk(former)
+        if ru:
+            spell.add(ru)
+        out.append(["raion", kmu(former), former, *common, code + "-former",
+                    "|".join(sorted(spell - {"", kmu(former), former}))])
+
+    # the towns of each hromada: its centre may lack a point of its own ("Кринички" of the
+    # "Криничанська" hromada), and then another member is the hromada's centre
+    towns = {}
     for r in kat:
+        if r["cat"] in "MX" and r.get("hromada") is not None:
+            towns.setdefault(r["hromada"]["code"], []).append(r)
+    named_after = set()
+    # first the hromadas whose centre is their town, then those whose town has no point
+    hromadas = [r for r in kat if r["cat"] == "H" and r["lat"] is not None]
+    def own_centre(r):
         c = r.get("centre")
-        if r["cat"] != "H" or c is None or c["cat"] not in "MX" or r["lat"] is None:
-            continue
+        return c is not None and c["cat"] in "MX" and stem_score(r["uk"], c["uk"]) > 0
+    for r in [h for h in hromadas if own_centre(h)] + [h for h in hromadas if not own_centre(h)]:
         uk = r["uk"]
-        if not uk.endswith(("ська", "цька", "зька")) or " " in uk or stem_score(uk, c["uk"]) == 0:
+        if not uk.endswith(("ська", "цька", "зька")) or " " in uk:
             continue
-        raion_name = kmu(r["raion"]["uk"]) if r["raion"] else ""
-        common = [r["admin1"], raion_name, "", f"{r['lat']:.5f}", f"{r['lon']:.5f}", "0", "3"]
-        former = uk[:-1] + "ий"
-        if fold(former) not in taken:
-            taken.add(fold(former))
-            spell = {kmu(former)} | press_variants(former)
-            ru = ru_from_uk(former)
-            if ru:
-                spell.add(ru)
-            out.append(["raion", kmu(former), former, *common, r["code"] + "-former",
-                        "|".join(sorted(spell - {"", kmu(former), former}))])
+        fits = [t for t in towns.get(r["code"], []) if stem_score(uk, t["uk"])]
+        if not own_centre(r) and not fits:
+            continue
+        named_after.update(t["code"] for t in fits)
+        common = [r["admin1"], kmu(r["raion"]["uk"]) if r["raion"] else "", "", f"{r['lat']:.5f}", f"{r['lon']:.5f}", "0", "3"]
+        add_former(uk[:-1] + "ий", r, r["code"])
         noun = regional_noun(uk)
         if noun and fold(noun) not in taken:
             taken.add(fold(noun))
             out.append(["area", kmu(noun), noun, *common, r["code"] + "-area", ""])
+    # a city no hromada is named after was the centre of a raion of its own name as often as
+    # not ("Перевальського району": Перевальськ is in the "Алчевська" hromada now), and a
+    # renamed urban-type settlement's raion kept its former name ("Новопсковського району",
+    # Айдар); not a renamed city's: its former name's adjective names districts of other
+    # cities too ("Кіровський", "Дзержинський", "Комсомольський")
+    cities = {(r["admin1"], r["uk"]) for r in kat if r["cat"] == "M"}
+    for r in kat:
+        if r["cat"] not in "MX" or r["lat"] is None:
+            continue
+        key = (r["admin1"], r["uk"])
+        renamed = RENAMED.get(key, []) if r["cat"] == "X" and key not in cities else []
+        names = [o for o in renamed[:1] if CYR_OK.match(o)]
+        if r["cat"] == "M" and r["code"] not in named_after:
+            names.insert(0, r["uk"])
+        for name in names:
+            adj = town_adjective(name)
+            if adj:
+                add_former(adj, r, r["code"])
     return out
 
 

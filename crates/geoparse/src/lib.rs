@@ -73,6 +73,7 @@ mod derived;
 mod heads;
 mod lists;
 mod person;
+mod romanize;
 mod sentence;
 mod street;
 
@@ -694,12 +695,17 @@ impl<'g> Geoparser<'g> {
                 .is_some_and(|(w, _)| w.starts_with(char::is_uppercase) && person::nominative_surname(w))
                 && !sentence::word_before(text, m.span.start)
                     .is_some_and(|(w, _)| PLACE_PREPOSITIONS_ANY.contains(&w.to_lowercase().as_str()));
+            // a first name in Latin letters with a surname after it: the village Сергії read in
+            // "According to Sergii Tiurin" (English does not inflect, and a Latin name's
+            // capitalised next word is its surname more often than anything else)
+            let latin_full_name = word.is_ascii() && self.first_names.starts_full_name(text, name);
             if !abbreviation
                 && (self.first_names.next_to(text, name, m.weak || small)
-                    || (surname_after && !matches!(entry.kind, Kind::Country | Kind::Oblast | Kind::Region)))
+                    || ((surname_after || latin_full_name)
+                        && !matches!(entry.kind, Kind::Country | Kind::Oblast | Kind::Region)))
             {
                 add(Signal::PersonName, -5.0);
-            } else if self.first_names.contains(word) {
+            } else if self.first_names.contains(word) && !word.is_ascii() {
                 // "у Станіславі", "в Володимирі": a preposition of place and a locative ending
                 // make the old or current name of a city more likely than a person
                 let located = sentence::word_before(text, name.start)

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use litopys_gazetteer::{case_forms, normalize};
 use litopys_model::Span;
 
+use crate::romanize::latin_spellings;
 use crate::sentence::{word_after, word_before};
 
 const FIRST_NAMES: &str = include_str!("../data/first_names.txt");
@@ -51,17 +52,25 @@ impl FirstNames {
     pub fn builtin() -> FirstNames {
         let mut names = FirstNames::parse(FIRST_NAMES);
         names.0.extend(FirstNames::parse(FIRST_NAMES_RU).0);
+        names.add_latin(FIRST_NAMES);
+        names.add_latin(FIRST_NAMES_RU);
         names
+    }
+
+    /// Adds the Latin spellings of a list's nominatives, as English news writes them
+    /// ("Serhii", "Sergii", "Sergey"; see `romanize`). English does not inflect them.
+    pub fn add_latin(&mut self, list: &str) {
+        for name in nominatives(list) {
+            for latin in latin_spellings(name) {
+                self.0.insert(normalize(&latin));
+            }
+        }
     }
 
     /// A list of nominatives, one a line (`#` starts a comment).
     pub fn parse(list: &str) -> FirstNames {
         let mut set = HashSet::new();
-        for name in list
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter(|l| !l.is_empty())
-        {
+        for name in nominatives(list) {
             for form in case_forms(name) {
                 set.insert(normalize(&form));
             }
@@ -130,6 +139,11 @@ impl FirstNames {
         }
         initial_after(text, name.end)
     }
+}
+
+/// The names of a list, one a line (`#` starts a comment).
+fn nominatives(list: &str) -> impl Iterator<Item = &str> {
+    list.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
 }
 
 /// Particles of surnames: "де Барі", "ван Бетховен", "фон Бісмарк", "да Вінчі".

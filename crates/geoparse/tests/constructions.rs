@@ -701,3 +701,28 @@ fn old_states_old_names_and_city_neighbourhoods() {
     assert_eq!(names("У Львові ми гуляли Погулянкою до Знесіння."), ["Lviv", "Pohulianka", "Znesinnia"]);
     assert_eq!(names("Він живе в Києві, на Святошині."), ["Kyiv", "Sviatoshyn"]);
 }
+
+#[test]
+fn latin_first_names_with_a_surname_are_persons() {
+    // Сергії (Chernivtsi) is also the first name Сергій, which English reports write "Serhii",
+    // "Sergii", "Serhiy"; a surname after it makes a person of it
+    assert!(!names("Officials said Serhii Lysak had visited the hospital.").contains(&"Serhii".to_string()));
+    assert!(!names("As Sergii Tiurin put it, the night was quiet in the oblast.").contains(&"Serhii".to_string()));
+    assert!(!names("The governor, Serhiy Lysak, reported two injured.").contains(&"Serhii".to_string()));
+    // the village itself still counts where the text says it is one
+    assert!(names("A drone struck the village of Serhii in Chernivtsi Oblast.").contains(&"Serhii".to_string()));
+    assert_eq!(only("Fire broke out in the village of Serhii on Monday.").0, "Serhii");
+}
+
+#[test]
+fn raions_abolished_in_2020_are_still_places() {
+    // Перевальськ lies in the Алчевська hromada now, and Новопсков is named Айдар: neither gives
+    // a hromada's name, yet reports name the raions they were the centres of
+    let found = places("Село Перевальського району знову обстріляли.");
+    assert!(found.iter().any(|p| p.1 == "Perevalskyi" && p.2 == "raion" && p.4 == "Luhansk"), "{found:?}");
+    let found = places("У Новопсковському районі окупанти відкрили фільтраційний табір.");
+    assert!(found.iter().any(|p| p.1 == "Novopskovskyi" && p.4 == "Luhansk"), "{found:?}");
+    // the hromada's town has no point of its own: Кринички of the Криничанська hromada
+    let found = places("Пожежа сталася в Криничанському районі.");
+    assert!(found.iter().any(|p| p.1 == "Krynychanskyi" && p.4 == "Dnipropetrovsk"), "{found:?}");
+}
