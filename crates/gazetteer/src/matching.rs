@@ -12,11 +12,12 @@ use crate::names::{FLAG_ALIAS, FLAG_ANY_CASE, FLAG_BITS, FLAG_DISTRICT, FLAG_REG
 use crate::normalize::is_word_char;
 use crate::{EntryId, Frame, Gazetteer, Kind, Mention, Reason};
 
-/// Words after a name that make it a region or a district.
+/// Words after a name that make it a region or a district ("Kharkiv Regional Military
+/// Administration" is the oblast's).
 /// The governorates and counties of the empire are the oblasts and raions of their names
 /// ("Полтавської губернії", "Золотоніського повіту").
 const REGION_WORDS: &[&str] = &[
-    "region", "oblast", "province", "область", "області", "обл", "области", "областью", "oblast'", "губернія", "губернії",
+    "region", "regional", "oblast", "province", "область", "області", "обл", "области", "областью", "oblast'", "губернія", "губернії",
     "губернію", "губернією", "губерния", "губернии", "губернию", "губернией",
 ];
 const DISTRICT_WORDS: &[&str] = &[

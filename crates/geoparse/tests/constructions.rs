@@ -726,3 +726,11 @@ fn raions_abolished_in_2020_are_still_places() {
     let found = places("Пожежа сталася в Криничанському районі.");
     assert!(found.iter().any(|p| p.1 == "Krynychanskyi" && p.4 == "Dnipropetrovsk"), "{found:?}");
 }
+
+#[test]
+fn a_regional_administration_names_the_oblast() {
+    let found = places("The head of the Poltava Regional Military Administration said two people were hurt.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "oblast");
+    assert_eq!(found[0].4, "Poltava");
+}
