@@ -133,11 +133,7 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // place, told in the paragraph that set the day, happened on that day
                 // (the oblast of a raion told before is no other place: "На Черкащині ..." after "в
                 // Уманському районі")
-                let nested = |p: EntryId, q: EntryId| {
-                    let (x, y) = (a.gazetteer.entry(p), a.gazetteer.entry(q));
-                    contains(x, y) || contains(y, x)
-                };
-                let elsewhere = f.place.is_some_and(|p| out.drafts.last().and_then(|d| d.place).is_some_and(|q| q.entry != p.entry && !nested(p.entry, q.entry)));
+                let elsewhere = f.place.is_some_and(|p| out.drafts.last().and_then(|d| d.place).is_some_and(|q| q.entry != p.entry && !nested(a, p.entry, q.entry)));
                 let elsewhere_same_paragraph = a.sentences[fr.sentence].paragraph_idx == s.paragraph_idx && elsewhere;
                 // a digest of the past day: "Внаслідок вчорашніх обстрілів у Вовчанську [...] Внаслідок
                 // обстрілу с. Колодязне": the next place is told on the day the story is at, when that
@@ -347,7 +343,7 @@ fn merge_repeats(a: &Analysis, drafts: Vec<Draft>, published: Option<jiff::civil
             // a headline told without a day at the oblast ("Ворог скинув авіабомби на село у
             // Запорізькій області") and the body's dated incident in a village of it are one
             let (x, y) = (a.gazetteer.entry(p.entry), a.gazetteer.entry(q.entry));
-            let nested = p.rank != q.rank && (contains(x, y) || contains(y, x)) && matches!(x.kind.min(y.kind), Kind::Oblast | Kind::Raion | Kind::Hromada);
+            let nested = p.rank != q.rank && nested(a, p.entry, q.entry) && matches!(x.kind.min(y.kind), Kind::Oblast | Kind::Raion | Kind::Hromada);
             let one_undated = m.date.is_none() != d.date.is_none();
             // (a body's day weeks before publication is another incident: the attack a verdict
             // told in the headline punishes)
@@ -661,6 +657,12 @@ fn compatible(a: &Analysis, d: &Draft, f: &Features) -> bool {
         }
     }
     f.regions.iter().all(|r| *r == here_entry.admin1)
+}
+
+/// True when one of two places holds the other (an oblast and a raion of it, a raion and its town).
+fn nested(a: &Analysis, p: EntryId, q: EntryId) -> bool {
+    let (x, y) = (a.gazetteer.entry(p), a.gazetteer.entry(q));
+    contains(x, y) || contains(y, x)
 }
 
 /// True when the unit `outer` holds `inner`: its oblast, its raion or its hromada (a unit the
