@@ -123,7 +123,7 @@ pub fn warn(doc: &Document, incidents: &[Incident]) {
 fn counts_from_publication(kind: DateKind) -> bool {
     matches!(
         kind,
-        DateKind::FromPublication { .. } | DateKind::Weekday(_) | DateKind::LastMonth
+        DateKind::FromPublication { .. } | DateKind::Weekday(_) | DateKind::LastMonth | DateKind::Weekend
     )
 }
 

@@ -12,7 +12,8 @@
 //! | `yesterday`, `вчора`, `вчера вечером`, `today`, `сьогодні`, `позавчера` | offset | publication | 1 |
 //! | `the next day`, `наступного дня`, `на следующий день`, `two days later`, `the same day`, `the day before`, `напередодні`, `накануне` | offset | previous incident (else publication) | 1 |
 //! | `on Monday`, `у неділю`, `в пятницу` | weekday | publication | 1 |
-//! | `last week`, `a few days ago`, `на вихідних`, `на выходных`, `днями`, `на днях` | offset | publication | 2 |
+//! | `last week`, `a few days ago`, `днями`, `на днях` | offset | publication | 2 |
+//! | `this weekend`, `over the weekend`, `на вихідних`, `на выходных` | the Sunday before | publication | 2 |
 //! | `in February`, `last December`, `у лютому`, `в январе` | month | publication | 3 |
 //! | `a month ago`, `in 2023`, `back in 2023`, `у 2023 році` | month / year | publication | 3 |
 //!
@@ -75,6 +76,9 @@ pub enum DateKind {
     Weekday(Weekday),
     /// The calendar month before the publication's month.
     LastMonth,
+    /// The weekend before publication (its Sunday, or the publication day on a Saturday),
+    /// roughly: "this weekend", "на вихідних".
+    Weekend,
 }
 
 impl DateKind {
@@ -154,6 +158,14 @@ fn resolve_unchecked(kind: DateKind, a: &Anchors) -> Option<Resolved> {
                 p.checked_sub(i32::from(back).days()).ok()?,
                 TimePrecision::Day,
             )
+        }
+        DateKind::Weekend => {
+            let p = a.published?;
+            let back = match p.weekday() {
+                Weekday::Saturday => 0,
+                w => (w.to_monday_zero_offset() - Weekday::Sunday.to_monday_zero_offset()).rem_euclid(7),
+            };
+            day(p.checked_sub(i32::from(back).days()).ok()?, TimePrecision::Week)
         }
         DateKind::LastMonth => {
             let p = a.published?.first_of_month();
@@ -336,8 +348,8 @@ fn patterns() -> &'static [(Regex, Build)] {
                 },
             ),
             (
-                r"\b(?:over|at|on) the weekend\b|\bна вихідних\b|\bу вихідні\b|\bна выходных\b|\bв выходные\b".into(),
-                |_| from_pub(-2, TimePrecision::Week),
+                r"\b(?:over|at|on) the weekend\b|\b(?:this|last) weekend\b|\bна вихідних\b|\bу вихідні\b|\bна выходных\b|\bв выходные\b".into(),
+                |_| Some(DateKind::Weekend),
             ),
             (
                 r"\ba month ago\b|\bмісяць тому\b|\bмесяц назад\b".into(),
@@ -677,6 +689,9 @@ mod tests {
         );
         check("на вихідних", "2026-02-10", None, Some(("2026-02-08", 2)));
         check("на выходных", "2026-02-10", None, Some(("2026-02-08", 2)));
+        // the Sunday just before a Monday's report, the day itself on a Saturday
+        check("this weekend", "2025-02-03", None, Some(("2025-02-02", 2)));
+        check("over the weekend", "2025-02-01", None, Some(("2025-02-01", 2)));
         check(
             "наступного дня",
             "2026-02-10",

@@ -84,9 +84,11 @@ struct RolesFile {
     source_before: Langs,
     seat_before: Langs,
     owner_after: Langs,
+    government_after_possessive: Langs,
     feature_after: Langs,
     defenders: Langs,
     follow_up: Langs,
+    suspect: Langs,
     damage: Langs,
     strikes: Strikes,
 }
@@ -179,9 +181,11 @@ pub(crate) struct Roles {
     source_before: Words,
     seat_before: Words,
     owner_after: Words,
+    government_after_possessive: Words,
     feature_after: Words,
     defenders: Words,
     follow_up: Words,
+    suspect: Words,
     damage: Words,
     strikes: Vec<String>,
 }
@@ -210,9 +214,11 @@ pub(crate) fn builtin() -> &'static Roles {
                 source_before: Words::new(f.source_before),
                 seat_before: Words::new(f.seat_before),
                 owner_after: Words::new(f.owner_after),
+                government_after_possessive: Words::new(f.government_after_possessive),
                 feature_after: Words::new(f.feature_after),
                 defenders: Words::new(f.defenders),
                 follow_up: Words::new(f.follow_up),
+                suspect: Words::new(f.suspect),
                 damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
             },
@@ -232,9 +238,11 @@ pub(crate) fn builtin() -> &'static Roles {
                 source_before: Words(Vec::new()),
                 seat_before: Words(Vec::new()),
                 owner_after: Words(Vec::new()),
+                government_after_possessive: Words(Vec::new()),
                 feature_after: Words(Vec::new()),
                 defenders: Words(Vec::new()),
                 follow_up: Words(Vec::new()),
+                suspect: Words(Vec::new()),
                 damage: Words(Vec::new()),
                 strikes: Vec::new(),
             },
@@ -509,6 +517,16 @@ impl Roles {
         if country && self.owner_after.starts(&strs(&next)).is_some() {
             w.add("the name owns an embassy or a consulate", 2, join(&next));
         }
+        // "critics of Kyiv's mobilization policies": the government, not a scene
+        let possessive = ["'s ", "’s "].iter().any(|p| text[m.span.end..].starts_with(p));
+        if possessive {
+            let next = after(text, m.span, 3);
+            // the words after the possessive's "s"
+            let rest = next.get(1..).unwrap_or(&[]);
+            if self.government_after_possessive.starts(&strs(rest)).is_some() {
+                w.add("an English possessive names the government's policy, not a scene", 2, join(&next));
+            }
+        }
         // "видео о Буче", "комментарии про ... Бучу": a topic, unless a place preposition comes
         // between ("о событиях в Буче" tells where they were)
         // (the preposition right before the name, or before one adjective: "про украинскую Бучу")
@@ -536,6 +554,12 @@ impl Roles {
     /// `[follow_up]`).
     pub(crate) fn follows_up(&self, a: &Analysis, span: Span) -> bool {
         self.follow_up.anywhere_in(a.text(), span)
+    }
+
+    /// True when the text in `span` names the perpetrator of an incident told before: "the
+    /// suspect in the attack", "нападника", "стрелявшего" (`data/roles.toml` `[suspect]`).
+    pub(crate) fn names_suspect(&self, a: &Analysis, span: Span) -> bool {
+        self.suspect.anywhere_in(a.text(), span)
     }
 
     /// The alert word of the sentence around `span`, if the sentence has one and no event cue.

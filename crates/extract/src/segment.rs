@@ -71,6 +71,9 @@ struct Features<'a> {
     date_leads: bool,
     place: Option<PlacePick>,
     regions: Vec<&'a str>,
+    /// The sentence tells the detention of the perpetrator of an incident told before ("police
+    /// said the suspect in the attack had been detained").
+    suspect_detained: bool,
 }
 
 /// Splits the analysed document into incident drafts.
@@ -106,7 +109,10 @@ pub fn segment(a: &Analysis) -> Outcome {
             if let Some(d) = out.drafts.last().filter(|d| d.date.is_none()) {
                 // but the lead under a headline tells the headline's incident with the day it was
                 // reported ("KYIV - One police officer was killed ..., police said on Sunday")
-                let lead_of_headline = f.event && d.sentences.iter().all(|&i| a.sentences[i].paragraph_idx == 0);
+                // (the headline is the first incident told, in the paragraph before: a page's
+                // dateline line may come above it)
+                let headline = out.drafts.len() == 1 && d.sentences.len() == 1 && a.sentences[d.sentences[0]].paragraph_idx + 1 >= s.paragraph_idx;
+                let lead_of_headline = f.event && (headline || d.sentences.iter().all(|&i| a.sentences[i].paragraph_idx == 0));
                 if !lead_of_headline && !d.sentences.iter().any(|&i| a.sentences[i].paragraph_idx == s.paragraph_idx) {
                     f.date = None;
                 }
@@ -170,6 +176,14 @@ pub fn segment(a: &Analysis) -> Outcome {
         }
         tracing::trace!(sentence = idx, event = f.event, date = ?f.date.map(|(_, r)| r.date), place = ?f.place.map(|p| &a.gazetteer.entry(p.entry).name), drafts = out.drafts.len(), "segment");
         let same_paragraph = last_told.is_some_and(|j| a.sentences[j].paragraph_idx == s.paragraph_idx);
+        // "On Dec. 4, police said the suspect in the attack had been detained": the arrest that
+        // followed an incident is part of it, whatever its day, where no other scene is told
+        if f.suspect_detained {
+            if let Some(d) = out.drafts.last_mut().filter(|d| d.date.is_some() && f.place.is_none_or(|p| d.place.is_some_and(|q| same_scene(a, p.entry, q.entry)))) {
+                d.sentences.push(idx);
+                continue;
+            }
+        }
         match out.drafts.last_mut() {
             Some(d)
                 if f.event
@@ -177,7 +191,9 @@ pub fn segment(a: &Analysis) -> Outcome {
                     && !(f.date_leads && d.date.is_some())
                     && !stale_for(a, d, s, &f, published)
                     && !punished_earlier(a, d, s, &f, frame, published)
-                    && !told_from_the_story(&f) =>
+                    // (the day before the day an incident was reported is that incident's:
+                    // "police confirmed on Thursday [...] opened fire the previous day")
+                    && !(told_from_the_story(&f) && !reported_only(d)) =>
             {
                 enrich(d, idx, &f)
             }
@@ -211,7 +227,7 @@ pub fn segment(a: &Analysis) -> Outcome {
                     for place in harmed {
                         out.drafts.push(Draft { sentences: vec![idx], date, place: Some(place), place_inherited: false, typed_by: typed_by.clone() });
                     }
-                } else if f.place.is_some() && f.date.is_none() {
+                } else if f.place.is_some() && (f.date.is_none() || out.drafts.is_empty()) {
                     pending_place = f.place;
                 }
             }
@@ -445,6 +461,11 @@ fn undated(d: &Draft) -> bool {
     d.date.is_none_or(|(_, r)| r.precision == TimePrecision::Week)
 }
 
+/// True when the draft's only day is the day it was reported ("police confirmed on Thursday").
+fn reported_only(d: &Draft) -> bool {
+    d.date.is_some_and(|(_, r)| r.precision == TimePrecision::Week)
+}
+
 /// The day the story is at.
 #[derive(Clone, Copy)]
 struct Frame {
@@ -561,8 +582,10 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
     let date = recent.iter().copied().min_by_key(|(e, r)| (r.precision, distance(e), !e.kind.is_absolute(), e.span.start));
     let report_date = date.is_some_and(|(e, _)| dates::is_report_date(a.text(), e.span));
     let date_leads = recent.iter().any(|(e, r)| e.span.start < span.start + 30 && r.precision == TimePrecision::Day);
+    let suspect_detained = cues.iter().any(|c| c.kind == CueKind::Arrested) && crate::roles::builtin().names_suspect(a, span);
     Features {
         event,
+        suspect_detained,
         continuation: cues.iter().any(|c| c.kind == CueKind::Continuation),
         background: background || history,
         report_date,

@@ -636,3 +636,81 @@ fn statistics_accidents_and_the_whole_front_are_no_incident() {
         &[],
     );
 }
+
+// ---- follow-ups, weekends and reported days (session of 3 December) ----------------------
+
+#[test]
+fn the_detention_of_the_suspect_on_a_later_day_is_part_of_the_attack() {
+    check(
+        "A recruitment officer was stabbed in Uzhhorod on the evening of March 4 during a document check. \
+         The attacker fled.\n\nOn March 5, police said the suspect in the attack had been detained.",
+        "2026-03-05",
+        &[("2026-03-04", "Uzhhorod")],
+    );
+    check(
+        "Увечері 4 березня в Ужгороді чоловік ударив ножем військового ТЦК під час перевірки документів.\n\n\
+         5 березня поліція повідомила, що нападника затримали.",
+        "2026-03-05",
+        &[("2026-03-04", "Uzhhorod")],
+    );
+    // an arrest of someone else on another day is its own incident
+    check(
+        "A recruitment officer was stabbed in Uzhhorod on the evening of March 4.\n\n\
+         On March 5, police in Lutsk detained two men for arson of a TCC car.",
+        "2026-03-05",
+        &[("2026-03-04", "Uzhhorod"), ("2026-03-05", "Lutsk")],
+    );
+}
+
+#[test]
+fn a_charge_over_a_killing_dates_nothing_the_killing_does() {
+    check(
+        "Two men charged over killing of draft officer\n\n\
+         Prosecutors charged two men on Tuesday over the killing of a draft officer in the Sumy region. \
+         One of them shot dead the officer on Saturday while being driven to a training centre.",
+        "2026-03-11",
+        &[("2026-03-07", "Sumy")],
+    );
+}
+
+#[test]
+fn the_day_before_the_day_it_was_reported_is_the_incidents() {
+    // published on Saturday: "confirmed on Thursday", the shooting "the previous day"
+    check(
+        "Recruit shoots two instructors\n\n\
+         A recruit fatally shot two instructors at a training range in the Zhytomyr region, police confirmed on Thursday. \
+         The recruit opened fire on the instructors with a rifle the previous day.",
+        "2026-03-14",
+        &[("2026-03-11", "Zhytomyr")],
+    );
+}
+
+#[test]
+fn a_capitals_possessive_policy_is_no_scene() {
+    check(
+        "On March 3, a man attacked a TCC officer with a knife in Chernivtsi. \
+         The attack was first reported by a blogger who often criticises Kyiv's mobilization policy.",
+        "2026-03-04",
+        &[("2026-03-03", "Chernivtsi")],
+    );
+}
+
+#[test]
+fn a_weekend_digest_and_its_dated_item_are_one_incident() {
+    // published on Monday: "this weekend" is the Sunday before, and the body's "on Sunday" the same
+    check(
+        "An attack on a recruitment centre in the city of Kovel this weekend followed a string of similar cases. \
+         Police said one person was wounded on Sunday by a blast at the recruitment centre in Kovel.",
+        "2026-03-09",
+        &[("2026-03-08", "Kovel")],
+    );
+}
+
+#[test]
+fn since_martial_law_is_background() {
+    check(
+        "Since martial law was declared, men aged 25 to 60 can be drafted, and recruitment officers detain them on the streets.",
+        "2026-03-09",
+        &[],
+    );
+}
