@@ -87,6 +87,8 @@ pub fn segment(a: &Analysis) -> Outcome {
     let mut frame: Option<Frame> = None;
     // incidents recalled as background ("Нагадаємо, 19 листопада ...")
     let mut recalls: Vec<Recall> = Vec::new();
+    // the last sentence that told an incident
+    let mut last_event: Option<usize> = None;
     for (idx, s) in a.sentences.iter().enumerate() {
         let previous = out.drafts.last().and_then(|d| d.date.map(|(_, r)| r.date));
         let anchors = Anchors { published, previous, year_hint };
@@ -124,7 +126,10 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // "Події сталися 26 травня в Черкасах. [...] Троє завдали ударів військовим": an
                 // event told without a day of its own happened on the day the story moved to,
                 // not on the day of the incident before it (a verdict and the attack it punishes)
-                let moved_on = draft_day.is_some_and(|r| r.precision == TimePrecision::Day && r.date != fr.date.1.date);
+                // (moved since an incident was last told: a caption's day told before the
+                // sentence that went back to the incident dates nothing after it)
+                let moved_on = draft_day.is_some_and(|r| r.precision == TimePrecision::Day && r.date != fr.date.1.date)
+                    && last_event.is_none_or(|j| fr.sentence > j);
                 // "The incident occurred on 4 July in Vorokhta. [...] A group attacked ...": a
                 // day told before any incident belongs to the incident told next
                 // (not the page's own day above the headline, "29 січня 2026": it says nothing an
@@ -159,6 +164,9 @@ pub fn segment(a: &Analysis) -> Outcome {
         }
         if let Some((e, r)) = f.date.filter(|(_, r)| r.precision == TimePrecision::Day) {
             frame = Some(Frame { date: (e, r), place: f.place, sentence: idx });
+        }
+        if f.event {
+            last_event = Some(idx);
         }
         // a digest sentence naming several places in one list ("protests in Mykolaiv, Kharkiv
         // and Dnipro") tells one incident in each

@@ -714,3 +714,29 @@ fn since_martial_law_is_background() {
         &[],
     );
 }
+
+#[test]
+fn a_photo_captions_day_at_another_place_does_not_date_the_incident_told_after_it() {
+    // a caption dated at Kyiv, then the caption's own words about the attack in Stryi, then the body
+    check(
+        "Grenade thrown at recruitment office in Stryi, police say\n\n\
+         A man threw a grenade at a recruitment office in Stryi overnight, police said on Monday.\n\n\
+         Men queue outside a service centre to update their data on March 6, 2026 in Kyiv, Ukraine. \
+         A man threw a grenade at a recruitment office in the western town of Stryi. (Photo: agency)\n\n\
+         The man fled after throwing the grenade, police said.",
+        "2026-03-09",
+        &[("2026-03-09", "Stryi")],
+    );
+}
+
+#[test]
+fn the_government_trying_to_do_something_is_no_scene() {
+    check(
+        "Kyiv, (Agency - 5 March 2026) A blast at a recruitment centre in western Ukraine killed one person on Thursday.\n\n\
+         Kyiv has been trying to replenish the ranks of its army.\n\n\
+         \"Today an explosion occurred at the Kovel district recruitment centre,\" the head of the Volyn regional administration said.",
+        "2026-03-05",
+        // "the Kovel district recruitment centre" names the raion
+        &[("2026-03-05", "Kovelskyi")],
+    );
+}
