@@ -89,6 +89,7 @@ struct RolesFile {
     defenders: Langs,
     follow_up: Langs,
     suspect: Langs,
+    example: Langs,
     damage: Langs,
     strikes: Strikes,
 }
@@ -186,6 +187,7 @@ pub(crate) struct Roles {
     defenders: Words,
     follow_up: Words,
     suspect: Words,
+    example: Words,
     damage: Words,
     strikes: Vec<String>,
 }
@@ -219,6 +221,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 defenders: Words::new(f.defenders),
                 follow_up: Words::new(f.follow_up),
                 suspect: Words::new(f.suspect),
+                example: Words::new(f.example),
                 damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
             },
@@ -243,6 +246,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 defenders: Words(Vec::new()),
                 follow_up: Words(Vec::new()),
                 suspect: Words(Vec::new()),
+                example: Words(Vec::new()),
                 damage: Words(Vec::new()),
                 strikes: Vec::new(),
             },
@@ -560,6 +564,13 @@ impl Roles {
     /// suspect in the attack", "нападника", "стрелявшего" (`data/roles.toml` `[suspect]`).
     pub(crate) fn names_suspect(&self, a: &Analysis, span: Span) -> bool {
         self.suspect.anywhere_in(a.text(), span)
+    }
+
+    /// True when the sentence at `span` opens with an example word: "For instance, ...",
+    /// "Наприклад, ..." (`data/roles.toml` `[example]`).
+    pub(crate) fn opens_example(&self, a: &Analysis, span: Span) -> bool {
+        let words = after(a.text(), Span::new(span.start, span.start), 4);
+        self.example.starts(&strs(&words)).is_some()
     }
 
     /// The alert word of the sentence around `span`, if the sentence has one and no event cue.

@@ -71,6 +71,10 @@ struct Features<'a> {
     date_leads: bool,
     place: Option<PlacePick>,
     regions: Vec<&'a str>,
+    /// The sentence's only days are history (more than a year before publication).
+    history: bool,
+    /// The sentence tells a recent day of its own (not the day something was reported).
+    recent_day: bool,
     /// The sentence tells the detention of the perpetrator of an incident told before ("police
     /// said the suspect in the attack had been detained").
     suspect_detained: bool,
@@ -89,11 +93,19 @@ pub fn segment(a: &Analysis) -> Outcome {
     let mut recalls: Vec<Recall> = Vec::new();
     // the last sentence that told an incident
     let mut last_event: Option<usize> = None;
+    // sentences whose days are all history, and sentences that tell a recent day
+    let (mut history_sentences, mut recent_sentences) = (0, 0);
     for (idx, s) in a.sentences.iter().enumerate() {
         let previous = out.drafts.last().and_then(|d| d.date.map(|(_, r)| r.date));
         let anchors = Anchors { published, previous, year_hint };
         let hint = out.drafts.last().and_then(|d| d.place).map(|p| a.gazetteer.entry(p.entry).admin1.as_str());
         let mut f = features(a, s, &anchors, hint);
+        if f.history {
+            history_sentences += 1;
+        }
+        if f.recent_day {
+            recent_sentences += 1;
+        }
         if f.background {
             if f.event {
                 recalls.push(Recall { sentence: idx, date: f.date, place: f.place });
@@ -257,6 +269,11 @@ pub fn segment(a: &Analysis) -> Outcome {
             d.place = Some(scene);
             d.place_inherited = true;
         }
+    }
+    // a page of history ("In 1990, students organized a hunger strike [...] on Oct. 2 [...]")
+    // that tells no recent day of its own dates none of its undated incidents at publication
+    if history_sentences >= 3 && recent_sentences == 0 {
+        out.drafts.retain(|d| d.date.is_some());
     }
     date_follow_ups(a, &mut out.drafts, &recalls, published);
     out.drafts = merge_repeats(a, out.drafts, published);
@@ -591,11 +608,15 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
     let report_date = date.is_some_and(|(e, _)| dates::is_report_date(a.text(), e.span));
     let date_leads = recent.iter().any(|(e, r)| e.span.start < span.start + 30 && r.precision == TimePrecision::Day);
     let suspect_detained = cues.iter().any(|c| c.kind == CueKind::Arrested) && crate::roles::builtin().names_suspect(a, span);
+    // "For instance, this was the verdict of the X court": an example with no day of its own
+    let example = recent.is_empty() && crate::roles::builtin().opens_example(a, span);
     Features {
         event,
         suspect_detained,
         continuation: cues.iter().any(|c| c.kind == CueKind::Continuation),
-        background: background || history,
+        background: background || history || example,
+        history,
+        recent_day: date.is_some_and(|(e, r)| !report_date && r.precision <= TimePrecision::Month && !dates::is_dateline(a.text(), e.span)),
         report_date,
         date,
         date_leads,

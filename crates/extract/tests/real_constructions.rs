@@ -740,3 +740,31 @@ fn the_government_trying_to_do_something_is_no_scene() {
         &[("2026-03-05", "Kovelskyi")],
     );
 }
+
+#[test]
+fn an_example_without_a_day_of_its_own_is_no_incident() {
+    check(
+        "Courts rarely jail men who ignore a summons. For instance, this was the verdict of the Berezhany district court: a fine.",
+        "2026-03-09",
+        &[],
+    );
+    // an example that tells its day is an incident
+    check(
+        "For example, on March 2, an explosion occurred near the recruitment office in Dubno.",
+        "2026-03-09",
+        &[("2026-03-02", "Dubno")],
+    );
+}
+
+#[test]
+fn a_page_of_history_dates_none_of_its_incidents_at_publication() {
+    check(
+        "A revolution few remember\n\n\
+         In 1989, miners organised a strike against the ministry.\n\n\
+         The strike began in Donetsk in July 1989, and in 1990 it spread to Luhansk.\n\n\
+         It took weeks to agree on the strike's demands.\n\n\
+         In 1991, the miners went on strike again in Donetsk, demanding higher pay.",
+        "2026-03-09",
+        &[],
+    );
+}
