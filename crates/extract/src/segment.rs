@@ -656,11 +656,16 @@ fn scene_span(a: &Analysis, s: &Sentence) -> Span {
 
 /// The length of a city's name with a colon or a bullet that opens a sentence naming another
 /// place: "Kyiv: A Russian missile slammed into Kryvyi Rih", "Київ • УНН". The city is where the
-/// report was filed. A headline "Kharkiv: five killed" names no other place and keeps its city.
+/// report was filed. A headline "Kharkiv: five killed" names no other place and keeps its city;
+/// a byline "Київ • УНН" never names the scene.
 fn city_label(a: &Analysis, span: Span) -> usize {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| regex::Regex::new(r"^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?\s*(?::|•)\s").expect("static regex"));
     let Some(m) = re.find(span.text(a.text())) else { return 0 };
+    // a bullet is a byline's ("Київ • УНН"), never a headline's
+    if m.as_str().contains('•') {
+        return m.end();
+    }
     let rest = Span::new(span.start + m.end(), span.end);
     if a.places_in(rest).is_empty() {
         return 0;

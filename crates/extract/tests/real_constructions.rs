@@ -624,6 +624,12 @@ fn statistics_accidents_and_the_whole_front_are_no_incident() {
         "2026-02-02",
         &[],
     );
+    // the oblast with the most attacks in a tally
+    check(
+        "Найбільше нападів на військових зафіксовано на Волині — 31 випадок, найменше — на Закарпатті.",
+        "2026-02-02",
+        &[],
+    );
     // a traffic accident at a checkpoint
     check(
         "ДТП у Черкасах: водій на швидкості збив двох військових на блокпосту.",
@@ -766,5 +772,14 @@ fn a_page_of_history_dates_none_of_its_incidents_at_publication() {
          In 1991, the miners went on strike again in Donetsk, demanding higher pay.",
         "2026-03-09",
         &[],
+    );
+}
+
+#[test]
+fn a_bylines_city_is_not_the_scene_of_an_undated_headline() {
+    check(
+        "Нічна атака дронами: що відомо\nКиїв • Агенція\nВнаслідок нічної атаки дронами зафіксовано влучання у Сумах.",
+        "2026-03-09",
+        &[("2026-03-09", "Sumy")],
     );
 }
