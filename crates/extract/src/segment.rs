@@ -75,6 +75,9 @@ struct Features<'a> {
     history: bool,
     /// The sentence tells a recent day of its own (not the day something was reported).
     recent_day: bool,
+    /// The sentence tells of an incident only as the object of something else ("charged two
+    /// men on Sunday over the killing of an officer in the Poltava region"): a masked cue.
+    masked: bool,
     /// The sentence tells the detention of the perpetrator of an incident told before ("police
     /// said the suspect in the attack had been detained").
     suspect_detained: bool,
@@ -247,7 +250,7 @@ pub fn segment(a: &Analysis) -> Outcome {
                     for place in harmed {
                         out.drafts.push(Draft { sentences: vec![idx], date, place: Some(place), place_inherited: false, typed_by: typed_by.clone() });
                     }
-                } else if f.place.is_some() && (f.date.is_none() || out.drafts.is_empty()) {
+                } else if f.place.is_some() && (f.date.is_none() || (out.drafts.is_empty() && f.masked)) {
                     pending_place = f.place;
                 }
             }
@@ -612,6 +615,7 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
     let example = recent.is_empty() && crate::roles::builtin().opens_example(a, span);
     Features {
         event,
+        masked: cues.iter().any(|c| c.kind == CueKind::Mask),
         suspect_detained,
         continuation: cues.iter().any(|c| c.kind == CueKind::Continuation),
         background: background || history || example,
