@@ -153,13 +153,16 @@ impl Support {
         foreign_near && others().all(|(_, c)| c != "UA")
     }
 
-    /// True if a comma or a conjunction alone stands between `span` and a firm place name on
-    /// either side: "Тернопіль, Ємільчине", "Ємільчине і Бурштин".
+    /// True if a comma, a conjunction or a spaced dash alone stands between `span` and a firm
+    /// place name on either side: "Тернопіль, Ємільчине", "Ємільчине і Бурштин", and the ends
+    /// of a route or a road "Полтава – Лубни".
     pub(crate) fn listed_with_place(&self, text: &str, span: Span) -> bool {
         const JOINS: &[&str] = &["і", "й", "та", "и", "and"];
         let separator = |gap: &str| {
             let g = gap.trim_matches([' ', '\u{a0}']);
-            g == "," || JOINS.contains(&g)
+            // a hyphen counts only with spaces around it: "Нова-Збур'ївка" is one name
+            let spaced = gap.starts_with([' ', '\u{a0}']) && gap.ends_with([' ', '\u{a0}']);
+            g == "," || JOINS.contains(&g) || matches!(g, "–" | "—") || (g == "-" && spaced)
         };
         self.spans.iter().any(|s| {
             (s.end <= span.start && span.start - s.end <= 6 && text.get(s.end..span.start).is_some_and(separator))

@@ -175,7 +175,12 @@ impl Geoparser<'_> {
             if word.is_ascii() && cyrillic && entry.kind != Kind::Country {
                 add(Signal::ForeignScript, -2.0);
             }
-            if small && person::surname_like(word) && !genitive_of_iv_town(&entry.name_uk, word) {
+            // "у Приазовському", "в Михайлівському": an adjectival name's locative after a
+            // preposition of place is a place's case, which a surname seldom takes
+            let adjectival_locative = sentence::word_before(text, name.start)
+                .is_some_and(|(w, _)| PLACE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+                && ["ському", "цькому", "зькому"].iter().any(|e| word.ends_with(e));
+            if small && person::surname_like(word) && !genitive_of_iv_town(&entry.name_uk, word) && !adjectival_locative {
                 add(Signal::SurnameLike, -2.5);
             }
             if entry.kind == Kind::Oblast && !sentence::capitalised(text, name.start) {
@@ -191,6 +196,10 @@ impl Geoparser<'_> {
             }
             if cyrillic && settlement && dative(text, name) {
                 add(Signal::Dative, -3.0);
+            }
+            if person::after_monument_word(text, name.start) {
+                // "пам'ятник Пушкіну": the person the monument honours
+                add(Signal::Honoured, -4.0);
             }
             if heads::completes_a_name(text, name.start) || heads::scopes_a_programme(text, name.end) {
                 // "Кримінального кодексу України"; "програми ... України на 2013–2017 роки"

@@ -46,6 +46,7 @@
 //! | a town abroad no region or place backs: far away and under a million people, or nearer and under 100,000 (Russia and Belarus excepted) | −1.5 | Решту (Rasht), Жара (Żary) |
 //! | it completes the name of a law, an office, a symbol, or scopes a programme's period | −3 | Кримінального кодексу України, програми України на 2013–2017 роки |
 //! | the first part of a hyphenated word in lower case after it | −3 | до Сані-жида                      |
+//! | right after a word for a monument (the person it honours) | −4 | пам'ятник Пушкіну, памятник Гагарину |
 //! | elsewhere in the text it stands in a person's name (a small place, a far town or a surname's shape; no preposition) | −3 | Ольга Сагайдак ... Сагайдак відома, Богдан Хмельницький ... війська Хмельницького |
 //! | inside a short title in quotes, after its first word (or ending it after a separator) | −4 | «Олімпійське сузір'я України», «Наші гроші. Запоріжжя» |
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
@@ -57,7 +58,7 @@
 //! | a domain name's zone                      | −4     | в зоне .РФ                              |
 //! | a settlement's name of two or three capitals in Cyrillic text: an abbreviation | −3 | ОФ, БУК-3 |
 //! | a village word before a city of 100,000 or more abroad (instead of +3) | −1.5 | у селі Коля (not Kiel) |
-//! | listed with a firm place name (a settlement, not weak) | +1.5 | Тернопіль, Ємільчине, Бурштин |
+//! | listed with a firm place name (a settlement, not weak): a comma, "і", "та", a spaced dash | +1.5 | Тернопіль, Ємільчине, Бурштин; Полтава – Лубни |
 //! | an adjective of a city or oblast the text names (resolves to it; see `derived`) | +1 | В Полтаве ... В Полтавском ТЦК |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
@@ -191,6 +192,9 @@ pub enum Signal {
     /// The name is the first part of a hyphenated word whose next part is in lower case
     /// ("Сані-жида"): a compound, not the settlement.
     Compound,
+    /// Right after a word for a monument ("пам'ятник Пушкіну", "памятник Гагарину"): the person
+    /// the monument honours, not the town of the name.
+    Honoured,
 }
 
 impl Signal {
@@ -231,6 +235,7 @@ impl Signal {
             Signal::Abbreviation => "abbreviation",
             Signal::VillageWordMismatch => "village word before a city abroad",
             Signal::Compound => "part of a hyphenated word",
+            Signal::Honoured => "after a monument word",
         }
     }
 }

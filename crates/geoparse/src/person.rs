@@ -229,6 +229,17 @@ const SURNAME_ENDINGS: &[&str] = &[
     "євим",
 ];
 
+/// Words for a monument (`data/monument_words.txt`).
+const MONUMENT_WORDS: &str = include_str!("../data/monument_words.txt");
+
+/// True if a word for a monument stands right before byte `at`: "пам'ятник Пушкіну",
+/// "памятник Гагарину". The name after it is the person honoured.
+pub(crate) fn after_monument_word(text: &str, at: usize) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| crate::list_words(MONUMENT_WORDS).collect());
+    word_before(text, at).is_some_and(|(w, _)| words.contains(w.to_lowercase().replace(['’', 'ʼ', '`'], "'").as_str()))
+}
+
 /// True if `word` has a surname's shape (see `SURNAME_ENDINGS`).
 pub(crate) fn surname_like(word: &str) -> bool {
     let lower = word.to_lowercase();

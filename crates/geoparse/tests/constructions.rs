@@ -734,3 +734,35 @@ fn a_regional_administration_names_the_oblast() {
     assert_eq!(found[0].2, "oblast");
     assert_eq!(found[0].4, "Poltava");
 }
+
+#[test]
+fn feminine_adjectival_village_names_in_oblique_cases() {
+    // Тернова and Пасічна decline as adjectives: "від Тернової", "у Пасічній"
+    assert!(names("Автобус вирушив від Тернової о сьомій ранку.").contains(&"Ternova".to_string()));
+    assert!(names("Мій дід усе життя прожив у селі Пасічній.").contains(&"Pasichna".to_string()));
+    // a common word of that shape stays weak: "нової" is "new"
+    assert!(places("Ми чекаємо нової зустрічі.").is_empty());
+}
+
+#[test]
+fn an_adjectival_name_in_the_locative_is_no_surname() {
+    // "в Приазовському": a surname seldom stands in the locative after "в"
+    assert_eq!(only("Учора в Приазовському відкрили нову амбулаторію.").0, "Pryazovske");
+}
+
+#[test]
+fn the_ends_of_a_route_are_listed_places() {
+    // Лозова has a surname's shape, but a spaced dash joins it to Полтава
+    let found = names("Потяг сполученням Полтава – Лозова запізнюється на годину.");
+    assert!(found.contains(&"Lozova".to_string()), "{found:?}");
+    let found = names("Електричка Полтава - Лозова вирушить пізніше.");
+    assert!(found.contains(&"Lozova".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_name_after_a_monument_word_is_the_person_honoured() {
+    assert!(places("Цветы возложили к памятнику Пушкину.").is_empty());
+    assert!(places("Квіти поклали до пам'ятника Пушкіну.").is_empty());
+    // the monuments of a town are the town's
+    assert_eq!(only("Пам'ятники Одеси відреставрують.").0, "Odesa");
+}
