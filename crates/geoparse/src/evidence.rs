@@ -9,12 +9,12 @@
 //! noun after the name, an adjective's form. Each test is one kind of evidence a coder would
 //! name, so that a wrong decision can be traced to it.
 
-use litopys_gazetteer::{Frame, Kind, Mention};
+use litopys_gazetteer::{normalize, Frame, Kind, Mention};
 use litopys_model::Span;
 
 use crate::document::{Backing, Support};
 use crate::namesakes::{near_ukraine, remote};
-use crate::{agree, heads, person, sentence, Evidence, Geoparser, Signal};
+use crate::{agree, heads, person, sentence, Evidence, Geoparser, Script, Signal};
 
 /// Prepositions that put a name in the locative: "у Станіславі", "в Володимирі".
 pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["у", "в", "во", "на"];
@@ -56,7 +56,8 @@ pub(crate) const PLACE_PREPOSITIONS_ANY: &[&str] = &[
 ];
 
 impl Geoparser<'_> {
-    pub(crate) fn evidence(&self, text: &str, m: &Mention, support: &Support, cyrillic: bool) -> Vec<Evidence> {
+    pub(crate) fn evidence(&self, text: &str, m: &Mention, support: &Support, script: Script) -> Vec<Evidence> {
+        let cyrillic = script.cyrillic;
         let mut out = Vec::new();
         let mut add = |signal, weight| out.push(Evidence { signal, weight });
         let entry = self.gazetteer.entry(m.candidates[0]);
@@ -173,7 +174,11 @@ impl Geoparser<'_> {
                 add(Signal::FirstName, if located { -1.0 } else { -3.0 });
             }
             if word.is_ascii() && cyrillic && entry.kind != Kind::Country {
-                add(Signal::ForeignScript, -2.0);
+                // inside a phrase in Latin letters ("Toyota land cruiser", "New York Times"): a
+                // brand, a model or a title written as it is abroad
+                let latin_phrase = sentence::word_after(text, name.end)
+                    .is_some_and(|(w, _)| w.chars().any(|c| c.is_ascii_alphabetic()) && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+                add(Signal::ForeignScript, if latin_phrase { -3.0 } else { -2.0 });
             }
             // "у Приазовському", "в Михайлівському": an adjectival name's locative after a
             // preposition of place is a place's case, which a surname seldom takes
@@ -196,6 +201,22 @@ impl Geoparser<'_> {
             }
             if cyrillic && settlement && dative(text, name) {
                 add(Signal::Dative, -3.0);
+            }
+            // "Рівного йому вояка": a case form of a firm name, capitalised because it starts a
+            // sentence, is an ordinary word more often than a place; a place stands there in
+            // the nominative or after a preposition
+            // (an adjective of a town, "Краматорська міська рада", is a nominative too)
+            let unit = matches!(entry.kind, Kind::Country | Kind::Oblast | Kind::Region | Kind::Raion | Kind::Hromada | Kind::Continent);
+            let town_adjective = ["ська", "цька", "зька", "ське", "цьке", "зьке", "ський", "цький", "зький"].iter().any(|e| word.ends_with(e));
+            if !m.weak
+                && script.ukrainian
+                && !unit
+                && !town_adjective
+                && sentence::after_sentence_end(text, name.start)
+                && !entry.name_uk.is_empty()
+                && normalize(word) != normalize(&entry.name_uk)
+            {
+                add(Signal::ObliqueStart, -1.5);
             }
             if person::after_monument_word(text, name.start) {
                 // "пам'ятник Пушкіну": the person the monument honours

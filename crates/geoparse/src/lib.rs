@@ -35,6 +35,7 @@
 //! | capitalised inside a sentence            | +0.5, +2 for features and countries | на Луне |
 //! | a capitalised settlement after a preposition of place (Cyrillic text): a locative, or another case | +1.5, +1 | у Чорнобилі, від Чорнобиля |
 //! | capitalised only because a sentence starts | −1.5 | "Мені сказали", "Чому"                 |
+//! | a firm name in a case form other than its nominative starting a sentence (Ukrainian text; not a country or a unit) | −1.5 | "Рівного йому вояка", "Півдня вони йшли" |
 //! | next to a first name, initial, patronymic, or before a surname in the nominative (not an abbreviation) | −5 | Олена Квітка, О. Квітка, Дмитро «Бобін» Александров, Шахрияр Мамедьяров |
 //! | after a title or a kinship word ("пан", "баби", "за словами") | −3 | пан Доля, від баби Солі |
 //! | in quotes                                | −2     | партія «Сила»                           |
@@ -42,7 +43,7 @@
 //! | the word is itself a first name          | −3     | Володимир, Лариса, Романові             |
 //! | a surname's shape, and a small place     | −2.5   | Осипенко, Калнишевського, Топалов       |
 //! | an oblast's adjective in lower case      | −1     | одеської поліції (Odesa, but weaker)    |
-//! | a Latin name inside Cyrillic text        | −2     | Toyota, Sofia                           |
+//! | a Latin name inside Cyrillic text (inside a Latin phrase: −3) | −2 | Toyota, Sofia; Toyota land cruiser |
 //! | a town abroad no region or place backs: far away and under a million people, or nearer and under 100,000 (Russia and Belarus excepted) | −1.5 | Решту (Rasht), Жара (Żary) |
 //! | it completes the name of a law, an office, a symbol, or scopes a programme's period | −3 | Кримінального кодексу України, програми України на 2013–2017 роки |
 //! | the first part of a hyphenated word in lower case after it | −3 | до Сані-жида                      |
@@ -195,6 +196,11 @@ pub enum Signal {
     /// Right after a word for a monument ("пам'ятник Пушкіну", "памятник Гагарину"): the person
     /// the monument honours, not the town of the name.
     Honoured,
+    /// A name in a case form other than its nominative, starting a sentence of Ukrainian text
+    /// with no preposition before it: "Рівного йому вояка" (equal), "Півдня вони йшли" (half a
+    /// day). A place starts a sentence as its subject ("Рівне святкує") or after a preposition
+    /// ("У Рівному"); the capital says nothing there.
+    ObliqueStart,
 }
 
 impl Signal {
@@ -236,6 +242,7 @@ impl Signal {
             Signal::VillageWordMismatch => "village word before a city abroad",
             Signal::Compound => "part of a hyphenated word",
             Signal::Honoured => "after a monument word",
+            Signal::ObliqueStart => "a case form starting a sentence",
         }
     }
 }
@@ -373,6 +380,7 @@ impl<'g> Geoparser<'g> {
         }
         let support = Support::of(self.gazetteer, &mentions);
         let cyrillic = cyrillic_text(text);
+        let ukrainian = cyrillic && ukrainian_text(text);
         let derived = derived::derived_places(self.gazetteer, text, &mentions);
         let mut weighed: Vec<PlaceMention> = mentions
             .into_iter()
@@ -387,7 +395,7 @@ impl<'g> Geoparser<'g> {
                     m.candidates.insert(0, id);
                     m.reason = Reason::OtherPlaces;
                 }
-                let mut evidence = self.evidence(text, &m, &support, cyrillic);
+                let mut evidence = self.evidence(text, &m, &support, Script { cyrillic, ukrainian });
                 if source.is_some() {
                     evidence.push(Evidence { signal: Signal::Derived, weight: 1.0 });
                 }
@@ -426,6 +434,29 @@ fn cyrillic_text(text: &str) -> bool {
         }
     }
     cyr > lat
+}
+
+/// True if the first few kilobytes of a Cyrillic `text` hold more letters only Ukrainian has
+/// (і, ї, є, ґ) than letters only Russian has (ы, э, ъ, ё).
+fn ukrainian_text(text: &str) -> bool {
+    let (mut uk, mut ru) = (0u32, 0u32);
+    for c in text.chars().take(4000) {
+        match c {
+            'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => uk += 1,
+            'ы' | 'э' | 'ъ' | 'ё' | 'Ы' | 'Э' | 'Ё' => ru += 1,
+            _ => {}
+        }
+    }
+    uk > ru
+}
+
+/// The script and language of a text, as the evidence needs them.
+#[derive(Clone, Copy)]
+pub(crate) struct Script {
+    /// Most letters are Cyrillic.
+    pub(crate) cyrillic: bool,
+    /// Cyrillic, and Ukrainian rather than Russian.
+    pub(crate) ukrainian: bool,
 }
 
 /// The score through a logistic curve, times how firmly the namesakes were told apart.

@@ -176,6 +176,55 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
 }
 
+/// Building words (`data/building_words.txt`).
+const BUILDING_WORDS: &str = include_str!("../data/building_words.txt");
+
+/// Every case form of the building words, capitalised: "Будинку", "Палаці", "Дворце".
+fn building_words() -> &'static std::collections::HashSet<String> {
+    static WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        crate::list_words(BUILDING_WORDS)
+            .flat_map(|w| litopys_gazetteer::case_forms(&capitalise(w)))
+            .collect()
+    })
+}
+
+/// Buildings named by a capitalised building word inside a sentence and a lower-case noun in
+/// the genitive after it: "у Будинку офіцерів", "до Палацу спорту", "во Дворце молодёжи". At a
+/// sentence's start the capital says nothing, and a verb after the word ("Будинок стояв") is
+/// no name.
+fn buildings(text: &str) -> Vec<Street> {
+    const GENITIVE: &[&str] = &["ів", "їв", "ов", "ев", "ей", "ок", "и", "і", "ї", "у", "ю", "их", "ых", "ого"];
+    let words = building_words();
+    let mut out = Vec::new();
+    let mut prev_word_char = false;
+    for (ws, c) in text.char_indices() {
+        let starts = c.is_uppercase() && !prev_word_char;
+        prev_word_char = is_word_char(c);
+        if !starts {
+            continue;
+        }
+        let rest = &text[ws..];
+        let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        let w = &rest[..len];
+        if !words.contains(w) || crate::sentence::starts_sentence(text, ws) {
+            continue;
+        }
+        let Some((next, ns)) = crate::sentence::word_after(text, ws + len) else { continue };
+        let ok = next.chars().next().is_some_and(char::is_lowercase)
+            && next.chars().count() >= 4
+            && next.chars().all(char::is_alphabetic)
+            && !crate::agree::function_words().contains(next)
+            && !crate::agree::verb_like(next)
+            && GENITIVE.iter().any(|e| next.ends_with(e));
+        if ok {
+            let name = Span::new(ns, ns + next.len());
+            out.push(Street { span: Span::new(ws, name.end), name, feature: Feature::Landmark, name_first: false, listed: false });
+        }
+    }
+    out
+}
+
 /// The streets and landmarks of `text`, in text order.
 pub fn streets(text: &str) -> Vec<Street> {
     streets_with(text, |_| false)
@@ -251,6 +300,12 @@ pub(crate) fn streets_with(text: &str, is_first_name: impl Fn(&str) -> bool) -> 
         }
         out.push(first);
         out.extend(listed);
+    }
+    let found = buildings(text);
+    if !found.is_empty() {
+        let fresh: Vec<Street> = found.into_iter().filter(|b| !out.iter().any(|s| s.span.overlaps(&b.span))).collect();
+        out.extend(fresh);
+        out.sort_by_key(|s| (s.span.start, s.span.end));
     }
     out
 }

@@ -766,3 +766,33 @@ fn a_name_after_a_monument_word_is_the_person_honoured() {
     // the monuments of a town are the town's
     assert_eq!(only("Пам'ятники Одеси відреставрують.").0, "Odesa");
 }
+
+#[test]
+fn a_case_form_starting_a_sentence_is_a_word() {
+    // "Рівного" (equal) opens the sentence in the genitive with no preposition: an adjective
+    assert!(places("Ми довго йшли полем. Рівного йому суперника там не знайшлося.").is_empty());
+    // the nominative, or a preposition, keeps the place
+    assert_eq!(only("Ми довго йшли полем. Рівне зустріло нас дощем.").0, "Rivne");
+    assert_eq!(only("Ми довго йшли полем. У Рівному нас зустрів дощ.").0, "Rivne");
+    // after an abbreviation the dot ends no sentence
+    assert_eq!(only("Рішення ухвалив апеляційний суд м. Рівного.").0, "Rivne");
+    // a town's adjective is a nominative of its own
+    assert_eq!(only("Роботи завершено. Краматорська міська рада звітувала.").0, "Kramatorsk");
+}
+
+#[test]
+fn a_latin_name_inside_a_latin_phrase_is_a_brand() {
+    // a Latin word after the Latin name: a model or a title written as it is abroad
+    assert!(places("На стоянці стояла Toyota land cruiser сірого кольору.").is_empty());
+}
+
+#[test]
+fn a_capitalised_building_word_names_a_building() {
+    let geo = Geoparser::builtin();
+    let text = "Урочисте зібрання відбудеться в Будинку вчених у Харкові.";
+    let found: Vec<&str> = geo.streets(text, &geo.parse(text)).iter().map(|s| s.street.span.text(text)).collect();
+    assert_eq!(found, ["Будинку вчених"]);
+    // in lower case, or at a sentence's start before a verb, it is any building
+    let text = "Будинок стояв порожній. Поруч був будинок культури.";
+    assert!(geo.streets(text, &geo.parse(text)).is_empty());
+}
