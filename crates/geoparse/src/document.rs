@@ -141,7 +141,7 @@ impl Support {
         };
         let adjacent = |gap: &str| gap.split([' ', ',', '\u{a0}']).filter(|w| !w.is_empty()).all(district);
         self.regions.iter().any(|(p, units)| {
-            *p >= end && *p - end <= 16 && text.get(end..*p).is_some_and(adjacent) && !units.iter().any(|(a1, _)| *a1 == e.admin1)
+            *p >= end && *p - end <= 16 && text.get(end..*p).is_some_and(adjacent) && !units.iter().any(|(a1, _)| within(&e.admin1, a1))
         })
     }
 
@@ -225,4 +225,13 @@ impl Support {
             }
         }
     }
+}
+
+/// True if a place of first-level unit `place` lies in the region `region` names: the same
+/// unit, or a city of special status inside the oblast around it (Kyiv in Kyiv oblast,
+/// Sevastopol in Crimea), where reports often place the city's outskirts ("в Бортничах
+/// Київської області"). Such an oblast named after the place is no other region; it does not
+/// back the city's places either, as the city's own name does.
+fn within(place: &str, region: &str) -> bool {
+    place == region || matches!((place, region), ("Kyiv City", "Kyiv") | ("Sevastopol", "Crimea"))
 }

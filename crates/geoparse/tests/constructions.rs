@@ -796,3 +796,17 @@ fn a_capitalised_building_word_names_a_building() {
     let text = "Будинок стояв порожній. Поруч був будинок культури.";
     assert!(geo.streets(text, &geo.parse(text)).is_empty());
 }
+
+#[test]
+fn a_district_in_the_abbreviation_of_official_texts() {
+    // "р-н", "р-ні": the raion, as "район" would name it
+    let found = places("Земельну ділянку виділили в Криничанському р-ні Дніпропетровської обл.");
+    assert!(found.iter().any(|p| p.1 == "Krynychanskyi" && p.2 == "raion"), "{found:?}");
+}
+
+#[test]
+fn kyiv_lies_in_kyiv_oblast() {
+    // Kyiv's outskirts are often placed in the oblast around the city: no other region
+    let found = names("Навчання прикордонників відбулися в Бортничах Київської області.");
+    assert!(found.contains(&"Bortnychi".to_string()), "{found:?}");
+}
