@@ -311,14 +311,19 @@ fn softened(stem: &str) -> Option<String> {
 
 fn noun(word: &str, lang: Lang) -> Paradigm {
     let base = fixed(word);
+    let lower = word.to_lowercase();
+    // a Ukrainian name of a neuter adjective's shape ("Рівне", "Різдвяне", "Кам'янське")
+    // declines only as an adjective: "у Рівному", never "у Рівні" (which is a plural adjective,
+    // "Різдвяні свята")
+    let neuter_adjective = lang == Lang::Uk && ["не", "ське", "цьке", "зьке"].iter().any(|e| lower.ends_with(e));
     let p = match lang {
+        Lang::Uk if neuter_adjective => fixed(word),
         Lang::Uk => noun_uk(word),
         Lang::Ru => noun_ru(word),
     };
     // an adjectival name used alone ("Хмельницький", "Рівне", "Кам'янське") declines as one;
     // so may a Ukrainian feminine one of a short adjective's shape ("Тернова" → "від Тернової",
     // "Пасічна" → "у Пасічній"), which also reads as a noun ("Калина" → "Калини")
-    let lower = word.to_lowercase();
     let adjectival = has_adjective_ending(&lower) || word.ends_with('е') || (lang == Lang::Uk && feminine_adjective_shape(&lower));
     let p = if adjectival { merge(p, adjective(word, lang)) } else { p };
     merge(base, p)
@@ -573,6 +578,14 @@ mod tests {
         // і opens to о: "на Заході", "зі Сходу"
         check("Захід", &["Заходу", "Заході"]);
         check("Поділ", &["Подолі"]);
+    }
+
+    #[test]
+    fn neuter_adjectival_names_decline_only_as_adjectives() {
+        let got = forms("Різдвяне");
+        assert!(got.iter().any(|f| f == "Різдвяному") && got.iter().any(|f| f == "Різдвяного"));
+        assert!(!got.iter().any(|f| f == "Різдвяні"), "{got:?}");
+        assert!(!forms("Кам'янське").iter().any(|f| f == "Кам'янські"));
     }
 
     #[test]
