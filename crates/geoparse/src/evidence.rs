@@ -127,6 +127,10 @@ impl Geoparser<'_> {
             if person::after_title(text, name.start) {
                 add(Signal::Title, -3.0);
             }
+            if person::possessive_closes(text, name.end) {
+                // "до Мані своєї": a possessive pronoun after a name, closing the phrase
+                add(Signal::Possessive, -3.0);
+            }
             // capitals mark names in Cyrillic text; in English only outside a headline, and
             // only a name before the place ("Ukrainska Pravda"): English capitalises
             // nationalities and months after places too ("near Pisky Russian forces")

@@ -38,6 +38,7 @@
 //! | a firm name in a case form other than its nominative starting a sentence (Ukrainian text; not a country or a unit) | −1.5 | "Рівного йому вояка", "Півдня вони йшли" |
 //! | next to a first name, initial, patronymic, or before a surname in the nominative (not an abbreviation) | −5 | Олена Квітка, О. Квітка, Дмитро «Бобін» Александров, Шахрияр Мамедьяров |
 //! | after a title or a kinship word ("пан", "баби", "за словами") | −3 | пан Доля, від баби Солі |
+//! | a possessive pronoun after it closing the phrase (small places, weak names) | −3 | до Мані своєї |
 //! | in quotes                                | −2     | партія «Сила»                           |
 //! | next to another capitalised word (Cyrillic text; for small places, far towns and weak names; not a first name that starts the next person); in English prose a name right before it | −2, English −3 | Квітка Цісик, Маркус Мерк, Наото Кана, Ukrainska Pravda |
 //! | the word is itself a first name          | −3     | Володимир, Лариса, Романові             |
@@ -201,6 +202,10 @@ pub enum Signal {
     /// day). A place starts a sentence as its subject ("Рівне святкує") or after a preposition
     /// ("У Рівному"); the capital says nothing there.
     ObliqueStart,
+    /// A possessive pronoun after the name closes the phrase: "до Мані своєї" (to his Mania).
+    /// Said of a person the speaker holds dear; a place with one after it goes on to a noun
+    /// ("до Києва свого дитинства").
+    Possessive,
 }
 
 impl Signal {
@@ -243,6 +248,7 @@ impl Signal {
             Signal::Compound => "part of a hyphenated word",
             Signal::Honoured => "after a monument word",
             Signal::ObliqueStart => "a case form starting a sentence",
+            Signal::Possessive => "a possessive pronoun after it",
         }
     }
 }

@@ -229,6 +229,22 @@ const SURNAME_ENDINGS: &[&str] = &[
     "євим",
 ];
 
+/// True if a possessive pronoun follows byte `end` and closes the phrase (punctuation or the
+/// end of the text after it): "повернеться до Мані своєї.", "чекав на Галю свою,". Said of a
+/// person the speaker holds dear; a place with a possessive after it goes on to a noun ("до
+/// Києва свого дитинства").
+pub(crate) fn possessive_closes(text: &str, end: usize) -> bool {
+    const POSSESSIVES: &[&str] = &[
+        "своєї", "свою", "своїй", "своєю", "свого", "своєму", "своїм", "своя", "свій", "моєї", "мою", "моїй", "мого", "моєму",
+        "моя", "мій", "своей", "своего", "своему", "своим", "моей", "моего",
+    ];
+    let Some((w, start)) = word_after(text, end) else {
+        return false;
+    };
+    let rest = text[start + w.len()..].trim_start_matches([' ', '\u{a0}']);
+    POSSESSIVES.contains(&w.to_lowercase().as_str()) && rest.chars().next().is_none_or(|c| matches!(c, '.' | ',' | '!' | '?' | '…' | ';' | '\n'))
+}
+
 /// Words for a monument (`data/monument_words.txt`).
 const MONUMENT_WORDS: &str = include_str!("../data/monument_words.txt");
 

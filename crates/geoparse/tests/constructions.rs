@@ -810,3 +810,11 @@ fn kyiv_lies_in_kyiv_oblast() {
     let found = names("Навчання прикордонників відбулися в Бортничах Київської області.");
     assert!(found.contains(&"Bortnychi".to_string()), "{found:?}");
 }
+
+#[test]
+fn a_possessive_pronoun_closing_the_phrase_marks_a_person() {
+    // Маня is a village too; "своєї" after the name, then a full stop: the person
+    assert!(places("Восени він поїде до Мані своєї.").is_empty());
+    // a plural adjective is no locative of an adjectival village name ("Різдвяне")
+    assert!(places("Ми завжди чекали на Різдвяні свята.").is_empty());
+}
