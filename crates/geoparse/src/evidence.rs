@@ -114,7 +114,7 @@ impl Geoparser<'_> {
         if !m.weak && sentence::enclosed_in_quotes(text, name) {
             // «Днепр», "Київ": a group, a club or a company named after a place
             add(Signal::Quoted, -2.5);
-        } else if sentence::ends_a_quoted_title(text, name) || sentence::inside_a_quoted_title(text, name) {
+        } else if sentence::ends_a_quoted_title(text, name) || sentence::inside_a_quoted_title(text, name) || sentence::opens_a_two_word_title(text, name) {
             // «Наші гроші. Запоріжжя», «Олімпійське сузір'я України»: a newspaper, a book or a
             // programme; firmer than a name alone in quotes, so that its oblast named nearby
             // does not make it a place again

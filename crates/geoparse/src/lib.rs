@@ -50,7 +50,7 @@
 //! | the first part of a hyphenated word in lower case after it | −3 | до Сані-жида                      |
 //! | right after a word for a monument (the person it honours) | −4 | пам'ятник Пушкіну, памятник Гагарину |
 //! | elsewhere in the text it stands in a person's name (a small place, a far town or a surname's shape; no preposition) | −3 | Ольга Сагайдак ... Сагайдак відома, Богдан Хмельницький ... війська Хмельницького |
-//! | inside a short title in quotes, after its first word (or ending it after a separator) | −4 | «Олімпійське сузір'я України», «Наші гроші. Запоріжжя» |
+//! | inside a short title in quotes, after its first word (or ending it after a separator; or opening a title of two words whose second is in lower case) | −4 | «Олімпійське сузір'я України», «Наші гроші. Запоріжжя», «Харків нічний» |
 //! | a village alone: no frame, no preposition of place, nothing nearby backs it | −1.5 | Тарган розсміявся |
 //! | the region named right after it is another's | −5 | Погребки Курской области            |
 //! | a district noun follows, and no raion of the name is known | −4 | Красноармейским районом (Russia) |

@@ -186,6 +186,25 @@ pub(crate) fn inside_a_quoted_title(text: &str, name: Span) -> bool {
         && !title.contains([',', ';'])
 }
 
+/// True if the name opens a quoted title of two words whose second is in lower case:
+/// «Рівне вечірнє», «Київ нічний», «Спека триває». A place's own name of two words is
+/// capitalised in both ("Нижній Дунай"), so the lower-case word makes the pair a title: a
+/// newspaper's, a programme's or a headline's.
+pub(crate) fn opens_a_two_word_title(text: &str, name: Span) -> bool {
+    let head = text[..name.start].trim_end_matches([' ', '\u{a0}']);
+    if !head.ends_with(['«', '„', '“']) {
+        return false;
+    }
+    let Some((next, start)) = word_after(text, name.end) else {
+        return false;
+    };
+    let tail = text[start + next.len()..].trim_start_matches(['!', '?', '.', '…']).trim_start_matches([' ', '\u{a0}']);
+    next.chars().count() >= 3
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && next.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+        && tail.starts_with(['»', '”', '“'])
+}
+
 /// The length in bytes of the quotation mark `quoted` starts with.
 fn open_len(quoted: &str) -> usize {
     quoted.chars().next().map_or(0, char::len_utf8)

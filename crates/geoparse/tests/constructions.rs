@@ -818,3 +818,12 @@ fn a_possessive_pronoun_closing_the_phrase_marks_a_person() {
     // a plural adjective is no locative of an adjectival village name ("Різдвяне")
     assert!(places("Ми завжди чекали на Різдвяні свята.").is_empty());
 }
+
+#[test]
+fn a_place_opening_a_two_word_title_with_a_lower_case_word() {
+    // «Харків нічний»: a programme's title, not the city
+    assert!(places("Вчора вийшов новий випуск програми «Харків нічний».").is_empty());
+    assert!(places("Газета «Полтава вечірня» змінила редактора.").is_empty());
+    // the city named outside the title stays
+    assert_eq!(only("Програму «Харків нічний» знімали в Одесі.").0, "Odesa");
+}
