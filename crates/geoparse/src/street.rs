@@ -123,7 +123,9 @@ fn markers() -> &'static (AhoCorasick, Vec<Role>) {
                 after: EITHER.contains(&w) || AFTER.contains(&w),
                 feature: Feature::Street,
             };
-            for form in [w.to_string(), capitalise(w)] {
+            // tokenised text spaces an abbreviation's dot: "вул . Грушевського"
+            let spaced = w.strip_suffix('.').map(|stem| format!("{stem} ."));
+            for form in [Some(w.to_string()), Some(capitalise(w)), spaced.clone(), spaced.map(|s| capitalise(&s))].into_iter().flatten() {
                 patterns.push(form);
                 roles.push(role);
             }

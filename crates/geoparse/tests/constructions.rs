@@ -827,3 +827,12 @@ fn a_place_opening_a_two_word_title_with_a_lower_case_word() {
     // the city named outside the title stays
     assert_eq!(only("Програму «Харків нічний» знімали в Одесі.").0, "Odesa");
 }
+
+#[test]
+fn a_street_abbreviation_with_a_spaced_dot() {
+    // tokenised text spaces the dot of "вул."
+    let geo = Geoparser::builtin();
+    let text = "Приймальня працює у Полтаві за адресою : вул . Садова , 7 .";
+    let found: Vec<&str> = geo.streets(text, &geo.parse(text)).iter().map(|s| s.street.name.text(text)).collect();
+    assert_eq!(found, ["Садова"]);
+}
