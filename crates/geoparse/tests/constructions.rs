@@ -836,3 +836,16 @@ fn a_street_abbreviation_with_a_spaced_dot() {
     let found: Vec<&str> = geo.streets(text, &geo.parse(text)).iter().map(|s| s.street.name.text(text)).collect();
     assert_eq!(found, ["Садова"]);
 }
+
+#[test]
+fn a_street_named_by_a_feminine_adjective_alone() {
+    let geo = Geoparser::builtin();
+    let names_of = |text: &str| -> Vec<String> {
+        geo.streets(text, &geo.parse(text)).iter().map(|s| s.street.name.text(text).to_string()).collect()
+    };
+    // "вулиця" left unsaid: "на Січовій", "з Козацької"
+    assert_eq!(names_of("У Полтаві ремонтують тротуари на Січовій, а потім візьмуться за інші."), ["Січовій"]);
+    assert_eq!(names_of("Колона рушила у Вінниці з Козацької і дійшла до центру."), ["Козацької"]);
+    // an adjective before its noun is no street
+    assert!(names_of("Ми гуляли по Козацькій слободі.").is_empty());
+}
