@@ -311,13 +311,30 @@ fn softened(stem: &str) -> Option<String> {
 
 fn noun(word: &str, lang: Lang) -> Paradigm {
     let base = fixed(word);
+    let lower = word.to_lowercase();
+    // a Ukrainian name of a neuter adjective's shape ("Рівне", "Різдвяне", "Кам'янське")
+    // declines only as an adjective: "у Рівному", never "у Рівні" (which is a plural adjective,
+    // "Різдвяні свята")
+    let neuter_adjective = lang == Lang::Uk && ["не", "ське", "цьке", "зьке"].iter().any(|e| lower.ends_with(e));
     let p = match lang {
+        Lang::Uk if neuter_adjective => fixed(word),
         Lang::Uk => noun_uk(word),
         Lang::Ru => noun_ru(word),
     };
-    // an adjectival name used alone ("Хмельницький", "Рівне", "Кам'янське") declines as one
-    let p = if has_adjective_ending(&word.to_lowercase()) || word.ends_with('е') { merge(p, adjective(word, lang)) } else { p };
+    // an adjectival name used alone ("Хмельницький", "Рівне", "Кам'янське") declines as one;
+    // so may a Ukrainian feminine one of a short adjective's shape ("Тернова" → "від Тернової",
+    // "Пасічна" → "у Пасічній"), which also reads as a noun ("Калина" → "Калини")
+    let adjectival = has_adjective_ending(&lower) || word.ends_with('е') || (lang == Lang::Uk && feminine_adjective_shape(&lower));
+    let p = if adjectival { merge(p, adjective(word, lang)) } else { p };
     merge(base, p)
+}
+
+/// True for a Ukrainian word of four letters or more ending as a feminine adjective does:
+/// "Тернова", "Пасічна", "Висока", "Біла" are adjectives naming a village ("село Тернова"),
+/// declined "Тернової", "Терновій" as adjectives are.
+fn feminine_adjective_shape(w: &str) -> bool {
+    const ENDINGS: &[&str] = &["на", "ова", "ева", "єва", "ла", "ока"];
+    w.chars().count() >= 4 && ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 fn noun_uk(w: &str) -> Paradigm {
@@ -561,6 +578,22 @@ mod tests {
         // і opens to о: "на Заході", "зі Сходу"
         check("Захід", &["Заходу", "Заході"]);
         check("Поділ", &["Подолі"]);
+    }
+
+    #[test]
+    fn neuter_adjectival_names_decline_only_as_adjectives() {
+        let got = forms("Різдвяне");
+        assert!(got.iter().any(|f| f == "Різдвяному") && got.iter().any(|f| f == "Різдвяного"));
+        assert!(!got.iter().any(|f| f == "Різдвяні"), "{got:?}");
+        assert!(!forms("Кам'янське").iter().any(|f| f == "Кам'янські"));
+    }
+
+    #[test]
+    fn feminine_adjectival_names_decline_as_adjectives() {
+        check("Тернова", &["Тернової", "Терновій", "Терновою"]);
+        check("Пасічна", &["Пасічної", "Пасічній"]);
+        // and still as nouns, for the names that are nouns
+        check("Калина", &["Калини", "Калині"]);
     }
 
     #[test]

@@ -193,7 +193,11 @@ pub(crate) fn never_weak(kind: &str, population: u32, ukrainian: bool) -> bool {
 
 // plural forms too: "у Бучанському та Фастівському районах" (the last adjective of a list stands
 // before the plural noun; see `Gazetteer::list_partners` for the ones before it)
-const DISTRICT_NOUNS: &[&str] = &["район", "району", "районі", "районом", "района", "районе", "районах", "районів", "районов", "районам"];
+// and the abbreviation of official texts: "Криничанський р-н", "у Новобузькому р-ні"
+const DISTRICT_NOUNS: &[&str] = &[
+    "район", "району", "районі", "районом", "района", "районе", "районах", "районів", "районов", "районам", "р-н", "р-ну", "р-ні",
+    "р-ном", "р-на", "р-не",
+];
 const HROMADA_NOUNS: &[&str] = &[
     "громада", "громади", "громаді", "громаду", "громадою", "громаде", "громады", "громадой", "громадах", "громад", "громадам", "общине",
     "общины", "общину", "общиной", "община", "общинах",
@@ -270,7 +274,7 @@ mod tests {
     fn raion_phrases() {
         // KATOTTG UA46100000000023056: Стрийський район, Lviv oblast
         let k = keys_of("raion", &["Stryiskyi", "Стрийський", "Stryi"]);
-        for want in ["stryi district", "stryiskyi raion", "стрийського району", "стрийському районі", "стрийський район"] {
+        for want in ["stryi district", "stryiskyi raion", "стрийського району", "стрийському районі", "стрийський район", "стрийському р-ні"] {
             assert!(k.iter().any(|x| x == want), "{want} not in {k:?}");
         }
         assert!(!k.iter().any(|x| x == "stryi"), "a raion's bare name is not a key");

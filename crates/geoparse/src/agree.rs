@@ -19,7 +19,7 @@ use crate::sentence::word_after;
 
 const FUNCTION_WORDS: &str = include_str!("../data/function_words.txt");
 
-fn function_words() -> &'static HashSet<&'static str> {
+pub(crate) fn function_words() -> &'static HashSet<&'static str> {
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| crate::list_words(FUNCTION_WORDS).collect())
 }
@@ -61,7 +61,7 @@ const VOWELS: &[char] = &['а', 'е', 'є', 'и', 'і', 'ї', 'о', 'у', 'ю', 
 
 /// True if `word` ends as a verb does: the past tense ("стала", "було", "були"), a reflexive
 /// ("сталася", "вмивається") or the present ("має", "стоїть").
-fn verb_like(word: &str) -> bool {
+pub(crate) fn verb_like(word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
     // "стала", "текла", "могла": a vowel or a verb stem's consonant before the "л"

@@ -229,6 +229,33 @@ const SURNAME_ENDINGS: &[&str] = &[
     "євим",
 ];
 
+/// True if a possessive pronoun follows byte `end` and closes the phrase (punctuation or the
+/// end of the text after it): "повернеться до Мані своєї.", "чекав на Галю свою,". Said of a
+/// person the speaker holds dear; a place with a possessive after it goes on to a noun ("до
+/// Києва свого дитинства").
+pub(crate) fn possessive_closes(text: &str, end: usize) -> bool {
+    const POSSESSIVES: &[&str] = &[
+        "своєї", "свою", "своїй", "своєю", "свого", "своєму", "своїм", "своя", "свій", "моєї", "мою", "моїй", "мого", "моєму",
+        "моя", "мій", "своей", "своего", "своему", "своим", "моей", "моего",
+    ];
+    let Some((w, start)) = word_after(text, end) else {
+        return false;
+    };
+    let rest = text[start + w.len()..].trim_start_matches([' ', '\u{a0}']);
+    POSSESSIVES.contains(&w.to_lowercase().as_str()) && rest.chars().next().is_none_or(|c| matches!(c, '.' | ',' | '!' | '?' | '…' | ';' | '\n'))
+}
+
+/// Words for a monument (`data/monument_words.txt`).
+const MONUMENT_WORDS: &str = include_str!("../data/monument_words.txt");
+
+/// True if a word for a monument stands right before byte `at`: "пам'ятник Пушкіну",
+/// "памятник Гагарину". The name after it is the person honoured.
+pub(crate) fn after_monument_word(text: &str, at: usize) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| crate::list_words(MONUMENT_WORDS).collect());
+    word_before(text, at).is_some_and(|(w, _)| words.contains(w.to_lowercase().replace(['’', 'ʼ', '`'], "'").as_str()))
+}
+
 /// True if `word` has a surname's shape (see `SURNAME_ENDINGS`).
 pub(crate) fn surname_like(word: &str) -> bool {
     let lower = word.to_lowercase();

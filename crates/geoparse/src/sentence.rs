@@ -28,6 +28,38 @@ pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
     true
 }
 
+/// True if the word at byte `at` starts a sentence that the one before ends with ".", "!", "?"
+/// or "…" (not after an abbreviation: "м. Києва"), or starts a line or the text; opening quotes
+/// and dashes may stand between. Stricter than [`starts_sentence`], which a colon or any mark
+/// satisfies.
+pub(crate) fn after_sentence_end(text: &str, at: usize) -> bool {
+    for c in text[..at].chars().rev() {
+        if c == ' ' || c == '\t' || c == '\u{a0}' || matches!(c, '«' | '"' | '“' | '„' | '—' | '–' | '-') {
+            continue;
+        }
+        return match c {
+            '\n' | '\r' | '!' | '?' | '…' => true,
+            '.' => !after_abbreviation(text, text[..at].rfind('.').map_or(0, |p| p + 1)),
+            _ => false,
+        };
+    }
+    true
+}
+
+/// True if an abbreviation with its dot stands right before byte `at`: "м. Києва", "р. Дністер",
+/// "с. Пірнове", "смт. Шацьк": a word of one to three lower-case letters and a dot. The dot
+/// ends no sentence there.
+pub(crate) fn after_abbreviation(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches([' ', '\u{a0}']);
+    let Some(head) = head.strip_suffix('.') else {
+        return false;
+    };
+    let head = head.trim_end_matches([' ', '\u{a0}']);
+    let word: String = head.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let n = word.chars().count();
+    (1..=3).contains(&n) && word.chars().all(char::is_lowercase)
+}
+
 /// True if the name is a domain name's zone: a dot right before it, and a space, a quote or
 /// the start of the text before the dot (".РФ", "зона .укр").
 pub(crate) fn domain_zone(text: &str, name: Span) -> bool {
@@ -152,6 +184,25 @@ pub(crate) fn inside_a_quoted_title(text: &str, name: Span) -> bool {
         && first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && (3..=10).contains(&words)
         && !title.contains([',', ';'])
+}
+
+/// True if the name opens a quoted title of two words whose second is in lower case:
+/// «Рівне вечірнє», «Київ нічний», «Спека триває». A place's own name of two words is
+/// capitalised in both ("Нижній Дунай"), so the lower-case word makes the pair a title: a
+/// newspaper's, a programme's or a headline's.
+pub(crate) fn opens_a_two_word_title(text: &str, name: Span) -> bool {
+    let head = text[..name.start].trim_end_matches([' ', '\u{a0}']);
+    if !head.ends_with(['«', '„', '“']) {
+        return false;
+    }
+    let Some((next, start)) = word_after(text, name.end) else {
+        return false;
+    };
+    let tail = text[start + next.len()..].trim_start_matches(['!', '?', '.', '…']).trim_start_matches([' ', '\u{a0}']);
+    next.chars().count() >= 3
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && next.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+        && tail.starts_with(['»', '”', '“'])
 }
 
 /// The length in bytes of the quotation mark `quoted` starts with.

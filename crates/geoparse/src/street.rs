@@ -7,6 +7,10 @@
 //! Чапельського поду"). The landmark words are data (`data/landmark_words.txt`), in every case
 //! form.
 //!
+//! A street may be named by a feminine adjective alone, "вулиця" left unsaid ("на Городоцькій,",
+//! "з Інститутської,"), and a building by a capitalised building word and a noun in the
+//! genitive ("Будинку офіцерів", `data/building_words.txt`).
+//!
 //! A street is placed in the city the text names nearest to it, after it first ("на вул.
 //! Межигірській у Києві"), then before it. The words of a street's name are not places of their
 //! own: "вул. Кірова" is not Kirov, "вулиця Київська" is not Kyiv oblast.
@@ -123,7 +127,9 @@ fn markers() -> &'static (AhoCorasick, Vec<Role>) {
                 after: EITHER.contains(&w) || AFTER.contains(&w),
                 feature: Feature::Street,
             };
-            for form in [w.to_string(), capitalise(w)] {
+            // tokenised text spaces an abbreviation's dot: "вул . Грушевського"
+            let spaced = w.strip_suffix('.').map(|stem| format!("{stem} ."));
+            for form in [Some(w.to_string()), Some(capitalise(w)), spaced.clone(), spaced.map(|s| capitalise(&s))].into_iter().flatten() {
                 patterns.push(form);
                 roles.push(role);
             }
@@ -174,6 +180,96 @@ fn capitalise(w: &str) -> String {
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+/// Building words (`data/building_words.txt`).
+const BUILDING_WORDS: &str = include_str!("../data/building_words.txt");
+
+/// Every case form of the building words, capitalised: "Будинку", "Палаці", "Дворце".
+fn building_words() -> &'static std::collections::HashSet<String> {
+    static WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        crate::list_words(BUILDING_WORDS)
+            .flat_map(|w| litopys_gazetteer::case_forms(&capitalise(w)))
+            .collect()
+    })
+}
+
+/// Buildings named by a capitalised building word inside a sentence and a lower-case noun in
+/// the genitive after it: "у Будинку офіцерів", "до Палацу спорту", "во Дворце молодёжи". At a
+/// sentence's start the capital says nothing, and a verb after the word ("Будинок стояв") is
+/// no name.
+fn buildings(text: &str) -> Vec<Street> {
+    const GENITIVE: &[&str] = &["ів", "їв", "ов", "ев", "ей", "ок", "и", "і", "ї", "у", "ю", "их", "ых", "ого"];
+    let words = building_words();
+    let mut out = Vec::new();
+    let mut prev_word_char = false;
+    for (ws, c) in text.char_indices() {
+        let starts = c.is_uppercase() && !prev_word_char;
+        prev_word_char = is_word_char(c);
+        if !starts {
+            continue;
+        }
+        let rest = &text[ws..];
+        let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        let w = &rest[..len];
+        if !words.contains(w) || crate::sentence::starts_sentence(text, ws) {
+            continue;
+        }
+        let Some((next, ns)) = crate::sentence::word_after(text, ws + len) else { continue };
+        let ok = next.chars().next().is_some_and(char::is_lowercase)
+            && next.chars().count() >= 4
+            && next.chars().all(char::is_alphabetic)
+            && !crate::agree::function_words().contains(next)
+            && !crate::agree::verb_like(next)
+            && GENITIVE.iter().any(|e| next.ends_with(e));
+        if ok {
+            let name = Span::new(ns, ns + next.len());
+            out.push(Street { span: Span::new(ws, name.end), name, feature: Feature::Landmark, name_first: false, listed: false });
+        }
+    }
+    out
+}
+
+/// Streets named by a feminine adjective alone, "вулиця" left unsaid: "на Городоцькій,", "по
+/// Банковій і", "з Інститутської,". A capitalised word of that shape after a preposition of
+/// place, closing its phrase (punctuation or a conjunction after it), in the locative after "на"
+/// and "по", in the genitive after "з", "від", "до", "біля", "вздовж". Marked `listed`, so that
+/// a place the gazetteer reads in the word keeps its reading.
+fn bare_streets(text: &str, is_first_name: &impl Fn(&str) -> bool) -> Vec<Street> {
+    const LOCATIVE: &[&str] = &["ській", "цькій", "зькій", "ній", "вій"];
+    const GENITIVE: &[&str] = &["ської", "цької", "зької", "ної", "вої"];
+    const CLOSING: &[&str] = &["і", "й", "та", "або", "чи"];
+    let mut out = Vec::new();
+    let mut prev_word_char = false;
+    for (ws, c) in text.char_indices() {
+        let starts = c.is_uppercase() && !prev_word_char;
+        prev_word_char = is_word_char(c);
+        if !starts {
+            continue;
+        }
+        let rest = &text[ws..];
+        let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        let w = &rest[..len];
+        let lower = w.to_lowercase();
+        let Some((before, _)) = crate::sentence::word_before(text, ws) else { continue };
+        let case_fits = match before.to_lowercase().as_str() {
+            "на" | "по" => LOCATIVE.iter().any(|e| lower.ends_with(e)),
+            "з" | "із" | "зі" | "від" | "до" | "біля" | "вздовж" => GENITIVE.iter().any(|e| lower.ends_with(e)),
+            _ => false,
+        };
+        if !case_fits || w.chars().count() < 6 || w.contains('-') || is_first_name(w) || crate::sentence::starts_sentence(text, ws) {
+            continue;
+        }
+        let after = text[ws + len..].trim_start_matches([' ', '\u{a0}']);
+        let closes = after.starts_with([',', '.', ';', ':', '!', '?', ')', '—', '–'])
+            || crate::sentence::word_after(text, ws + len).is_some_and(|(n, _)| CLOSING.contains(&n));
+        if closes {
+            let name = Span::new(ws, ws + len);
+            out.push(Street { span: name, name, feature: Feature::Street, name_first: false, listed: true });
+        }
+    }
+    out
 }
 
 /// The streets and landmarks of `text`, in text order.
@@ -251,6 +347,13 @@ pub(crate) fn streets_with(text: &str, is_first_name: impl Fn(&str) -> bool) -> 
         }
         out.push(first);
         out.extend(listed);
+    }
+    let mut found = buildings(text);
+    found.extend(bare_streets(text, &is_first_name));
+    if !found.is_empty() {
+        let fresh: Vec<Street> = found.into_iter().filter(|b| !out.iter().any(|s| s.span.overlaps(&b.span))).collect();
+        out.extend(fresh);
+        out.sort_by_key(|s| (s.span.start, s.span.end));
     }
     out
 }

@@ -734,3 +734,118 @@ fn a_regional_administration_names_the_oblast() {
     assert_eq!(found[0].2, "oblast");
     assert_eq!(found[0].4, "Poltava");
 }
+
+#[test]
+fn feminine_adjectival_village_names_in_oblique_cases() {
+    // Тернова and Пасічна decline as adjectives: "від Тернової", "у Пасічній"
+    assert!(names("Автобус вирушив від Тернової о сьомій ранку.").contains(&"Ternova".to_string()));
+    assert!(names("Мій дід усе життя прожив у селі Пасічній.").contains(&"Pasichna".to_string()));
+    // a common word of that shape stays weak: "нової" is "new"
+    assert!(places("Ми чекаємо нової зустрічі.").is_empty());
+}
+
+#[test]
+fn an_adjectival_name_in_the_locative_is_no_surname() {
+    // "в Приазовському": a surname seldom stands in the locative after "в"
+    assert_eq!(only("Учора в Приазовському відкрили нову амбулаторію.").0, "Pryazovske");
+}
+
+#[test]
+fn the_ends_of_a_route_are_listed_places() {
+    // Лозова has a surname's shape, but a spaced dash joins it to Полтава
+    let found = names("Потяг сполученням Полтава – Лозова запізнюється на годину.");
+    assert!(found.contains(&"Lozova".to_string()), "{found:?}");
+    let found = names("Електричка Полтава - Лозова вирушить пізніше.");
+    assert!(found.contains(&"Lozova".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_name_after_a_monument_word_is_the_person_honoured() {
+    assert!(places("Цветы возложили к памятнику Пушкину.").is_empty());
+    assert!(places("Квіти поклали до пам'ятника Пушкіну.").is_empty());
+    // the monuments of a town are the town's
+    assert_eq!(only("Пам'ятники Одеси відреставрують.").0, "Odesa");
+}
+
+#[test]
+fn a_case_form_starting_a_sentence_is_a_word() {
+    // "Рівного" (equal) opens the sentence in the genitive with no preposition: an adjective
+    assert!(places("Ми довго йшли полем. Рівного йому суперника там не знайшлося.").is_empty());
+    // the nominative, or a preposition, keeps the place
+    assert_eq!(only("Ми довго йшли полем. Рівне зустріло нас дощем.").0, "Rivne");
+    assert_eq!(only("Ми довго йшли полем. У Рівному нас зустрів дощ.").0, "Rivne");
+    // after an abbreviation the dot ends no sentence
+    assert_eq!(only("Рішення ухвалив апеляційний суд м. Рівного.").0, "Rivne");
+    // a town's adjective is a nominative of its own
+    assert_eq!(only("Роботи завершено. Краматорська міська рада звітувала.").0, "Kramatorsk");
+}
+
+#[test]
+fn a_latin_name_inside_a_latin_phrase_is_a_brand() {
+    // a Latin word after the Latin name: a model or a title written as it is abroad
+    assert!(places("На стоянці стояла Toyota land cruiser сірого кольору.").is_empty());
+}
+
+#[test]
+fn a_capitalised_building_word_names_a_building() {
+    let geo = Geoparser::builtin();
+    let text = "Урочисте зібрання відбудеться в Будинку вчених у Харкові.";
+    let found: Vec<&str> = geo.streets(text, &geo.parse(text)).iter().map(|s| s.street.span.text(text)).collect();
+    assert_eq!(found, ["Будинку вчених"]);
+    // in lower case, or at a sentence's start before a verb, it is any building
+    let text = "Будинок стояв порожній. Поруч був будинок культури.";
+    assert!(geo.streets(text, &geo.parse(text)).is_empty());
+}
+
+#[test]
+fn a_district_in_the_abbreviation_of_official_texts() {
+    // "р-н", "р-ні": the raion, as "район" would name it
+    let found = places("Земельну ділянку виділили в Криничанському р-ні Дніпропетровської обл.");
+    assert!(found.iter().any(|p| p.1 == "Krynychanskyi" && p.2 == "raion"), "{found:?}");
+}
+
+#[test]
+fn kyiv_lies_in_kyiv_oblast() {
+    // Kyiv's outskirts are often placed in the oblast around the city: no other region
+    let found = names("Навчання прикордонників відбулися в Бортничах Київської області.");
+    assert!(found.contains(&"Bortnychi".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_possessive_pronoun_closing_the_phrase_marks_a_person() {
+    // Маня is a village too; "своєї" after the name, then a full stop: the person
+    assert!(places("Восени він поїде до Мані своєї.").is_empty());
+    // a plural adjective is no locative of an adjectival village name ("Різдвяне")
+    assert!(places("Ми завжди чекали на Різдвяні свята.").is_empty());
+}
+
+#[test]
+fn a_place_opening_a_two_word_title_with_a_lower_case_word() {
+    // «Харків нічний»: a programme's title, not the city
+    assert!(places("Вчора вийшов новий випуск програми «Харків нічний».").is_empty());
+    assert!(places("Газета «Полтава вечірня» змінила редактора.").is_empty());
+    // the city named outside the title stays
+    assert_eq!(only("Програму «Харків нічний» знімали в Одесі.").0, "Odesa");
+}
+
+#[test]
+fn a_street_abbreviation_with_a_spaced_dot() {
+    // tokenised text spaces the dot of "вул."
+    let geo = Geoparser::builtin();
+    let text = "Приймальня працює у Полтаві за адресою : вул . Садова , 7 .";
+    let found: Vec<&str> = geo.streets(text, &geo.parse(text)).iter().map(|s| s.street.name.text(text)).collect();
+    assert_eq!(found, ["Садова"]);
+}
+
+#[test]
+fn a_street_named_by_a_feminine_adjective_alone() {
+    let geo = Geoparser::builtin();
+    let names_of = |text: &str| -> Vec<String> {
+        geo.streets(text, &geo.parse(text)).iter().map(|s| s.street.name.text(text).to_string()).collect()
+    };
+    // "вулиця" left unsaid: "на Січовій", "з Козацької"
+    assert_eq!(names_of("У Полтаві ремонтують тротуари на Січовій, а потім візьмуться за інші."), ["Січовій"]);
+    assert_eq!(names_of("Колона рушила у Вінниці з Козацької і дійшла до центру."), ["Козацької"]);
+    // an adjective before its noun is no street
+    assert!(names_of("Ми гуляли по Козацькій слободі.").is_empty());
+}
