@@ -39,10 +39,14 @@ const HOME_WORDS: &[&str] = &[
     "проживающему в", "проживающим в", "проживающие в", "проживающих в", "проживає в", "проживає у", "мешкає в", "мешкає у",
 ];
 
-/// Words before a name that make it where soldiers fought, not where their families protest:
-/// "the defenders of Mariupol", "захисників Маріуполя". No scene, and no one's home either.
-const DEFENDER_WORDS: &[&str] =
-    &["defenders of", "defender of", "захисників", "захисники", "захисника", "защитников", "защитники", "защитника"];
+/// Words before a name that make it where soldiers fought or were taken prisoner, not where
+/// their families protest: "the defenders of Mariupol", "захисників Маріуполя", "сдавшихся в
+/// плен в Мариуполе". No scene, and no one's home either.
+const DEFENDER_WORDS: &[&str] = &[
+    "defenders of", "defender of", "захисників", "захисники", "захисника", "защитников", "защитники", "защитника",
+    "captured in", "taken prisoner in", "surrendered in", "в плен в", "в плен под", "у полон у", "у полон в", "в полон у",
+    "в полон в", "у полон під",
+];
 
 /// The best place in `span`, if any; `region_hint` is an oblast the context already names.
 pub(crate) fn pick(a: &Analysis, span: Span, region_hint: Option<&str>) -> Option<PlacePick> {
@@ -119,6 +123,43 @@ pub(crate) fn origin_place(a: &Analysis, span: Span) -> Option<PlacePick> {
         })
         .filter(|p| p.rank < NOT_A_SCENE)
         .min_by_key(|p| (p.rank, p.span.start))
+}
+
+/// The city whose people a word in `span` names ("кияни вийшли на акцію", "одесситы"), from
+/// `data/demonyms.toml`, when the text names no scene: the people of a city act in it.
+pub(crate) fn demonym_place(a: &Analysis, span: Span) -> Option<PlacePick> {
+    let text = span.text(a.text());
+    let words = text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty());
+    let mut start = span.start;
+    for w in words {
+        let at = text[start - span.start..].find(w).map_or(start, |i| start + i);
+        start = at + w.len();
+        let lower = w.to_lowercase().replace('’', "'");
+        let Some(city) = demonyms().iter().find(|(stem, _)| lower.starts_with(stem.as_str())).map(|(_, c)| c) else { continue };
+        let Some(entry) = a.gazetteer.search(city).into_iter().find(|e| e.is_ukrainian() && e.kind.is_settlement()) else { continue };
+        return Some(PlacePick { entry: entry.id, frame: Frame::Plain, span: Span::new(at, at + w.len()), rank: rank(a, Frame::Plain, entry.id) });
+    }
+    None
+}
+
+/// `(stem, city)` of every demonym, longest stems first.
+fn demonyms() -> &'static [(String, String)] {
+    static TABLE: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        #[derive(serde::Deserialize)]
+        struct File {
+            cities: std::collections::BTreeMap<String, Vec<String>>,
+        }
+        // part of the binary and tested to parse; an error only turns demonyms off
+        let file: Option<File> = toml::from_str(include_str!("../../../data/demonyms.toml")).ok();
+        let mut out: Vec<(String, String)> = file
+            .into_iter()
+            .flat_map(|f| f.cities)
+            .flat_map(|(city, stems)| stems.into_iter().map(move |s| (s.trim_end_matches('*').to_lowercase(), city.clone())))
+            .collect();
+        out.sort_by_key(|(s, _)| std::cmp::Reverse(s.len()));
+        out
+    })
 }
 
 /// Mentions that name the oblast of the place before them, as ACLED's notes and many reports

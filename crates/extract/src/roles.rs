@@ -89,6 +89,7 @@ struct RolesFile {
     defenders: Langs,
     follow_up: Langs,
     suspect: Langs,
+    related_links: Langs,
     example: Langs,
     damage: Langs,
     strikes: Strikes,
@@ -187,6 +188,7 @@ pub(crate) struct Roles {
     defenders: Words,
     follow_up: Words,
     suspect: Words,
+    related_links: Vec<String>,
     example: Words,
     damage: Words,
     strikes: Vec<String>,
@@ -221,6 +223,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 defenders: Words::new(f.defenders),
                 follow_up: Words::new(f.follow_up),
                 suspect: Words::new(f.suspect),
+                related_links: [f.related_links.en, f.related_links.uk, f.related_links.ru].concat(),
                 example: Words::new(f.example),
                 damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
@@ -246,6 +249,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 defenders: Words(Vec::new()),
                 follow_up: Words(Vec::new()),
                 suspect: Words(Vec::new()),
+                related_links: Vec::new(),
                 example: Words(Vec::new()),
                 damage: Words(Vec::new()),
                 strikes: Vec::new(),
@@ -571,6 +575,16 @@ impl Roles {
     pub(crate) fn opens_example(&self, a: &Analysis, span: Span) -> bool {
         let words = after(a.text(), Span::new(span.start, span.start), 4);
         self.example.starts(&strs(&words)).is_some()
+    }
+
+    /// Whether `line` opens with words that link to other stories (`data/roles.toml`
+    /// `[related_links]`): `Some(true)` when the line holds nothing else ("Схожі новини"),
+    /// `Some(false)` when a headline follows ("Read also: ...").
+    pub(crate) fn related_links(&self, line: &str) -> Option<bool> {
+        let lower = line.trim().to_lowercase();
+        let marker = self.related_links.iter().filter(|m| lower.starts_with(m.as_str())).max_by_key(|m| m.len())?;
+        let rest = lower[marker.len()..].trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '.' || c == '›' || c == '>');
+        Some(rest.is_empty())
     }
 
     /// The alert word of the sentence around `span`, if the sentence has one and no event cue.

@@ -98,7 +98,12 @@ pub fn segment(a: &Analysis) -> Outcome {
     let mut last_event: Option<usize> = None;
     // sentences whose days are all history, and sentences that tell a recent day
     let (mut history_sentences, mut recent_sentences) = (0, 0);
+    // a list of links to other stories ("Схожі новини") runs to the end of the page
+    let links_from = related_list_start(a);
     for (idx, s) in a.sentences.iter().enumerate() {
+        if links_from.is_some_and(|at| s.span.start >= at) || links_line(a, s.span) {
+            continue;
+        }
         let previous = out.drafts.last().and_then(|d| d.date.map(|(_, r)| r.date));
         let anchors = Anchors { published, previous, year_hint };
         let hint = out.drafts.last().and_then(|d| d.place).map(|p| a.gazetteer.entry(p.entry).admin1.as_str());
@@ -259,6 +264,10 @@ pub fn segment(a: &Analysis) -> Outcome {
     // an incident told with no scene at all happened where the person in it lives
     for d in out.drafts.iter_mut().filter(|d| d.place.is_none()) {
         d.place = d.sentences.iter().find_map(|&i| places::origin_place(a, a.sentences[i].span));
+        // or in the city whose people it tells of ("кияни вийшли на акцію протесту")
+        if d.place.is_none() {
+            d.place = d.sentences.iter().find_map(|&i| places::demonym_place(a, a.sentences[i].span));
+        }
         d.place_inherited = d.place.is_some();
     }
     // or, when it tells its own recent day in a report whose incidents all happened in one
@@ -281,6 +290,30 @@ pub fn segment(a: &Analysis) -> Outcome {
     date_follow_ups(a, &mut out.drafts, &recalls, published);
     out.drafts = merge_repeats(a, out.drafts, published);
     out
+}
+
+/// The byte offset of the first line that heads a list of links to other stories ("Схожі
+/// новини", "Read more"), if any.
+fn related_list_start(a: &Analysis) -> Option<usize> {
+    let roles = crate::roles::builtin();
+    let text = a.text();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if roles.related_links(line) == Some(true) {
+            return Some(at);
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// True when the sentence at `span` lies on a line that links to another story ("Read also:
+/// Drone attack on Kharkiv ...").
+fn links_line(a: &Analysis, span: Span) -> bool {
+    let text = a.text();
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    crate::roles::builtin().related_links(&text[start..end]) == Some(false)
 }
 
 /// The places at which sentence `s`, which tells no event of its own, tells harm of a strike
