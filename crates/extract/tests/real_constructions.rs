@@ -820,3 +820,15 @@ fn where_soldiers_were_taken_prisoner_is_no_scene_of_their_families_rally() {
         &[("2026-03-15", "Chernivtsi")],
     );
 }
+
+#[test]
+fn a_hromada_named_in_russian_places_its_village() {
+    // Плебанівка is a village in two oblasts; the hromada in brackets, written in Russian, decides
+    let text = "17 марта вблизи села Плебановка (Теребовлянская община) неизвестные подрезали автомобиль ТЦК и освободили задержанного.";
+    let got: Vec<(String, String, String)> = extract(text, "2026-03-18")
+        .incidents
+        .iter()
+        .map(|i| (i.event_date.to_string(), i.location.clone(), i.admin1.clone()))
+        .collect();
+    assert_eq!(got, vec![("2026-03-17".to_string(), "Plebanivka".to_string(), "Ternopil".to_string())]);
+}

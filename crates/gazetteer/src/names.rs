@@ -253,12 +253,48 @@ fn unit_keys(s: &str, nouns: &[&str], latin_nouns: &[&str], flag: u32, out: &mut
         return;
     }
     let lower = s.to_lowercase();
-    let adj_forms = if lower.ends_with('а') { adjective_forms(&lower) } else { masculine_forms(&lower) };
-    for form in adj_forms {
-        for noun in nouns {
-            out.push((format!("{form} {noun}"), flag));
+    // a Russian text writes a Ukrainian unit's adjective in Russian: "Теребовлянська громада"
+    // is "Теребовлянская община", "Іванівська" "Ивановская"
+    let spellings = std::iter::once(lower.clone()).chain(russian_adjective(&lower));
+    for spelling in spellings {
+        // feminine: Ukrainian "-ська", Russian "-ская"
+        let feminine = spelling.ends_with('а') || spelling.ends_with("ая");
+        let adj_forms = if feminine { adjective_forms(&spelling) } else { masculine_forms(&spelling) };
+        for form in adj_forms {
+            for noun in nouns {
+                out.push((format!("{form} {noun}"), flag));
+            }
         }
     }
+}
+
+/// The Russian spelling of a Ukrainian adjective of place, lower case ("теребовлянська" →
+/// "теребовлянская", "іванівський" → "ивановский", "вінницька" → "винницкая"), or `None` when
+/// it is not such an adjective or already reads as Russian. Written for litopys: the regular
+/// correspondences of the suffixes (-івськ- / -овск-, -ськ- / -ск-, -цьк- / -цк-) and of the
+/// letters і, ї, є, ґ, with the apostrophe as "ь".
+fn russian_adjective(adj: &str) -> Option<String> {
+    if adj.contains(' ') {
+        return None;
+    }
+    let (stem, ending) = [("ська", "ская"), ("цька", "цкая"), ("зька", "зкая"), ("ський", "ский"), ("цький", "цкий"), ("зький", "зкий")]
+        .iter()
+        .find_map(|(uk, ru)| adj.strip_suffix(uk).map(|stem| (stem, *ru)))?;
+    // "-івськ-" of a name in -івка or -ів is "-овск-" in Russian
+    let stem = stem.strip_suffix("ів").map_or_else(|| stem.to_string(), |s| format!("{s}ов"));
+    let mut out = String::new();
+    for c in stem.chars() {
+        match c {
+            'і' => out.push('и'),
+            'ї' => out.push('и'),
+            'є' => out.push('е'),
+            'ґ' => out.push('г'),
+            '\'' | '’' | 'ʼ' => out.push('ь'),
+            c => out.push(c),
+        }
+    }
+    let ru = format!("{out}{ending}");
+    (ru != adj).then_some(ru)
 }
 
 #[cfg(test)]
@@ -297,5 +333,20 @@ mod tests {
         let src = NameSource { kind: "village", population: 0, spellings: vec!["Мир"], n_own: 1, ukrainian: true };
         let k = keys(&src, &CommonWords::parse("мир\n"));
         assert!(k.iter().any(|(key, f)| key == "мир" && f & FLAG_WEAK != 0));
+    }
+}
+#[cfg(test)]
+mod russian_unit_tests {
+    // written for litopys
+    #[test]
+    fn a_ukrainian_units_adjective_is_keyed_in_russian_too() {
+        let src = super::NameSource { kind: "hromada", population: 0, spellings: vec!["Terebovlianska", "Теребовлянська"], n_own: 2, ukrainian: true };
+        let keys: Vec<String> = super::keys(&src, &super::CommonWords::builtin()).into_iter().map(|(k, _)| k).collect();
+        for want in ["теребовлянська громада", "теребовлянская община", "теребовлянской общине", "теребовлянскую общину"] {
+            assert!(keys.iter().any(|k| k == &super::key_of(want)), "{want}");
+        }
+        assert_eq!(super::russian_adjective("іванівська").as_deref(), Some("ивановская"));
+        assert_eq!(super::russian_adjective("вінницький").as_deref(), Some("винницкий"));
+        assert_eq!(super::russian_adjective("київ"), None);
     }
 }
