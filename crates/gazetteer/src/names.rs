@@ -54,8 +54,8 @@ pub(crate) fn keys(src: &NameSource<'_>, common: &CommonWords) -> Vec<(String, u
         }
         match src.kind {
             "oblast" => oblast_keys(s, &mut raw),
-            "raion" => unit_keys(s, DISTRICT_NOUNS, &["district", "raion", "rayon"], FLAG_DISTRICT, &mut raw),
-            "hromada" => unit_keys(s, HROMADA_NOUNS, &["hromada", "community"], 0, &mut raw),
+            "raion" => unit_keys(s, DISTRICT_NOUNS, &["district", "raion", "rayon"], FLAG_DISTRICT, false, &mut raw),
+            "hromada" => unit_keys(s, HROMADA_NOUNS, &["hromada", "community"], 0, true, &mut raw),
             "region" => {
                 // "Курська область", "Краснодарский край", "Kursk region": the phrase names a region
                 let lower = s.to_lowercase();
@@ -245,7 +245,10 @@ fn oblast_keys(s: &str, out: &mut Vec<(String, u32)>) {
     }
 }
 
-fn unit_keys(s: &str, nouns: &[&str], latin_nouns: &[&str], flag: u32, out: &mut Vec<(String, u32)>) {
+/// `russian`: also key the Russian spelling of a Ukrainian adjective (hromadas; a raion's
+/// Russian adjectives come from its centre's names, `raion_names`, and a letter-by-letter one
+/// would meet Moscow's districts: "в Дмитровском районе столицы").
+fn unit_keys(s: &str, nouns: &[&str], latin_nouns: &[&str], flag: u32, russian: bool, out: &mut Vec<(String, u32)>) {
     if !is_cyrillic(s) {
         for noun in latin_nouns {
             out.push((format!("{s} {noun}"), flag));
@@ -255,7 +258,7 @@ fn unit_keys(s: &str, nouns: &[&str], latin_nouns: &[&str], flag: u32, out: &mut
     let lower = s.to_lowercase();
     // a Russian text writes a Ukrainian unit's adjective in Russian: "Теребовлянська громада"
     // is "Теребовлянская община", "Іванівська" "Ивановская"
-    let spellings = std::iter::once(lower.clone()).chain(russian_adjective(&lower));
+    let spellings = std::iter::once(lower.clone()).chain(russian_adjective(&lower).filter(|_| russian));
     for spelling in spellings {
         // feminine: Ukrainian "-ська", Russian "-ская"
         let feminine = spelling.ends_with('а') || spelling.ends_with("ая");
