@@ -376,6 +376,8 @@ impl<'g> Geoparser<'g> {
     }
 
     fn weigh_all(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<PlaceMention> {
+        let joined = join_split_hyphens(text, norm, offsets);
+        let (norm, offsets) = joined.as_ref().map_or((norm, offsets), |(n, o)| (n.as_str(), o.as_slice()));
         let mut mentions = self.gazetteer.find_all_normalized(text, norm, offsets);
         let partners = lists::list_partners(self.gazetteer, text, &mentions);
         if !partners.is_empty() {
@@ -420,6 +422,41 @@ impl<'g> Geoparser<'g> {
         }
         weighed
     }
+}
+
+/// `norm` with the space after a word's hyphen taken out where a capitalised word follows: a
+/// tokeniser's split of a compound name ("Івано- Франківській", "Сент- Кітс"), read as the
+/// name it is. The offsets still lead to the text, so a mention spans the words as written.
+/// `None` when the text has no such split (most texts; nothing is copied).
+fn join_split_hyphens(text: &str, norm: &str, offsets: &[usize]) -> Option<(String, Vec<usize>)> {
+    let bytes = norm.as_bytes();
+    let split = |i: usize| {
+        bytes[i] == b'-'
+            && bytes.get(i + 1) == Some(&b' ')
+            && norm[..i].chars().next_back().is_some_and(char::is_alphabetic)
+            && norm[i + 2..].chars().next().is_some_and(char::is_alphabetic)
+            && offsets.get(i + 2).is_some_and(|&o| text[o..].chars().next().is_some_and(char::is_uppercase))
+    };
+    let splits: Vec<usize> = memchr_hyphens(bytes).filter(|&i| split(i)).collect();
+    if splits.is_empty() {
+        return None;
+    }
+    let (mut out, mut offs) = (Vec::with_capacity(bytes.len()), Vec::with_capacity(offsets.len()));
+    let mut from = 0;
+    for i in splits {
+        out.extend_from_slice(&bytes[from..=i]);
+        offs.extend_from_slice(&offsets[from..=i]);
+        from = i + 2;
+    }
+    out.extend_from_slice(&bytes[from..]);
+    offs.extend_from_slice(&offsets[from..]);
+    // only an ASCII space was taken out between two whole characters
+    String::from_utf8(out).ok().map(|s| (s, offs))
+}
+
+/// The byte positions of "- " in `bytes`.
+fn memchr_hyphens(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.windows(2).enumerate().filter(|(_, w)| w == &b"- ").map(|(i, _)| i)
 }
 
 /// The words of a word-list data file (`data/*.txt`): every word of every line that is not a
