@@ -206,6 +206,10 @@ pub enum Signal {
     /// Said of a person the speaker holds dear; a place with one after it goes on to a noun
     /// ("до Києва свого дитинства").
     Possessive,
+    /// A name that is also an ordinary word, capitalised inside a sentence, where the text
+    /// names the same place elsewhere with evidence enough: "в Чорнобилі ... Однак Чорнобиль"
+    /// (the town, not the herb).
+    NamedElsewhere,
 }
 
 impl Signal {
@@ -214,6 +218,7 @@ impl Signal {
         match self {
             Signal::Name => "name",
             Signal::CommonWord => "common word",
+            Signal::NamedElsewhere => "named elsewhere",
             Signal::SettlementWord => "settlement word",
             Signal::RegionWord => "region word",
             Signal::NearWord => "near word",
@@ -420,7 +425,25 @@ impl<'g> Geoparser<'g> {
             p.score = p.evidence.iter().map(|e| e.weight).sum();
             p.confidence = confidence(p.score, p.mention.reason, p.mention.candidates.len());
         }
+        self.named_elsewhere(&mut weighed);
         weighed
+    }
+
+    /// A common word capitalised inside a sentence, short of the threshold, whose place the text
+    /// names elsewhere with evidence enough: the text uses the word as that place.
+    fn named_elsewhere(&self, weighed: &mut [PlaceMention]) {
+        let has = |p: &PlaceMention, s: Signal| p.evidence.iter().any(|e| e.signal == s);
+        let accepted: Vec<EntryId> = weighed.iter().filter(|p| p.score >= THRESHOLD).map(|p| p.entry()).collect();
+        if accepted.is_empty() {
+            return;
+        }
+        for p in weighed.iter_mut() {
+            if p.score < THRESHOLD && has(p, Signal::CommonWord) && has(p, Signal::Capitalised) && accepted.contains(&p.entry()) {
+                p.evidence.push(Evidence { signal: Signal::NamedElsewhere, weight: 1.0 });
+                p.score += 1.0;
+                p.confidence = confidence(p.score, p.mention.reason, p.mention.candidates.len());
+            }
+        }
     }
 }
 

@@ -897,3 +897,13 @@ fn a_compound_name_split_after_its_hyphen() {
     // a suspended hyphen before a lower-case word joins nothing
     assert!(places("Північно- та південно-східні вітри посилилися.").is_empty());
 }
+
+#[test]
+fn a_common_word_the_text_names_as_a_place_elsewhere() {
+    // чорнобиль is also the herb; once the text has named the town, a capitalised "Чорнобиль"
+    // inside a sentence is the town again
+    let text = "Автобус з Іванкова прибув вранці в Чорнобиль. Після обіду Чорнобиль знову спорожнів.";
+    let found = places(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found[1..].iter().all(|p| p.1 == "Chornobyl"));
+}
