@@ -62,6 +62,7 @@
 //! | a village word before a city of 100,000 or more abroad (instead of +3) | −1.5 | у селі Коля (not Kiel) |
 //! | listed with a firm place name (a settlement, not weak): a comma, "і", "та", a spaced dash | +1.5 | Тернопіль, Ємільчине, Бурштин; Полтава – Лубни |
 //! | an adjective of a city or oblast the text names (resolves to it; see `derived`) | +1 | В Полтаве ... В Полтавском ТЦК |
+//! | a common word capitalised inside a sentence, short of 1, whose place the text names elsewhere with evidence enough | +1 | в Чорнобиль ... Після обіду Чорнобиль |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
