@@ -62,6 +62,7 @@
 //! | a village word before a city of 100,000 or more abroad (instead of +3) | −1.5 | у селі Коля (not Kiel) |
 //! | listed with a firm place name (a settlement, not weak): a comma, "і", "та", a spaced dash | +1.5 | Тернопіль, Ємільчине, Бурштин; Полтава – Лубни |
 //! | an adjective of a city or oblast the text names (resolves to it; see `derived`) | +1 | В Полтаве ... В Полтавском ТЦК |
+//! | a common word capitalised inside a sentence, short of 1, whose place the text names elsewhere with evidence enough | +1 | в Чорнобиль ... Після обіду Чорнобиль |
 //!
 //! A mention counts when its score reaches 1. The weights are few and round on purpose: each
 //! stands for one kind of evidence a coder would name, and [`PlaceMention::evidence`] lists the
@@ -206,6 +207,10 @@ pub enum Signal {
     /// Said of a person the speaker holds dear; a place with one after it goes on to a noun
     /// ("до Києва свого дитинства").
     Possessive,
+    /// A name that is also an ordinary word, capitalised inside a sentence, where the text
+    /// names the same place elsewhere with evidence enough: "в Чорнобилі ... Однак Чорнобиль"
+    /// (the town, not the herb).
+    NamedElsewhere,
 }
 
 impl Signal {
@@ -214,6 +219,7 @@ impl Signal {
         match self {
             Signal::Name => "name",
             Signal::CommonWord => "common word",
+            Signal::NamedElsewhere => "named elsewhere",
             Signal::SettlementWord => "settlement word",
             Signal::RegionWord => "region word",
             Signal::NearWord => "near word",
@@ -376,6 +382,8 @@ impl<'g> Geoparser<'g> {
     }
 
     fn weigh_all(&self, text: &str, norm: &str, offsets: &[usize]) -> Vec<PlaceMention> {
+        let joined = join_split_hyphens(text, norm, offsets);
+        let (norm, offsets) = joined.as_ref().map_or((norm, offsets), |(n, o)| (n.as_str(), o.as_slice()));
         let mut mentions = self.gazetteer.find_all_normalized(text, norm, offsets);
         let partners = lists::list_partners(self.gazetteer, text, &mentions);
         if !partners.is_empty() {
@@ -418,8 +426,61 @@ impl<'g> Geoparser<'g> {
             p.score = p.evidence.iter().map(|e| e.weight).sum();
             p.confidence = confidence(p.score, p.mention.reason, p.mention.candidates.len());
         }
+        self.named_elsewhere(&mut weighed);
         weighed
     }
+
+    /// A common word capitalised inside a sentence, short of the threshold, whose place the text
+    /// names elsewhere with evidence enough: the text uses the word as that place.
+    fn named_elsewhere(&self, weighed: &mut [PlaceMention]) {
+        let has = |p: &PlaceMention, s: Signal| p.evidence.iter().any(|e| e.signal == s);
+        let accepted: Vec<EntryId> = weighed.iter().filter(|p| p.score >= THRESHOLD).map(|p| p.entry()).collect();
+        if accepted.is_empty() {
+            return;
+        }
+        for p in weighed.iter_mut() {
+            if p.score < THRESHOLD && has(p, Signal::CommonWord) && has(p, Signal::Capitalised) && accepted.contains(&p.entry()) {
+                p.evidence.push(Evidence { signal: Signal::NamedElsewhere, weight: 1.0 });
+                p.score += 1.0;
+                p.confidence = confidence(p.score, p.mention.reason, p.mention.candidates.len());
+            }
+        }
+    }
+}
+
+/// `norm` with the space after a word's hyphen taken out where a capitalised word follows: a
+/// tokeniser's split of a compound name ("Івано- Франківській", "Сент- Кітс"), read as the
+/// name it is. The offsets still lead to the text, so a mention spans the words as written.
+/// `None` when the text has no such split (most texts; nothing is copied).
+fn join_split_hyphens(text: &str, norm: &str, offsets: &[usize]) -> Option<(String, Vec<usize>)> {
+    let bytes = norm.as_bytes();
+    let split = |i: usize| {
+        bytes[i] == b'-'
+            && bytes.get(i + 1) == Some(&b' ')
+            && norm[..i].chars().next_back().is_some_and(char::is_alphabetic)
+            && norm[i + 2..].chars().next().is_some_and(char::is_alphabetic)
+            && offsets.get(i + 2).is_some_and(|&o| text[o..].chars().next().is_some_and(char::is_uppercase))
+    };
+    let splits: Vec<usize> = memchr_hyphens(bytes).filter(|&i| split(i)).collect();
+    if splits.is_empty() {
+        return None;
+    }
+    let (mut out, mut offs) = (Vec::with_capacity(bytes.len()), Vec::with_capacity(offsets.len()));
+    let mut from = 0;
+    for i in splits {
+        out.extend_from_slice(&bytes[from..=i]);
+        offs.extend_from_slice(&offsets[from..=i]);
+        from = i + 2;
+    }
+    out.extend_from_slice(&bytes[from..]);
+    offs.extend_from_slice(&offsets[from..]);
+    // only an ASCII space was taken out between two whole characters
+    String::from_utf8(out).ok().map(|s| (s, offs))
+}
+
+/// The byte positions of "- " in `bytes`.
+fn memchr_hyphens(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.windows(2).enumerate().filter(|(_, w)| w == &b"- ").map(|(i, _)| i)
 }
 
 /// The words of a word-list data file (`data/*.txt`): every word of every line that is not a

@@ -56,7 +56,18 @@ const UNIT_AFTER: &[&str] = &[
     "район", "району", "районі", "районом", "района", "районе", "повіт", "повіту", "повіті", "повітом",
     "уезд", "уезда", "уезде", "волость", "волості", "волостю", "волости", "губернія", "губернії",
     "губернію", "губернією", "губерния", "губернии", "губернию", "губернией", "ОТГ", "громада",
-    "громади", "громаді", "громаду", "громадою",
+    "громади", "громаді", "громаду", "громадою", "р-н", "р-ну", "р-ні", "р-не",
+];
+
+/// Settlement words written before a settlement's name: "у селі Вербове", "смт Заріччя", "с.
+/// Вишневе", "в містечку Ясне". A name the gazetteer does not hold (a renamed village, a hamlet,
+/// a spelling of its own) is a settlement still, found by this grammar; one it holds is its
+/// place. Abbreviations are matched in lower case only ("С." is an initial).
+const SETTLEMENT_BEFORE: &[&str] = &[
+    "село", "селі", "села", "селом", "селище", "селищі", "селища", "селищем", "смт", "смт.", "с.",
+    "хутір", "хуторі", "хутора", "хутором", "містечко", "містечку", "містечка", "містечком", "місто",
+    "місті", "міста", "містом", "селе", "поселок", "поселке", "поселка", "пгт", "деревня", "деревне",
+    "деревни",
 ];
 
 /// Landmark words, nominative (`data/landmark_words.txt`).
@@ -72,6 +83,9 @@ pub enum Feature {
     /// An administrative unit the gazetteer does not hold: an old district or county
     /// ("Золотоніського повіту"), a new community ("П'ядицька ОТГ").
     Unit,
+    /// A settlement the gazetteer does not hold, named after a settlement word ("у селі
+    /// Вербове").
+    Settlement,
 }
 
 impl Feature {
@@ -81,6 +95,7 @@ impl Feature {
             Feature::Street => "street",
             Feature::Landmark => "landmark",
             Feature::Unit => "district",
+            Feature::Settlement => "settlement",
         }
     }
 }
@@ -139,6 +154,19 @@ fn markers() -> &'static (AhoCorasick, Vec<Role>) {
             if seen.insert(w.to_string()) {
                 patterns.push(w.to_string());
                 roles.push(unit);
+            }
+        }
+        let settlement = Role { before: true, after: false, feature: Feature::Settlement };
+        for w in SETTLEMENT_BEFORE {
+            if !seen.insert(w.to_string()) {
+                continue;
+            }
+            let abbreviation = w.ends_with('.') || *w == "смт" || *w == "пгт";
+            let spaced = w.strip_suffix('.').map(|stem| format!("{stem} ."));
+            let capital = (!abbreviation).then(|| capitalise(w));
+            for form in [Some(w.to_string()), spaced, capital].into_iter().flatten() {
+                patterns.push(form);
+                roles.push(settlement);
             }
         }
         let landmark = Role { before: true, after: true, feature: Feature::Landmark };
@@ -300,7 +328,15 @@ pub(crate) fn streets_with(text: &str, is_first_name: impl Fn(&str) -> bool) -> 
             continue;
         }
         let landmark = feature != Feature::Street;
-        let found = if before {
+        let found = if feature == Feature::Settlement {
+            settlement_name(text, e, &is_first_name).map(|name| Street {
+                span: Span::new(s, name.end),
+                name,
+                feature,
+                name_first: false,
+                listed: false,
+            })
+        } else if before {
             name_after(text, e, landmark)
                 .filter(|(name, _)| !(landmark && name.text(text).split(' ').next().is_some_and(&is_first_name)))
                 .map(|(name, end)| Street {
@@ -315,7 +351,8 @@ pub(crate) fn streets_with(text: &str, is_first_name: impl Fn(&str) -> bool) -> 
         };
         let found = found.or_else(|| {
             if after {
-                name_before(text, s, if landmark { 2 } else { 1 }).map(|name| Street {
+                // a unit's name is one adjective: "Богуславці Золотоніського повіту"
+                name_before(text, s, if feature == Feature::Landmark { 2 } else { 1 }).map(|name| Street {
                     span: Span::new(name.start, e),
                     name,
                     feature,
@@ -475,6 +512,23 @@ fn capitalised_words_after(text: &str, from: usize) -> Option<(Span, usize)> {
         at = ws + w.len();
     }
     name.map(|n| (n, n.end))
+}
+
+/// The name after a settlement word: one or two capitalised words ("Мала Вербівка"), not a
+/// first name ("у селі Петро Коваль ..." starts a person), nor a word in capitals.
+fn settlement_name(text: &str, from: usize, is_first_name: &impl Fn(&str) -> bool) -> Option<Span> {
+    let mut at = from;
+    let mut name: Option<Span> = None;
+    for _ in 0..2 {
+        let Some((w, ws)) = crate::sentence::word_after(text, at) else { break };
+        let lower_rest = w.chars().skip(1).any(char::is_lowercase);
+        if !(w.chars().next().is_some_and(char::is_uppercase) && lower_rest) || is_first_name(w) {
+            break;
+        }
+        name = Some(Span::new(name.map_or(ws, |n| n.start), ws + w.len()));
+        at = ws + w.len();
+    }
+    name
 }
 
 /// ", 14", ", 7-а", ", 60А": the house number after a street's name; its end.

@@ -19,12 +19,14 @@ impl Geoparser<'_> {
     /// [`parse_normalized`](Geoparser::parse_normalized)), in one pass over its streets.
     pub fn parse_with_streets(&self, text: &str, norm: &str, offsets: &[usize]) -> (Vec<PlaceMention>, Vec<StreetMention>) {
         let mut all = self.weigh_all(text, norm, offsets);
+        let rejected_towns = self.rejected_towns(&all);
         all.retain(|p| p.score >= THRESHOLD);
         // the words of a street's name are not places: "вул. Кірова", "вулиця Київська"; nor
         // those of a landmark named after someone ("парку Горького"); a landmark's adjective is
         // no village ("Михайлівському соборі" is not Mykhailivske), but it may name a town, a
         // feature or a region ("Бориспільського аеропорту")
         let mut streets = street::streets_with(text, |w| self.first_names.contains(w));
+        streets.retain(|s| s.feature != Feature::Settlement || !rejected_towns.iter().any(|r| r.overlaps(&s.name)));
         if !streets.is_empty() {
             let gaz = self.gazetteer;
             // "ринку України": the market of a country or a region, not a landmark's name
@@ -75,7 +77,24 @@ impl Geoparser<'_> {
     /// (the text's places, from [`parse`](Geoparser::parse)) within 300 bytes after it, else
     /// the last one before it, else the first after.
     pub fn streets(&self, text: &str, places: &[PlaceMention]) -> Vec<StreetMention> {
-        self.place_streets(street::streets_with(text, |w| self.first_names.contains(w)), places)
+        let mut found = street::streets_with(text, |w| self.first_names.contains(w));
+        if found.iter().any(|s| s.feature == Feature::Settlement) {
+            let (norm, offsets) = litopys_gazetteer::normalize_with_offsets(text);
+            let rejected = self.rejected_towns(&self.weigh_all(text, &norm, &offsets));
+            found.retain(|s| s.feature != Feature::Settlement || !rejected.iter().any(|r| r.overlaps(&s.name)));
+        }
+        self.place_streets(found, places)
+    }
+
+    /// The spans of the towns, regions and countries the evidence rejected among `weighed`: one
+    /// stays rejected after a settlement word ("«Архів міста Києва»": a title), while a village
+    /// rejected for want of support ("села Мала Вербівка") is a settlement all the same.
+    fn rejected_towns(&self, weighed: &[PlaceMention]) -> Vec<Span> {
+        weighed
+            .iter()
+            .filter(|p| p.score < THRESHOLD && self.gazetteer.entry(p.entry()).kind != Kind::Village)
+            .map(|p| p.span())
+            .collect()
     }
 
     /// True unless the gazetteer reads a landmark's or a unit's name better: a river, a lake or
@@ -89,6 +108,7 @@ impl Geoparser<'_> {
             Feature::Street => !s.listed || !places.iter().any(|p| p.span().overlaps(&s.name)),
             Feature::Landmark => s.name_first || !places.iter().any(|p| p.span().overlaps(&s.name) && natural(p)),
             Feature::Unit => !places.iter().any(|p| p.span().overlaps(&s.name)),
+            Feature::Settlement => !places.iter().any(|p| p.span().overlaps(&s.span)),
         }
     }
 

@@ -849,3 +849,61 @@ fn a_street_named_by_a_feminine_adjective_alone() {
     // an adjective before its noun is no street
     assert!(names_of("Ми гуляли по Козацькій слободі.").is_empty());
 }
+
+#[test]
+fn a_settlement_word_names_a_settlement_the_gazetteer_lacks() {
+    use litopys_geoparse::Feature;
+    let geo = Geoparser::builtin();
+    let settlements = |text: &str| -> Vec<String> {
+        let places = geo.parse(text);
+        geo.streets(text, &places)
+            .iter()
+            .filter(|s| s.street.feature == Feature::Settlement)
+            .map(|s| s.street.name.text(text).to_string())
+            .collect()
+    };
+    // a hamlet no gazetteer lists, in one word or two, after a word or an abbreviation
+    assert_eq!(settlements("Снаряд влучив у хату в селі Вербунове під Харковом."), ["Вербунове"]);
+    assert_eq!(settlements("Воду підвезли до села Мала Ковтунівка вчора ввечері."), ["Мала Ковтунівка"]);
+    assert_eq!(settlements("Після зливи в с. Гнилоярка затопило підвали."), ["Гнилоярка"]);
+    // a place the gazetteer holds is its own reading
+    assert!(settlements("Снаряд влучив у хату в селі Піски під Донецьком.").is_empty());
+    // a first name after the word starts a person; a title's city stays rejected
+    assert!(settlements("Про це в селі Петро Коваль розповів усім.").is_empty());
+    assert!(settlements("Видання «Літопис міста Києва» вийшло накладом у сто примірників.").is_empty());
+}
+
+#[test]
+fn a_unit_is_named_by_one_adjective() {
+    use litopys_geoparse::Feature;
+    let geo = Geoparser::builtin();
+    let units = |text: &str| -> Vec<String> {
+        let places = geo.parse(text);
+        geo.streets(text, &places)
+            .iter()
+            .filter(|s| s.street.feature == Feature::Unit)
+            .map(|s| s.street.name.text(text).to_string())
+            .collect()
+    };
+    // the village before the county's adjective is no part of the county's name
+    assert_eq!(units("Його прадід жив у Вишнівці Лубенського повіту до війни."), ["Лубенського"]);
+    assert_eq!(units("Ферму зареєстрували в Ставківському р-ні торік."), ["Ставківському"]);
+}
+
+#[test]
+fn a_compound_name_split_after_its_hyphen() {
+    // a tokeniser's space after the hyphen of "Івано-Франківська", "Сент-Кітс"
+    assert_eq!(only("Навчання рятувальників пройшли в Івано- Франківській області."), ("Ivano-Frankivsk".to_string(), "Ivano-Frankivsk".to_string()));
+    // a suspended hyphen before a lower-case word joins nothing
+    assert!(places("Північно- та південно-східні вітри посилилися.").is_empty());
+}
+
+#[test]
+fn a_common_word_the_text_names_as_a_place_elsewhere() {
+    // чорнобиль is also the herb; once the text has named the town, a capitalised "Чорнобиль"
+    // inside a sentence is the town again
+    let text = "Автобус з Іванкова прибув вранці в Чорнобиль. Після обіду Чорнобиль знову спорожнів.";
+    let found = places(text);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(found[1..].iter().all(|p| p.1 == "Chornobyl"));
+}
