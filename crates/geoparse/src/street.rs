@@ -223,6 +223,21 @@ fn building_words() -> &'static std::collections::HashSet<String> {
     })
 }
 
+/// Every word of `text` that starts with a capital letter: its byte offset and the word.
+fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut prev_word_char = false;
+    text.char_indices().filter_map(move |(ws, c)| {
+        let starts = c.is_uppercase() && !prev_word_char;
+        prev_word_char = is_word_char(c);
+        if !starts {
+            return None;
+        }
+        let rest = &text[ws..];
+        let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        Some((ws, &rest[..len]))
+    })
+}
+
 /// Buildings named by a capitalised building word inside a sentence and a lower-case noun in
 /// the genitive after it: "у Будинку офіцерів", "до Палацу спорту", "во Дворце молодёжи". At a
 /// sentence's start the capital says nothing, and a verb after the word ("Будинок стояв") is
@@ -231,16 +246,8 @@ fn buildings(text: &str) -> Vec<Street> {
     const GENITIVE: &[&str] = &["ів", "їв", "ов", "ев", "ей", "ок", "и", "і", "ї", "у", "ю", "их", "ых", "ого"];
     let words = building_words();
     let mut out = Vec::new();
-    let mut prev_word_char = false;
-    for (ws, c) in text.char_indices() {
-        let starts = c.is_uppercase() && !prev_word_char;
-        prev_word_char = is_word_char(c);
-        if !starts {
-            continue;
-        }
-        let rest = &text[ws..];
-        let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-        let w = &rest[..len];
+    for (ws, w) in capitalised_words(text) {
+        let len = w.len();
         if !words.contains(w) || crate::sentence::starts_sentence(text, ws) {
             continue;
         }
@@ -269,16 +276,8 @@ fn bare_streets(text: &str, is_first_name: &impl Fn(&str) -> bool) -> Vec<Street
     const GENITIVE: &[&str] = &["ської", "цької", "зької", "ної", "вої"];
     const CLOSING: &[&str] = &["і", "й", "та", "або", "чи"];
     let mut out = Vec::new();
-    let mut prev_word_char = false;
-    for (ws, c) in text.char_indices() {
-        let starts = c.is_uppercase() && !prev_word_char;
-        prev_word_char = is_word_char(c);
-        if !starts {
-            continue;
-        }
-        let rest = &text[ws..];
-        let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-        let w = &rest[..len];
+    for (ws, w) in capitalised_words(text) {
+        let len = w.len();
         let lower = w.to_lowercase();
         let Some((before, _)) = crate::sentence::word_before(text, ws) else { continue };
         let case_fits = match before.to_lowercase().as_str() {
