@@ -96,6 +96,7 @@ struct RolesFile {
 }
 
 /// A list of words and phrases: each a sequence of word patterns.
+#[derive(Default)]
 struct Words(Vec<Vec<Pattern>>);
 
 enum Pattern {
@@ -167,6 +168,7 @@ impl Words {
 }
 
 /// The role words, compiled once.
+#[derive(Default)]
 pub(crate) struct Roles {
     speech: Words,
     intent: Words,
@@ -228,32 +230,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
             },
-            None => Roles {
-                speech: Words(Vec::new()),
-                intent: Words(Vec::new()),
-                skip: Words(Vec::new()),
-                subject_before: Words(Vec::new()),
-                governs: Words(Vec::new()),
-                dative_prepositions: Words(Vec::new()),
-                unit_words: Words(Vec::new()),
-                list_words: Words(Vec::new()),
-                topic: Words(Vec::new()),
-                alert: Words(Vec::new()),
-                place_prepositions: Words(Vec::new()),
-                foreign_settlement_words: Words(Vec::new()),
-                source_before: Words(Vec::new()),
-                seat_before: Words(Vec::new()),
-                owner_after: Words(Vec::new()),
-                government_after_possessive: Words(Vec::new()),
-                feature_after: Words(Vec::new()),
-                defenders: Words(Vec::new()),
-                follow_up: Words(Vec::new()),
-                suspect: Words(Vec::new()),
-                related_links: Vec::new(),
-                example: Words(Vec::new()),
-                damage: Words(Vec::new()),
-                strikes: Vec::new(),
-            },
+            None => Roles::default(),
         }
     })
 }
@@ -581,10 +558,14 @@ impl Roles {
     /// `[related_links]`): `Some(true)` when the line holds nothing else ("Схожі новини"),
     /// `Some(false)` when a headline follows ("Read also: ...").
     pub(crate) fn related_links(&self, line: &str) -> Option<bool> {
-        let lower = line.trim().to_lowercase();
+        // every line and every sentence's line is asked: lower-case only a head long enough for
+        // a marker and what may close it (a longer line holds a headline after the marker)
+        let line = line.trim();
+        let head_end = line.char_indices().nth(48).map_or(line.len(), |(i, _)| i);
+        let lower = line[..head_end].to_lowercase();
         let marker = self.related_links.iter().filter(|m| lower.starts_with(m.as_str())).max_by_key(|m| m.len())?;
         let rest = lower[marker.len()..].trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '.' || c == '›' || c == '>');
-        Some(rest.is_empty())
+        Some(rest.is_empty() && head_end == line.len())
     }
 
     /// The alert word of the sentence around `span`, if the sentence has one and no event cue.
