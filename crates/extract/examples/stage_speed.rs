@@ -45,6 +45,18 @@ fn main() {
     time("dates", &|t| litopys_extract::dates::find(t).len());
     time("numbers", &|t| litopys_extract::numbers::find(t).len());
     time("sentences", &|t| litopys_extract::text::sentences(t).len());
+    let geo = litopys_geoparse::Geoparser::builtin();
+    time("geoparse", &|t| geo.parse(t).len());
+    let extractor = litopys_extract::Extractor::new(litopys_extract::Codebook::builtin());
+    let doc = |t: &str| litopys_model::Document {
+        id: String::new(),
+        text: t.to_string(),
+        published: jiff::civil::Date::new(2025, 6, 1).ok(),
+        source: None,
+        title: None,
+        lang: None,
+    };
+    time("extract", &|t| extractor.extract(&doc(t)).incidents.len());
 }
 
 /// Nanoseconds this thread has run (Linux `schedstat`).

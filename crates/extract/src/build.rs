@@ -108,7 +108,7 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
     if actor1.key == "crowd" {
         // "працівників ТЦК" is TRC staff, not workers: a workers cue inside a recruitment cue does not count
         let recruiter = |c: &Cue| matches!(c.kind, CueKind::Actor(i) if actors[i].key == "recruitment");
-        let of_trc = |c: &Cue, r: &Cue| r.span.overlaps(&c.span) || text.get(c.span.end..r.span.start).is_some_and(|g| g.len() < 24 && g.trim_start_matches(char::is_alphabetic).trim().is_empty());
+        let of_trc = |c: &Cue, r: &Cue| r.span.overlaps(&c.span) || text.get(c.span.end..r.span.start).is_some_and(|g| g.len() < 24 && g.trim_start_matches(litopys_gazetteer::chars::is_alphabetic).trim().is_empty());
         let workers = cues.iter().find(|c| matches!(c.kind, CueKind::Actor(i) if actors[i].key == "workers") && !cues.iter().any(|r| recruiter(r) && of_trc(c, r)));
         if let Some(c) = workers {
             assoc_actor_1 = actors[a.codebook.actor("workers").unwrap_or(actor1_idx)].assoc.clone();

@@ -98,7 +98,7 @@ pub struct Score {
 pub fn norm(s: &str) -> String {
     let lower = s.to_lowercase();
     let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !litopys_gazetteer::chars::is_alphanumeric(c))
         .filter(|w| {
             !matches!(
                 *w,

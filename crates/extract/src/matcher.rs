@@ -44,15 +44,22 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 struct Entry {
     /// The key that is exactly this word.
     word: Option<u32>,
-    /// Phrase keys whose first word this is: the whole key, and its index.
-    phrases: Vec<(Box<str>, u32)>,
+    /// Phrase keys whose first word this is, by their first two words (the key up to the end
+    /// of its second word): the whole key, and its index. A common first word ("the", "на")
+    /// starts hundreds of phrases, and every occurrence compared them all.
+    phrases: FastMap<Box<str>, Vec<(Box<str>, u32)>>,
+    /// Phrase keys with no second word ("тцк (").
+    loose: Vec<(Box<str>, u32)>,
 }
 
 /// Finds keys in normalised text; see the module docs.
 pub(crate) struct Matcher {
     /// Whole words and phrases, by the (first) word.
     words: FastMap<Box<str>, Entry>,
-    /// Stems of two or more characters by their first two characters: the stem, its index.
+    /// Stems of two or more characters by their first [`STEM_KEY`] characters (fewer when
+    /// the stem's first word is shorter): the stem, its index. Keyed by two characters only,
+    /// common starts ("по", "на", "за") held long lists that every word starting so compared
+    /// one by one.
     stems: FastMap<Box<str>, Vec<(Box<str>, u32)>>,
     /// Stems whose first word is one character, by that character: the stem, its index.
     short_stems: FastMap<char, Vec<(Box<str>, u32)>>,
@@ -62,6 +69,9 @@ pub(crate) struct Matcher {
     /// Patterns by the first character of their first word: the pattern's words, its index.
     patterns: FastMap<char, Vec<(Box<[Piece]>, u32)>>,
 }
+
+/// How many leading characters of a stem key it in [`Matcher::stems`].
+const STEM_KEY: usize = 4;
 
 /// One word of a pattern key.
 #[derive(Debug, PartialEq, Eq)]
@@ -152,28 +162,25 @@ impl Matcher {
                 odd_keys.push(key.as_str());
                 odd_ids.push((id, is_stem));
             } else if is_stem {
-                let mut chars = first.char_indices();
-                match (chars.next(), chars.next()) {
-                    (Some(_), Some((at, c))) => m
-                        .stems
-                        .entry(first[..at + c.len_utf8()].into())
-                        .or_default()
-                        .push((key.as_str().into(), id)),
-                    (Some((_, c)), None) => m
-                        .short_stems
-                        .entry(c)
-                        .or_default()
-                        .push((key.as_str().into(), id)),
-                    _ => {}
+                let ends: Vec<usize> = first.char_indices().map(|(at, c)| at + c.len_utf8()).take(STEM_KEY).collect();
+                match ends.as_slice() {
+                    [] => {}
+                    [_] => {
+                        if let Some(c) = first.chars().next() {
+                            m.short_stems.entry(c).or_default().push((key.as_str().into(), id));
+                        }
+                    }
+                    [.., end] => m.stems.entry(first[..*end].into()).or_default().push((key.as_str().into(), id)),
                 }
             } else if first.len() == key.len() {
                 m.words.entry(key.as_str().into()).or_default().word = Some(id);
             } else {
-                m.words
-                    .entry(first.into())
-                    .or_default()
-                    .phrases
-                    .push((key.as_str().into(), id));
+                let entry = m.words.entry(first.into()).or_default();
+                let phrase = (key.as_str().into(), id);
+                match two_words(key) {
+                    Some(end) => entry.phrases.entry(key[..end].into()).or_default().push(phrase),
+                    None => entry.loose.push(phrase),
+                }
             }
         }
         if !odd_keys.is_empty() {
@@ -197,21 +204,23 @@ impl Matcher {
                 }
             }
         }
-        for (start, end, two) in words(norm) {
+        for (start, end, prefixes) in words(norm) {
             let word = &norm[start..end];
             if let Some(entry) = self.words.get(word) {
                 if let Some(key) = entry.word {
                     found(start, end, key);
                 }
-                for (phrase, key) in &entry.phrases {
+                let two = if entry.phrases.is_empty() { None } else { two_words(&norm[start..]) };
+                let by_two = two.and_then(|e| entry.phrases.get(&norm[start..start + e]));
+                for (phrase, key) in by_two.into_iter().flatten().chain(&entry.loose) {
                     let end = start + phrase.len();
                     if norm[start..].starts_with(&**phrase) && ends_word(norm, end) {
                         found(start, end, *key);
                     }
                 }
             }
-            if two > 0 {
-                if let Some(stems) = self.stems.get(&norm[start..two]) {
+            for &prefix in prefixes.iter().take_while(|&&p| p > 0) {
+                if let Some(stems) = self.stems.get(&norm[start..prefix]) {
                     for (stem, key) in stems {
                         if norm[start..].starts_with(&**stem) {
                             found(start, start + stem.len(), *key);
@@ -241,6 +250,14 @@ impl Matcher {
     }
 }
 
+/// Where the second word of `text` ends: the end of its second run of letters and digits,
+/// if there is one.
+fn two_words(text: &str) -> Option<usize> {
+    let first = text.find(|c: char| !is_alphanumeric(c))?;
+    let second = first + text[first..].find(is_alphanumeric)?;
+    Some(second + text[second..].find(|c: char| !is_alphanumeric(c)).unwrap_or(text.len() - second))
+}
+
 /// The word a key starts with: its leading letters and digits.
 fn first_word(key: &str) -> &str {
     let end = key
@@ -250,9 +267,10 @@ fn first_word(key: &str) -> &str {
     &key[..end]
 }
 
-/// Every word of `text` (a maximal run of letters and digits) as `(start, end, two)`: its
-/// byte range, and where its second character ends (0 for a one-character word).
-fn words(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+/// Every word of `text` (a maximal run of letters and digits) as `(start, end, prefixes)`:
+/// its byte range, and where its second, third... up to its [`STEM_KEY`]th character ends
+/// (0 where the word is shorter).
+fn words(text: &str) -> impl Iterator<Item = (usize, usize, [usize; STEM_KEY - 1])> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -265,18 +283,18 @@ fn words(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
             at += len;
         };
         let mut n_chars = 0;
-        let mut two = 0;
+        let mut prefixes = [0; STEM_KEY - 1];
         while let Some((c, len)) = char_at(text, bytes, at) {
             if !is_alphanumeric(c) {
                 break;
             }
             at += len;
             n_chars += 1;
-            if n_chars == 2 {
-                two = at;
+            if (2..=STEM_KEY).contains(&n_chars) {
+                prefixes[n_chars - 2] = at;
             }
         }
-        Some((start, at, two))
+        Some((start, at, prefixes))
     })
 }
 
@@ -306,12 +324,12 @@ fn ends_word(text: &str, at: usize) -> bool {
     !text[at..].chars().next().is_some_and(is_alphanumeric)
 }
 
-/// `char::is_alphanumeric`, without its table lookup for ASCII and Cyrillic letters.
+/// `litopys_gazetteer::chars::is_alphanumeric`, without its table lookup for ASCII and Cyrillic letters.
 fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}') || c.is_alphanumeric()
+    matches!(c, '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}') || litopys_gazetteer::chars::is_alphanumeric(c)
 }
 
 #[cfg(test)]

@@ -129,7 +129,7 @@ pub(crate) fn origin_place(a: &Analysis, span: Span) -> Option<PlacePick> {
 /// `data/demonyms.toml`, when the text names no scene: the people of a city act in it.
 pub(crate) fn demonym_place(a: &Analysis, span: Span) -> Option<PlacePick> {
     let text = span.text(a.text());
-    let words = text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty());
+    let words = text.split(|c: char| !(litopys_gazetteer::chars::is_alphanumeric(c) || c == '\'' || c == '’')).filter(|w| !w.is_empty());
     let mut start = span.start;
     for w in words {
         let at = text[start - span.start..].find(w).map_or(start, |i| start + i);
@@ -212,7 +212,7 @@ fn institution_place(a: &Analysis, span: Span) -> Option<PlacePick> {
     });
     let text = span.text(a.text());
     re.captures_iter(text).find_map(|c| {
-        let inside_word = |m: regex::Match| text[m.end()..].chars().next().is_some_and(|ch| ch.is_alphanumeric() || ch == '_');
+        let inside_word = |m: regex::Match| text[m.end()..].chars().next().is_some_and(|ch| litopys_gazetteer::chars::is_alphanumeric(ch) || ch == '_');
         if c.name("tck").is_some_and(inside_word) {
             return None;
         }
@@ -263,7 +263,7 @@ fn capital_place(a: &Analysis, span: Span) -> Option<PlacePick> {
     let m = re.captures(text)?.get(1)?;
     let after = text[m.end()..].trim_start();
     // "the capital of Belarus", "столиця Молдови", "the capital's residents" (kept)
-    let of_another = after.starts_with("of ") || after.starts_with(char::is_uppercase);
+    let of_another = after.starts_with("of ") || after.starts_with(litopys_gazetteer::chars::is_uppercase);
     if of_another {
         return None;
     }
@@ -360,7 +360,7 @@ fn district_of_city(a: &Analysis, m: &Mention) -> bool {
         return false;
     }
     let after = a.text().get(m.span.end..).unwrap_or("").trim_start();
-    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let word: String = after.chars().take_while(|c| litopys_gazetteer::chars::is_alphabetic(*c)).collect::<String>().to_lowercase();
     if !DISTRICT_WORDS.contains(&word.as_str()) {
         return false;
     }
@@ -459,7 +459,7 @@ fn after_words(text: &str, m: &Mention, words: &[&str]) -> bool {
     let head = SETTLEMENT_WORDS.iter().fold(head.as_str(), |h, w| h.strip_suffix(w).map(str::trim_end).unwrap_or(h));
     // the gazetteer may take "village of" into the name: "from the [village of Opaka]"
     let head = head.strip_suffix(" the").unwrap_or(head);
-    words.iter().any(|w| head.strip_suffix(w).is_some_and(|rest| !rest.ends_with(char::is_alphanumeric)))
+    words.iter().any(|w| head.strip_suffix(w).is_some_and(|rest| !rest.ends_with(litopys_gazetteer::chars::is_alphanumeric)))
 }
 
 const SETTLEMENT_WORDS: &[&str] =

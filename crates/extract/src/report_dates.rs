@@ -48,7 +48,7 @@ pub fn is_report_date(text: &str, span: Span) -> bool {
     let before = before.rsplit(['.', '!', '?', '\n', ';', ':']).next().unwrap_or(before).to_lowercase();
     let words: Vec<&str> = before.split_whitespace().collect();
     let is_report = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.trim_matches(|c: char| !litopys_gazetteer::chars::is_alphanumeric(c));
         REPORT_STEMS.iter().any(|s| w.starts_with(s))
     };
     let recent = &words[words.len().saturating_sub(7)..];
@@ -94,7 +94,7 @@ pub fn is_dateline(text: &str, span: Span) -> bool {
     let in_figures = text[span.start..span.end].chars().all(|c| c.is_ascii_digit() || ".-/ ".contains(c));
     let opens_page = in_figures
         && text[..span.start]
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !litopys_gazetteer::chars::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .all(|w| PAGE_DATE_LABELS.contains(&w.to_lowercase().as_str()));
     if opens_page {
@@ -112,7 +112,7 @@ pub fn is_dateline(text: &str, span: Span) -> bool {
     // counted up to six: a line of prose around a date has more, and is not read to its end
     let words = around
         .iter()
-        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .flat_map(|t| t.split(|c: char| !litopys_gazetteer::chars::is_alphanumeric(c) && c != '\'' && c != '’'))
         .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .filter(|w| {
             let lower = w.to_lowercase();

@@ -251,7 +251,7 @@ fn tokens(text: &str, base: usize) -> Vec<Span> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        let word_char = ch.is_alphanumeric() || ch == '-' || ch == '\'' || ch == '’';
+        let word_char = litopys_gazetteer::chars::is_alphanumeric(ch) || ch == '-' || ch == '\'' || ch == '’';
         match (word_char, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -444,7 +444,7 @@ impl Roles {
             // (the object noun is a common noun, not a preposition: "удар по Киеву" is a place)
             let object_noun = prev.last().is_some_and(|(word, span)| {
                 word.chars().count() > 3
-                    && !span.text(text).starts_with(char::is_uppercase)
+                    && !span.text(text).starts_with(litopys_gazetteer::chars::is_uppercase)
                     && self.dative_prepositions.starts(&[word.as_str()]).is_none()
                     && !is_verb(word)
             });
@@ -587,7 +587,7 @@ impl Roles {
     /// Запорожью и Одессе").
     fn dative_preposition_before(&self, text: &str, span: Span) -> bool {
         let w = words_before(text, span, 12);
-        let capitalised = |s: Span| s.text(text).starts_with(char::is_uppercase);
+        let capitalised = |s: Span| s.text(text).starts_with(litopys_gazetteer::chars::is_uppercase);
         let mut i = w.len();
         // back over the list's other names and its commas and conjunctions
         while i > 0 {
@@ -816,7 +816,7 @@ fn takes_dative_u(nominative: &str) -> bool {
     let mut rev = nominative.chars().rev();
     match (rev.next(), rev.next(), rev.next()) {
         (Some('я'), Some(a), Some(b)) => a == b,
-        (Some(c), _, _) => c.is_alphabetic() && !"аеєиіїоуюяыэё".contains(c),
+        (Some(c), _, _) => litopys_gazetteer::chars::is_alphabetic(c) && !"аеєиіїоуюяыэё".contains(c),
         _ => false,
     }
 }

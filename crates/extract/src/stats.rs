@@ -137,7 +137,7 @@ fn indicator(text: &str, from: usize, to: usize) -> Option<(String, Span)> {
         end = idx + word.len();
     }
     let ind = region[lead..end].trim();
-    (ind.chars().filter(|c| c.is_alphabetic()).count() >= 4).then(|| {
+    (ind.chars().filter(|c| litopys_gazetteer::chars::is_alphabetic(*c)).count() >= 4).then(|| {
         (
             ind.to_string(),
             Span::new(from + lead, from + lead + ind.len()),

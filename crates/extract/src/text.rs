@@ -99,7 +99,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
             continues = false;
             continue;
         }
-        let lower_start = trimmed.chars().next().is_some_and(char::is_lowercase);
+        let lower_start = trimmed.chars().next().is_some_and(litopys_gazetteer::chars::is_lowercase);
         match out.last_mut() {
             Some(last) if continues && lower_start => last.end = end,
             _ => out.push(Span::new(start, end)),
@@ -144,7 +144,7 @@ fn split_paragraph(p: &str) -> Vec<Span> {
         }
         let next = rest.trim_start().chars().next();
         let opens_sentence = next.is_some_and(|n| {
-            n.is_uppercase()
+            litopys_gazetteer::chars::is_uppercase(n)
                 || n.is_ascii_digit()
                 || matches!(n, '"' | '«' | '„' | '“' | '—' | '–' | '-')
         });
@@ -198,7 +198,7 @@ fn is_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("");
     let lower = word.to_lowercase();
-    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    let single_initial = word.chars().count() == 1 && word.chars().all(litopys_gazetteer::chars::is_uppercase);
     single_initial || ABBREVIATIONS.contains(&lower.as_str())
 }
 

@@ -66,6 +66,7 @@
 #![deny(missing_docs)]
 
 mod boundaries;
+pub mod chars;
 mod builtin;
 mod index;
 #[allow(dead_code)] // partly used only by build.rs and tests
@@ -293,6 +294,9 @@ pub struct Gazetteer {
     units: Vec<(u16, u16)>,
     /// Where a name in any case may start, and where any name may (built on first use).
     filters: OnceLock<(index::PrefixFilter, index::PrefixFilter)>,
+    /// The oblasts' entries, for [`Gazetteer::oblast`] (which reports and the corpus
+    /// generator call per incident: a walk over every entry each time).
+    oblasts: Vec<EntryId>,
 }
 
 impl Gazetteer {
@@ -377,7 +381,8 @@ impl Gazetteer {
             let admin2 = raion.map_or(0, |r| number((e.country.as_str(), e.admin1.as_str(), Some(r))));
             units.push((admin1, admin2));
         }
-        Gazetteer { entries, index, units, filters: OnceLock::new() }
+        let oblasts = (0..entries.len()).filter(|&i| entries[i].kind == Kind::Oblast).map(|i| i as EntryId).collect();
+        Gazetteer { entries, index, units, filters: OnceLock::new(), oblasts }
     }
 
     /// The entry with this id. Panics on an id from another gazetteer.
@@ -392,7 +397,7 @@ impl Gazetteer {
 
     /// The oblast entry with this English `admin1` name.
     pub fn oblast(&self, admin1: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.kind == Kind::Oblast && e.admin1.eq_ignore_ascii_case(admin1))
+        self.oblasts.iter().map(|&id| self.entry(id)).find(|e| e.admin1.eq_ignore_ascii_case(admin1))
     }
 
     /// Every place name in `text`, in text order, each with its candidates ranked.

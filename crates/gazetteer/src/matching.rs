@@ -179,7 +179,7 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
 fn capitalised(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase() || b.is_ascii_digit(),
-        _ => text[at..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        _ => text[at..].chars().next().is_some_and(|c| crate::chars::is_uppercase(c) || c.is_numeric()),
     }
 }
 
@@ -228,7 +228,7 @@ fn next_word(text: &str, from: usize) -> Option<(&str, usize)> {
         return None;
     }
     let word_start = from + (rest.len() - trimmed.len());
-    let len = trimmed.find(|c: char| !(c.is_alphanumeric() || c == '\'')).unwrap_or(trimmed.len());
+    let len = trimmed.find(|c: char| !(crate::chars::is_alphanumeric(c) || c == '\'')).unwrap_or(trimmed.len());
     (len > 0).then(|| (&text[word_start..word_start + len], word_start + len))
 }
 
@@ -258,7 +258,7 @@ fn previous_word(text: &str, before: usize) -> Option<(&str, usize)> {
     let start = head
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphanumeric())
+        .take_while(|(_, c)| crate::chars::is_alphanumeric(*c))
         .last()
         .map(|(i, _)| i)?;
     let word = &head[start..];

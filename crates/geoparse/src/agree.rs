@@ -87,9 +87,9 @@ pub(crate) fn qualifies_next_word(text: &str, name: Span) -> bool {
     let Some((_, endings)) = AGREEMENT.iter().find(|(adj, _)| lower.ends_with(adj)) else {
         return false;
     };
-    next.chars().next().is_some_and(char::is_lowercase)
+    next.chars().next().is_some_and(litopys_gazetteer::chars::is_lowercase)
         && next.chars().count() >= 4
-        && next.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+        && next.chars().all(|c| litopys_gazetteer::chars::is_alphabetic(c) || c == '\'' || c == '’' || c == '-')
         && !function_words().contains(next)
         && !verb_like(next)
         && endings.iter().any(|e| next.ends_with(e))

@@ -88,7 +88,7 @@ impl Geoparser<'_> {
         // words beside it are the next name ("сборной СССР Виктор Понедельник")
         let abbreviation = {
             let w = name.text(text);
-            w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+            w.chars().count() >= 2 && w.chars().all(|c| litopys_gazetteer::chars::is_uppercase(c))
         };
         if abbreviation && cyrillic && settlement && name.text(text).chars().count() <= 3 {
             // "ОФ", "БУК-3": an abbreviation; names of towns are not written in capitals
@@ -156,7 +156,7 @@ impl Geoparser<'_> {
             // a surname in the nominative right after it: the name is a first name ("Шахрияр
             // Мамедьяров"); an adjective there ("Золочівського району") is a district's
             let surname_after = sentence::word_after(text, name.end)
-                .is_some_and(|(w, _)| w.starts_with(char::is_uppercase) && person::nominative_surname(w))
+                .is_some_and(|(w, _)| w.starts_with(litopys_gazetteer::chars::is_uppercase) && person::nominative_surname(w))
                 && !sentence::word_before(text, m.span.start)
                     .is_some_and(|(w, _)| PLACE_PREPOSITIONS_ANY.contains(&w.to_lowercase().as_str()));
             // a first name in Latin letters with a surname after it: the village Сергії read in
@@ -282,7 +282,7 @@ impl Geoparser<'_> {
 /// part of a compound word ("Сані-жида"), not a place ("Ростов-на-Дону" is matched whole).
 fn hyphen_compound(text: &str, end: usize) -> bool {
     let mut rest = text[end..].chars();
-    rest.next() == Some('-') && rest.next().is_some_and(char::is_lowercase)
+    rest.next() == Some('-') && rest.next().is_some_and(litopys_gazetteer::chars::is_lowercase)
 }
 
 /// Ukrainian and Russian words for a district, with their abbreviations.
@@ -332,7 +332,7 @@ fn dative(text: &str, name: Span) -> bool {
             return false;
         };
         let lower = w.to_lowercase();
-        if LOCATIVE_BEFORE.contains(&lower.as_str()) || !w.chars().all(char::is_alphabetic) {
+        if LOCATIVE_BEFORE.contains(&lower.as_str()) || !w.chars().all(litopys_gazetteer::chars::is_alphabetic) {
             return false;
         }
         if !["ому", "ім", "ій", "их"].iter().any(|e| lower.ends_with(e)) && !TRANSPARENT.contains(&lower.as_str()) {
@@ -376,7 +376,7 @@ fn name_span(text: &str, m: &Mention) -> Span {
     let words = m.span.text(text);
     let mut start = m.span.start;
     for (i, c) in words.char_indices() {
-        if c.is_uppercase() && (i == 0 || !words[..i].ends_with(|p: char| p.is_alphanumeric())) {
+        if litopys_gazetteer::chars::is_uppercase(c) && (i == 0 || !words[..i].ends_with(|p: char| litopys_gazetteer::chars::is_alphanumeric(p))) {
             start = m.span.start + i;
             break;
         }

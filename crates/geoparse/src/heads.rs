@@ -25,7 +25,7 @@ fn is_head(word: &str) -> bool {
     heads().iter().any(|h| match h.strip_suffix('*') {
         Some(stem) => lower.starts_with(stem),
         // a capitalised head matches only as written: "День Києва", not "в той же день Києва"
-        None if h.starts_with(char::is_uppercase) => word == *h,
+        None if h.starts_with(litopys_gazetteer::chars::is_uppercase) => word == *h,
         None => lower == *h,
     })
 }

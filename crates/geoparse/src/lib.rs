@@ -457,9 +457,9 @@ fn join_split_hyphens(text: &str, norm: &str, offsets: &[usize]) -> Option<(Stri
     let split = |i: usize| {
         bytes[i] == b'-'
             && bytes.get(i + 1) == Some(&b' ')
-            && norm[..i].chars().next_back().is_some_and(char::is_alphabetic)
-            && norm[i + 2..].chars().next().is_some_and(char::is_alphabetic)
-            && offsets.get(i + 2).is_some_and(|&o| text[o..].chars().next().is_some_and(char::is_uppercase))
+            && norm[..i].chars().next_back().is_some_and(litopys_gazetteer::chars::is_alphabetic)
+            && norm[i + 2..].chars().next().is_some_and(litopys_gazetteer::chars::is_alphabetic)
+            && offsets.get(i + 2).is_some_and(|&o| text[o..].chars().next().is_some_and(litopys_gazetteer::chars::is_uppercase))
     };
     let splits: Vec<usize> = memchr_hyphens(bytes).filter(|&i| split(i)).collect();
     if splits.is_empty() {

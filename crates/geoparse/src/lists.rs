@@ -40,7 +40,7 @@ pub(crate) fn list_partners(gaz: &Gazetteer, text: &str, mentions: &[Mention]) -
                 break;
             }
             let Some((adjective, start)) = word_before(text, join_start) else { break };
-            if !adjective.starts_with(char::is_uppercase) {
+            if !adjective.starts_with(litopys_gazetteer::chars::is_uppercase) {
                 break;
             }
             let found = singulars.iter().find_map(|s| {
@@ -62,7 +62,7 @@ fn word_before(text: &str, at: usize) -> Option<(&str, usize)> {
     if let Some(rest) = head.strip_suffix(',') {
         return Some((",", rest.len()));
     }
-    let start = head.rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let start = head.rfind(|c: char| !(litopys_gazetteer::chars::is_alphanumeric(c) || c == '\'' || c == '’' || c == '-')).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     (start < head.len()).then(|| (&head[start..], start))
 }
 

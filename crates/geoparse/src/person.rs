@@ -168,13 +168,13 @@ fn nickname_before(text: &str, at: usize) -> Option<usize> {
     let words = inner.split_whitespace().count();
     let ok = (1..=2).contains(&words)
         && inner.len() <= 40
-        && inner.chars().next().is_some_and(char::is_uppercase)
-        && inner.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’'));
+        && inner.chars().next().is_some_and(litopys_gazetteer::chars::is_uppercase)
+        && inner.chars().all(|c| litopys_gazetteer::chars::is_alphanumeric(c) || matches!(c, ' ' | '-' | '\'' | '’'));
     ok.then_some(open)
 }
 
 fn capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    w.chars().next().is_some_and(litopys_gazetteer::chars::is_uppercase)
 }
 
 fn is_patronymic(w: &str) -> bool {
@@ -296,10 +296,10 @@ fn initial_before(text: &str, at: usize) -> bool {
     let Some(letter) = chars.next() else {
         return false;
     };
-    let alone = chars.next().is_none_or(|c| !c.is_alphanumeric());
+    let alone = chars.next().is_none_or(|c| !litopys_gazetteer::chars::is_alphanumeric(c));
     let after_name = spaced
         && word_before(head, head.len() - letter.len_utf8()).is_some_and(|(w, _)| capitalised(w));
-    letter.is_uppercase() && alone && !after_name
+    litopys_gazetteer::chars::is_uppercase(letter) && alone && !after_name
 }
 
 /// "Квітка О.", "Шевченко Т. Г.": a capital initial with a dot after.
@@ -309,7 +309,7 @@ fn initial_after(text: &str, at: usize) -> bool {
         return false;
     }
     let mut chars = tail.chars();
-    matches!((chars.next(), chars.next()), (Some(c), Some('.')) if c.is_uppercase())
+    matches!((chars.next(), chars.next()), (Some(c), Some('.')) if litopys_gazetteer::chars::is_uppercase(c))
 }
 
 /// True if a title or a word for a person stands right before byte `at`: "пан Доля".

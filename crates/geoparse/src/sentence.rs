@@ -23,7 +23,7 @@ pub(crate) fn starts_sentence(text: &str, at: usize) -> bool {
                 .is_some_and(|p| matches!(p, '.' | '!' | '?' | '…'));
         }
         return matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r' | ':' | ';')
-            || !(c.is_alphanumeric() || c == ',');
+            || !(litopys_gazetteer::chars::is_alphanumeric(c) || c == ',');
     }
     true
 }
@@ -55,9 +55,9 @@ pub(crate) fn after_abbreviation(text: &str, at: usize) -> bool {
         return false;
     };
     let head = head.trim_end_matches([' ', '\u{a0}']);
-    let word: String = head.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = head.chars().rev().take_while(|c| litopys_gazetteer::chars::is_alphabetic(*c)).collect();
     let n = word.chars().count();
-    (1..=3).contains(&n) && word.chars().all(char::is_lowercase)
+    (1..=3).contains(&n) && word.chars().all(litopys_gazetteer::chars::is_lowercase)
 }
 
 /// True if the name is a domain name's zone: a dot right before it, and a space, a quote or
@@ -71,7 +71,7 @@ pub(crate) fn domain_zone(text: &str, name: Span) -> bool {
 
 /// True if the character at byte `at` is upper case.
 pub(crate) fn capitalised(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(char::is_uppercase)
+    text[at..].chars().next().is_some_and(litopys_gazetteer::chars::is_uppercase)
 }
 
 const OPEN_QUOTES: &[char] = &['«', '"', '“', '„', '‹'];
@@ -124,7 +124,7 @@ pub(crate) fn ends_a_quoted_title(text: &str, name: Span) -> bool {
     let separated = body.ends_with(['.', '—', '–', '-', ':', '|']);
     let opening = inside[open_len(inside)..].trim_start();
     let law = ["Про ", "О ", "Об "].iter().any(|w| opening.starts_with(w));
-    !body.contains(['\n', '»', '”', '›']) && inside.chars().any(char::is_alphabetic) && (separated || law)
+    !body.contains(['\n', '»', '”', '›']) && inside.chars().any(litopys_gazetteer::chars::is_alphabetic) && (separated || law)
 }
 
 /// True if the name stands inside a short title in quotation marks, after the title's first
@@ -175,13 +175,13 @@ pub(crate) fn inside_a_quoted_title(text: &str, name: Span) -> bool {
     let colon = text[..from + open].trim_end().ends_with(':');
     let title = format!("{after_open}{}{rest}", name.text(text));
     let first = after_open.trim_start();
-    let words = title.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).count();
+    let words = title.split(|c: char| !(litopys_gazetteer::chars::is_alphanumeric(c) || c == '\'' || c == '’')).filter(|w| !w.is_empty()).count();
     // two words are often a name of its own kind, which corpora tag as the place: «Голос
     // Америки», «Единая Россия», «Нижній Дунай»
     !first.is_empty()
         && !said
         && !colon
-        && first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && first.starts_with(|c: char| litopys_gazetteer::chars::is_uppercase(c) || c.is_ascii_digit())
         && (3..=10).contains(&words)
         && !title.contains([',', ';'])
 }
@@ -200,8 +200,8 @@ pub(crate) fn opens_a_two_word_title(text: &str, name: Span) -> bool {
     };
     let tail = text[start + next.len()..].trim_start_matches(['!', '?', '.', '…']).trim_start_matches([' ', '\u{a0}']);
     next.chars().count() >= 3
-        && next.chars().next().is_some_and(char::is_lowercase)
-        && next.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+        && next.chars().next().is_some_and(litopys_gazetteer::chars::is_lowercase)
+        && next.chars().all(|c| litopys_gazetteer::chars::is_alphabetic(c) || c == '\'' || c == '’' || c == '-')
         && tail.starts_with(['»', '”', '“'])
 }
 
@@ -220,7 +220,7 @@ pub(crate) fn word_before(text: &str, at: usize) -> Option<(&str, usize)> {
     let start = trimmed
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'' || *c == '’' || *c == '-')
+        .take_while(|(_, c)| litopys_gazetteer::chars::is_alphanumeric(*c) || *c == '\'' || *c == '’' || *c == '-')
         .last()?
         .0;
     Some((&trimmed[start..], start))
@@ -237,7 +237,7 @@ pub(crate) fn next_word(text: &str, at: usize) -> Option<(&str, usize)> {
     let tail = &text[at..];
     let trimmed = tail.trim_start_matches([' ', '\u{a0}', '\n']);
     let start = at + (tail.len() - trimmed.len());
-    let len = trimmed.find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).unwrap_or(trimmed.len());
+    let len = trimmed.find(|c: char| !(litopys_gazetteer::chars::is_alphanumeric(c) || c == '\'' || c == '’' || c == '-')).unwrap_or(trimmed.len());
     (len > 0).then(|| (&text[start..start + len], start))
 }
 
@@ -251,8 +251,8 @@ pub(crate) fn capitalised_neighbour(
 ) -> bool {
     let name_like = |w: &str, start: usize| {
         let mut chars = w.chars();
-        let first_upper = chars.next().is_some_and(char::is_uppercase);
-        let rest_lower = w.chars().skip(1).any(char::is_lowercase);
+        let first_upper = chars.next().is_some_and(litopys_gazetteer::chars::is_uppercase);
+        let rest_lower = w.chars().skip(1).any(litopys_gazetteer::chars::is_lowercase);
         first_upper
             && rest_lower
             && w.chars().count() > 1
@@ -279,7 +279,7 @@ pub(crate) fn english_name_before(text: &str, name: Span, is_place: impl Fn(Span
     let Some((w, s)) = word_before(text, name.start) else {
         return false;
     };
-    let capitalised = w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase);
+    let capitalised = w.chars().next().is_some_and(litopys_gazetteer::chars::is_uppercase) && w.chars().skip(1).all(litopys_gazetteer::chars::is_lowercase);
     let adjective = ["ian", "ern", "ish", "ese", "an"].iter().any(|e| w.ends_with(e));
     capitalised
         && w.chars().count() > 2
@@ -300,8 +300,8 @@ fn title_case_line(text: &str, at: usize) -> bool {
     let (mut upper, mut lower) = (0, 0);
     for w in text[start..end].split_whitespace().filter(|w| w.chars().count() > 3) {
         match w.chars().next() {
-            Some(c) if c.is_uppercase() => upper += 1,
-            Some(c) if c.is_lowercase() && !MINOR.contains(&w) => lower += 1,
+            Some(c) if litopys_gazetteer::chars::is_uppercase(c) => upper += 1,
+            Some(c) if litopys_gazetteer::chars::is_lowercase(c) && !MINOR.contains(&w) => lower += 1,
             _ => {}
         }
     }

@@ -207,7 +207,7 @@ fn capitalise(w: &str) -> String {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+    litopys_gazetteer::chars::is_alphanumeric(c) || c == '\'' || c == '’' || c == '-'
 }
 
 /// Building words (`data/building_words.txt`).
@@ -227,7 +227,7 @@ fn building_words() -> &'static std::collections::HashSet<String> {
 fn capitalised_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut prev_word_char = false;
     text.char_indices().filter_map(move |(ws, c)| {
-        let starts = c.is_uppercase() && !prev_word_char;
+        let starts = litopys_gazetteer::chars::is_uppercase(c) && !prev_word_char;
         prev_word_char = is_word_char(c);
         if !starts {
             return None;
@@ -252,9 +252,9 @@ fn buildings(text: &str) -> Vec<Street> {
             continue;
         }
         let Some((next, ns)) = crate::sentence::word_after(text, ws + len) else { continue };
-        let ok = next.chars().next().is_some_and(char::is_lowercase)
+        let ok = next.chars().next().is_some_and(litopys_gazetteer::chars::is_lowercase)
             && next.chars().count() >= 4
-            && next.chars().all(char::is_alphabetic)
+            && next.chars().all(litopys_gazetteer::chars::is_alphabetic)
             && !crate::agree::function_words().contains(next)
             && !crate::agree::verb_like(next)
             && GENITIVE.iter().any(|e| next.ends_with(e));
@@ -418,13 +418,13 @@ fn listed_after(text: &str, from: usize) -> Vec<Street> {
         let Some((first, _)) = crate::sentence::next_word(text, item_from) else { break };
         // a capitalised name, or a number that starts one ("30 років Перемоги"); a lower-case
         // street word ("б-р Шевченка") starts a street of its own
-        let starts = first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let starts = first.chars().next().is_some_and(|c| litopys_gazetteer::chars::is_uppercase(c) || c.is_ascii_digit());
         if !starts || text[item_from..].trim_start().starts_with(['\n']) {
             break;
         }
         let Some((name, end)) = name_after(text, item_from, false) else { break };
         // initials only, or a name that starts with a lower-case word, are no item
-        if !name.text(text).chars().next().is_some_and(char::is_uppercase) {
+        if !name.text(text).chars().next().is_some_and(litopys_gazetteer::chars::is_uppercase) {
             break;
         }
         let tail = text[end..].trim_start_matches([' ', '\u{a0}']);
@@ -457,17 +457,17 @@ fn name_after(text: &str, from: usize, landmark: bool) -> Option<(Span, usize)> 
         };
         let Some(first) = w.chars().next() else { break };
         let initial = w.chars().count() == 1
-            && first.is_uppercase()
+            && litopys_gazetteer::chars::is_uppercase(first)
             && text[ws + w.len()..].trim_start().starts_with('.');
         let we = ws + w.len();
-        if first.is_uppercase() && !initial {
+        if litopys_gazetteer::chars::is_uppercase(first) && !initial {
             name = Some(Span::new(name.map_or(ws, |n| n.start), we));
             at = we;
         } else if initial {
             at = we + text[we..].find('.').map_or(0, |i| i + 1);
         } else if first.is_ascii_digit() && name.is_none() {
             at = we;
-        } else if first.is_lowercase() && !lower_used && name.is_none() && w.chars().count() > 3 {
+        } else if litopys_gazetteer::chars::is_lowercase(first) && !lower_used && name.is_none() && w.chars().count() > 3 {
             lower_used = true;
             at = we;
         } else {
@@ -491,7 +491,7 @@ fn quoted_name(text: &str, from: usize) -> Option<(Span, usize)> {
     let inner = &text[inner_start..];
     let close = inner.find(['»', '"', '”', '“'])?;
     let name = inner[..close].trim_matches([' ', '\u{a0}']);
-    let ok = close <= 60 && !name.contains('\n') && name.chars().next().is_some_and(char::is_uppercase);
+    let ok = close <= 60 && !name.contains('\n') && name.chars().next().is_some_and(litopys_gazetteer::chars::is_uppercase);
     let start = inner_start + (inner[..close].len() - inner[..close].trim_start_matches([' ', '\u{a0}']).len());
     let end_mark = inner_start + close + inner[close..].chars().next().map_or(0, char::len_utf8);
     ok.then(|| (Span::new(start, start + name.len()), end_mark))
@@ -503,8 +503,8 @@ fn capitalised_words_after(text: &str, from: usize) -> Option<(Span, usize)> {
     let mut name: Option<Span> = None;
     for _ in 0..3 {
         let Some((w, ws)) = crate::sentence::word_after(text, at) else { break };
-        let lower_rest = w.chars().skip(1).any(char::is_lowercase);
-        if !(w.chars().next().is_some_and(char::is_uppercase) && lower_rest) {
+        let lower_rest = w.chars().skip(1).any(litopys_gazetteer::chars::is_lowercase);
+        if !(w.chars().next().is_some_and(litopys_gazetteer::chars::is_uppercase) && lower_rest) {
             break;
         }
         name = Some(Span::new(name.map_or(ws, |n| n.start), ws + w.len()));
@@ -520,8 +520,8 @@ fn settlement_name(text: &str, from: usize, is_first_name: &impl Fn(&str) -> boo
     let mut name: Option<Span> = None;
     for _ in 0..2 {
         let Some((w, ws)) = crate::sentence::word_after(text, at) else { break };
-        let lower_rest = w.chars().skip(1).any(char::is_lowercase);
-        if !(w.chars().next().is_some_and(char::is_uppercase) && lower_rest) || is_first_name(w) {
+        let lower_rest = w.chars().skip(1).any(litopys_gazetteer::chars::is_lowercase);
+        if !(w.chars().next().is_some_and(litopys_gazetteer::chars::is_uppercase) && lower_rest) || is_first_name(w) {
             break;
         }
         name = Some(Span::new(name.map_or(ws, |n| n.start), ws + w.len()));
@@ -541,13 +541,13 @@ fn house_number(text: &str, from: usize) -> Option<usize> {
     let skipped = rest.len() - trimmed.len();
     let tail: usize = trimmed
         .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '/')
+        .take_while(|c| litopys_gazetteer::chars::is_alphanumeric(*c) || *c == '-' || *c == '/')
         .map(char::len_utf8)
         .sum();
     // a number that a lower-case word follows starts the next street's name, not a house:
     // "б-р Шевченка, 30 років Перемоги"
-    let next: String = trimmed[tail..].trim_start_matches([' ', '\u{a0}']).chars().take_while(|c| c.is_alphabetic()).collect();
-    if trimmed[tail..].starts_with([' ', '\u{a0}']) && next.chars().count() >= 3 && next.starts_with(char::is_lowercase) {
+    let next: String = trimmed[tail..].trim_start_matches([' ', '\u{a0}']).chars().take_while(|c| litopys_gazetteer::chars::is_alphabetic(*c)).collect();
+    if trimmed[tail..].starts_with([' ', '\u{a0}']) && next.chars().count() >= 3 && next.starts_with(litopys_gazetteer::chars::is_lowercase) {
         return None;
     }
     Some(from + 1 + skipped + tail)
@@ -565,8 +565,8 @@ fn name_before(text: &str, at: usize, most: usize) -> Option<Span> {
         if crate::sentence::starts_sentence(text, start) {
             break;
         }
-        let capitalised = w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().skip(1).all(|c| !c.is_uppercase());
+        let capitalised = w.chars().next().is_some_and(litopys_gazetteer::chars::is_uppercase)
+            && w.chars().skip(1).all(|c| !litopys_gazetteer::chars::is_uppercase(c));
         if !(capitalised && w.chars().count() >= 4) {
             break;
         }

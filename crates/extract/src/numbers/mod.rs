@@ -211,7 +211,7 @@ fn is_letter(c: char) -> Option<bool> {
     if c.is_numeric() && is_class(c, Class::Digit) {
         return None;
     }
-    Some(c.is_alphabetic() && is_class(c, Class::Letter))
+    Some(litopys_gazetteer::chars::is_alphabetic(c) && is_class(c, Class::Letter))
 }
 
 /// Unicode `\w`, as the regex's `\b` sees it.
@@ -391,22 +391,22 @@ fn is_part_of_name(text: &str, start: usize, end: usize) -> bool {
     let mut back = head.chars().rev();
     let before = back.next();
     let before2 = back.next();
-    let designation = matches!(before, Some('-' | '–')) && before2.is_some_and(char::is_alphabetic);
-    let glued = before.is_some_and(|c| c.is_alphabetic() || matches!(c, '/' | '_' | '#' | '=' | '@'));
+    let designation = matches!(before, Some('-' | '–')) && before2.is_some_and(litopys_gazetteer::chars::is_alphabetic);
+    let glued = before.is_some_and(|c| litopys_gazetteer::chars::is_alphabetic(c) || matches!(c, '/' | '_' | '#' | '=' | '@'));
     let tail = &text[end..];
     let suffix: String = tail
         .strip_prefix('-')
-        .map(|t| t.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase())
+        .map(|t| t.chars().take_while(|c| litopys_gazetteer::chars::is_alphabetic(*c)).collect::<String>().to_lowercase())
         .unwrap_or_default();
     let ordinal = !suffix.is_empty() && !CARDINAL_ENDINGS.contains(&suffix.as_str());
     let unit_word: String = tail
         .trim_start_matches([' ', '\u{00A0}'])
         .chars()
-        .take_while(|c| c.is_alphabetic())
+        .take_while(|c| litopys_gazetteer::chars::is_alphabetic(*c))
         .collect::<String>()
         .to_lowercase();
     let unit = tail.starts_with([' ', '\u{00A0}']) && UNITS.contains(&unit_word.as_str())
-        || UNITS.contains(&tail.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase().as_str()) && tail.starts_with(char::is_alphabetic);
+        || UNITS.contains(&tail.chars().take_while(|c| litopys_gazetteer::chars::is_alphabetic(*c)).collect::<String>().to_lowercase().as_str()) && tail.starts_with(litopys_gazetteer::chars::is_alphabetic);
     designation || glued || ordinal || unit
 }
 
