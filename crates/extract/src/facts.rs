@@ -26,7 +26,7 @@
 use std::sync::OnceLock;
 
 use litopys_model::{Amount, Evidence, Legal, Span};
-use crate::gated::{Gated as Regex, GatedList};
+use crate::gated::{GateSet, Gated as Regex, GatedList};
 use serde::Deserialize;
 
 use crate::Analysis;
@@ -102,6 +102,20 @@ pub struct FactTable {
     amount_kinds: Vec<(String, Regex)>,
     damage: GatedList,
     injuries: GatedList,
+    /// The gates of the searches every sentence gets, in the order of [`Gate`].
+    gates: GateSet,
+}
+
+/// The searches every sentence of an incident gets, by their place in [`FactTable::gates`].
+#[derive(Clone, Copy)]
+enum Gate {
+    CaseOpened,
+    Article,
+    Fine,
+    Money,
+    Sentenced,
+    Damage,
+    Injuries,
 }
 
 /// One cue as a regular expression: whole words, any apostrophe, any run of spaces.
@@ -112,7 +126,7 @@ fn cue_pattern(cue: &str) -> String {
         None => (cue, false),
     };
     let mut p = String::new();
-    if body.chars().next().is_some_and(char::is_alphanumeric) {
+    if body.chars().next().is_some_and(litopys_gazetteer::chars::is_alphanumeric) {
         p.push_str(r"\b");
     }
     for (i, word) in body.split_whitespace().enumerate() {
@@ -123,7 +137,7 @@ fn cue_pattern(cue: &str) -> String {
     }
     if stem {
         p.push_str(r"\w*");
-    } else if body.chars().last().is_some_and(char::is_alphanumeric) {
+    } else if body.chars().last().is_some_and(litopys_gazetteer::chars::is_alphanumeric) {
         p.push_str(r"\b");
     }
     p
@@ -214,13 +228,29 @@ impl FactTable {
         let money = format!(
             r"(?P<n>\d{{1,3}}(?:[ ,\u{{a0}}]\d{{3}})+\b|\d+(?:[.,]\d+)?)\s*(?:(?P<mult>{mult_words})\s*)?(?P<cur>{cur_words})"
         );
+        let case_opened = compile("case_opened", &all(&raw.case_opened))?;
+        let article = compile("article", &article)?;
+        let sentenced = compile("sentenced", &all(&raw.sentenced))?;
+        let fine = compile("fine", &all(&raw.fine))?;
+        let money = compile("money", &money)?;
+        let damage = keyed_list("damage", &raw.damage, text)?;
+        let injuries = keyed_list("injuries", &raw.injuries, text)?;
+        let gates = GateSet::new([
+            case_opened.gate_pattern(),
+            article.gate_pattern(),
+            fine.gate_pattern(),
+            money.gate_pattern(),
+            sentenced.gate_pattern(),
+            damage.gate_pattern(),
+            injuries.gate_pattern(),
+        ]);
         Ok(FactTable {
-            case_opened: compile("case_opened", &all(&raw.case_opened))?,
-            article: compile("article", &article)?,
-            sentenced: compile("sentenced", &all(&raw.sentenced))?,
+            case_opened,
+            article,
+            sentenced,
             sentence_kinds: keyed(&raw.sentence_kinds, text)?,
             probation: compile("probation", &all(&raw.probation))?,
-            fine: compile("fine", &all(&raw.fine))?,
+            fine,
             units: raw
                 .units
                 .iter()
@@ -231,12 +261,13 @@ impl FactTable {
                     ))
                 })
                 .collect::<Result<_, FactsError>>()?,
-            money: compile("money", &money)?,
+            money,
             currencies,
             multipliers: mults,
             amount_kinds: keyed(&raw.amount_kinds, text)?,
-            damage: keyed_list("damage", &raw.damage, text)?,
-            injuries: keyed_list("injuries", &raw.injuries, text)?,
+            damage,
+            injuries,
+            gates,
         })
     }
 }
@@ -269,12 +300,14 @@ fn facts_with(t: &FactTable, a: &Analysis, spans: &[Span]) -> Facts {
     for &s in spans {
         let sentence = s.text(text);
         let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
-        if let Some(m) = t.case_opened.find(sentence) {
+        let open = t.gates.open(sentence);
+        let may = |g: Gate| open.may(g as usize);
+        if let Some(m) = may(Gate::CaseOpened).then(|| t.case_opened.full().find(sentence)).flatten() {
             f.legal.case_opened = true;
             ev("legal.case_opened", at(m), &mut f.evidence);
         }
-        if f.legal.article.is_none() {
-            if let Some(c) = t.article.captures(sentence) {
+        if f.legal.article.is_none() && may(Gate::Article) {
+            if let Some(c) = t.article.full().captures(sentence) {
                 if let (Some(whole), Some(art)) = (c.get(0), c.name("art")) {
                     f.legal.article = Some(art.as_str().to_string());
                     f.legal.article_part = c.name("part").and_then(|p| p.as_str().parse().ok());
@@ -282,8 +315,9 @@ fn facts_with(t: &FactTable, a: &Analysis, spans: &[Span]) -> Facts {
                 }
             }
         }
-        let fine_cue = t.fine.find(sentence);
-        for c in t.money.captures_iter(sentence) {
+        let fine_cue = may(Gate::Fine).then(|| t.fine.full().find(sentence)).flatten();
+        let money = may(Gate::Money).then(|| t.money.full().captures_iter(sentence));
+        for c in money.into_iter().flatten() {
             let (Some(whole), Some(n), Some(cur)) = (c.get(0), c.name("n"), c.name("cur")) else {
                 continue;
             };
@@ -326,14 +360,16 @@ fn facts_with(t: &FactTable, a: &Analysis, spans: &[Span]) -> Facts {
             }
             ev("amounts", at(whole), &mut f.evidence);
         }
-        if let Some(verb) = t.sentenced.find(sentence) {
+        if let Some(verb) = may(Gate::Sentenced).then(|| t.sentenced.full().find(sentence)).flatten() {
             sentence_facts(t, a, s, at(verb), &mut f);
         }
-        for (key, m) in t.damage.matches(sentence) {
+        let damage = if may(Gate::Damage) { t.damage.matches(sentence) } else { Vec::new() };
+        for (key, m) in damage {
             add_key(&mut f.damage, key);
             ev("damage", at(m), &mut f.evidence);
         }
-        for (key, m) in t.injuries.matches(sentence) {
+        let injuries = if may(Gate::Injuries) { t.injuries.matches(sentence) } else { Vec::new() };
+        for (key, m) in injuries {
             add_key(&mut f.injury_details, key);
             ev("injury_details", at(m), &mut f.evidence);
         }

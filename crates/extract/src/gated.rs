@@ -12,7 +12,41 @@
 //! the full pattern's own DFA is fast and the gate is skipped. Results are the full pattern's,
 //! always.
 
-use regex::{CaptureMatches, Captures, Match, Regex};
+use regex::{Match, Regex, RegexSet, RegexSetBuilder, SetMatches};
+
+/// The gates of several patterns in one set: one pass over a sentence says which of the
+/// patterns can match in it, so that a sentence holding none of a table's words costs one
+/// scan instead of one per pattern.
+#[derive(Debug, Clone)]
+pub(crate) struct GateSet {
+    set: Option<RegexSet>,
+}
+
+/// Which patterns of a [`GateSet`] may match a haystack.
+pub(crate) struct Open(Option<SetMatches>);
+
+impl Open {
+    /// Whether pattern `i` may match (always, when the set could not be built).
+    pub(crate) fn may(&self, i: usize) -> bool {
+        self.0.as_ref().is_none_or(|m| m.matched(i))
+    }
+}
+
+impl GateSet {
+    /// The gates of `patterns`, in order. A set that fails to build only costs speed: every
+    /// pattern is then searched for.
+    pub(crate) fn new(gates: impl IntoIterator<Item = String>) -> GateSet {
+        // the union of many case-insensitive word lists has many DFA states: a cache big
+        // enough to hold them all is built once, not cleared and rebuilt sentence by sentence
+        let set = RegexSetBuilder::new(gates).dfa_size_limit(32 << 20).build().ok();
+        GateSet { set }
+    }
+
+    /// Which patterns may match `haystack`.
+    pub(crate) fn open(&self, haystack: &str) -> Open {
+        Open(self.set.as_ref().map(|s| s.matches(haystack)))
+    }
+}
 
 /// A pattern and its gate (see the module docs).
 #[derive(Debug, Clone)]
@@ -22,11 +56,12 @@ pub(crate) struct Gated {
     gate: Option<Regex>,
 }
 
-/// Keyed patterns ("vehicle", "building"...) behind one gate: the union of their gates, so that
-/// a sentence that holds none of them costs one scan, not one a key.
+/// Keyed patterns ("vehicle", "building"...) behind one gate, the union of their gates, that
+/// a [`GateSet`] runs: a sentence that holds none of them costs no search at all.
 #[derive(Debug, Clone)]
 pub(crate) struct GatedList {
-    any: Option<Regex>,
+    /// The union of the gates' patterns.
+    union: String,
     items: Vec<(String, Gated)>,
 }
 
@@ -35,16 +70,18 @@ impl GatedList {
     pub(crate) fn new(patterns: &[(String, String)]) -> Result<GatedList, regex::Error> {
         let items = patterns.iter().map(|(k, p)| Ok((k.clone(), Gated::new(p)?))).collect::<Result<Vec<_>, regex::Error>>()?;
         let union = patterns.iter().map(|(_, p)| format!("(?:{})", p.replace(r"\b", ""))).collect::<Vec<_>>().join("|");
-        let any = (!patterns.is_empty()).then(|| Regex::new(&union).ok()).flatten();
-        Ok(GatedList { any, items })
+        Ok(GatedList { union, items })
     }
 
-    /// The keys whose pattern occurs in `haystack`, each with its first match, in table order.
+    /// A pattern that matches wherever one of the list's patterns does (none when it is empty).
+    pub(crate) fn gate_pattern(&self) -> String {
+        if self.items.is_empty() { "[^\\s\\S]".to_string() } else { self.union.clone() }
+    }
+
+    /// The keys whose pattern occurs in `haystack`, each with its first match, in table order,
+    /// once a [`GateSet`] has opened the list's gate.
     pub(crate) fn matches<'h>(&self, haystack: &'h str) -> Vec<(&str, Match<'h>)> {
-        if !haystack.is_ascii() && self.any.as_ref().is_some_and(|a| !a.is_match(haystack)) {
-            return Vec::new();
-        }
-        self.items.iter().filter_map(|(k, r)| r.find(haystack).map(|m| (k.as_str(), m))).collect()
+        self.items.iter().filter_map(|(k, r)| r.full.find(haystack).map(|m| (k.as_str(), m))).collect()
     }
 }
 
@@ -61,6 +98,16 @@ impl Gated {
         Ok(Gated { full, gate })
     }
 
+    /// The gate's pattern: the full pattern without its word boundaries.
+    pub(crate) fn gate_pattern(&self) -> String {
+        self.gate.as_ref().unwrap_or(&self.full).as_str().to_string()
+    }
+
+    /// The full pattern, for a search a [`GateSet`] has already let through.
+    pub(crate) fn full(&self) -> &Regex {
+        &self.full
+    }
+
     fn open(&self, haystack: &str) -> bool {
         haystack.is_ascii() || self.gate.as_ref().is_none_or(|g| g.is_match(haystack))
     }
@@ -75,18 +122,6 @@ impl Gated {
         } else {
             None
         }
-    }
-
-    pub(crate) fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
-        if self.open(haystack) {
-            self.full.captures(haystack)
-        } else {
-            None
-        }
-    }
-
-    pub(crate) fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> std::iter::Flatten<std::option::IntoIter<CaptureMatches<'r, 'h>>> {
-        self.open(haystack).then(|| self.full.captures_iter(haystack)).into_iter().flatten()
     }
 }
 
@@ -105,7 +140,22 @@ mod tests {
         assert_eq!(g.find("a pistol shot").map(|m| m.as_str()), Some("pistol"));
         assert!(!g.is_match("пістолет"));
         let c = Gated::new(r"(?i)\bст\.\s*(?P<art>\d+)").unwrap();
-        assert_eq!(c.captures("за ст. 342 КК").and_then(|c| c.name("art")).map(|m| m.as_str()), Some("342"));
-        assert_eq!(c.captures_iter("ст. 1, ст. 2 і пост. 3").count(), 2);
+        assert_eq!(c.full().captures("за ст. 342 КК").and_then(|c| c.name("art")).map(|m| m.as_str()), Some("342"));
+        assert_eq!(c.full().captures_iter("ст. 1, ст. 2 і пост. 3").count(), 2);
+    }
+
+    #[test]
+    fn a_gate_set_opens_only_what_may_match() {
+        let knife = Gated::new(r"(?i)(?:\bніж\b|\bножем\b)").unwrap();
+        let article = Gated::new(r"(?i)\bст\.\s*(?P<art>\d+)").unwrap();
+        let empty = GatedList::new(&[]).unwrap();
+        let set = GateSet::new([knife.gate_pattern(), article.gate_pattern(), empty.gate_pattern()]);
+        let open = set.open("погрожував ножем, ст. 296");
+        assert!(open.may(0) && open.may(1) && !open.may(2));
+        let open = set.open("нічого");
+        assert!(!open.may(0) && !open.may(1) && !open.may(2));
+        // the gate is a superset: "ніжка" opens it, the full pattern still says no
+        assert!(set.open("ніжка стола").may(0));
+        assert_eq!(knife.full().find("ніжка стола"), None);
     }
 }
