@@ -561,6 +561,11 @@ impl Roles {
         // every line and every sentence's line is asked: lower-case only a head long enough for
         // a marker and what may close it (a longer line holds a headline after the marker)
         let line = line.trim();
+        // most lines start with a letter no marker starts with
+        let first = line.chars().next()?.to_lowercase().next()?;
+        if !self.related_links.iter().any(|m| m.starts_with(first)) {
+            return None;
+        }
         let head_end = line.char_indices().nth(48).map_or(line.len(), |(i, _)| i);
         let lower = line[..head_end].to_lowercase();
         let marker = self.related_links.iter().filter(|m| lower.starts_with(m.as_str())).max_by_key(|m| m.len())?;
