@@ -389,7 +389,10 @@ impl Table<'_> {
             if text.starts_with('*') {
                 return Err(format!("cue {cue:?} starts with `*`: a pattern needs a first word"));
             }
-            let (stem, forms) = if let Some(s) = text.strip_suffix('*') {
+            let (stem, forms) = if text.ends_with(" *") {
+                // a pattern ending in any one word ("wants to *"): the word is part of the match
+                (false, vec![text.to_string()])
+            } else if let Some(s) = text.strip_suffix('*') {
                 (true, vec![s.to_string()])
             } else if text.contains('*') {
                 // a pattern ("центр* комплектования"): its words as written, matched word by word

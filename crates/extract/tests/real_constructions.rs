@@ -832,3 +832,27 @@ fn a_hromada_named_in_russian_places_its_village() {
         .collect();
     assert_eq!(got, vec![("2026-03-17".to_string(), "Plebanivka".to_string(), "Ternopil".to_string())]);
 }
+
+#[test]
+fn a_raid_on_a_recruitment_centre_that_lets_recruits_escape_is_one_incident() {
+    // an agency's wire: the raid told in the passive with a weekday, then an undated
+    // hypothetical ("in the hope that the offices will be hit") that tells no incident
+    check(
+        "Unknown men raided a recruitment office in Kolomyia, Ivano-Frankivsk Region, on Tuesday, \
+         allowing two conscripts to escape. They broke windows and a door, police said.",
+        "2026-03-06",
+        &[("2026-03-03", "Kolomyia")],
+    );
+    check(
+        "Невідомі увірвалися до ТЦК у Коломиї у вівторок і допомогли двом військовозобов'язаним втекти.",
+        "2026-03-06",
+        &[("2026-03-03", "Kolomyia")],
+    );
+}
+
+#[test]
+fn a_word_after_an_intent_or_a_future_is_no_event() {
+    // "wants to *" and "will be *" cover the word after them: the action is not told as done
+    check("A man in Lutsk wants to attack the TRC office, a neighbour claimed.", "2026-03-06", &[]);
+    check("Посадовець заявив, що ТЦК у Луцьку буде атаковано.", "2026-03-06", &[]);
+}

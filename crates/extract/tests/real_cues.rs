@@ -414,3 +414,15 @@ fn an_incident_elsewhere_later_that_day() {
     assert!(found.iter().any(|r| r.0 == "2025-03-03" && r.1 == "Lutsk"), "{found:?}");
     assert!(found.iter().all(|r| !(r.1 == "Lutsk" && r.0 == "2025-03-12")), "{found:?}");
 }
+
+#[test]
+fn a_pattern_ending_in_a_wildcard_covers_the_next_word() {
+    // "wants to *" in the codebook's masks: the mask must reach the action after it, or the
+    // action still counts as done
+    use litopys_extract::codebook::CueKind;
+    let codebook = litopys_extract::Codebook::builtin();
+    let text = "He wants to attack the office.";
+    let cues = codebook.scan(text);
+    let mask = cues.iter().find(|c| c.kind == CueKind::Mask).expect("a mask");
+    assert_eq!(mask.span.text(text), "wants to attack");
+}
