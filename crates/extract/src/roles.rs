@@ -91,6 +91,7 @@ struct RolesFile {
     suspect: Langs,
     related_links: Langs,
     example: Langs,
+    recap: Langs,
     damage: Langs,
     strikes: Strikes,
 }
@@ -192,6 +193,7 @@ pub(crate) struct Roles {
     suspect: Words,
     related_links: Vec<String>,
     example: Words,
+    recap: Words,
     damage: Words,
     strikes: Vec<String>,
 }
@@ -227,6 +229,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 suspect: Words::new(f.suspect),
                 related_links: [f.related_links.en, f.related_links.uk, f.related_links.ru].concat(),
                 example: Words::new(f.example),
+                recap: Words::new(f.recap),
                 damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
             },
@@ -549,9 +552,16 @@ impl Roles {
 
     /// True when the sentence at `span` opens with an example word: "For instance, ...",
     /// "Наприклад, ..." (`data/roles.toml` `[example]`).
+    /// Also when it opens a recap of earlier news ("Ранее во Львове ...", `[recap]`) with no
+    /// verb of speech in its first words ("Ранее власти сообщали ..." reports this incident).
     pub(crate) fn opens_example(&self, a: &Analysis, span: Span) -> bool {
-        let words = after(a.text(), Span::new(span.start, span.start), 4);
-        self.example.starts(&strs(&words)).is_some()
+        let words = after(a.text(), Span::new(span.start, span.start), 8);
+        let words = strs(&words);
+        if self.example.starts(&words).is_some() {
+            return true;
+        }
+        let Some(n) = self.recap.starts(&words) else { return false };
+        !words[n..].iter().any(|w| self.speech.starts(&[w]).is_some())
     }
 
     /// Whether `line` opens with words that link to other stories (`data/roles.toml`

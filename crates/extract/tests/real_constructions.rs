@@ -856,3 +856,39 @@ fn a_word_after_an_intent_or_a_future_is_no_event() {
     check("A man in Lutsk wants to attack the TRC office, a neighbour claimed.", "2026-03-06", &[]);
     check("Посадовець заявив, що ТЦК у Луцьку буде атаковано.", "2026-03-06", &[]);
 }
+
+#[test]
+fn a_recap_of_earlier_news_without_a_day_is_no_incident() {
+    // Russian pages close with "Ранее ..." lines about other stories: the day of those is not
+    // the page's. "Ранее власти сообщали ..." is an earlier report of this page's incident.
+    check(
+        "В Нежине жители отбили мужчину у сотрудников ТЦК. \
+         Ранее во Львове мужчина отбил мобилизованного у военкома арматурой.",
+        "2026-01-10",
+        &[("2026-01-10", "Nizhyn")],
+    );
+    check(
+        "Раніше в Луцьку невідомі напали на працівників ТЦК.",
+        "2026-01-10",
+        &[],
+    );
+    check(
+        "Ракета ударила по Харькову утром. Ранее власти сообщали о 12 пострадавших в Харькове.",
+        "2026-01-10",
+        &[("2026-01-10", "Kharkiv")],
+    );
+}
+
+#[test]
+fn neighbours_who_stop_a_detention_or_a_man_who_scatters_recruiters() {
+    check(
+        "В Одессе соседи помешали сотрудникам ТЦК задержать мужчину, и тот сбежал.",
+        "2026-01-10",
+        &[("2026-01-10", "Odesa")],
+    );
+    check(
+        "В Ровно мужчина одним ударом повалил сотрудника ТЦК и разогнал остальных военкомов.",
+        "2026-01-10",
+        &[("2026-01-10", "Rivne")],
+    );
+}
