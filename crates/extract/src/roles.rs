@@ -91,6 +91,8 @@ struct RolesFile {
     suspect: Langs,
     related_links: Langs,
     example: Langs,
+    dates_the_incident: Langs,
+    referred: Langs,
     damage: Langs,
     strikes: Strikes,
 }
@@ -192,6 +194,8 @@ pub(crate) struct Roles {
     suspect: Words,
     related_links: Vec<String>,
     example: Words,
+    dates_the_incident: Words,
+    referred: Words,
     damage: Words,
     strikes: Vec<String>,
 }
@@ -227,6 +231,8 @@ pub(crate) fn builtin() -> &'static Roles {
                 suspect: Words::new(f.suspect),
                 related_links: [f.related_links.en, f.related_links.uk, f.related_links.ru].concat(),
                 example: Words::new(f.example),
+                dates_the_incident: Words::new(f.dates_the_incident),
+                referred: Words::new(f.referred),
                 damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
             },
@@ -554,6 +560,12 @@ impl Roles {
         self.example.starts(&strs(&words)).is_some()
     }
 
+    /// True when the sentence at `span` says it dates the incident told before: "Это произошло
+    /// 2 октября", "Інцидент стався 9 лютого" (`data/roles.toml` `[dates_the_incident]`).
+    pub(crate) fn dates_the_incident(&self, a: &Analysis, span: Span) -> bool {
+        self.dates_the_incident.anywhere_in(a.text(), span)
+    }
+
     /// Whether `line` opens with words that link to other stories (`data/roles.toml`
     /// `[related_links]`): `Some(true)` when the line holds nothing else ("Схожі новини"),
     /// `Some(false)` when a headline follows ("Read also: ...").
@@ -792,6 +804,35 @@ impl Roles {
         self.damage.anywhere_in(a.text(), span)
     }
 
+    /// The stretches of the sentence at `span` that name an event another thing refers to:
+    /// from the event word after a word of `[referred]` ("после удара по Днепру", "о ракетном
+    /// ударе", up to two adjectives between) to the end of its clause. `events` are the spans of
+    /// the sentence's event cues; the word after the preposition must start one of them. Not
+    /// after a verb of statement: "сообщил об ударе" reports the strike.
+    pub(crate) fn referred_stretches(&self, text: &str, span: Span, events: &[Span]) -> Vec<Span> {
+        let tokens = window_tokens(text, span.start, span.end);
+        let words = lowered(text, 0, tokens.iter().copied());
+        let w = strs(&words);
+        let mut out = Vec::new();
+        for i in 0..w.len() {
+            let Some(n) = self.referred.starts(&w[i..]) else { continue };
+            let reported = i > 0 && self.speech.starts(&w[i - 1..]).is_some();
+            if reported {
+                continue;
+            }
+            let mut j = i + n;
+            let mut skipped = 0;
+            while skipped < 2 && w.get(j).is_some_and(|x| adjective_shaped(x)) && !starts_event(tokens[j], events) {
+                j += 1;
+                skipped += 1;
+            }
+            let Some(&head) = tokens.get(j).filter(|t| !t.is_empty() && starts_event(**t, events)) else { continue };
+            let end = tokens[j..].iter().find(|t| t.is_empty()).map_or(span.end, |t| t.start);
+            out.push(Span::new(head.start, end));
+        }
+        out
+    }
+
     /// True when `sub_event_type` is a strike (`[strikes]`).
     pub(crate) fn is_strike(&self, sub_event_type: &str) -> bool {
         self.strikes.iter().any(|s| s == sub_event_type)
@@ -807,6 +848,21 @@ impl Roles {
         let w: Vec<&str> = lower.split_whitespace().collect();
         self.defenders.starts(&w).is_some()
     }
+}
+
+/// True when the word `w` (lower case) is an article or looks like a Russian or Ukrainian
+/// adjective ("ответного", "ракетном", "нову"): the words that may stand between a preposition
+/// and the noun it governs.
+fn adjective_shaped(w: &str) -> bool {
+    const ENDINGS: [&str; 24] = [
+        "ого", "его", "ому", "ему", "ой", "ей", "ый", "ий", "ій", "ым", "им", "ом", "ем", "ых", "их", "ая", "яя", "ое", "ее", "ую", "юю", "ої", "ою", "ну",
+    ];
+    matches!(w, "the" | "a" | "an") || (w.chars().count() > 3 && ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// True when the word at `word` starts inside one of the event cues at `events`.
+fn starts_event(word: Span, events: &[Span]) -> bool {
+    events.iter().any(|e| e.start <= word.start && word.start < e.end)
 }
 
 /// True when a name whose nominative is `nominative` ends in -у/-ю only in the dative: a

@@ -288,8 +288,46 @@ pub fn segment(a: &Analysis) -> Outcome {
         out.drafts.retain(|d| d.date.is_some());
     }
     date_follow_ups(a, &mut out.drafts, &recalls, published);
+    // "Киев может попросить систему после удара по Днепру": a strike named only as what a
+    // statement or a plan refers to, with no day and no harm, is told elsewhere, not here
+    out.drafts.retain(|d| !only_referred(a, d));
     out.drafts = merge_repeats(a, out.drafts, published);
     out
+}
+
+/// True when the draft names its event only as what something else refers to ("после удара по
+/// Днепру", "в речи о ракетном ударе", `data/roles.toml` `[referred]`), with no day of its own
+/// and no harm told: three signs together that the report comments on an incident told
+/// elsewhere. An event cue outside such a phrase in a sentence that tells an event, a death, an
+/// injury or damage keeps it.
+fn only_referred(a: &Analysis, d: &Draft) -> bool {
+    if !undated(d) {
+        return false;
+    }
+    let roles = crate::roles::builtin();
+    let mut referred = 0;
+    for &i in &d.sentences {
+        let span = a.sentences[i].span;
+        let cues = a.cues_in(span);
+        if cues.iter().any(|c| matches!(c.kind, CueKind::Killed | CueKind::Injured)) || roles.tells_damage(a, span) {
+            tracing::trace!(sentence = i, "referred: harm told");
+            return false;
+        }
+        // (a sentence that tells no event of its own only adds to the draft)
+        let paragraph = a.paragraphs.get(a.sentences[i].paragraph_idx).copied().unwrap_or(span);
+        if best_rule(a, cues, a.cues_in(paragraph)).is_none() {
+            continue;
+        }
+        let events: Vec<Span> = crate::score::counting(cues).iter().map(|c| c.span).collect();
+        let stretches = roles.referred_stretches(a.text(), span, &events);
+        let inside = |c: &Span| stretches.iter().any(|s| s.start <= c.start && c.end <= s.end);
+        if let Some(told) = events.iter().find(|c| !inside(c)) {
+            tracing::trace!(sentence = i, cue = told.text(a.text()), "referred: an event told");
+            return false;
+        }
+        referred += events.len();
+    }
+    referred > 0
 }
 
 /// The byte offset of the first line that heads a list of links to other stories ("Схожі
@@ -539,11 +577,22 @@ struct Frame {
 /// incident that has no day yet and that began in another paragraph: the headline and lead of a
 /// report tell a recent incident, and an old day further down tells another one ("Зокрема, 1
 /// лютого в Рівненському ТЦК теж був вибух" under a report of today's explosion; the beating
-/// that a verdict punishes).
+/// that a verdict punishes). So is a month that ended more than two weeks before publication,
+/// told by a sentence that tells no event: "В сентябре батальон снова встал на оборону" under
+/// today's report of a strike on it is the unit's past, not the strike's month (a lead that
+/// tells the incident in its month, "в начале октября расстреляли", dates it). A sentence that
+/// says it dates the incident ("Это произошло 2 октября") is never stale.
 fn stale_for(a: &Analysis, d: &Draft, s: &Sentence, f: &Features, published: Option<jiff::civil::Date>) -> bool {
     let (Some((_, r)), true, Some(p)) = (f.date, undated(d), published) else { return false };
     let other_paragraph = d.sentences.first().is_some_and(|&i| a.sentences[i].paragraph_idx != s.paragraph_idx);
-    other_paragraph && r.precision == TimePrecision::Day && r.date < p.saturating_sub(jiff::ToSpan::days(14))
+    let cutoff = p.saturating_sub(jiff::ToSpan::days(14));
+    let old = match r.precision {
+        TimePrecision::Day => r.date < cutoff,
+        TimePrecision::Month => !f.event && r.date.last_of_month() < cutoff,
+        _ => false,
+    };
+    // ("Это произошло 2 октября" dates the incident told, however old)
+    other_paragraph && old && !crate::roles::builtin().dates_the_incident(a, s.span)
 }
 
 /// The publication day a dateline gives ("15:05, 29 січня 2026"), for a page with no date.

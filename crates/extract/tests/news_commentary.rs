@@ -1,0 +1,67 @@
+//! Constructions of general news posts (politics, commentary, front-line summaries) that name
+//! incidents without reporting them, or report one with the dates of something else around it.
+//! Every text below was written for litopys; the places are real, the incidents are not.
+
+mod common;
+use common::extract;
+
+/// `(event_date, location)` of every incident in `text` published on `published`.
+fn days_places(text: &str, published: &str) -> Vec<(String, String)> {
+    extract(text, published)
+        .incidents
+        .iter()
+        .map(|i| (i.event_date.to_string(), i.location.clone()))
+        .collect()
+}
+
+fn check(text: &str, published: &str, expected: &[(&str, &str)]) {
+    let got = days_places(text, published);
+    let want: Vec<(String, String)> = expected.iter().map(|(d, l)| (d.to_string(), l.to_string())).collect();
+    assert_eq!(got, want, "\ntext: {text}");
+}
+
+// ---- a strike named only as what something else refers to ----------------------------------
+
+#[test]
+fn a_strike_named_as_the_occasion_of_a_request_is_no_incident() {
+    check(
+        "Министр заявил, что страна может запросить новые зенитные комплексы после ракетного удара по Запорожью. Решение примут в декабре.",
+        "2024-11-25",
+        &[],
+    );
+}
+
+#[test]
+fn a_strike_named_as_the_topic_of_a_speech_is_no_incident() {
+    check("В интервью о ракетном ударе по Харькову политик говорил только о выборах.", "2024-11-25", &[]);
+}
+
+#[test]
+fn a_strike_reported_by_a_speaker_or_told_with_its_harm_still_counts() {
+    // "сообщил о ..." reports the strike
+    check("Мэр сообщил о ракетном ударе по Запорожью.", "2024-11-25", &[("2024-11-25", "Zaporizhzhia")]);
+    // harm done makes the strike this report's
+    check("После ракетного удара по Харькову ранены три человека.", "2024-11-25", &[("2024-11-25", "Kharkiv")]);
+    check("После ракетного удара по Харькову в городе загорелся склад.", "2024-11-25", &[("2024-11-25", "Kharkiv")]);
+}
+
+// ---- old months and days around a report of today ------------------------------------------
+
+#[test]
+fn an_old_month_told_of_the_unit_struck_does_not_date_the_strike() {
+    // the month is the company's history, told in a sentence of its own below the report
+    check(
+        "Российская авиация нанесла авиаудар по роте ВСУ в Купянске.\n\nВ августе эта рота снова вошла в состав бригады и с тех пор несёт потери.",
+        "2024-11-21",
+        &[("2024-11-21", "Kupiansk")],
+    );
+}
+
+#[test]
+fn a_sentence_that_says_it_dates_the_incident_dates_it_however_old() {
+    check(
+        "Российские войска обстреляли Покровск из артиллерии.\n\nЭто произошло 3 октября.",
+        "2024-11-22",
+        &[("2024-10-03", "Pokrovsk")],
+    );
+}
