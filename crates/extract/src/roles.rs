@@ -763,6 +763,9 @@ impl Roles {
                 m.span,
             );
         }
+        if let Some(x) = self.scene_abroad_in_lead(a, lead, &foreign) {
+            w.add("the lead sets the story in a region abroad", 1, x);
+        }
         let own = a.places_in(paragraph).iter().find(|x| {
             x.span != m.span
                 && x.candidates.iter().any(|&id| {
@@ -789,6 +792,21 @@ impl Roles {
         entry: litopys_gazetteer::EntryId,
     ) -> bool {
         self.abroad_namesake(a, m, entry).score() >= THRESHOLD
+    }
+
+    /// A region abroad that the lead names as a scene, after a preposition of place ("в ходе
+    /// наступления в Курской области"): the story is set there, and a village named further
+    /// down without a region of its own is more likely there too.
+    fn scene_abroad_in_lead(&self, a: &Analysis, lead: Span, foreign: &dyn Fn(&&Mention) -> bool) -> Option<Span> {
+        let text = a.text();
+        a.places_in(lead)
+            .iter()
+            .filter(|x| foreign(x) && matches!(a.gazetteer.entry(x.candidates[0]).kind, Kind::Oblast | Kind::Region))
+            .find(|x| {
+                let prev = before(text, x.span, 1);
+                self.place_prepositions.ends(&strs(&prev)).is_some()
+            })
+            .map(|x| x.span)
     }
 
     /// True when an actor named at `span` is the source of a report, not a party: "Воздушные

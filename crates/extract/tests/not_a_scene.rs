@@ -174,3 +174,14 @@ fn numbers_in_links_are_not_counts() {
     assert_eq!(out.incidents.len(), 1);
     assert_eq!(out.incidents[0].injuries, Some(7));
 }
+
+#[test]
+fn a_lead_set_in_a_region_abroad_takes_the_village_named_below_with_it() {
+    // the lead sets the story in Kursk oblast; the village of the body, named with no region,
+    // is the Russian one, not its Ukrainian namesake
+    let abroad = "Пленные рассказали о провале контрнаступления ВСУ в Курской области. Большинство из них мобилизовали силой.\n\nНочью российская артиллерия обстреляла позиции ВСУ в селе Новоивановка.";
+    assert!(rows(abroad).is_empty());
+    // a lead set in a Ukrainian oblast keeps its village
+    let home = abroad.replace("Курской", "Сумской");
+    assert_eq!(rows(&home), vec![("Novoivanivka".to_string(), "Shelling/artillery/missile attack".to_string())]);
+}
