@@ -93,6 +93,7 @@ struct RolesFile {
     example: Langs,
     dates_the_incident: Langs,
     referred: Langs,
+    unreal: Langs,
     damage: Langs,
     strikes: Strikes,
 }
@@ -196,6 +197,7 @@ pub(crate) struct Roles {
     example: Words,
     dates_the_incident: Words,
     referred: Words,
+    unreal: Words,
     damage: Words,
     strikes: Vec<String>,
 }
@@ -233,6 +235,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 example: Words::new(f.example),
                 dates_the_incident: Words::new(f.dates_the_incident),
                 referred: Words::new(f.referred),
+                unreal: Words::new(f.unreal),
                 damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
             },
@@ -564,6 +567,12 @@ impl Roles {
     /// 2 октября", "Інцидент стався 9 лютого" (`data/roles.toml` `[dates_the_incident]`).
     pub(crate) fn dates_the_incident(&self, a: &Analysis, span: Span) -> bool {
         self.dates_the_incident.anywhere_in(a.text(), span)
+    }
+
+    /// True when the sentence at `span` calls what it tells fake or still to come ("— фейк",
+    /// "должен состояться в среду", `data/roles.toml` `[unreal]`).
+    pub(crate) fn tells_unreal(&self, a: &Analysis, span: Span) -> bool {
+        self.unreal.anywhere_in(a.text(), span)
     }
 
     /// Whether `line` opens with words that link to other stories (`data/roles.toml`

@@ -654,8 +654,10 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
     let cues = a.cues_in(span);
     let paragraph = a.paragraphs.get(s.paragraph_idx).copied().unwrap_or(span);
     let background = cues.iter().any(|c| c.kind == CueKind::Background);
-    // a question asserts nothing: "Кому выгоден подрыв дамбы?", "Who shelled the market?"
-    let event = !is_question(a, span) && best_rule(a, cues, a.cues_in(paragraph)).is_some();
+    // a question asserts nothing: "Кому выгоден подрыв дамбы?", "Who shelled the market?"; nor
+    // does a claim called fake or an event still to come
+    let unreal = || is_question(a, span) || crate::roles::builtin().tells_unreal(a, span);
+    let event = !unreal() && best_rule(a, cues, a.cues_in(paragraph)).is_some();
     let resolved: Vec<(DateExpr, Resolved)> = a
         .dates_in(span)
         .iter()

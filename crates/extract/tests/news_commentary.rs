@@ -65,3 +65,17 @@ fn a_sentence_that_says_it_dates_the_incident_dates_it_however_old() {
         &[("2024-10-03", "Pokrovsk")],
     );
 }
+
+// ---- claims called fake, events still to come ----------------------------------------------
+
+#[test]
+fn a_strike_called_fake_or_still_to_come_is_no_incident() {
+    check("Разведка: сообщения о массированном ракетном ударе по Киеву — фейк.", "2024-11-20", &[]);
+    check(
+        "В рассылке говорится о массированном ракетном ударе по Одессе, который должен состояться в пятницу.",
+        "2024-11-20",
+        &[],
+    );
+    // the strike told as done counts
+    check("Россия нанесла массированный ракетный удар по Киеву.", "2024-11-20", &[("2024-11-20", "Kyiv")]);
+}
