@@ -45,6 +45,13 @@ fn a_strike_reported_by_a_speaker_or_told_with_its_harm_still_counts() {
     check("После ракетного удара по Харькову в городе загорелся склад.", "2024-11-25", &[("2024-11-25", "Kharkiv")]);
 }
 
+#[test]
+fn strikes_named_as_the_cause_of_a_measure_are_no_incident() {
+    check("Из-за последних ракетных ударов по Запорожью власти ограничили работу электростанций.", "2024-11-19", &[]);
+    // a death caused by the strike is harm told: the strike counts
+    check("Из-за ракетного удара по Запорожью погибли два человека.", "2024-11-19", &[("2024-11-19", "Zaporizhzhia")]);
+}
+
 // ---- old months and days around a report of today ------------------------------------------
 
 #[test]
