@@ -523,14 +523,10 @@ impl Roles {
         }
         // "видео о Буче", "комментарии про ... Бучу": a topic, unless a place preposition comes
         // between ("о событиях в Буче" tells where they were)
-        // (the preposition right before the name, or before one adjective: "про украинскую Бучу")
-        let n = prev_words.len();
-        let topic_at = (n.saturating_sub(2)..n).rev().find(|&t| {
-            self.topic.starts(&[prev_words[t]]).is_some()
-                && prev_words[t + 1..].iter().all(|w| is_adjective(w))
-        });
-        if let Some(t) = topic_at {
-            w.add("the name is what something is about", 2, prev[t].1);
+        // (the preposition right before the name, or before one adjective: "про украинскую Бучу",
+        // or before a list the name ends: "про Владимира Путина и украинскую Бучу")
+        if let Some(at) = self.topic_before(text, m.span) {
+            w.add("the name is what something is about", 2, at);
         }
         // "тревога объявлена ... в Полтавской области", "отключения есть в Киеве, ...": a
         // sentence about an alert, a power cut or a strike's route that tells no incident of its
@@ -627,6 +623,27 @@ impl Roles {
             })
         };
         i > 0 && (is_prep(i - 1) || (i > 1 && is_prep(i - 2)))
+    }
+
+    /// The topic word ("о", "про", "about") that governs the name at `span`: right before it,
+    /// before adjectives, or before a list the name ends whose other items are names
+    /// ("комментарии про Владимира Путина и украинскую Бучу").
+    fn topic_before(&self, text: &str, span: Span) -> Option<Span> {
+        let prev = before(text, span, 6);
+        let capitalised = |s: Span| s.text(text).starts_with(char::is_uppercase);
+        let mut i = prev.len();
+        while i > 0 {
+            let (word, s) = &prev[i - 1];
+            if self.topic.starts(&[word.as_str()]).is_some() {
+                return Some(*s);
+            }
+            let list_item = is_adjective(word) || capitalised(*s) || matches!(word.as_str(), "и" | "і" | "й" | "та" | "and");
+            if !list_item {
+                return None;
+            }
+            i -= 1;
+        }
+        None
     }
 
     /// True when the place name stands for a government or a topic, not a scene.

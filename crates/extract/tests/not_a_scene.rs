@@ -185,3 +185,14 @@ fn a_lead_set_in_a_region_abroad_takes_the_village_named_below_with_it() {
     let home = abroad.replace("Курской", "Сумской");
     assert_eq!(rows(&home), vec![("Novoivanivka".to_string(), "Shelling/artillery/missile attack".to_string())]);
 }
+
+#[test]
+fn a_topic_word_governs_every_name_of_the_list_it_opens() {
+    // the verdict is for posts about a person and a town: the town is a topic, not the scene
+    assert!(rows("Суд приговорил блогера к шести годам колонии за посты про Владимира Путина и украинскую Бучу.").is_empty());
+    // an attack in the town is told there
+    assert_eq!(
+        rows("Суд приговорил блогера к шести годам колонии за нападение на полицейского в Буче."),
+        vec![("Bucha".to_string(), "Other".to_string())]
+    );
+}
