@@ -196,3 +196,15 @@ fn a_topic_word_governs_every_name_of_the_list_it_opens() {
         vec![("Bucha".to_string(), "Other".to_string())]
     );
 }
+
+#[test]
+fn the_towns_of_a_roads_name_are_no_scene() {
+    // the road is named after the towns it joins; the fighting is near another town
+    let got = rows("Российские подразделения наступают у Курахово, пытаясь окружить город и взять под контроль трассу Н15 Запорожье-Донецк.");
+    assert_eq!(got.iter().map(|(place, _)| place.as_str()).collect::<Vec<_>>(), vec!["Kurakhove"]);
+    // with no other place named, the road names none
+    assert!(rows("Российские подразделения наступают, пытаясь окружить город и взять под контроль трассу Н15 Запорожье-Донецк.").is_empty());
+    // the town itself named as the goal is a place
+    let got = rows("Российские подразделения наступают, пытаясь окружить город и взять под контроль Запорожье.");
+    assert_eq!(got.iter().map(|(place, _)| place.as_str()).collect::<Vec<_>>(), vec!["Zaporizhzhia"]);
+}
