@@ -273,11 +273,12 @@ pub fn segment(a: &Analysis) -> Outcome {
     // or, when it tells its own recent day in a report whose incidents all happened in one
     // place, there too: "В Херсоне дрон атаковал маршрутку [...] В субботу Днепровский район
     // стал целью ракетного удара" (an undated aside, "Since martial law was declared ...", is
-    // not, nor a strike recalled from two months before)
+    // not, nor a strike recalled from two months before, nor one on the whole country)
     if let Some(scene) = single_scene(&out.drafts) {
         let recent = |r: &Resolved| published.is_none_or(|p| r.date >= p.saturating_sub(jiff::ToSpan::days(14)));
         let own_day = |d: &Draft| d.date.is_some_and(|(e, r)| recent(&r) && d.sentences.iter().any(|&i| a.sentences[i].span.overlaps(&e.span)));
-        for d in out.drafts.iter_mut().filter(|d| d.place.is_none() && own_day(d)) {
+        // (not one told of the whole country: "удар по объектам Украины")
+        for d in out.drafts.iter_mut().filter(|d| d.place.is_none() && own_day(d) && !names_own_country(a, d)) {
             d.place = Some(scene);
             d.place_inherited = true;
         }
@@ -513,6 +514,19 @@ fn same_scene(a: &Analysis, p: EntryId, q: EntryId) -> bool {
 /// True when the sentence opens a quotation: “Yesterday, workers had just finished ...
 fn quoted_speech(a: &Analysis, s: &Sentence) -> bool {
     s.span.text(a.text()).trim_start().starts_with(['“', '«', '"', '„'])
+}
+
+/// True when the draft's sentences name Ukraine itself ("удар по объектам Украины"): its scene is
+/// the whole country, not the one place the report's other incidents share.
+fn names_own_country(a: &Analysis, d: &Draft) -> bool {
+    d.sentences.iter().any(|&i| {
+        a.places_in(a.sentences[i].span).iter().any(|m| {
+            m.candidates.first().is_some_and(|&id| {
+                let e = a.gazetteer.entry(id);
+                e.kind == Kind::Country && e.is_ukrainian()
+            })
+        })
+    })
 }
 
 /// The one place where every placed draft happened, if they name one place and one only.

@@ -86,3 +86,22 @@ fn a_strike_called_fake_or_still_to_come_is_no_incident() {
     // the strike told as done counts
     check("Россия нанесла массированный ракетный удар по Киеву.", "2024-11-20", &[("2024-11-20", "Kyiv")]);
 }
+
+// ---- a strike on the whole country beside one on a city ------------------------------------
+
+#[test]
+fn a_strike_told_of_the_whole_country_is_not_placed_in_the_city_of_another() {
+    // the first strike is told of Ukraine's energy sites: it has no city of its own, and the
+    // city of the second does not become its scene
+    check(
+        "Министерство обороны сообщило, что 28 ноября нанесен комбинированный удар по объектам энергетики Украины. 25 ноября в результате ракетного удара по штабу в городе Харьков уничтожены десятки военных.",
+        "2024-11-28",
+        &[("2024-11-25", "Kharkiv")],
+    );
+    // told with no place at all, it happened where the report's other strike did
+    check(
+        "Министерство обороны сообщило, что 28 ноября нанесен комбинированный удар по объектам энергетики. 25 ноября в результате ракетного удара по штабу в городе Харьков уничтожены десятки военных.",
+        "2024-11-28",
+        &[("2024-11-28", "Kharkiv"), ("2024-11-25", "Kharkiv")],
+    );
+}
