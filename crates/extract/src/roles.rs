@@ -86,7 +86,6 @@ struct RolesFile {
     owner_after: Langs,
     government_after_possessive: Langs,
     feature_after: Langs,
-    route_words: Langs,
     defenders: Langs,
     follow_up: Langs,
     suspect: Langs,
@@ -191,7 +190,6 @@ pub(crate) struct Roles {
     owner_after: Words,
     government_after_possessive: Words,
     feature_after: Words,
-    route_words: Words,
     defenders: Words,
     follow_up: Words,
     suspect: Words,
@@ -230,7 +228,6 @@ pub(crate) fn builtin() -> &'static Roles {
                 owner_after: Words::new(f.owner_after),
                 government_after_possessive: Words::new(f.government_after_possessive),
                 feature_after: Words::new(f.feature_after),
-                route_words: Words::new(f.route_words),
                 defenders: Words::new(f.defenders),
                 follow_up: Words::new(f.follow_up),
                 suspect: Words::new(f.suspect),
@@ -509,10 +506,6 @@ impl Roles {
         if self.feature_after.starts(&strs(&next)).is_some() {
             w.add("the name is part of a water body's name", 2, join(&next));
         }
-        // "трасса Н15 Запорожье-Донецк": part of a road's name
-        if let Some(at) = self.route_before(text, m.span) {
-            w.add("the name is part of a road's name", 2, at);
-        }
         // "the United States Embassy": the owner of an office in the country it stands in
         let country = m.candidates.first().is_some_and(|&id| a.gazetteer.entry(id).kind == Kind::Country);
         if country && self.owner_after.starts(&strs(&next)).is_some() {
@@ -646,26 +639,6 @@ impl Roles {
             }
             let list_item = is_adjective(word) || capitalised(*s) || matches!(word.as_str(), "и" | "і" | "й" | "та" | "and");
             if !list_item {
-                return None;
-            }
-            i -= 1;
-        }
-        None
-    }
-
-    /// The road word ("трассу", "highway") whose name the name at `span` is part of: right
-    /// before it, or before the road's number and the first town of a hyphenated pair ("трассу
-    /// Н15 Запорожье-Донецк").
-    fn route_before(&self, text: &str, span: Span) -> Option<Span> {
-        let prev = before(text, span, 4);
-        let mut i = prev.len();
-        while i > 0 {
-            let (word, s) = &prev[i - 1];
-            if self.route_words.starts(&[word.as_str()]).is_some() {
-                return Some(*s);
-            }
-            let part_of_name = word.chars().any(|c| c.is_ascii_digit()) || word.ends_with('-') || word == "-";
-            if !part_of_name {
                 return None;
             }
             i -= 1;
