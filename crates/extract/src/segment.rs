@@ -241,7 +241,10 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // a dated incident told later in the story (the attack a verdict punishes)
                 // happened where the story is, unless it says otherwise
                 let story_place = || out.drafts.last().filter(|d| same_paragraph || (f.date.is_some() && is_court(a, d))).and_then(|d| d.place);
-                let place = f.place.or(pending_place.take()).or_else(story_place);
+                // (one told of Ukraine itself, "Россия нанесла по Украине массированный удар",
+                // takes no place told before: its scene is the whole country)
+                let whole_country = inherited && names_ukraine(a, s.span);
+                let place = if whole_country { None } else { f.place.or(pending_place.take()).or_else(story_place) };
                 out.drafts.push(Draft { sentences: vec![idx], date: f.date, place, place_inherited: inherited && place.is_some(), typed_by: Vec::new() });
             }
             last => {
@@ -519,12 +522,15 @@ fn quoted_speech(a: &Analysis, s: &Sentence) -> bool {
 /// True when the draft's sentences name Ukraine itself ("удар по объектам Украины"): its scene is
 /// the whole country, not the one place the report's other incidents share.
 fn names_own_country(a: &Analysis, d: &Draft) -> bool {
-    d.sentences.iter().any(|&i| {
-        a.places_in(a.sentences[i].span).iter().any(|m| {
-            m.candidates.first().is_some_and(|&id| {
-                let e = a.gazetteer.entry(id);
-                e.kind == Kind::Country && e.is_ukrainian()
-            })
+    d.sentences.iter().any(|&i| names_ukraine(a, a.sentences[i].span))
+}
+
+/// True when the text at `span` names Ukraine itself.
+fn names_ukraine(a: &Analysis, span: Span) -> bool {
+    a.places_in(span).iter().any(|m| {
+        m.candidates.first().is_some_and(|&id| {
+            let e = a.gazetteer.entry(id);
+            e.kind == Kind::Country && e.is_ukrainian()
         })
     })
 }

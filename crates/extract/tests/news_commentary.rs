@@ -105,3 +105,13 @@ fn a_strike_told_of_the_whole_country_is_not_placed_in_the_city_of_another() {
         &[("2024-11-28", "Kharkiv"), ("2024-11-25", "Kharkiv")],
     );
 }
+
+#[test]
+fn a_strike_told_of_the_whole_country_takes_no_place_told_before() {
+    // the oblast above is where drones fly; the strike below is told of Ukraine as a whole
+    check("Над Сумской областью летят беспилотники.\n\nВ четверг Россия нанесла по Украине массированный ракетный удар.", "2024-11-22", &[]);
+    // told of no place, it takes the one told before
+    let text = "Над Сумской областью летят беспилотники.\n\nВ четверг Россия нанесла массированный ракетный удар.";
+    let places: Vec<String> = days_places(text, "2024-11-22").into_iter().map(|(_, place)| place).collect();
+    assert_eq!(places, vec!["Sumy".to_string()]);
+}
