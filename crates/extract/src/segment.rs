@@ -24,7 +24,8 @@
 //! An incident that names no scene happened where the person in it lives ("житель Харькова");
 //! failing that, when it tells its own recent day in a report whose other incidents all
 //! happened in one place, it happened there too (the strike of the day before on the same city).
-//! Otherwise it is dropped with a diagnostic.
+//! One told of Ukraine itself ("Россия нанесла по Украине удар") takes neither that place nor
+//! one told before it: its scene is the whole country. Otherwise it is dropped with a diagnostic.
 
 use litopys_gazetteer::{EntryId, Kind};
 use litopys_model::{Span, TimePrecision};
