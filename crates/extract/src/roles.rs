@@ -86,6 +86,7 @@ struct RolesFile {
     owner_after: Langs,
     government_after_possessive: Langs,
     feature_after: Langs,
+    transit_before: Langs,
     defenders: Langs,
     follow_up: Langs,
     suspect: Langs,
@@ -190,6 +191,7 @@ pub(crate) struct Roles {
     owner_after: Words,
     government_after_possessive: Words,
     feature_after: Words,
+    transit_before: Words,
     defenders: Words,
     follow_up: Words,
     suspect: Words,
@@ -228,6 +230,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 owner_after: Words::new(f.owner_after),
                 government_after_possessive: Words::new(f.government_after_possessive),
                 feature_after: Words::new(f.feature_after),
+                transit_before: Words::new(f.transit_before),
                 defenders: Words::new(f.defenders),
                 follow_up: Words::new(f.follow_up),
                 suspect: Words::new(f.suspect),
@@ -505,6 +508,10 @@ impl Roles {
         let next = after(text, m.span, 1);
         if self.feature_after.starts(&strs(&next)).is_some() {
             w.add("the name is part of a water body's name", 2, join(&next));
+        }
+        // "ракеты через Черниговскую область": a stretch of the route
+        if let Some(word) = prev.last().filter(|(word, _)| self.transit_before.starts(&[word.as_str()]).is_some()) {
+            w.add("the name is a stretch of a route", 2, word.1);
         }
         // "the United States Embassy": the owner of an office in the country it stands in
         let country = m.candidates.first().is_some_and(|&id| a.gazetteer.entry(id).kind == Kind::Country);

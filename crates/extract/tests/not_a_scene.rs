@@ -208,3 +208,14 @@ fn the_towns_of_a_roads_name_are_no_scene() {
     let got = rows("Российские подразделения наступают, пытаясь окружить город и взять под контроль Запорожье.");
     assert_eq!(got.iter().map(|(place, _)| place.as_str()).collect::<Vec<_>>(), vec!["Zaporizhzhia"]);
 }
+
+#[test]
+fn a_region_missiles_pass_through_is_no_scene() {
+    // "через" names a stretch of the missiles' route, not where they struck
+    assert!(rows("Ракетный удар по Украине\n\nМониторинговые каналы сообщают о заходе крылатых ракет через Черниговскую область.").is_empty());
+    // the region struck is the scene
+    assert_eq!(
+        rows("Мониторинговые каналы сообщают о ракетном ударе по Черниговской области."),
+        vec![("Chernihiv".to_string(), "Shelling/artillery/missile attack".to_string())]
+    );
+}
