@@ -52,6 +52,22 @@ fn strikes_named_as_the_cause_of_a_measure_are_no_incident() {
     check("Из-за ракетного удара по Запорожью погибли два человека.", "2024-11-19", &[("2024-11-19", "Zaporizhzhia")]);
 }
 
+#[test]
+fn a_crime_named_as_what_someone_was_involved_in_is_no_incident() {
+    // the story is the man found years later; the killing is what he was involved in
+    check(
+        "В Одессе нашли мужчину, который много лет скрывался от следствия. Мужчина, причастный к убийству инкассатора, тогда сбежал.",
+        "2024-09-25",
+        &[],
+    );
+    // told as his act, it is an incident (dated at publication, having no day of its own)
+    check(
+        "В Одессе нашли мужчину, который много лет скрывался от следствия. Мужчина совершил убийство инкассатора и сбежал.",
+        "2024-09-25",
+        &[("2024-09-25", "Odesa")],
+    );
+}
+
 // ---- old months and days around a report of today ------------------------------------------
 
 #[test]
