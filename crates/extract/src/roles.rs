@@ -94,6 +94,7 @@ struct RolesFile {
     example: Langs,
     dates_the_incident: Langs,
     referred: Langs,
+    retraction: Langs,
     unreal: Langs,
     damage: Langs,
     strikes: Strikes,
@@ -199,6 +200,7 @@ pub(crate) struct Roles {
     example: Words,
     dates_the_incident: Words,
     referred: Words,
+    retraction: Words,
     unreal: Words,
     damage: Words,
     strikes: Vec<String>,
@@ -238,6 +240,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 example: Words::new(f.example),
                 dates_the_incident: Words::new(f.dates_the_incident),
                 referred: Words::new(f.referred),
+                retraction: Words::new(f.retraction),
                 unreal: Words::new(f.unreal),
                 damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
@@ -576,6 +579,12 @@ impl Roles {
     /// "должен состояться в среду", `data/roles.toml` `[unreal]`).
     pub(crate) fn tells_unreal(&self, a: &Analysis, span: Span) -> bool {
         self.unreal.anywhere_in(a.text(), span)
+    }
+
+    /// True when the sentence at `span` takes back what the report told before: "Это были
+    /// запланированные учения" (`data/roles.toml` `[retraction]`).
+    pub(crate) fn retracts(&self, a: &Analysis, span: Span) -> bool {
+        self.retraction.anywhere_in(a.text(), span)
     }
 
     /// Whether `line` opens with words that link to other stories (`data/roles.toml`

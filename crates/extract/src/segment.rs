@@ -296,6 +296,10 @@ pub fn segment(a: &Analysis) -> Outcome {
     // "Киев может попросить систему после удара по Днепру": a strike named only as what a
     // statement or a plan refers to, with no day and no harm, is told elsewhere, not here
     out.drafts.retain(|d| !only_referred(a, d));
+    // "UPD. Это были запланированные учения": a correction takes back the incidents told before it
+    if let Some(at) = a.sentences.iter().rposition(|s| crate::roles::builtin().retracts(a, s.span)) {
+        out.drafts.retain(|d| d.sentences.first().is_some_and(|&i| i > at));
+    }
     out.drafts = merge_repeats(a, out.drafts, published);
     out
 }

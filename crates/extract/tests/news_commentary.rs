@@ -131,3 +131,13 @@ fn a_strike_told_of_the_whole_country_takes_no_place_told_before() {
     let places: Vec<String> = days_places(text, "2024-11-22").into_iter().map(|(_, place)| place).collect();
     assert_eq!(places, vec!["Sumy".to_string()]);
 }
+
+// ---- a correction that takes the report back -----------------------------------------------
+
+#[test]
+fn a_correction_that_it_was_an_exercise_takes_back_the_incident() {
+    let told = "В среду у Мелитополя на блокпосту началась перестрелка с диверсионно-разведывательной группой.";
+    check(&format!("{told}\n\nUPD. Это были запланированные учения."), "2024-11-22", &[]);
+    // without the correction the clash stands
+    assert_eq!(days_places(told, "2024-11-22").len(), 1);
+}
