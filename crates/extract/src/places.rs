@@ -401,6 +401,8 @@ fn names_a_road(text: &str, m: &Mention) -> bool {
     let [end_then_road, end_before_road, road_after, road_then_end, road_before_end] = RE.get_or_init(|| {
         let end = r"\p{Lu}[\p{L}'’.-]*";
         let dash = r"\s*[-–—]\s*";
+        // a road's number may stand between the road word and its ends: "трасу Н15 Запоріжжя-Донецьк"
+        let number = r"(?:\p{L}{0,2}-?\d[\p{L}\d-]*\s+)?";
         let re = |p: String| regex::Regex::new(&format!("(?i:{p})")).expect("static regex");
         [
             // "[Kyiv] – Chop highway"
@@ -409,9 +411,9 @@ fn names_a_road(text: &str, m: &Mention) -> bool {
             re(format!(r"{end}{dash}$")),
             re(format!(r"^\s+{ROAD}")),
             // "траса [Київ] – Чоп"
-            re(format!(r"{ROAD}\s+$")),
+            re(format!(r"{ROAD}\s+{number}$")),
             // "траса Київ – [Чоп]"
-            re(format!(r"{ROAD}\s+{end}{dash}$")),
+            re(format!(r"{ROAD}\s+{number}{end}{dash}$")),
         ]
     });
     let before = window(text, m.span.start.saturating_sub(48), m.span.start);
@@ -496,6 +498,8 @@ mod tests {
         assert_eq!(place_of("Жінки перекрили трасу Київ-Чоп біля Мукачева."), Some("Mukachevo".into()));
         assert_eq!(place_of("Водители перекрыли трассу Киев – Одесса в Умани."), Some("Uman".into()));
         assert_eq!(place_of("Women blocked the Kyiv – Chop highway."), None);
+        // past the road's number
+        assert_eq!(place_of("Військові тримають трасу Н15 Запоріжжя-Донецьк біля Курахового."), Some("Kurakhove".into()));
         // a place that is not a road's end stays the scene
         assert_eq!(place_of("Protesters gathered in Kyiv on the road to the office."), Some("Kyiv".into()));
     }

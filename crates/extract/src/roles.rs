@@ -86,12 +86,17 @@ struct RolesFile {
     owner_after: Langs,
     government_after_possessive: Langs,
     feature_after: Langs,
+    transit_before: Langs,
     defenders: Langs,
     follow_up: Langs,
     suspect: Langs,
     related_links: Langs,
     example: Langs,
     recap: Langs,
+    dates_the_incident: Langs,
+    referred: Langs,
+    retraction: Langs,
+    unreal: Langs,
     damage: Langs,
     strikes: Strikes,
 }
@@ -188,12 +193,17 @@ pub(crate) struct Roles {
     owner_after: Words,
     government_after_possessive: Words,
     feature_after: Words,
+    transit_before: Words,
     defenders: Words,
     follow_up: Words,
     suspect: Words,
     related_links: Vec<String>,
     example: Words,
     recap: Words,
+    dates_the_incident: Words,
+    referred: Words,
+    retraction: Words,
+    unreal: Words,
     damage: Words,
     strikes: Vec<String>,
 }
@@ -224,12 +234,17 @@ pub(crate) fn builtin() -> &'static Roles {
                 owner_after: Words::new(f.owner_after),
                 government_after_possessive: Words::new(f.government_after_possessive),
                 feature_after: Words::new(f.feature_after),
+                transit_before: Words::new(f.transit_before),
                 defenders: Words::new(f.defenders),
                 follow_up: Words::new(f.follow_up),
                 suspect: Words::new(f.suspect),
                 related_links: [f.related_links.en, f.related_links.uk, f.related_links.ru].concat(),
                 example: Words::new(f.example),
                 recap: Words::new(f.recap),
+                dates_the_incident: Words::new(f.dates_the_incident),
+                referred: Words::new(f.referred),
+                retraction: Words::new(f.retraction),
+                unreal: Words::new(f.unreal),
                 damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
             },
@@ -500,6 +515,10 @@ impl Roles {
         if self.feature_after.starts(&strs(&next)).is_some() {
             w.add("the name is part of a water body's name", 2, join(&next));
         }
+        // "ракеты через Черниговскую область": a stretch of the route
+        if let Some(word) = prev.last().filter(|(word, _)| self.transit_before.starts(&[word.as_str()]).is_some()) {
+            w.add("the name is a stretch of a route", 2, word.1);
+        }
         // "the United States Embassy": the owner of an office in the country it stands in
         let country = m.candidates.first().is_some_and(|&id| a.gazetteer.entry(id).kind == Kind::Country);
         if country && self.owner_after.starts(&strs(&next)).is_some() {
@@ -517,14 +536,10 @@ impl Roles {
         }
         // "видео о Буче", "комментарии про ... Бучу": a topic, unless a place preposition comes
         // between ("о событиях в Буче" tells where they were)
-        // (the preposition right before the name, or before one adjective: "про украинскую Бучу")
-        let n = prev_words.len();
-        let topic_at = (n.saturating_sub(2)..n).rev().find(|&t| {
-            self.topic.starts(&[prev_words[t]]).is_some()
-                && prev_words[t + 1..].iter().all(|w| is_adjective(w))
-        });
-        if let Some(t) = topic_at {
-            w.add("the name is what something is about", 2, prev[t].1);
+        // (the preposition right before the name, or before one adjective: "про украинскую Бучу",
+        // or before a list the name ends: "про Владимира Путина и украинскую Бучу")
+        if let Some(at) = self.topic_before(text, m.span) {
+            w.add("the name is what something is about", 2, at);
         }
         // "тревога объявлена ... в Полтавской области", "отключения есть в Киеве, ...": a
         // sentence about an alert, a power cut or a strike's route that tells no incident of its
@@ -562,6 +577,24 @@ impl Roles {
         }
         let Some(n) = self.recap.starts(&words) else { return false };
         !words[n..].iter().any(|w| self.speech.starts(&[w]).is_some())
+    }
+
+    /// True when the sentence at `span` says it dates the incident told before: "Это произошло
+    /// 2 октября", "Інцидент стався 9 лютого" (`data/roles.toml` `[dates_the_incident]`).
+    pub(crate) fn dates_the_incident(&self, a: &Analysis, span: Span) -> bool {
+        self.dates_the_incident.anywhere_in(a.text(), span)
+    }
+
+    /// True when the sentence at `span` calls what it tells fake or still to come ("— фейк",
+    /// "должен состояться в среду", `data/roles.toml` `[unreal]`).
+    pub(crate) fn tells_unreal(&self, a: &Analysis, span: Span) -> bool {
+        self.unreal.anywhere_in(a.text(), span)
+    }
+
+    /// True when the sentence at `span` takes back what the report told before: "Это были
+    /// запланированные учения" (`data/roles.toml` `[retraction]`).
+    pub(crate) fn retracts(&self, a: &Analysis, span: Span) -> bool {
+        self.retraction.anywhere_in(a.text(), span)
     }
 
     /// Whether `line` opens with words that link to other stories (`data/roles.toml`
@@ -621,6 +654,27 @@ impl Roles {
             })
         };
         i > 0 && (is_prep(i - 1) || (i > 1 && is_prep(i - 2)))
+    }
+
+    /// The topic word ("о", "про", "about") that governs the name at `span`: right before it,
+    /// before adjectives, or before a list the name ends whose other items are names
+    /// ("комментарии про Владимира Путина и украинскую Бучу").
+    fn topic_before(&self, text: &str, span: Span) -> Option<Span> {
+        let prev = before(text, span, 6);
+        let capitalised = |s: Span| s.text(text).starts_with(char::is_uppercase);
+        let mut i = prev.len();
+        while i > 0 {
+            let (word, s) = &prev[i - 1];
+            if self.topic.starts(&[word.as_str()]).is_some() {
+                return Some(*s);
+            }
+            let list_item = is_adjective(word) || capitalised(*s) || matches!(word.as_str(), "и" | "і" | "й" | "та" | "and");
+            if !list_item {
+                return None;
+            }
+            i -= 1;
+        }
+        None
     }
 
     /// True when the place name stands for a government or a topic, not a scene.
@@ -766,6 +820,9 @@ impl Roles {
                 m.span,
             );
         }
+        if let Some(x) = self.scene_abroad_in_lead(a, lead, &foreign) {
+            w.add("the lead sets the story in a region abroad", 1, x);
+        }
         let own = a.places_in(paragraph).iter().find(|x| {
             x.span != m.span
                 && x.candidates.iter().any(|&id| {
@@ -794,6 +851,21 @@ impl Roles {
         self.abroad_namesake(a, m, entry).score() >= THRESHOLD
     }
 
+    /// A region abroad that the lead names as a scene, after a preposition of place ("в ходе
+    /// наступления в Курской области"): the story is set there, and a village named further
+    /// down without a region of its own is more likely there too.
+    fn scene_abroad_in_lead(&self, a: &Analysis, lead: Span, foreign: &dyn Fn(&&Mention) -> bool) -> Option<Span> {
+        let text = a.text();
+        a.places_in(lead)
+            .iter()
+            .filter(|x| foreign(x) && matches!(a.gazetteer.entry(x.candidates[0]).kind, Kind::Oblast | Kind::Region))
+            .find(|x| {
+                let prev = before(text, x.span, 1);
+                self.place_prepositions.ends(&strs(&prev)).is_some()
+            })
+            .map(|x| x.span)
+    }
+
     /// True when an actor named at `span` is the source of a report, not a party: "Воздушные
     /// силы ВСУ заявили", "по данным ВСУ", "the Ukrainian military said".
     pub(crate) fn is_source(&self, text: &str, span: Span) -> bool {
@@ -805,6 +877,35 @@ impl Roles {
     /// injured", "загинув чоловік" (`data/roles.toml` `[damage]`).
     pub(crate) fn tells_damage(&self, a: &Analysis, span: Span) -> bool {
         self.damage.anywhere_in(a.text(), span)
+    }
+
+    /// The stretches of the sentence at `span` that name an event another thing refers to:
+    /// from the event word after a word of `[referred]` ("после удара по Днепру", "о ракетном
+    /// ударе", up to two adjectives between) to the end of its clause. `events` are the spans of
+    /// the sentence's event cues; the word after the preposition must start one of them. Not
+    /// after a verb of statement: "сообщил об ударе" reports the strike.
+    pub(crate) fn referred_stretches(&self, text: &str, span: Span, events: &[Span]) -> Vec<Span> {
+        let tokens = window_tokens(text, span.start, span.end);
+        let words = lowered(text, 0, tokens.iter().copied());
+        let w = strs(&words);
+        let mut out = Vec::new();
+        for i in 0..w.len() {
+            let Some(n) = self.referred.starts(&w[i..]) else { continue };
+            let reported = i > 0 && self.speech.starts(&w[i - 1..]).is_some();
+            if reported {
+                continue;
+            }
+            let mut j = i + n;
+            let mut skipped = 0;
+            while skipped < 2 && w.get(j).is_some_and(|x| adjective_shaped(x)) && !starts_event(tokens[j], events) {
+                j += 1;
+                skipped += 1;
+            }
+            let Some(&head) = tokens.get(j).filter(|t| !t.is_empty() && starts_event(**t, events)) else { continue };
+            let end = tokens[j..].iter().find(|t| t.is_empty()).map_or(span.end, |t| t.start);
+            out.push(Span::new(head.start, end));
+        }
+        out
     }
 
     /// True when `sub_event_type` is a strike (`[strikes]`).
@@ -822,6 +923,21 @@ impl Roles {
         let w: Vec<&str> = lower.split_whitespace().collect();
         self.defenders.starts(&w).is_some()
     }
+}
+
+/// True when the word `w` (lower case) is an article or looks like a Russian or Ukrainian
+/// adjective ("ответного", "ракетном", "нову"): the words that may stand between a preposition
+/// and the noun it governs.
+fn adjective_shaped(w: &str) -> bool {
+    const ENDINGS: [&str; 24] = [
+        "ого", "его", "ому", "ему", "ой", "ей", "ый", "ий", "ій", "ым", "им", "ом", "ем", "ых", "их", "ая", "яя", "ое", "ее", "ую", "юю", "ої", "ою", "ну",
+    ];
+    matches!(w, "the" | "a" | "an") || (w.chars().count() > 3 && ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// True when the word at `word` starts inside one of the event cues at `events`.
+fn starts_event(word: Span, events: &[Span]) -> bool {
+    events.iter().any(|e| e.start <= word.start && word.start < e.end)
 }
 
 /// True when a name whose nominative is `nominative` ends in -у/-ю only in the dative: a

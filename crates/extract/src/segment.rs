@@ -24,7 +24,8 @@
 //! An incident that names no scene happened where the person in it lives ("житель Харькова");
 //! failing that, when it tells its own recent day in a report whose other incidents all
 //! happened in one place, it happened there too (the strike of the day before on the same city).
-//! Otherwise it is dropped with a diagnostic.
+//! One told of Ukraine itself ("Россия нанесла по Украине удар") takes neither that place nor
+//! one told before it: its scene is the whole country. Otherwise it is dropped with a diagnostic.
 
 use litopys_gazetteer::{EntryId, Kind};
 use litopys_model::{Span, TimePrecision};
@@ -241,7 +242,10 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // a dated incident told later in the story (the attack a verdict punishes)
                 // happened where the story is, unless it says otherwise
                 let story_place = || out.drafts.last().filter(|d| same_paragraph || (f.date.is_some() && is_court(a, d))).and_then(|d| d.place);
-                let place = f.place.or(pending_place.take()).or_else(story_place);
+                // (one told of Ukraine itself, "Россия нанесла по Украине массированный удар",
+                // takes no place told before: its scene is the whole country)
+                let whole_country = inherited && names_ukraine(a, s.span);
+                let place = if whole_country { None } else { f.place.or(pending_place.take()).or_else(story_place) };
                 out.drafts.push(Draft { sentences: vec![idx], date: f.date, place, place_inherited: inherited && place.is_some(), typed_by: Vec::new() });
             }
             last => {
@@ -273,11 +277,12 @@ pub fn segment(a: &Analysis) -> Outcome {
     // or, when it tells its own recent day in a report whose incidents all happened in one
     // place, there too: "В Херсоне дрон атаковал маршрутку [...] В субботу Днепровский район
     // стал целью ракетного удара" (an undated aside, "Since martial law was declared ...", is
-    // not, nor a strike recalled from two months before)
+    // not, nor a strike recalled from two months before, nor one on the whole country)
     if let Some(scene) = single_scene(&out.drafts) {
         let recent = |r: &Resolved| published.is_none_or(|p| r.date >= p.saturating_sub(jiff::ToSpan::days(14)));
         let own_day = |d: &Draft| d.date.is_some_and(|(e, r)| recent(&r) && d.sentences.iter().any(|&i| a.sentences[i].span.overlaps(&e.span)));
-        for d in out.drafts.iter_mut().filter(|d| d.place.is_none() && own_day(d)) {
+        // (not one told of the whole country: "удар по объектам Украины")
+        for d in out.drafts.iter_mut().filter(|d| d.place.is_none() && own_day(d) && !names_own_country(a, d)) {
             d.place = Some(scene);
             d.place_inherited = true;
         }
@@ -288,8 +293,50 @@ pub fn segment(a: &Analysis) -> Outcome {
         out.drafts.retain(|d| d.date.is_some());
     }
     date_follow_ups(a, &mut out.drafts, &recalls, published);
+    // "Киев может попросить систему после удара по Днепру": a strike named only as what a
+    // statement or a plan refers to, with no day and no harm, is told elsewhere, not here
+    out.drafts.retain(|d| !only_referred(a, d));
+    // "UPD. Это были запланированные учения": a correction takes back the incidents told before it
+    if let Some(at) = a.sentences.iter().rposition(|s| crate::roles::builtin().retracts(a, s.span)) {
+        out.drafts.retain(|d| d.sentences.first().is_some_and(|&i| i > at));
+    }
     out.drafts = merge_repeats(a, out.drafts, published);
     out
+}
+
+/// True when the draft names its event only as what something else refers to ("после удара по
+/// Днепру", "в речи о ракетном ударе", `data/roles.toml` `[referred]`), with no day of its own
+/// and no harm told: three signs together that the report comments on an incident told
+/// elsewhere. An event cue outside such a phrase in a sentence that tells an event, a death, an
+/// injury or damage keeps it.
+fn only_referred(a: &Analysis, d: &Draft) -> bool {
+    if !undated(d) {
+        return false;
+    }
+    let roles = crate::roles::builtin();
+    let mut referred = 0;
+    for &i in &d.sentences {
+        let span = a.sentences[i].span;
+        let cues = a.cues_in(span);
+        if cues.iter().any(|c| matches!(c.kind, CueKind::Killed | CueKind::Injured)) || roles.tells_damage(a, span) {
+            tracing::trace!(sentence = i, "referred: harm told");
+            return false;
+        }
+        // (a sentence that tells no event of its own only adds to the draft)
+        let paragraph = a.paragraphs.get(a.sentences[i].paragraph_idx).copied().unwrap_or(span);
+        if best_rule(a, cues, a.cues_in(paragraph)).is_none() {
+            continue;
+        }
+        let events: Vec<Span> = crate::score::counting(cues).iter().map(|c| c.span).collect();
+        let stretches = roles.referred_stretches(a.text(), span, &events);
+        let inside = |c: &Span| stretches.iter().any(|s| s.start <= c.start && c.end <= s.end);
+        if let Some(told) = events.iter().find(|c| !inside(c)) {
+            tracing::trace!(sentence = i, cue = told.text(a.text()), "referred: an event told");
+            return false;
+        }
+        referred += events.len();
+    }
+    referred > 0
 }
 
 /// The byte offset of the first line that heads a list of links to other stories ("Схожі
@@ -477,6 +524,22 @@ fn quoted_speech(a: &Analysis, s: &Sentence) -> bool {
     s.span.text(a.text()).trim_start().starts_with(['“', '«', '"', '„'])
 }
 
+/// True when the draft's sentences name Ukraine itself ("удар по объектам Украины"): its scene is
+/// the whole country, not the one place the report's other incidents share.
+fn names_own_country(a: &Analysis, d: &Draft) -> bool {
+    d.sentences.iter().any(|&i| names_ukraine(a, a.sentences[i].span))
+}
+
+/// True when the text at `span` names Ukraine itself.
+fn names_ukraine(a: &Analysis, span: Span) -> bool {
+    a.places_in(span).iter().any(|m| {
+        m.candidates.first().is_some_and(|&id| {
+            let e = a.gazetteer.entry(id);
+            e.kind == Kind::Country && e.is_ukrainian()
+        })
+    })
+}
+
 /// The one place where every placed draft happened, if they name one place and one only.
 fn single_scene(drafts: &[Draft]) -> Option<PlacePick> {
     let mut placed = drafts.iter().filter_map(|d| d.place);
@@ -539,11 +602,22 @@ struct Frame {
 /// incident that has no day yet and that began in another paragraph: the headline and lead of a
 /// report tell a recent incident, and an old day further down tells another one ("Зокрема, 1
 /// лютого в Рівненському ТЦК теж був вибух" under a report of today's explosion; the beating
-/// that a verdict punishes).
+/// that a verdict punishes). So is a month that ended more than two weeks before publication,
+/// told by a sentence that tells no event: "В сентябре батальон снова встал на оборону" under
+/// today's report of a strike on it is the unit's past, not the strike's month (a lead that
+/// tells the incident in its month, "в начале октября расстреляли", dates it). A sentence that
+/// says it dates the incident ("Это произошло 2 октября") is never stale.
 fn stale_for(a: &Analysis, d: &Draft, s: &Sentence, f: &Features, published: Option<jiff::civil::Date>) -> bool {
     let (Some((_, r)), true, Some(p)) = (f.date, undated(d), published) else { return false };
     let other_paragraph = d.sentences.first().is_some_and(|&i| a.sentences[i].paragraph_idx != s.paragraph_idx);
-    other_paragraph && r.precision == TimePrecision::Day && r.date < p.saturating_sub(jiff::ToSpan::days(14))
+    let cutoff = p.saturating_sub(jiff::ToSpan::days(14));
+    let old = match r.precision {
+        TimePrecision::Day => r.date < cutoff,
+        TimePrecision::Month => !f.event && r.date.last_of_month() < cutoff,
+        _ => false,
+    };
+    // ("Это произошло 2 октября" dates the incident told, however old)
+    other_paragraph && old && !crate::roles::builtin().dates_the_incident(a, s.span)
 }
 
 /// The publication day a dateline gives ("15:05, 29 січня 2026"), for a page with no date.
@@ -605,8 +679,10 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
     let cues = a.cues_in(span);
     let paragraph = a.paragraphs.get(s.paragraph_idx).copied().unwrap_or(span);
     let background = cues.iter().any(|c| c.kind == CueKind::Background);
-    // a question asserts nothing: "Кому выгоден подрыв дамбы?", "Who shelled the market?"
-    let event = !is_question(a, span) && best_rule(a, cues, a.cues_in(paragraph)).is_some();
+    // a question asserts nothing: "Кому выгоден подрыв дамбы?", "Who shelled the market?"; nor
+    // does a claim called fake or an event still to come
+    let unreal = || is_question(a, span) || crate::roles::builtin().tells_unreal(a, span);
+    let event = !unreal() && best_rule(a, cues, a.cues_in(paragraph)).is_some();
     let resolved: Vec<(DateExpr, Resolved)> = a
         .dates_in(span)
         .iter()

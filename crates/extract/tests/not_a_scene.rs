@@ -174,3 +174,48 @@ fn numbers_in_links_are_not_counts() {
     assert_eq!(out.incidents.len(), 1);
     assert_eq!(out.incidents[0].injuries, Some(7));
 }
+
+#[test]
+fn a_lead_set_in_a_region_abroad_takes_the_village_named_below_with_it() {
+    // the lead sets the story in Kursk oblast; the village of the body, named with no region,
+    // is the Russian one, not its Ukrainian namesake
+    let abroad = "Пленные рассказали о провале контрнаступления ВСУ в Курской области. Большинство из них мобилизовали силой.\n\nНочью российская артиллерия обстреляла позиции ВСУ в селе Новоивановка.";
+    assert!(rows(abroad).is_empty());
+    // a lead set in a Ukrainian oblast keeps its village
+    let home = abroad.replace("Курской", "Сумской");
+    assert_eq!(rows(&home), vec![("Novoivanivka".to_string(), "Shelling/artillery/missile attack".to_string())]);
+}
+
+#[test]
+fn a_topic_word_governs_every_name_of_the_list_it_opens() {
+    // the verdict is for posts about a person and a town: the town is a topic, not the scene
+    assert!(rows("Суд приговорил блогера к шести годам колонии за посты про Владимира Путина и украинскую Бучу.").is_empty());
+    // an attack in the town is told there
+    assert_eq!(
+        rows("Суд приговорил блогера к шести годам колонии за нападение на полицейского в Буче."),
+        vec![("Bucha".to_string(), "Other".to_string())]
+    );
+}
+
+#[test]
+fn the_towns_of_a_roads_name_are_no_scene() {
+    // the road is named after the towns it joins; the fighting is near another town
+    let got = rows("Российские подразделения наступают у Курахово, пытаясь окружить город и взять под контроль трассу Н15 Запорожье-Донецк.");
+    assert_eq!(got.iter().map(|(place, _)| place.as_str()).collect::<Vec<_>>(), vec!["Kurakhove"]);
+    // with no other place named, the road names none
+    assert!(rows("Российские подразделения наступают, пытаясь окружить город и взять под контроль трассу Н15 Запорожье-Донецк.").is_empty());
+    // the town itself named as the goal is a place
+    let got = rows("Российские подразделения наступают, пытаясь окружить город и взять под контроль Запорожье.");
+    assert_eq!(got.iter().map(|(place, _)| place.as_str()).collect::<Vec<_>>(), vec!["Zaporizhzhia"]);
+}
+
+#[test]
+fn a_region_missiles_pass_through_is_no_scene() {
+    // "через" names a stretch of the missiles' route, not where they struck
+    assert!(rows("Ракетный удар по Украине\n\nМониторинговые каналы сообщают о заходе крылатых ракет через Черниговскую область.").is_empty());
+    // the region struck is the scene
+    assert_eq!(
+        rows("Мониторинговые каналы сообщают о ракетном ударе по Черниговской области."),
+        vec![("Chernihiv".to_string(), "Shelling/artillery/missile attack".to_string())]
+    );
+}
