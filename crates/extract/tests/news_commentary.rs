@@ -3,21 +3,10 @@
 //! Every text below was written for litopys; the places are real, the incidents are not.
 
 mod common;
-use common::extract;
-
-/// `(event_date, location)` of every incident in `text` published on `published`.
-fn days_places(text: &str, published: &str) -> Vec<(String, String)> {
-    extract(text, published)
-        .incidents
-        .iter()
-        .map(|i| (i.event_date.to_string(), i.location.clone()))
-        .collect()
-}
+use common::days_places;
 
 fn check(text: &str, published: &str, expected: &[(&str, &str)]) {
-    let got = days_places(text, published);
-    let want: Vec<(String, String)> = expected.iter().map(|(d, l)| (d.to_string(), l.to_string())).collect();
-    assert_eq!(got, want, "\ntext: {text}");
+    common::check_days_places(text, published, expected);
 }
 
 // ---- a strike named only as what something else refers to ----------------------------------

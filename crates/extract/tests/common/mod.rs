@@ -50,3 +50,19 @@ pub fn places(text: &str) -> Vec<(String, String, u8)> {
         })
         .collect()
 }
+
+/// `(event_date, location)` of every incident in `text` published on `published`.
+pub fn days_places(text: &str, published: &str) -> Vec<(String, String)> {
+    extract(text, published)
+        .incidents
+        .iter()
+        .map(|i| (i.event_date.to_string(), i.location.clone()))
+        .collect()
+}
+
+/// Asserts the `(event_date, location)` of every incident, in order.
+pub fn check_days_places(text: &str, published: &str, expected: &[(&str, &str)]) {
+    let got = days_places(text, published);
+    let want: Vec<(String, String)> = expected.iter().map(|(d, l)| (d.to_string(), l.to_string())).collect();
+    assert_eq!(got, want, "\ntext: {text}");
+}
