@@ -19,7 +19,6 @@
 //! which name the scene with a preposition ("в Киеве", "по Киеву"), and removes the largest
 //! class of phantom incidents from general news (issues #13 and #14).
 
-use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use litopys_gazetteer::{Frame, Kind, Mention};
@@ -27,6 +26,12 @@ use litopys_model::Span;
 use serde::Deserialize;
 
 use crate::Analysis;
+
+mod sentences;
+mod words;
+
+pub(crate) use words::DocumentWords;
+use words::{after, before, join, lowered, strs, window_tokens, words, Words};
 
 /// One piece of evidence: what it says and the words that say it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,78 +106,6 @@ struct RolesFile {
     strikes: Strikes,
 }
 
-/// A list of words and phrases: each a sequence of word patterns.
-#[derive(Default)]
-struct Words(Vec<Vec<Pattern>>);
-
-enum Pattern {
-    Exact(String),
-    Prefix(String),
-}
-
-impl Pattern {
-    fn matches(&self, word: &str) -> bool {
-        match self {
-            Pattern::Exact(w) => word == w,
-            Pattern::Prefix(p) => word.starts_with(p.as_str()),
-        }
-    }
-}
-
-impl Words {
-    fn new(l: Langs) -> Words {
-        let phrases =
-            l.en.into_iter()
-                .chain(l.uk)
-                .chain(l.ru)
-                .map(|p| {
-                    p.to_lowercase()
-                        .split_whitespace()
-                        .map(|w| match w.strip_suffix('*') {
-                            Some(stem) => Pattern::Prefix(stem.to_string()),
-                            None => Pattern::Exact(w.to_string()),
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .filter(|p| !p.is_empty())
-                .collect();
-        Words(phrases)
-    }
-
-    /// The number of words of the longest phrase that `words` starts with.
-    fn starts(&self, words: &[&str]) -> Option<usize> {
-        self.0
-            .iter()
-            .filter(|p| {
-                p.len() <= words.len() && p.iter().zip(words).all(|(pat, w)| pat.matches(w))
-            })
-            .map(Vec::len)
-            .max()
-    }
-
-    /// True when one of the phrases stands anywhere among the words of `text` in `span`.
-    fn anywhere_in(&self, text: &str, span: Span) -> bool {
-        let words = lowered(text, 0, window_tokens(text, span.start, span.end).into_iter().filter(|t| !t.is_empty()));
-        let words: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
-        (0..words.len()).any(|i| self.starts(&words[i..]).is_some())
-    }
-
-    /// The number of words of the longest phrase that `words` ends with.
-    fn ends(&self, words: &[&str]) -> Option<usize> {
-        self.0
-            .iter()
-            .filter(|p| {
-                p.len() <= words.len()
-                    && p.iter()
-                        .rev()
-                        .zip(words.iter().rev())
-                        .all(|(pat, w)| pat.matches(w))
-            })
-            .map(Vec::len)
-            .max()
-    }
-}
-
 /// The role words, compiled once.
 #[derive(Default)]
 pub(crate) struct Roles {
@@ -214,7 +147,7 @@ pub(crate) fn builtin() -> &'static Roles {
     ROLES.get_or_init(|| {
         // the file is part of the binary and tested to parse: an error is a build defect, and
         // the empty table then only turns the role checks off
-        let file: Option<RolesFile> = toml::from_str(include_str!("../../../data/roles.toml")).ok();
+        let file: Option<RolesFile> = toml::from_str(include_str!("../../../../data/roles.toml")).ok();
         match file {
             Some(f) => Roles {
                 speech: Words::new(f.speech),
@@ -251,144 +184,6 @@ pub(crate) fn builtin() -> &'static Roles {
             None => Roles::default(),
         }
     })
-}
-
-/// Lower-case words of `text` with their spans (offsets into the document from `base`), and an
-/// empty word at each mark that ends a clause.
-fn words(text: &str, base: usize) -> Vec<(String, Span)> {
-    lowered(text, base, tokens(text, base))
-}
-
-/// The spans of [`words`], not yet lower-cased: the callers that keep a few words of a window
-/// lower-case only those.
-fn tokens(text: &str, base: usize) -> Vec<Span> {
-    // about one word in six bytes of Cyrillic, fewer in English
-    let mut out = Vec::with_capacity(text.len() / 6);
-    let mut start = None;
-    for (i, ch) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let word_char = litopys_gazetteer::chars::is_alphanumeric(ch) || ch == '-' || ch == '\'' || ch == '’';
-        match (word_char, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Span::new(base + s, base + i));
-                start = None;
-            }
-            _ => {}
-        }
-        if !word_char
-            && matches!(
-                ch,
-                ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '–' | '\n'
-            )
-        {
-            out.push(Span::new(base + i, base + i));
-        }
-    }
-    out
-}
-
-thread_local! {
-    /// The tokens of the document this thread is extracting, with its text's address and
-    /// length: see [`DocumentWords`].
-    static DOCUMENT: RefCell<Option<(usize, usize, Vec<Span>)>> = const { RefCell::new(None) };
-}
-
-/// While alive, the role checks on this thread take the words of windows of `text` from one
-/// tokenisation of the whole text, made here, instead of tokenising each window again: every
-/// cue and place asks for the words around it. Dropped, it forgets the text.
-pub(crate) struct DocumentWords;
-
-impl DocumentWords {
-    pub(crate) fn new(text: &str) -> DocumentWords {
-        let entry = (text.as_ptr() as usize, text.len(), tokens(text, 0));
-        DOCUMENT.with(|d| *d.borrow_mut() = Some(entry));
-        DocumentWords
-    }
-}
-
-impl Drop for DocumentWords {
-    fn drop(&mut self) {
-        DOCUMENT.with(|d| *d.borrow_mut() = None);
-    }
-}
-
-/// The tokens of `text[start..end]` as [`tokens`] makes them (a word cut by an edge ends or
-/// starts there), from the document's tokens when `text` is the document being extracted.
-fn window_tokens(text: &str, start: usize, end: usize) -> Vec<Span> {
-    DOCUMENT.with(|d| match &*d.borrow() {
-        Some((at, len, all)) if *at == text.as_ptr() as usize && *len == text.len() => {
-            // tokens are sorted by end, a word before the mark that ends it
-            let first = all.partition_point(|t| if t.is_empty() { t.start < start } else { t.end <= start });
-            all[first..]
-                .iter()
-                .take_while(|t| t.start < end)
-                .filter_map(|t| match t.is_empty() {
-                    true => Some(*t),
-                    // an empty window inside a word holds no word
-                    false => Some(Span::new(t.start.max(start), t.end.min(end))).filter(|w| !w.is_empty()),
-                })
-                .collect()
-        }
-        _ => tokens(text.get(start..end).unwrap_or(""), start),
-    })
-}
-
-/// The words at `spans` (document offsets; `text` starts at `base`), lower-cased; an empty span
-/// stays an empty word.
-fn lowered(text: &str, base: usize, spans: impl IntoIterator<Item = Span>) -> Vec<(String, Span)> {
-    spans
-        .into_iter()
-        .map(|s| {
-            let word = text.get(s.start.saturating_sub(base)..s.end.saturating_sub(base)).unwrap_or("");
-            (word.to_lowercase(), s)
-        })
-        .collect()
-}
-
-/// Words after `span` up to the end of its clause (at most `n`).
-fn after(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
-    let mut end = (span.end + 160).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut t = window_tokens(text, span.end, end);
-    // the last word may be cut
-    if end < text.len() {
-        t.pop();
-    }
-    let kept = t.into_iter().take_while(|s| !s.is_empty()).take(n);
-    lowered(text, 0, kept)
-}
-
-/// Words before `span` back to the start of its clause (at most `n`), in text order.
-fn before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
-    let mut start = span.start.saturating_sub(160);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let mut t = window_tokens(text, start, span.start);
-    // the first word may be cut
-    if start > 0 && !t.is_empty() {
-        t.remove(0);
-    }
-    let clause = t.iter().rposition(|s| s.is_empty()).map_or(0, |i| i + 1);
-    let t = &t[clause..];
-    let skip = t.len().saturating_sub(n);
-    lowered(text, 0, t[skip..].iter().copied())
-}
-
-fn strs(w: &[(String, Span)]) -> Vec<&str> {
-    w.iter().map(|(s, _)| s.as_str()).collect()
-}
-
-fn join(w: &[(String, Span)]) -> Span {
-    match (w.first(), w.last()) {
-        (Some(f), Some(l)) => Span::new(f.1.start, l.1.end),
-        _ => Span::new(0, 0),
-    }
 }
 
 impl Roles {
@@ -550,70 +345,6 @@ impl Roles {
             w.add("the name is in a sentence about an alert, a power cut or a strike's route", 2, alert);
         }
         w
-    }
-
-    /// True when the text in `span` follows up an incident told before: "the death toll rose to
-    /// 27", "кількість загиблих зросла", "из-под завалов извлекли тело" (`data/roles.toml`
-    /// `[follow_up]`).
-    pub(crate) fn follows_up(&self, a: &Analysis, span: Span) -> bool {
-        self.follow_up.anywhere_in(a.text(), span)
-    }
-
-    /// True when the text in `span` names the perpetrator of an incident told before: "the
-    /// suspect in the attack", "нападника", "стрелявшего" (`data/roles.toml` `[suspect]`).
-    pub(crate) fn names_suspect(&self, a: &Analysis, span: Span) -> bool {
-        self.suspect.anywhere_in(a.text(), span)
-    }
-
-    /// True when the sentence at `span` opens with an example word: "For instance, ...",
-    /// "Наприклад, ..." (`data/roles.toml` `[example]`).
-    /// Also when it opens a recap of earlier news ("Ранее во Львове ...", `[recap]`) with no
-    /// verb of speech in its first words ("Ранее власти сообщали ..." reports this incident).
-    pub(crate) fn opens_example(&self, a: &Analysis, span: Span) -> bool {
-        let words = after(a.text(), Span::new(span.start, span.start), 8);
-        let words = strs(&words);
-        if self.example.starts(&words).is_some() {
-            return true;
-        }
-        let Some(n) = self.recap.starts(&words) else { return false };
-        !words[n..].iter().any(|w| self.speech.starts(&[w]).is_some())
-    }
-
-    /// True when the sentence at `span` says it dates the incident told before: "Это произошло
-    /// 2 октября", "Інцидент стався 9 лютого" (`data/roles.toml` `[dates_the_incident]`).
-    pub(crate) fn dates_the_incident(&self, a: &Analysis, span: Span) -> bool {
-        self.dates_the_incident.anywhere_in(a.text(), span)
-    }
-
-    /// True when the sentence at `span` calls what it tells fake or still to come ("— фейк",
-    /// "должен состояться в среду", `data/roles.toml` `[unreal]`).
-    pub(crate) fn tells_unreal(&self, a: &Analysis, span: Span) -> bool {
-        self.unreal.anywhere_in(a.text(), span)
-    }
-
-    /// True when the sentence at `span` takes back what the report told before: "Это были
-    /// запланированные учения" (`data/roles.toml` `[retraction]`).
-    pub(crate) fn retracts(&self, a: &Analysis, span: Span) -> bool {
-        self.retraction.anywhere_in(a.text(), span)
-    }
-
-    /// Whether `line` opens with words that link to other stories (`data/roles.toml`
-    /// `[related_links]`): `Some(true)` when the line holds nothing else ("Схожі новини"),
-    /// `Some(false)` when a headline follows ("Read also: ...").
-    pub(crate) fn related_links(&self, line: &str) -> Option<bool> {
-        // every line and every sentence's line is asked: lower-case only a head long enough for
-        // a marker and what may close it (a longer line holds a headline after the marker)
-        let line = line.trim();
-        // most lines start with a letter no marker starts with
-        let first = line.chars().next()?.to_lowercase().next()?;
-        if !self.related_links.iter().any(|m| m.starts_with(first)) {
-            return None;
-        }
-        let head_end = line.char_indices().nth(48).map_or(line.len(), |(i, _)| i);
-        let lower = line[..head_end].to_lowercase();
-        let marker = self.related_links.iter().filter(|m| lower.starts_with(m.as_str())).max_by_key(|m| m.len())?;
-        let rest = lower[marker.len()..].trim_matches(|c: char| c.is_whitespace() || c == ':' || c == '.' || c == '›' || c == '>');
-        Some(rest.is_empty() && head_end == line.len())
     }
 
     /// The alert word of the sentence around `span`, if the sentence has one and no event cue.
@@ -873,41 +604,6 @@ impl Roles {
         self.speech_after(text, span).is_some() || self.source_before.ends(&strs(&prev)).is_some()
     }
 
-    /// True when the text in `span` tells harm done: "повреждены два дома", "a woman was
-    /// injured", "загинув чоловік" (`data/roles.toml` `[damage]`).
-    pub(crate) fn tells_damage(&self, a: &Analysis, span: Span) -> bool {
-        self.damage.anywhere_in(a.text(), span)
-    }
-
-    /// The stretches of the sentence at `span` that name an event another thing refers to:
-    /// from the event word after a word of `[referred]` ("после удара по Днепру", "о ракетном
-    /// ударе", up to two adjectives between) to the end of its clause. `events` are the spans of
-    /// the sentence's event cues; the word after the preposition must start one of them. Not
-    /// after a verb of statement: "сообщил об ударе" reports the strike.
-    pub(crate) fn referred_stretches(&self, text: &str, span: Span, events: &[Span]) -> Vec<Span> {
-        let tokens = window_tokens(text, span.start, span.end);
-        let words = lowered(text, 0, tokens.iter().copied());
-        let w = strs(&words);
-        let mut out = Vec::new();
-        for i in 0..w.len() {
-            let Some(n) = self.referred.starts(&w[i..]) else { continue };
-            let reported = i > 0 && self.speech.starts(&w[i - 1..]).is_some();
-            if reported {
-                continue;
-            }
-            let mut j = i + n;
-            let mut skipped = 0;
-            while skipped < 2 && w.get(j).is_some_and(|x| adjective_shaped(x)) && !starts_event(tokens[j], events) {
-                j += 1;
-                skipped += 1;
-            }
-            let Some(&head) = tokens.get(j).filter(|t| !t.is_empty() && starts_event(**t, events)) else { continue };
-            let end = tokens[j..].iter().find(|t| t.is_empty()).map_or(span.end, |t| t.start);
-            out.push(Span::new(head.start, end));
-        }
-        out
-    }
-
     /// True when `sub_event_type` is a strike (`[strikes]`).
     pub(crate) fn is_strike(&self, sub_event_type: &str) -> bool {
         self.strikes.iter().any(|s| s == sub_event_type)
@@ -923,21 +619,6 @@ impl Roles {
         let w: Vec<&str> = lower.split_whitespace().collect();
         self.defenders.starts(&w).is_some()
     }
-}
-
-/// True when the word `w` (lower case) is an article or looks like a Russian or Ukrainian
-/// adjective ("ответного", "ракетном", "нову"): the words that may stand between a preposition
-/// and the noun it governs.
-fn adjective_shaped(w: &str) -> bool {
-    const ENDINGS: [&str; 24] = [
-        "ого", "его", "ому", "ему", "ой", "ей", "ый", "ий", "ій", "ым", "им", "ом", "ем", "ых", "их", "ая", "яя", "ое", "ее", "ую", "юю", "ої", "ою", "ну",
-    ];
-    matches!(w, "the" | "a" | "an") || (w.chars().count() > 3 && ENDINGS.iter().any(|e| w.ends_with(e)))
-}
-
-/// True when the word at `word` starts inside one of the event cues at `events`.
-fn starts_event(word: Span, events: &[Span]) -> bool {
-    events.iter().any(|e| e.start <= word.start && word.start < e.end)
 }
 
 /// True when a name whose nominative is `nominative` ends in -у/-ю only in the dative: a
@@ -997,25 +678,8 @@ mod tests {
 
     #[test]
     fn the_table_parses() {
-        let file: Result<RolesFile, _> = toml::from_str(include_str!("../../../data/roles.toml"));
+        let file: Result<RolesFile, _> = toml::from_str(include_str!("../../../../data/roles.toml"));
         assert!(file.is_ok(), "{:?}", file.err());
-    }
-
-    #[test]
-    fn documentdoc_words_cut_windows_as_tokenising_them_does() {
-        // written for litopys: words cut by either edge, marks, an apostrophe and a hyphen
-        let text = "Увечері, 5 березня, у Кам'янці-Подільському (Хмельниччина) чоловік напав; двоє — поранені.";
-        let ends: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
-        let doc_words = DocumentWords::new(text);
-        for (k, &start) in ends.iter().enumerate() {
-            for &end in &ends[k..] {
-                let alone = tokens(&text[start..end], start);
-                assert_eq!(window_tokens(text, start, end), alone, "{start}..{end}");
-            }
-        }
-        drop(doc_words);
-        let other = String::from(text);
-        assert_eq!(window_tokens(&other, 4, 20), tokens(&other[4..20], 4), "another text tokenises its window");
     }
 
     #[test]

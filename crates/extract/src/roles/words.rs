@@ -1,0 +1,242 @@
+//! The words around a name or in a sentence, as the role checks read them: the tables of
+//! `data/roles.toml` compiled to word patterns, and the tokeniser that cuts text into lower-case
+//! words with an empty word at each mark that ends a clause. A document being extracted is
+//! tokenised once ([`DocumentWords`]); the checks cut their windows from it.
+
+use std::cell::RefCell;
+
+use litopys_model::Span;
+
+use super::Langs;
+
+/// A list of words and phrases: each a sequence of word patterns.
+#[derive(Default)]
+pub(super) struct Words(Vec<Vec<Pattern>>);
+
+enum Pattern {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Pattern {
+    fn matches(&self, word: &str) -> bool {
+        match self {
+            Pattern::Exact(w) => word == w,
+            Pattern::Prefix(p) => word.starts_with(p.as_str()),
+        }
+    }
+}
+
+impl Words {
+    pub(super) fn new(l: Langs) -> Words {
+        let phrases =
+            l.en.into_iter()
+                .chain(l.uk)
+                .chain(l.ru)
+                .map(|p| {
+                    p.to_lowercase()
+                        .split_whitespace()
+                        .map(|w| match w.strip_suffix('*') {
+                            Some(stem) => Pattern::Prefix(stem.to_string()),
+                            None => Pattern::Exact(w.to_string()),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .filter(|p| !p.is_empty())
+                .collect();
+        Words(phrases)
+    }
+
+    /// The number of words of the longest phrase that `words` starts with.
+    pub(super) fn starts(&self, words: &[&str]) -> Option<usize> {
+        self.0
+            .iter()
+            .filter(|p| {
+                p.len() <= words.len() && p.iter().zip(words).all(|(pat, w)| pat.matches(w))
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// True when one of the phrases stands anywhere among the words of `text` in `span`.
+    pub(super) fn anywhere_in(&self, text: &str, span: Span) -> bool {
+        let words = lowered(text, 0, window_tokens(text, span.start, span.end).into_iter().filter(|t| !t.is_empty()));
+        let words: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        (0..words.len()).any(|i| self.starts(&words[i..]).is_some())
+    }
+
+    /// The number of words of the longest phrase that `words` ends with.
+    pub(super) fn ends(&self, words: &[&str]) -> Option<usize> {
+        self.0
+            .iter()
+            .filter(|p| {
+                p.len() <= words.len()
+                    && p.iter()
+                        .rev()
+                        .zip(words.iter().rev())
+                        .all(|(pat, w)| pat.matches(w))
+            })
+            .map(Vec::len)
+            .max()
+    }
+}
+
+/// Lower-case words of `text` with their spans (offsets into the document from `base`), and an
+/// empty word at each mark that ends a clause.
+pub(super) fn words(text: &str, base: usize) -> Vec<(String, Span)> {
+    lowered(text, base, tokens(text, base))
+}
+
+/// The spans of [`words`], not yet lower-cased: the callers that keep a few words of a window
+/// lower-case only those.
+pub(super) fn tokens(text: &str, base: usize) -> Vec<Span> {
+    // about one word in six bytes of Cyrillic, fewer in English
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut start = None;
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let word_char = litopys_gazetteer::chars::is_alphanumeric(ch) || ch == '-' || ch == '\'' || ch == '’';
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Span::new(base + s, base + i));
+                start = None;
+            }
+            _ => {}
+        }
+        if !word_char
+            && matches!(
+                ch,
+                ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')' | '—' | '–' | '\n'
+            )
+        {
+            out.push(Span::new(base + i, base + i));
+        }
+    }
+    out
+}
+
+thread_local! {
+    /// The tokens of the document this thread is extracting, with its text's address and
+    /// length: see [`DocumentWords`].
+    static DOCUMENT: RefCell<Option<(usize, usize, Vec<Span>)>> = const { RefCell::new(None) };
+}
+
+/// While alive, the role checks on this thread take the words of windows of `text` from one
+/// tokenisation of the whole text, made here, instead of tokenising each window again: every
+/// cue and place asks for the words around it. Dropped, it forgets the text.
+pub(crate) struct DocumentWords;
+
+impl DocumentWords {
+    pub(crate) fn new(text: &str) -> DocumentWords {
+        let entry = (text.as_ptr() as usize, text.len(), tokens(text, 0));
+        DOCUMENT.with(|d| *d.borrow_mut() = Some(entry));
+        DocumentWords
+    }
+}
+
+impl Drop for DocumentWords {
+    fn drop(&mut self) {
+        DOCUMENT.with(|d| *d.borrow_mut() = None);
+    }
+}
+
+/// The tokens of `text[start..end]` as [`tokens`] makes them (a word cut by an edge ends or
+/// starts there), from the document's tokens when `text` is the document being extracted.
+pub(super) fn window_tokens(text: &str, start: usize, end: usize) -> Vec<Span> {
+    DOCUMENT.with(|d| match &*d.borrow() {
+        Some((at, len, all)) if *at == text.as_ptr() as usize && *len == text.len() => {
+            // tokens are sorted by end, a word before the mark that ends it
+            let first = all.partition_point(|t| if t.is_empty() { t.start < start } else { t.end <= start });
+            all[first..]
+                .iter()
+                .take_while(|t| t.start < end)
+                .filter_map(|t| match t.is_empty() {
+                    true => Some(*t),
+                    // an empty window inside a word holds no word
+                    false => Some(Span::new(t.start.max(start), t.end.min(end))).filter(|w| !w.is_empty()),
+                })
+                .collect()
+        }
+        _ => tokens(text.get(start..end).unwrap_or(""), start),
+    })
+}
+
+/// The words at `spans` (document offsets; `text` starts at `base`), lower-cased; an empty span
+/// stays an empty word.
+pub(super) fn lowered(text: &str, base: usize, spans: impl IntoIterator<Item = Span>) -> Vec<(String, Span)> {
+    spans
+        .into_iter()
+        .map(|s| {
+            let word = text.get(s.start.saturating_sub(base)..s.end.saturating_sub(base)).unwrap_or("");
+            (word.to_lowercase(), s)
+        })
+        .collect()
+}
+
+/// Words after `span` up to the end of its clause (at most `n`).
+pub(super) fn after(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
+    let mut end = (span.end + 160).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut t = window_tokens(text, span.end, end);
+    // the last word may be cut
+    if end < text.len() {
+        t.pop();
+    }
+    let kept = t.into_iter().take_while(|s| !s.is_empty()).take(n);
+    lowered(text, 0, kept)
+}
+
+/// Words before `span` back to the start of its clause (at most `n`), in text order.
+pub(super) fn before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
+    let mut start = span.start.saturating_sub(160);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut t = window_tokens(text, start, span.start);
+    // the first word may be cut
+    if start > 0 && !t.is_empty() {
+        t.remove(0);
+    }
+    let clause = t.iter().rposition(|s| s.is_empty()).map_or(0, |i| i + 1);
+    let t = &t[clause..];
+    let skip = t.len().saturating_sub(n);
+    lowered(text, 0, t[skip..].iter().copied())
+}
+
+pub(super) fn strs(w: &[(String, Span)]) -> Vec<&str> {
+    w.iter().map(|(s, _)| s.as_str()).collect()
+}
+
+pub(super) fn join(w: &[(String, Span)]) -> Span {
+    match (w.first(), w.last()) {
+        (Some(f), Some(l)) => Span::new(f.1.start, l.1.end),
+        _ => Span::new(0, 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documentdoc_words_cut_windows_as_tokenising_them_does() {
+        // written for litopys: words cut by either edge, marks, an apostrophe and a hyphen
+        let text = "Увечері, 5 березня, у Кам'янці-Подільському (Хмельниччина) чоловік напав; двоє — поранені.";
+        let ends: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let doc_words = DocumentWords::new(text);
+        for (k, &start) in ends.iter().enumerate() {
+            for &end in &ends[k..] {
+                let alone = tokens(&text[start..end], start);
+                assert_eq!(window_tokens(text, start, end), alone, "{start}..{end}");
+            }
+        }
+        drop(doc_words);
+        let other = String::from(text);
+        assert_eq!(window_tokens(&other, 4, 20), tokens(&other[4..20], 4), "another text tokenises its window");
+    }
+}
