@@ -31,7 +31,7 @@ mod sentences;
 mod words;
 
 pub(crate) use words::DocumentWords;
-use words::{after, before, join, lowered, strs, window_tokens, words, Words};
+use words::{after, before, join, lowered, strs, window_tokens, words, words_before, Words};
 
 /// One piece of evidence: what it says and the words that say it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -631,20 +631,6 @@ fn takes_dative_u(nominative: &str) -> bool {
         (Some(c), _, _) => litopys_gazetteer::chars::is_alphabetic(c) && !"аеєиіїоуюяыэё".contains(c),
         _ => false,
     }
-}
-
-/// Words before `span` across clause marks (at most `n`, a mark an empty word), in text order.
-fn words_before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
-    let mut start = span.start.saturating_sub(120);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    let mut t = window_tokens(text, start, span.start);
-    if start > 0 && !t.is_empty() {
-        t.remove(0);
-    }
-    let skip = t.len().saturating_sub(n);
-    lowered(text, 0, t[skip..].iter().copied())
 }
 
 /// True for a word with a Russian or Ukrainian verb's ending ("подвергся", "атаковали").

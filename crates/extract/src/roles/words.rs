@@ -191,19 +191,31 @@ pub(super) fn after(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
     lowered(text, 0, kept)
 }
 
-/// Words before `span` back to the start of its clause (at most `n`), in text order.
-pub(super) fn before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
-    let mut start = span.start.saturating_sub(160);
+/// The tokens of up to `reach` bytes before `span`, less a first word the window cut.
+fn tokens_before(text: &str, span: Span, reach: usize) -> Vec<Span> {
+    let mut start = span.start.saturating_sub(reach);
     while !text.is_char_boundary(start) {
         start += 1;
     }
     let mut t = window_tokens(text, start, span.start);
-    // the first word may be cut
     if start > 0 && !t.is_empty() {
         t.remove(0);
     }
+    t
+}
+
+/// Words before `span` back to the start of its clause (at most `n`), in text order.
+pub(super) fn before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
+    let t = tokens_before(text, span, 160);
     let clause = t.iter().rposition(|s| s.is_empty()).map_or(0, |i| i + 1);
     let t = &t[clause..];
+    let skip = t.len().saturating_sub(n);
+    lowered(text, 0, t[skip..].iter().copied())
+}
+
+/// Words before `span` across clause marks (at most `n`, a mark an empty word), in text order.
+pub(super) fn words_before(text: &str, span: Span, n: usize) -> Vec<(String, Span)> {
+    let t = tokens_before(text, span, 120);
     let skip = t.len().saturating_sub(n);
     lowered(text, 0, t[skip..].iter().copied())
 }
