@@ -25,7 +25,9 @@ use std::sync::OnceLock;
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
 use litopys_model::{Span, TimePrecision};
-use regex::{Captures, Regex, RegexSet, RegexSetBuilder};
+use regex::{Captures, RegexSet, RegexSetBuilder};
+
+use crate::gated::LazyRegex;
 
 pub use crate::report_dates::{is_dateline, is_report_date};
 
@@ -244,8 +246,9 @@ const UK_RU_DAY: &str = "понеділ(?:ок|ка)|вівтор(?:ок|ка)|�
 
 type Build = fn(&Captures) -> Option<DateKind>;
 
-fn patterns() -> &'static [(Regex, Build)] {
-    static P: OnceLock<Vec<(Regex, Build)>> = OnceLock::new();
+/// The patterns, each compiled when a text first matches it (see [`crate::gated::LazyRegex`]).
+fn patterns() -> &'static [(LazyRegex, Build)] {
+    static P: OnceLock<Vec<(LazyRegex, Build)>> = OnceLock::new();
     P.get_or_init(|| {
         let year_word = r"(?:\s*(?:року|році|рік|р\.|года|году|г\.))?";
         let raw: Vec<(String, Build)> = vec![
@@ -371,7 +374,7 @@ fn patterns() -> &'static [(Regex, Build)] {
         // Word boundaries are checked by hand after matching (see `at_word_edges`): a `\b` in
         // a pattern makes the regex engine give up its fast DFA on Cyrillic text.
         raw.into_iter()
-            .map(|(re, build)| (Regex::new(&format!("(?i){}", re.replace(r"\b", ""))).expect("static date regex"), build))
+            .map(|(re, build)| (LazyRegex::new(format!("(?i){}", re.replace(r"\b", ""))).expect("static date regex"), build))
             .collect()
     })
 }
@@ -461,7 +464,7 @@ pub fn find(text: &str) -> Vec<DateExpr> {
         if !matching.matched(rank) {
             continue;
         }
-        for c in re.captures_iter(text) {
+        for c in re.get().captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
             if !at_word_edges(text, m.start(), m.end()) {
                 continue;
@@ -537,6 +540,13 @@ pub fn year_hint(exprs: &[DateExpr]) -> Option<i16> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn every_pattern_compiles() {
+        // they are compiled on first use; the set holds them all
+        assert!(patterns().iter().all(|(re, _)| re.compiles()));
+        assert_eq!(pattern_set().len(), patterns().len());
+    }
 
     /// Resolves the first expression in `text` published on `published`, after an incident on
     /// `previous`, to `(YYYY-MM-DD, precision)`.

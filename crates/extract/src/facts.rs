@@ -481,7 +481,14 @@ mod tests {
 
     #[test]
     fn builtin_table_compiles() {
-        assert!(FactTable::from_toml(include_str!("../../../data/facts.toml")).is_ok());
+        let t = FactTable::from_toml(include_str!("../../../data/facts.toml")).unwrap();
+        // the patterns are compiled on first use: each must compile then
+        let single = [&t.case_opened, &t.article, &t.sentenced, &t.probation, &t.fine, &t.money];
+        let keyed = [&t.sentence_kinds, &t.currencies, &t.amount_kinds];
+        assert!(single.iter().all(|g| g.compiles()));
+        assert!(keyed.iter().flat_map(|k| k.iter()).all(|(_, g)| g.compiles()));
+        assert!(t.units.iter().all(|(_, g)| g.compiles()) && t.multipliers.iter().all(|(_, g)| g.compiles()));
+        assert!(t.damage.compiles() && t.injuries.compiles());
     }
 
     #[test]

@@ -12,7 +12,54 @@
 //! the full pattern's own DFA is fast and the gate is skipped. Results are the full pattern's,
 //! always.
 
+//!
+//! Patterns are compiled on first use ([`LazyRegex`]): a process that extracts one short note
+//! (as `acled_eval.py` runs litopys, once per note) searches with few of the tables' patterns,
+//! and compiling them all took a third of its start-up. A table's patterns are still parsed
+//! when it loads, so that a bad pattern in `data/facts.toml` is an error then, not later.
+
+use std::sync::OnceLock;
+
 use regex::{Match, Regex, RegexSet, RegexSetBuilder, SetMatches};
+
+/// A regular expression whose syntax is checked at once and which is compiled when first
+/// searched with.
+#[derive(Debug, Clone)]
+pub(crate) struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    /// `pattern`, parsed (an error here is an error in the pattern) but not compiled.
+    pub(crate) fn new(pattern: String) -> Result<LazyRegex, regex::Error> {
+        regex_syntax::Parser::new()
+            .parse(&pattern)
+            .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+        Ok(LazyRegex { pattern, compiled: OnceLock::new() })
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// Whether the pattern compiles (what [`LazyRegex::get`] will find), for tests of tables.
+    #[cfg(test)]
+    pub(crate) fn compiles(&self) -> bool {
+        Regex::new(&self.pattern).is_ok()
+    }
+
+    /// The compiled expression. A pattern that parses but is too big to compile matches
+    /// nothing, with a warning.
+    pub(crate) fn get(&self) -> &Regex {
+        self.compiled.get_or_init(|| {
+            Regex::new(&self.pattern).unwrap_or_else(|e| {
+                tracing::warn!(pattern = %self.pattern, error = %e, "pattern not compiled: it matches nothing");
+                Regex::new(r"[^\s\S]").expect("the empty class compiles")
+            })
+        })
+    }
+}
 
 /// The gates of several patterns in one set: one pass over a sentence says which of the
 /// patterns can match in it, so that a sentence holding none of a table's words costs one
@@ -51,9 +98,9 @@ impl GateSet {
 /// A pattern and its gate (see the module docs).
 #[derive(Debug, Clone)]
 pub(crate) struct Gated {
-    full: Regex,
+    full: LazyRegex,
     /// `None` when the pattern has no word boundary to remove.
-    gate: Option<Regex>,
+    gate: Option<LazyRegex>,
 }
 
 /// Keyed patterns ("vehicle", "building"...) behind one gate, the union of their gates, that
@@ -73,6 +120,12 @@ impl GatedList {
         Ok(GatedList { union, items })
     }
 
+    /// Whether every pattern of the list compiles.
+    #[cfg(test)]
+    pub(crate) fn compiles(&self) -> bool {
+        self.items.iter().all(|(_, g)| g.compiles())
+    }
+
     /// A pattern that matches wherever one of the list's patterns does (none when it is empty).
     pub(crate) fn gate_pattern(&self) -> String {
         if self.items.is_empty() { "[^\\s\\S]".to_string() } else { self.union.clone() }
@@ -81,21 +134,27 @@ impl GatedList {
     /// The keys whose pattern occurs in `haystack`, each with its first match, in table order,
     /// once a [`GateSet`] has opened the list's gate.
     pub(crate) fn matches<'h>(&self, haystack: &'h str) -> Vec<(&str, Match<'h>)> {
-        self.items.iter().filter_map(|(k, r)| r.full.find(haystack).map(|m| (k.as_str(), m))).collect()
+        self.items.iter().filter_map(|(k, r)| r.full().find(haystack).map(|m| (k.as_str(), m))).collect()
     }
 }
 
 impl Gated {
     /// Compiles `pattern`, and its gate when it has word boundaries.
     pub(crate) fn new(pattern: &str) -> Result<Gated, regex::Error> {
-        let full = Regex::new(pattern)?;
+        let full = LazyRegex::new(pattern.to_string())?;
         let gate = if pattern.contains(r"\b") {
-            // a gate that fails to compile only costs speed: search with the full pattern
-            Regex::new(&pattern.replace(r"\b", "")).ok()
+            // a gate that fails to parse only costs speed: search with the full pattern
+            LazyRegex::new(pattern.replace(r"\b", "")).ok()
         } else {
             None
         };
         Ok(Gated { full, gate })
+    }
+
+    /// Whether the pattern and its gate compile.
+    #[cfg(test)]
+    pub(crate) fn compiles(&self) -> bool {
+        self.full.compiles() && self.gate.as_ref().is_none_or(LazyRegex::compiles)
     }
 
     /// The gate's pattern: the full pattern without its word boundaries.
@@ -105,20 +164,20 @@ impl Gated {
 
     /// The full pattern, for a search a [`GateSet`] has already let through.
     pub(crate) fn full(&self) -> &Regex {
-        &self.full
+        self.full.get()
     }
 
     fn open(&self, haystack: &str) -> bool {
-        haystack.is_ascii() || self.gate.as_ref().is_none_or(|g| g.is_match(haystack))
+        haystack.is_ascii() || self.gate.as_ref().is_none_or(|g| g.get().is_match(haystack))
     }
 
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
-        self.open(haystack) && self.full.is_match(haystack)
+        self.open(haystack) && self.full().is_match(haystack)
     }
 
     pub(crate) fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
         if self.open(haystack) {
-            self.full.find(haystack)
+            self.full().find(haystack)
         } else {
             None
         }
@@ -128,6 +187,15 @@ impl Gated {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_pattern_is_an_error_when_made_not_when_used() {
+        assert!(LazyRegex::new(r"(?i)\bнож(ем".to_string()).is_err());
+        assert!(Gated::new(r"\p{NoSuchClass}").is_err());
+        let lazy = LazyRegex::new(r"(?i)\bніж\b".to_string()).unwrap();
+        assert!(lazy.compiles());
+        assert_eq!(lazy.get().find("гострий НІЖ").map(|m| m.as_str()), Some("НІЖ"));
+    }
 
     #[test]
     fn the_gate_never_changes_a_result() {

@@ -23,7 +23,7 @@
 //! the cost is only a table entry. Cue syntax (see the codebook's header): `=word` is the
 //! written form only, `stem*` any word starting with the stem, anything else a lemma.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -198,9 +198,11 @@ impl Inflector {
 
 /// `first`, then the rest without repeats.
 fn with_first(first: &str, rest: impl Iterator<Item = String>) -> Vec<String> {
+    // a phrase has up to MAX_PHRASE_FORMS forms: a set keeps the check linear
+    let mut seen: HashSet<String> = HashSet::from([first.to_string()]);
     let mut out = vec![first.to_string()];
     for f in rest {
-        if !out.contains(&f) {
+        if seen.insert(f.clone()) {
             out.push(f);
         }
     }
