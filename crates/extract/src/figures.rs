@@ -112,11 +112,26 @@ fn casualty(a: &Analysis, cues: &[Cue], counts: &[Count], kind: CueKind) -> Opti
         );
         return Some(Figure { value: 0, span });
     }
+    // a count belongs to the nearest cue: none of another casualty kind between them, and
+    // none after a clause break ("загинула жінка, семеро людей зазнали поранень")
+    let other_between = |from: usize, to: usize| {
+        cues.iter().any(|q| {
+            q.kind != kind
+                && matches!(q.kind, CueKind::Injured | CueKind::Killed | CueKind::Arrested)
+                && q.span.start >= from
+                && q.span.end <= to
+        })
+    };
     let before = counts.iter().rev().find(|c| {
-        c.span.end <= cue.span.start && words_between(text, c.span.end, cue.span.start) <= 5
+        c.span.end <= cue.span.start
+            && words_between(text, c.span.end, cue.span.start) <= 5
+            && !other_between(c.span.end, cue.span.start)
     });
     let after = counts.iter().find(|c| {
-        c.span.start >= cue.span.end && words_between(text, cue.span.end, c.span.start) <= 2
+        c.span.start >= cue.span.end
+            && words_between(text, cue.span.end, c.span.start) <= 2
+            && !text.get(cue.span.end..c.span.start).is_some_and(|t| t.contains([',', ';']))
+            && !other_between(cue.span.end, c.span.start)
     });
     match before.or(after) {
         Some(c) if c.value < 1e5 => {
@@ -177,6 +192,12 @@ mod tests {
             "Сотрудники полиции переписали данные участников акции, задержаний не было.",
             [None, None, None, Some(0)],
         );
+        // a count belongs to its own cue, not to one across a clause break or another cue
+        // (sentences written for litopys, after the construction of a strike report)
+        check("Загинула жінка, семеро зазнали поранень.", [None, Some(7), Some(1), None]);
+        check("Семеро зазнали поранень, загинула жінка.", [None, Some(7), Some(1), None]);
+        check("Погибли трое, еще пятеро ранены.", [None, Some(5), Some(3), None]);
+        check("One woman was killed, and six were injured.", [None, Some(6), Some(1), None]);
         // a man detained by recruiters is not an arrest
         check(
             "Перехожі відбили затриманого чоловіка.",
