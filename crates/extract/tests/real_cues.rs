@@ -426,3 +426,39 @@ fn a_pattern_ending_in_a_wildcard_covers_the_next_word() {
     let mask = cues.iter().find(|c| c.kind == CueKind::Mask).expect("a mask");
     assert_eq!(mask.span.text(text), "wants to attack");
 }
+
+// ---- many people against the officers: mob violence, not one person's attack -----------------
+
+#[test]
+fn a_crowd_attacking_officers_is_mob_violence() {
+    // the crowd told with a collective noun, a brawl told as "mass", passers-by stepping in
+    check(
+        "У Вінниці натовп напав на військовослужбовців ТЦК та пошкодив їхній автомобіль. Про це повідомили у ТЦК у вівторок, 4 листопада.",
+        "2025-11-04",
+        &[("2025-11-04", "Vinnytsia", "Mob violence")],
+    );
+    check(
+        "Вчера в Полтаве произошла массовая драка между прохожими и сотрудниками ТЦК, которые пытались задержать мужчину.",
+        "2025-12-10",
+        &[("2025-12-09", "Poltava", "Mob violence")],
+    );
+    check(
+        "On Friday, a crowd attacked recruitment officers in Uzhhorod and damaged their van, the regional TCC said.",
+        "2025-09-13",
+        &[("2025-09-12", "Uzhhorod", "Mob violence")],
+    );
+}
+
+#[test]
+fn one_or_two_attackers_are_an_attack() {
+    check(
+        "У Вінниці чоловік напав на військовослужбовця ТЦК з ножем. Про це повідомили у ТЦК у вівторок, 4 листопада.",
+        "2025-11-04",
+        &[("2025-11-04", "Vinnytsia", "Attack")],
+    );
+    check(
+        "On Friday, two men attacked a recruitment officer in Uzhhorod with a hammer, the regional TCC said.",
+        "2025-09-13",
+        &[("2025-09-12", "Uzhhorod", "Attack")],
+    );
+}
