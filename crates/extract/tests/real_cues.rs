@@ -462,3 +462,19 @@ fn one_or_two_attackers_are_an_attack() {
         &[("2025-09-12", "Uzhhorod", "Attack")],
     );
 }
+
+// ---- words of battle that tell no battle ------------------------------------------------------
+
+#[test]
+fn doctors_fighting_for_lives_and_a_drone_assault_are_no_battle() {
+    check(
+        "Russian guided bombs hit Sumy on Saturday, killing two people. Doctors are fighting for the lives of three of the wounded, the governor said.",
+        "2025-05-11",
+        &[("2025-05-10", "Sumy", "Air/drone strike")],
+    );
+    check(
+        "Russia launched a massive drone assault on Poltava overnight on Friday, injuring five people, the head of the regional administration said.",
+        "2025-05-11",
+        &[("2025-05-09", "Poltava", "Air/drone strike")],
+    );
+}
