@@ -74,7 +74,7 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
     }
 
     // the cues that made the decision, the weightiest first: the first is the deciding cue
-    let mut rule_cues: Vec<Cue> = crate::score::counting(&cues)
+    let mut rule_cues: Vec<Cue> = crate::score::counting(text, &cues)
         .into_iter()
         .filter(|c| c.kind == CueKind::Event(rule_idx))
         .collect();

@@ -36,8 +36,11 @@ pub(crate) struct Decision {
     pub score: u32,
 }
 
-/// Event cues that count: not masked and not inside a longer event cue.
-pub(crate) fn counting(cues: &[Cue]) -> Vec<Cue> {
+/// Event cues that count: not masked and not inside a longer event cue that reaches past
+/// their word ("grenade" inside "grenade launcher"). A longer form of the same word does not
+/// hide a cue: the stem "напал*" matches the letters "напал" of "напала", which another rule's
+/// form "напала" covers, and both read the same word.
+pub(crate) fn counting(text: &str, cues: &[Cue]) -> Vec<Cue> {
     let masks: Vec<Span> = cues
         .iter()
         .filter(|c| c.kind == CueKind::Mask)
@@ -57,19 +60,38 @@ pub(crate) fn counting(cues: &[Cue]) -> Vec<Cue> {
                 o.span.start <= c.span.start
                     && o.span.end >= c.span.end
                     && o.span.end - o.span.start > c.span.end - c.span.start
+                    && beyond_word(text, c.span, o.span)
             })
         })
         .copied()
         .collect()
 }
 
+/// Whether `outer` (which holds `inner`) reaches past the word `inner` stands in.
+fn beyond_word(text: &str, inner: Span, outer: Span) -> bool {
+    let not_letter = |t: Option<&str>| t.is_none_or(|t| t.chars().any(|c| !litopys_gazetteer::chars::is_alphanumeric(c)));
+    not_letter(text.get(outer.start..inner.start)) || not_letter(text.get(inner.end..outer.end))
+}
+
 /// The best rule for `cues` (a sentence or an incident's sentences), with `context` (their
 /// paragraphs) deciding requirements and exclusions.
 pub(crate) fn best(a: &Analysis, cues: &[Cue], context: &[Cue]) -> Option<Decision> {
     let rules = a.codebook.rules();
+    let counted = counting(a.text(), cues);
+    // one word is one piece of evidence: where two cues of a rule cover the same words (the
+    // stem "напал*" and the form "напала"), only the heavier counts
+    let shadowed = |c: &Cue| {
+        counted.iter().any(|o| {
+            o.kind == c.kind
+                && o.pattern != c.pattern
+                && o.span.overlaps(&c.span)
+                && (o.weight, std::cmp::Reverse(o.pattern)) > (c.weight, std::cmp::Reverse(c.pattern))
+        })
+    };
     // (rule, cue id, weight) of every counting event cue, each cue once
-    let mut hits: Vec<(usize, u32, u32)> = counting(cues)
+    let mut hits: Vec<(usize, u32, u32)> = counted
         .iter()
+        .filter(|c| !shadowed(c))
         .filter_map(|c| match c.kind {
             CueKind::Event(i) => Some((i, c.pattern, c.weight)),
             _ => None,

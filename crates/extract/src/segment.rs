@@ -327,7 +327,7 @@ fn only_referred(a: &Analysis, d: &Draft) -> bool {
         if best_rule(a, cues, a.cues_in(paragraph)).is_none() {
             continue;
         }
-        let events: Vec<Span> = crate::score::counting(cues).iter().map(|c| c.span).collect();
+        let events: Vec<Span> = crate::score::counting(a.text(), cues).iter().map(|c| c.span).collect();
         let stretches = roles.referred_stretches(a.text(), span, &events);
         let inside = |c: &Span| stretches.iter().any(|s| s.start <= c.start && c.end <= s.end);
         if let Some(told) = events.iter().find(|c| !inside(c)) {
@@ -712,7 +712,7 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
     let history = !resolved.is_empty() && recent.is_empty();
     // of two days in one sentence, the incident's is the one told with its action: "mourning
     // is declared today for those killed by the missile strike of 25 October"
-    let actions: Vec<Span> = if event { crate::score::counting(cues).iter().filter(|c| matches!(c.kind, CueKind::Event(_))).map(|c| c.span).collect() } else { Vec::new() };
+    let actions: Vec<Span> = if event { crate::score::counting(a.text(), cues).iter().filter(|c| matches!(c.kind, CueKind::Event(_))).map(|c| c.span).collect() } else { Vec::new() };
     let days: Vec<jiff::civil::Date> = recent.iter().map(|(_, r)| r.date).collect();
     let several_days = days.iter().any(|d| *d != days[0]);
     let distance = |e: &DateExpr| if several_days { actions.iter().map(|c| gap(*c, e.span)).min().unwrap_or(0) } else { 0 };

@@ -442,6 +442,13 @@ fn a_crowd_attacking_officers_is_mob_violence() {
         "2025-12-10",
         &[("2025-12-09", "Poltava", "Mob violence")],
     );
+    // one word matched by two cues of a rule (the stem "напал*" and the form "напала") is one
+    // piece of evidence, not two
+    check(
+        "Вчера в Одессе толпа напала на сотрудников ТЦК.",
+        "2025-12-10",
+        &[("2025-12-09", "Odesa", "Mob violence")],
+    );
     check(
         "On Friday, a crowd attacked recruitment officers in Uzhhorod and damaged their van, the regional TCC said.",
         "2025-09-13",
