@@ -1,0 +1,46 @@
+//! Constructions of Russian war news posts on Telegram (issue #13): tallies of drones downed
+//! over named regions, soldiers' interviews about the front, later news of an earlier incident.
+//! Every text below was written for litopys in the shape of those posts; the places are real,
+//! the events invented.
+
+mod common;
+use common::extract;
+
+/// `(event_date, location, sub_event_type)` of every incident in `text`.
+fn rows(text: &str, published: &str) -> Vec<(String, String, String)> {
+    extract(text, published)
+        .incidents
+        .iter()
+        .map(|i| (i.event_date.to_string(), i.location.clone(), i.sub_event_type.as_str().to_string()))
+        .collect()
+}
+
+fn row(date: &str, location: &str, sub: &str) -> (String, String, String) {
+    (date.to_string(), location.to_string(), sub.to_string())
+}
+
+// ---- drones downed over a region ----------------------------------------------------------------
+
+#[test]
+fn drones_downed_over_a_region_are_disrupted_weapons_use() {
+    // a ministry's tally: drones "сбиты над" a region were stopped there, not a strike on it
+    assert_eq!(
+        rows(
+            "Министерство обороны сообщило, что ночью шесть беспилотников были сбиты над Крымом.",
+            "2026-02-11"
+        ),
+        vec![row("2026-02-11", "Crimea", "Disrupted weapons use")]
+    );
+    assert_eq!(
+        rows(
+            "По данным ведомства, три беспилотника уничтожены над Крымом, ещё два — над морем.",
+            "2026-02-11"
+        ),
+        vec![row("2026-02-11", "Crimea", "Disrupted weapons use")]
+    );
+    // a drone that struck is still a strike
+    assert_eq!(
+        rows("Ночью беспилотник атаковал жилой дом в Сумах, ранены два человека.", "2026-02-11"),
+        vec![row("2026-02-11", "Sumy", "Air/drone strike")]
+    );
+}
