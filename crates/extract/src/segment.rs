@@ -300,6 +300,12 @@ pub fn segment(a: &Analysis) -> Outcome {
     if let Some(at) = a.sentences.iter().rposition(|s| crate::roles::builtin().retracts(a, s.span)) {
         out.drafts.retain(|d| d.sentences.first().is_some_and(|&i| i > at));
     }
+    // "рассказал РИА Новости разведчик с позывным «Шахтер»": a fighter's account of the front,
+    // told by his call sign, is an interview or a feature; what it tells without a day of its
+    // own is how the front goes, not an incident of the report
+    if a.sentences.iter().any(|s| crate::roles::builtin().names_call_sign(a, s.span)) {
+        out.drafts.retain(|d| !undated(d));
+    }
     out.drafts = merge_repeats(a, out.drafts, published);
     out
 }

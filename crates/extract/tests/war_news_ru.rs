@@ -44,3 +44,32 @@ fn drones_downed_over_a_region_are_disrupted_weapons_use() {
         vec![row("2026-02-11", "Sumy", "Air/drone strike")]
     );
 }
+
+// ---- a fighter's account, told by his call sign -------------------------------------------------
+
+#[test]
+fn a_fighters_account_without_a_day_is_no_incident() {
+    // an interview: how the unit fights in a region, told by a soldier named by his call sign
+    assert!(rows(
+        "Операторы дронов бригады уничтожают технику противника в Запорожской области, рассказал агентству разведчик с позывным «Сокол».",
+        "2026-02-11"
+    )
+    .is_empty());
+    assert!(rows(
+        "Штурмовые группы ведут бои в Волчанске, рассказал командир роты с позывным «Гром». По его словам, противник несёт потери.",
+        "2026-02-11"
+    )
+    .is_empty());
+}
+
+#[test]
+fn an_incident_with_its_own_day_in_a_fighters_account_counts() {
+    // a day of its own makes it an incident however it is told
+    assert_eq!(
+        rows(
+            "Вчера российский дрон атаковал автобус в Херсоне, ранены три человека, рассказал водитель скорой с позывным «Док».",
+            "2026-02-11"
+        ),
+        vec![row("2026-02-10", "Kherson", "Air/drone strike")]
+    );
+}

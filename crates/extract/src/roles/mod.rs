@@ -102,6 +102,7 @@ struct RolesFile {
     referred: Langs,
     retraction: Langs,
     unreal: Langs,
+    call_sign: Langs,
     damage: Langs,
     strikes: Strikes,
 }
@@ -137,6 +138,7 @@ pub(crate) struct Roles {
     referred: Words,
     retraction: Words,
     unreal: Words,
+    call_sign: Words,
     damage: Words,
     strikes: Vec<String>,
 }
@@ -178,6 +180,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 referred: Words::new(f.referred),
                 retraction: Words::new(f.retraction),
                 unreal: Words::new(f.unreal),
+                call_sign: Words::new(f.call_sign),
                 damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
             },
