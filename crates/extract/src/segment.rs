@@ -109,6 +109,16 @@ pub fn segment(a: &Analysis) -> Outcome {
         let anchors = Anchors { published, previous, year_hint };
         let hint = out.drafts.last().and_then(|d| d.place).map(|p| a.gazetteer.entry(p.entry).admin1.as_str());
         let mut f = features(a, s, &anchors, hint);
+        // "Накануне поздно вечером дрон ударил по Глухову [...] Накануне в Одессе погибли 10
+        // человек": of two "the day before"s in one report, the first counted from the report
+        // (there was no day before it), the second is the same day, not the day before that
+        if let (Some((e, r)), Some((pe, pr))) = (f.date, out.drafts.last().and_then(|d| d.date)) {
+            let day_before = |k: dates::DateKind| matches!(k, dates::DateKind::FromPrevious { days: -1 });
+            let from_report = published.and_then(|p| p.checked_sub(jiff::ToSpan::days(1)).ok()) == Some(pr.date);
+            if day_before(e.kind) && day_before(pe.kind) && from_report {
+                f.date = Some((e, Resolved { date: pr.date, ..r }));
+            }
+        }
         if f.history {
             history_sentences += 1;
         }
