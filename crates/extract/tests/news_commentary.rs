@@ -92,6 +92,17 @@ fn a_strike_called_fake_or_still_to_come_is_no_incident() {
     check("Россия нанесла массированный ракетный удар по Киеву.", "2024-11-20", &[("2024-11-20", "Kyiv")]);
 }
 
+#[test]
+fn a_report_still_being_checked_is_no_incident() {
+    check(
+        "В Одессе экстренные службы проверяют информацию об обнаружении, возможно, взрывного устройства, сообщил мэр.",
+        "2024-11-29",
+        &[],
+    );
+    // an explosion told as it happened counts
+    check("В Одессе у здания суда сработало взрывное устройство, сообщил мэр.", "2024-11-29", &[("2024-11-29", "Odesa")]);
+}
+
 // ---- a strike on the whole country beside one on a city ------------------------------------
 
 #[test]
