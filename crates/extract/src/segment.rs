@@ -491,7 +491,16 @@ fn merge_repeats(a: &Analysis, drafts: Vec<Draft>, published: Option<jiff::civil
                 (Some((_, r)), Some(p)) => r.date >= p.saturating_sub(jiff::ToSpan::days(14)),
                 _ => true,
             };
-            same_day || (one_undated && nested && recent)
+            // a lead told without a day ("Около 100 грамм тротила применили для подрыва машины
+            // в Севастополе") and the body's incident of the same kind at the same place, dated
+            // the day or two before the report ("Взрыв раздался около 10 утра 13 ноября"), are one
+            // (a day told as a date: "анонсированную накануне акцию" is another day's news)
+            let just_before = match (m.date.or(d.date), published) {
+                (Some((e, r)), Some(p)) => e.kind.is_absolute() && r.date >= p.saturating_sub(jiff::ToSpan::days(2)),
+                _ => false,
+            };
+            let same_kind = || kind_of(a, m) == kind_of(a, &d);
+            same_day || (one_undated && nested && recent) || (one_undated && same_scene(a, p.entry, q.entry) && just_before && same_kind())
         });
         match twin {
             Some(m) => {
@@ -519,6 +528,12 @@ fn merge_repeats(a: &Analysis, drafts: Vec<Draft>, published: Option<jiff::civil
         }
     }
     merged
+}
+
+/// The event rule the draft's sentences choose (the type it would be built with).
+fn kind_of(a: &Analysis, d: &Draft) -> Option<usize> {
+    let cues: Vec<Cue> = d.sentences.iter().chain(&d.typed_by).flat_map(|&i| a.cues_in(a.sentences[i].span).iter().copied()).collect();
+    best_rule(a, &cues, &[]).map(|(rule, _)| rule)
 }
 
 /// True when `part` is a landmark or a district of the city (or oblast) `city` (Maidan Nezalezhnosti and

@@ -73,3 +73,28 @@ fn an_incident_with_its_own_day_in_a_fighters_account_counts() {
         vec![row("2026-02-10", "Kherson", "Air/drone strike")]
     );
 }
+
+// ---- a lead told without a day, the body with it --------------------------------------------
+
+const LEAD_AND_BODY: &str = "Около ста граммов тротила использовали для подрыва автомобиля офицера в Херсоне. Для детонации использовали сим-карту.
+
+За офицером следили неделю. Накануне сообщник вёл наблюдение, но взрывное устройство в действие не приводил.
+
+Взрыв раздался около 10 утра 13 февраля на улице Шевченко. Водителю оторвало ноги.";
+
+#[test]
+fn an_undated_lead_and_the_body_dated_the_day_before_are_one_incident() {
+    // the lead tells the blast without a day; the body dates it the day before the report
+    assert_eq!(
+        rows(LEAD_AND_BODY, "2026-02-14"),
+        vec![row("2026-02-13", "Kherson", "Remote explosive/landmine/IED")]
+    );
+    // a body's day more than two days before the report may be another blast: both stay
+    assert_eq!(
+        rows(&LEAD_AND_BODY.replace("13 февраля", "5 февраля"), "2026-02-14"),
+        vec![
+            row("2026-02-14", "Kherson", "Remote explosive/landmine/IED"),
+            row("2026-02-05", "Kherson", "Remote explosive/landmine/IED")
+        ]
+    );
+}
