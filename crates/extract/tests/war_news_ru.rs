@@ -38,6 +38,11 @@ fn drones_downed_over_a_region_are_disrupted_weapons_use() {
         ),
         vec![row("2026-02-11", "Crimea", "Disrupted weapons use")]
     );
+    // the short participle of any gender: "было сбито над", "сбит над"
+    assert_eq!(
+        rows("Министерство обороны сообщило, что ещё по одному дрону было сбито над Крымом.", "2026-02-11"),
+        vec![row("2026-02-11", "Crimea", "Disrupted weapons use")]
+    );
     // a drone that struck is still a strike
     assert_eq!(
         rows("Ночью беспилотник атаковал жилой дом в Сумах, ранены два человека.", "2026-02-11"),
