@@ -109,6 +109,16 @@ pub fn segment(a: &Analysis) -> Outcome {
         let anchors = Anchors { published, previous, year_hint };
         let hint = out.drafts.last().and_then(|d| d.place).map(|p| a.gazetteer.entry(p.entry).admin1.as_str());
         let mut f = features(a, s, &anchors, hint);
+        // "Накануне поздно вечером дрон ударил по Глухову [...] Накануне в Одессе погибли 10
+        // человек": of two "the day before"s in one report, the first counted from the report
+        // (there was no day before it), the second is the same day, not the day before that
+        if let (Some((e, r)), Some((pe, pr))) = (f.date, out.drafts.last().and_then(|d| d.date)) {
+            let day_before = |k: dates::DateKind| matches!(k, dates::DateKind::FromPrevious { days: -1 });
+            let from_report = published.and_then(|p| p.checked_sub(jiff::ToSpan::days(1)).ok()) == Some(pr.date);
+            if day_before(e.kind) && day_before(pe.kind) && from_report {
+                f.date = Some((e, Resolved { date: pr.date, ..r }));
+            }
+        }
         if f.history {
             history_sentences += 1;
         }
@@ -300,6 +310,12 @@ pub fn segment(a: &Analysis) -> Outcome {
     if let Some(at) = a.sentences.iter().rposition(|s| crate::roles::builtin().retracts(a, s.span)) {
         out.drafts.retain(|d| d.sentences.first().is_some_and(|&i| i > at));
     }
+    // "рассказал РИА Новости разведчик с позывным «Шахтер»": a fighter's account of the front,
+    // told by his call sign, is an interview or a feature; what it tells without a day of its
+    // own is how the front goes, not an incident of the report
+    if a.sentences.iter().any(|s| crate::roles::builtin().names_call_sign(a, s.span)) {
+        out.drafts.retain(|d| !undated(d));
+    }
     out.drafts = merge_repeats(a, out.drafts, published);
     out
 }
@@ -475,7 +491,16 @@ fn merge_repeats(a: &Analysis, drafts: Vec<Draft>, published: Option<jiff::civil
                 (Some((_, r)), Some(p)) => r.date >= p.saturating_sub(jiff::ToSpan::days(14)),
                 _ => true,
             };
-            same_day || (one_undated && nested && recent)
+            // a lead told without a day ("Около 100 грамм тротила применили для подрыва машины
+            // в Севастополе") and the body's incident of the same kind at the same place, dated
+            // the day or two before the report ("Взрыв раздался около 10 утра 13 ноября"), are one
+            // (a day told as a date: "анонсированную накануне акцию" is another day's news)
+            let just_before = match (m.date.or(d.date), published) {
+                (Some((e, r)), Some(p)) => e.kind.is_absolute() && r.date >= p.saturating_sub(jiff::ToSpan::days(2)),
+                _ => false,
+            };
+            let same_kind = || kind_of(a, m) == kind_of(a, &d);
+            same_day || (one_undated && nested && recent) || (one_undated && same_scene(a, p.entry, q.entry) && just_before && same_kind())
         });
         match twin {
             Some(m) => {
@@ -503,6 +528,12 @@ fn merge_repeats(a: &Analysis, drafts: Vec<Draft>, published: Option<jiff::civil
         }
     }
     merged
+}
+
+/// The event rule the draft's sentences choose (the type it would be built with).
+fn kind_of(a: &Analysis, d: &Draft) -> Option<usize> {
+    let cues: Vec<Cue> = d.sentences.iter().chain(&d.typed_by).flat_map(|&i| a.cues_in(a.sentences[i].span).iter().copied()).collect();
+    best_rule(a, &cues, &[]).map(|(rule, _)| rule)
 }
 
 /// True when `part` is a landmark or a district of the city (or oblast) `city` (Maidan Nezalezhnosti and

@@ -92,6 +92,17 @@ fn a_strike_called_fake_or_still_to_come_is_no_incident() {
     check("Россия нанесла массированный ракетный удар по Киеву.", "2024-11-20", &[("2024-11-20", "Kyiv")]);
 }
 
+#[test]
+fn a_report_still_being_checked_is_no_incident() {
+    check(
+        "В Одессе экстренные службы проверяют информацию об обнаружении, возможно, взрывного устройства, сообщил мэр.",
+        "2024-11-29",
+        &[],
+    );
+    // an explosion told as it happened counts
+    check("В Одессе у здания суда сработало взрывное устройство, сообщил мэр.", "2024-11-29", &[("2024-11-29", "Odesa")]);
+}
+
 // ---- a strike on the whole country beside one on a city ------------------------------------
 
 #[test]
@@ -129,4 +140,23 @@ fn a_correction_that_it_was_an_exercise_takes_back_the_incident() {
     check(&format!("{told}\n\nUPD. Это были запланированные учения."), "2024-11-22", &[]);
     // without the correction the clash stands
     assert_eq!(days_places(told, "2024-11-22").len(), 1);
+}
+
+// ---- "накануне" twice ----------------------------------------------------------------------
+
+#[test]
+fn two_days_before_counted_from_the_report_are_one_day() {
+    // the first "накануне" has no day before it and counts from the report; the second is the
+    // same day, not the day before that
+    check(
+        "Накануне поздно вечером дрон ударил по общежитию в Глухове, погибли шесть человек. Накануне в результате ракетного удара по Одессе погибли десять человек.",
+        "2026-02-11",
+        &[("2026-02-10", "Hlukhiv"), ("2026-02-10", "Odesa")],
+    );
+    // after a day told as a date, "накануне" is the day before it
+    check(
+        "5 февраля дрон ударил по общежитию в Глухове, погибли шесть человек. Накануне в результате ракетного удара по Одессе погибли десять человек.",
+        "2026-02-11",
+        &[("2026-02-05", "Hlukhiv"), ("2026-02-04", "Odesa")],
+    );
 }

@@ -219,3 +219,16 @@ fn a_region_missiles_pass_through_is_no_scene() {
         vec![("Chernihiv".to_string(), "Shelling/artillery/missile attack".to_string())]
     );
 }
+
+// ---- a front's sector named after a town ------------------------------------------------------
+
+#[test]
+fn a_front_sector_is_no_scene() {
+    // "на Донецком направлении" runs along the front; the town it is named after is no scene
+    assert!(rows("Российский доброволец погиб в бою на Донецком направлении.").is_empty());
+    // the town itself stays one
+    assert_eq!(
+        rows("Вчера российские войска штурмовали Покровск, в городе идут бои."),
+        vec![("Pokrovsk".to_string(), "Armed clash".to_string())]
+    );
+}

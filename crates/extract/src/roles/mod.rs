@@ -91,6 +91,7 @@ struct RolesFile {
     owner_after: Langs,
     government_after_possessive: Langs,
     feature_after: Langs,
+    sector_after: Langs,
     transit_before: Langs,
     defenders: Langs,
     follow_up: Langs,
@@ -102,6 +103,7 @@ struct RolesFile {
     referred: Langs,
     retraction: Langs,
     unreal: Langs,
+    call_sign: Langs,
     damage: Langs,
     strikes: Strikes,
 }
@@ -126,6 +128,7 @@ pub(crate) struct Roles {
     owner_after: Words,
     government_after_possessive: Words,
     feature_after: Words,
+    sector_after: Words,
     transit_before: Words,
     defenders: Words,
     follow_up: Words,
@@ -137,6 +140,7 @@ pub(crate) struct Roles {
     referred: Words,
     retraction: Words,
     unreal: Words,
+    call_sign: Words,
     damage: Words,
     strikes: Vec<String>,
 }
@@ -167,6 +171,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 owner_after: Words::new(f.owner_after),
                 government_after_possessive: Words::new(f.government_after_possessive),
                 feature_after: Words::new(f.feature_after),
+                sector_after: Words::new(f.sector_after),
                 transit_before: Words::new(f.transit_before),
                 defenders: Words::new(f.defenders),
                 follow_up: Words::new(f.follow_up),
@@ -178,6 +183,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 referred: Words::new(f.referred),
                 retraction: Words::new(f.retraction),
                 unreal: Words::new(f.unreal),
+                call_sign: Words::new(f.call_sign),
                 damage: Words::new(f.damage),
                 strikes: f.strikes.sub_event_types,
             },
@@ -309,6 +315,10 @@ impl Roles {
         let next = after(text, m.span, 1);
         if self.feature_after.starts(&strs(&next)).is_some() {
             w.add("the name is part of a water body's name", 2, join(&next));
+        }
+        // "на Покровском направлении": a sector of the front, named after a town
+        if self.sector_after.starts(&strs(&next)).is_some() {
+            w.add("the name is a front's sector", 2, join(&next));
         }
         // "ракеты через Черниговскую область": a stretch of the route
         if let Some(word) = prev.last().filter(|(word, _)| self.transit_before.starts(&[word.as_str()]).is_some()) {

@@ -50,6 +50,12 @@ impl Roles {
         self.unreal.anywhere_in(a.text(), span)
     }
 
+    /// True when the sentence at `span` names a fighter by his call sign ("разведчик с позывным
+    /// «Шахтер»", `data/roles.toml` `[call_sign]`): the report is his account of the front.
+    pub(crate) fn names_call_sign(&self, a: &Analysis, span: Span) -> bool {
+        self.call_sign.anywhere_in(a.text(), span)
+    }
+
     /// True when the sentence at `span` takes back what the report told before: "Это были
     /// запланированные учения" (`data/roles.toml` `[retraction]`).
     pub(crate) fn retracts(&self, a: &Analysis, span: Span) -> bool {
