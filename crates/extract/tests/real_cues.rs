@@ -485,3 +485,19 @@ fn doctors_fighting_for_lives_and_a_drone_assault_are_no_battle() {
         &[("2025-05-09", "Poltava", "Air/drone strike")],
     );
 }
+
+// ---- Russian forces "attacked" a town: a strike, though no weapon is named ---------------------
+
+#[test]
+fn the_enemy_attacked_a_hromada_is_a_strike() {
+    check(
+        "Вночі 12 березня окупанти атакували Криворізьку громаду. Загинув чоловік, ще четверо людей поранені.",
+        "2025-03-12",
+        &[("2025-03-12", "Kryvorizka", "Shelling/artillery/missile attack")],
+    );
+    check(
+        "Russian attacks killed two civilians in Kramatorsk on 9 April, the regional governor said.",
+        "2025-04-10",
+        &[("2025-04-09", "Kramatorsk", "Shelling/artillery/missile attack")],
+    );
+}
