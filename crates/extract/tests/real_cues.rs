@@ -501,3 +501,12 @@ fn the_enemy_attacked_a_hromada_is_a_strike() {
         &[("2025-04-09", "Kramatorsk", "Shelling/artillery/missile attack")],
     );
 }
+
+#[test]
+fn unknown_people_blew_up_a_recruitment_office() {
+    check(
+        "В городе Самбор Львовской области неизвестные взорвали здание ТЦК. Пострадавших нет, сообщили в полиции во вторник, 3 марта.",
+        "2026-03-03",
+        &[("2026-03-03", "Sambir", "Remote explosive/landmine/IED")],
+    );
+}
