@@ -308,7 +308,7 @@ fn patterns() -> &'static [(LazyRegex, Build)] {
             // attack by that morning, as "в ночь с 24 на 25 декабря" is the 25th
             (r"\blast night\b|\bминулої ночі\b|\bпрошлої ночі\b|\bпрошлой ночью\b|\bминувшей ночью\b".into(), |_| from_pub(0, TimePrecision::Day)),
             (
-                r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning)\b|\ba day later\b|\bнаступного дня\b|\bнаступного ранку\b|\bна следующий день\b|\bна следующее утро\b".into(),
+                r"\b(?:the\s+)?(?:next|following)\s+(?:day|morning)\b|\ba day later\b|\b(?:the|a)\s+day\s+after\s+(?:the|a|an)\b|\bнаступного дня\b|\bнаступного ранку\b|\bна следующий день\b|\bна следующее утро\b".into(),
                 |_| Some(DateKind::FromPrevious { days: 1 }),
             ),
             (

@@ -105,7 +105,9 @@ pub fn segment(a: &Analysis) -> Outcome {
         if links_from.is_some_and(|at| s.span.start >= at) || links_line(a, s.span) {
             continue;
         }
-        let previous = out.drafts.last().and_then(|d| d.date.map(|(_, r)| r.date));
+        // a day counted from the story ("the next day", "the day after the Poltava attack")
+        // counts from the last day it told, not from an undated aside between
+        let previous = out.drafts.iter().rev().find_map(|d| d.date.map(|(_, r)| r.date));
         let anchors = Anchors { published, previous, year_hint };
         let hint = out.drafts.last().and_then(|d| d.place).map(|p| a.gazetteer.entry(p.entry).admin1.as_str());
         let mut f = features(a, s, &anchors, hint);

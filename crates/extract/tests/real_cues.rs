@@ -510,3 +510,17 @@ fn unknown_people_blew_up_a_recruitment_office() {
         &[("2026-03-03", "Sambir", "Remote explosive/landmine/IED")],
     );
 }
+
+// ---- a day counted from an earlier attack named by its town ------------------------------------
+
+#[test]
+fn the_day_after_the_town_attack_is_another_strike_elsewhere() {
+    // an undated aside between the two strikes does not move the day counted
+    check(
+        "A Russian missile struck a school in Sumy on Monday, killing four people, officials said on Wednesday.\n\n\
+         Russian forces have stepped up strikes on cities in recent weeks.\n\n\
+         The day after the deadly Sumy attack, Russian drones hit the city of Rivne. Two people were killed.",
+        "2025-10-08",
+        &[("2025-10-06", "Sumy", "Shelling/artillery/missile attack"), ("2025-10-07", "Rivne", "Air/drone strike")],
+    );
+}

@@ -72,6 +72,14 @@ struct Strikes {
     sub_event_types: Vec<String>,
 }
 
+/// `[earlier_attack]`: the words of an attack named by its town, and the words before it that
+/// count a time from it.
+#[derive(Deserialize)]
+struct EarlierAttack {
+    attack: Langs,
+    anchor: Langs,
+}
+
 #[derive(Deserialize)]
 struct RolesFile {
     speech: Langs,
@@ -92,6 +100,7 @@ struct RolesFile {
     government_after_possessive: Langs,
     feature_after: Langs,
     sector_after: Langs,
+    earlier_attack: EarlierAttack,
     transit_before: Langs,
     defenders: Langs,
     follow_up: Langs,
@@ -129,6 +138,8 @@ pub(crate) struct Roles {
     government_after_possessive: Words,
     feature_after: Words,
     sector_after: Words,
+    attack_after: Words,
+    anchor_before: Words,
     transit_before: Words,
     defenders: Words,
     follow_up: Words,
@@ -172,6 +183,8 @@ pub(crate) fn builtin() -> &'static Roles {
                 government_after_possessive: Words::new(f.government_after_possessive),
                 feature_after: Words::new(f.feature_after),
                 sector_after: Words::new(f.sector_after),
+                attack_after: Words::new(f.earlier_attack.attack),
+                anchor_before: Words::new(f.earlier_attack.anchor),
                 transit_before: Words::new(f.transit_before),
                 defenders: Words::new(f.defenders),
                 follow_up: Words::new(f.follow_up),
@@ -319,6 +332,13 @@ impl Roles {
         // "на Покровском направлении": a sector of the front, named after a town
         if self.sector_after.starts(&strs(&next)).is_some() {
             w.add("the name is a front's sector", 2, join(&next));
+        }
+        // "the day after the deadly Poltava attack": the town names an earlier incident that a
+        // day is counted from, not this one's scene
+        if self.attack_after.starts(&strs(&next)).is_some() {
+            if let Some(word) = prev.iter().find(|(word, _)| self.anchor_before.starts(&[word.as_str()]).is_some()) {
+                w.add("the name is an earlier attack a time is counted from", 2, word.1);
+            }
         }
         // "ракеты через Черниговскую область": a stretch of the route
         if let Some(word) = prev.last().filter(|(word, _)| self.transit_before.starts(&[word.as_str()]).is_some()) {
