@@ -232,3 +232,11 @@ fn a_front_sector_is_no_scene() {
         vec![("Pokrovsk".to_string(), "Armed clash".to_string())]
     );
 }
+
+#[test]
+fn a_capital_that_attacks_is_the_attacker_not_the_scene() {
+    // written for litopys after the construction of a wire report: the oblast is the scene
+    let text = "In Sumy Oblast, one person was killed on Friday after Moscow targeted a bus carrying volunteers, the governor said.";
+    let out = common::days_places(text, "2025-09-06");
+    assert_eq!(out, [("2025-09-05".to_string(), "Sumy".to_string())], "{out:?}");
+}

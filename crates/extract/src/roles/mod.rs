@@ -86,6 +86,7 @@ struct RolesFile {
     intent: Langs,
     skip: Langs,
     subject_before: Langs,
+    attacker_verbs: Langs,
     governs: Langs,
     dative_prepositions: Langs,
     unit_words: Langs,
@@ -124,6 +125,7 @@ pub(crate) struct Roles {
     intent: Words,
     skip: Words,
     subject_before: Words,
+    attacker_verbs: Words,
     governs: Words,
     dative_prepositions: Words,
     unit_words: Words,
@@ -169,6 +171,7 @@ pub(crate) fn builtin() -> &'static Roles {
                 intent: Words::new(f.intent),
                 skip: Words::new(f.skip),
                 subject_before: Words::new(f.subject_before),
+                attacker_verbs: Words::new(f.attacker_verbs),
                 governs: Words::new(f.governs),
                 dative_prepositions: Words::new(f.dative_prepositions),
                 unit_words: Words::new(f.unit_words),
@@ -257,6 +260,12 @@ impl Roles {
                     2,
                     verb,
                 );
+            }
+            // "after Moscow targeted a demining group": the capital is the attacker (not when
+            // the verb is passive: "Kharkiv struck by glide bombs")
+            let active = |verb: &Span| after(text, *verb, 1).first().is_none_or(|(next, _)| next != "by");
+            if let Some(verb) = self.verb_after(&self.attacker_verbs, text, m.span).filter(active) {
+                w.add("the name is a capital that attacks, a government", 2, verb);
             }
         }
         // "просил Киев", "заявил Киев": the subject after its verb
