@@ -77,27 +77,25 @@ fn beyond_word(text: &str, inner: Span, outer: Span) -> bool {
 /// paragraphs) deciding requirements and exclusions.
 pub(crate) fn best(a: &Analysis, cues: &[Cue], context: &[Cue]) -> Option<Decision> {
     let rules = a.codebook.rules();
-    let counted = counting(a.text(), cues);
-    // one word is one piece of evidence: where two cues of a rule cover the same words (the
-    // stem "напал*" and the form "напала"), only the heavier counts
-    let shadowed = |c: &Cue| {
-        counted.iter().any(|o| {
-            o.kind == c.kind
-                && o.pattern != c.pattern
-                && o.span.overlaps(&c.span)
-                && (o.weight, std::cmp::Reverse(o.pattern)) > (c.weight, std::cmp::Reverse(c.pattern))
-        })
-    };
-    // (rule, cue id, weight) of every counting event cue, each cue once
-    let mut hits: Vec<(usize, u32, u32)> = counted
+    // (rule, cue id, weight, span) of every counting event cue, by rule
+    let mut cued: Vec<(usize, u32, u32, Span)> = counting(a.text(), cues)
         .iter()
-        .filter(|c| !shadowed(c))
         .filter_map(|c| match c.kind {
-            CueKind::Event(i) => Some((i, c.pattern, c.weight)),
+            CueKind::Event(i) => Some((i, c.pattern, c.weight, c.span)),
             _ => None,
         })
         .collect();
-    hits.sort_unstable();
+    cued.sort_unstable_by_key(|h| (h.0, h.1, h.3.start));
+    // one word is one piece of evidence: where two cues of a rule cover the same words (the
+    // stem "напал*" and the form "напала"), only the heavier counts
+    let mut hits: Vec<(usize, u32, u32)> = Vec::with_capacity(cued.len());
+    for group in cued.chunk_by(|x, y| x.0 == y.0) {
+        let shadowed = |c: &(usize, u32, u32, Span)| {
+            group.iter().any(|o| o.1 != c.1 && o.3.overlaps(&c.3) && (o.2, std::cmp::Reverse(o.1)) > (c.2, std::cmp::Reverse(c.1)))
+        };
+        hits.extend(group.iter().filter(|c| !shadowed(c)).map(|c| (c.0, c.1, c.2)));
+    }
+    // each cue once
     hits.dedup_by_key(|h| (h.0, h.1));
     let in_context = |kind: CueKind| context.iter().chain(cues).any(|c| c.kind == kind);
     // a requirement may also be met by the headline: "Men in an SUV snatched a conscript from a
