@@ -14,7 +14,7 @@
 //! the weights of its distinct cues in a sentence, so the decision is a score whose evidence is
 //! the cues that made it (see [`crate::segment::best_rule`]).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use litopys_gazetteer::normalize_with_offsets;
 use litopys_model::{Span, SubEventType};
@@ -352,9 +352,22 @@ impl Codebook {
                 weight,
             }));
         });
-        // one key per span, so this order is the same whatever order the matcher finds them in
-        out.sort_by_key(|c| (c.span.start, c.span.end));
-        out
+        // in cue order within a span, so this order is the same whatever order the matcher
+        // finds them in; a span that is a form of two cues of one kind ("shot down" of "shoot
+        // down" and "shot down") counts once, for the first cue
+        out.sort_by_key(|c| (c.span.start, c.span.end, c.pattern));
+        let mut kept: Vec<Cue> = Vec::with_capacity(out.len());
+        for cue in out {
+            let twin = kept
+                .iter()
+                .rev()
+                .take_while(|k| k.span == cue.span)
+                .any(|k| k.kind == cue.kind);
+            if !twin {
+                kept.push(cue);
+            }
+        }
+        kept
     }
 }
 
@@ -362,6 +375,11 @@ impl Codebook {
 struct Table<'a> {
     inflector: &'a Inflector,
     keys: BTreeMap<String, Pattern>,
+    /// Multi-word lemma cues, matched word by word: the forms of each word (normalised), and
+    /// what the phrase stands for.
+    phrases: Vec<(Vec<Vec<String>>, Vec<(CueKind, u32, u32)>)>,
+    /// Where a phrase is in `phrases`, by its language and text (one phrase in several lists).
+    phrase_index: HashMap<(Lang, String), usize>,
     cue_texts: Vec<String>,
 }
 
@@ -399,6 +417,9 @@ impl Table<'_> {
                 (false, vec![text.to_string()])
             } else if let Some(exact) = text.strip_prefix('=') {
                 (false, vec![exact.to_string()])
+            } else if let Some(words) = self.inflector.phrase_forms(lang, text) {
+                self.add_phrase(lang, text, words, (kind, id, weight));
+                continue;
             } else {
                 (false, self.inflector.forms(lang, text))
             };
@@ -417,6 +438,25 @@ impl Table<'_> {
         }
         Ok(())
     }
+
+    /// Adds a multi-word lemma cue, `words` the forms of each of its words.
+    fn add_phrase(&mut self, lang: Lang, text: &str, words: Vec<Vec<String>>, means: (CueKind, u32, u32)) {
+        let at = match self.phrase_index.entry((lang, text.to_lowercase())) {
+            std::collections::hash_map::Entry::Occupied(e) => *e.get(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let words = words
+                    .iter()
+                    .map(|forms| forms.iter().map(|f| litopys_gazetteer::normalize(f.trim())).collect())
+                    .collect();
+                self.phrases.push((words, Vec::new()));
+                *e.insert(self.phrases.len() - 1)
+            }
+        };
+        let kinds = &mut self.phrases[at].1;
+        if !kinds.iter().any(|(k, _, _)| *k == means.0) {
+            kinds.push(means);
+        }
+    }
 }
 
 fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
@@ -427,6 +467,8 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
     let mut t = Table {
         inflector: Inflector::builtin(),
         keys: BTreeMap::new(),
+        phrases: Vec::new(),
+        phrase_index: HashMap::new(),
         cue_texts: Vec::new(),
     };
     let mut actors = Vec::new();
@@ -535,9 +577,12 @@ fn compile(raw: RawCodebook) -> Result<Codebook, CodebookError> {
             format!("unknown ACLED sub-event type {unknown:?}"),
         ));
     }
-    let (keys, patterns): (Vec<String>, Vec<Pattern>) = t.keys.into_iter().unzip();
+    let (keys, mut patterns): (Vec<String>, Vec<Pattern>) = t.keys.into_iter().unzip();
     let stems: Vec<bool> = patterns.iter().map(|(stem, _)| *stem).collect();
-    let matcher = Matcher::new(&keys, &stems).map_err(|e| bad("(all)", e.to_string()))?;
+    let (phrases, phrase_kinds): (Vec<_>, Vec<_>) = t.phrases.into_iter().unzip();
+    // phrase `i` is matcher key `keys.len() + i`
+    patterns.extend(phrase_kinds.into_iter().map(|kinds| (false, kinds)));
+    let matcher = Matcher::new(&keys, &stems, &phrases).map_err(|e| bad("(all)", e.to_string()))?;
     Ok(Codebook {
         actors,
         weapons,

@@ -37,7 +37,7 @@ const LEMMAS_RU: &str = include_str!("../../../data/lemmas-ru.tsv");
 const MAX_PHRASE_FORMS: usize = 400;
 
 /// A cue's language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// English.
     En,
@@ -132,6 +132,33 @@ impl Inflector {
             ru: lower(raw.ru),
             ru_table,
         })
+    }
+
+    /// The forms of each word of a multi-word `cue`, word by word (each word's own text
+    /// first; a function word only as written), or `None` for a single word or a phrase
+    /// listed whole among the irregular forms ("shoot down"). The codebook matches such a
+    /// phrase word by word (see [`crate::matcher`]): any form of each word, in order.
+    pub fn phrase_forms(&self, lang: Lang, cue: &str) -> Option<Vec<Vec<String>>> {
+        let cue = cue.trim().to_lowercase();
+        if self.rules(lang).irregular.contains_key(&cue) {
+            return None;
+        }
+        let words: Vec<&str> = cue.split_whitespace().collect();
+        if words.len() <= 1 {
+            return None;
+        }
+        Some(
+            words
+                .iter()
+                .map(|w| {
+                    if FUNCTION_WORDS.contains(w) {
+                        vec![w.to_string()]
+                    } else {
+                        self.word_forms(lang, w)
+                    }
+                })
+                .collect(),
+        )
     }
 
     /// Every form of `cue` (a lemma or a phrase of lemmas, lower case), the cue itself first.

@@ -23,6 +23,12 @@
 //!   the word written; the words of the text may be apart by spaces, never by a line break.
 //!   Looked up by their first character (they are few), then compared word by word. A stem
 //!   ends the match where it ends, as a stem key does.
+//! * **Phrases of forms** (a multi-word cue written as lemmas: "обстріляти місто", "set fire
+//!   to"): not expanded into every combination of its words' forms (a phrase of three
+//!   Russian words made up to 400 keys, and the codebook's 1,300 such cues 100,000 keys whose
+//!   building was most of a process's start-up) but matched word by word: a set of forms per
+//!   word, the first word's forms looked up like a whole word, each next word in its set.
+//!   Words may be apart by spaces, never by a line break, as in patterns.
 //! * Keys that start with punctuation (none in the shipped codebook) stay in a small
 //!   Aho-Corasick automaton, scanned overlapping with the same boundary checks.
 //!
@@ -31,13 +37,14 @@
 //! The tables are built once, with the codebook, and shared by every thread extracting with
 //! it; a form no text holds costs a table entry, never time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use rustc_hash::FxHasher;
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// What starts with one word of the text.
 #[derive(Default)]
@@ -50,6 +57,40 @@ struct Entry {
     phrases: FastMap<Box<str>, Vec<(Box<str>, u32)>>,
     /// Phrase keys with no second word ("тцк (").
     loose: Vec<(Box<str>, u32)>,
+    /// Phrases of forms whose first word has a form starting with this word: the form, and
+    /// the phrase's index in [`Matcher::form_phrases`].
+    form_phrases: Vec<(Box<str>, u32)>,
+}
+
+/// The forms one word of a phrase of forms may take.
+#[derive(Default)]
+struct FormSet {
+    /// Forms that are one run of letters and digits, looked up whole.
+    whole: FastSet<Box<str>>,
+    /// Forms with punctuation or a space inside ("з'ясували"), compared one by one.
+    odd: Vec<Box<str>>,
+}
+
+impl FormSet {
+    fn new(forms: &[String]) -> FormSet {
+        let mut set = FormSet::default();
+        for form in forms.iter().filter(|f| !f.is_empty()) {
+            if first_word(form).len() == form.len() {
+                set.whole.insert(form.as_str().into());
+            } else {
+                set.odd.push(form.as_str().into());
+            }
+        }
+        set
+    }
+}
+
+/// A multi-word cue matched word by word; see the module docs.
+struct FormPhrase {
+    /// The forms of its second, third... word.
+    rest: Box<[FormSet]>,
+    /// Its key index.
+    key: u32,
 }
 
 /// Finds keys in normalised text; see the module docs.
@@ -68,6 +109,8 @@ pub(crate) struct Matcher {
     odd: Option<(AhoCorasick, Vec<(u32, bool)>)>,
     /// Patterns by the first character of their first word: the pattern's words, its index.
     patterns: FastMap<char, Vec<(Box<[Piece]>, u32)>>,
+    /// Phrases of forms, found through [`Entry::form_phrases`].
+    form_phrases: Vec<FormPhrase>,
 }
 
 /// How many leading characters of a stem key it in [`Matcher::stems`].
@@ -140,16 +183,40 @@ fn match_pattern(norm: &str, start: usize, pieces: &[Piece]) -> Option<usize> {
 }
 
 impl Matcher {
-    /// A matcher for `keys` (normalised, none empty); `stem[i]` says key `i` matches the start
-    /// of a longer word too.
-    pub(crate) fn new(keys: &[String], stem: &[bool]) -> Result<Matcher, aho_corasick::BuildError> {
+    /// A matcher for `keys` (normalised, none empty), where `stem[i]` says key `i` matches the
+    /// start of a longer word too, and for `phrases`, each the forms of each of its words
+    /// (normalised; a phrase with no word, or a word with no form, never matches), phrase `i`
+    /// being key `keys.len() + i`.
+    pub(crate) fn new(
+        keys: &[String],
+        stem: &[bool],
+        phrases: &[Vec<Vec<String>>],
+    ) -> Result<Matcher, aho_corasick::BuildError> {
         let mut m = Matcher {
             words: FastMap::default(),
             stems: FastMap::default(),
             short_stems: FastMap::default(),
             odd: None,
             patterns: FastMap::default(),
+            form_phrases: Vec::new(),
         };
+        for (i, words) in phrases.iter().enumerate() {
+            let Some((first, rest)) = words.split_first() else {
+                continue;
+            };
+            let index = m.form_phrases.len() as u32;
+            m.form_phrases.push(FormPhrase {
+                rest: rest.iter().map(|forms| FormSet::new(forms)).collect(),
+                key: (keys.len() + i) as u32,
+            });
+            for form in first {
+                let word = first_word(form);
+                if !word.is_empty() {
+                    let entry = m.words.entry(word.into()).or_default();
+                    entry.form_phrases.push((form.as_str().into(), index));
+                }
+            }
+        }
         let (mut odd_keys, mut odd_ids) = (Vec::new(), Vec::new());
         for (i, (key, &is_stem)) in keys.iter().zip(stem).enumerate() {
             let id = i as u32;
@@ -204,6 +271,7 @@ impl Matcher {
                 }
             }
         }
+        let mut ends = Vec::new();
         for (start, end, prefixes) in words(norm) {
             let word = &norm[start..end];
             if let Some(entry) = self.words.get(word) {
@@ -216,6 +284,18 @@ impl Matcher {
                     let end = start + phrase.len();
                     if norm[start..].starts_with(&**phrase) && ends_word(norm, end) {
                         found(start, end, *key);
+                    }
+                }
+                for (form, index) in &entry.form_phrases {
+                    let end = start + form.len();
+                    if norm[start..].starts_with(&**form) && ends_word(norm, end) {
+                        if let Some(phrase) = self.form_phrases.get(*index as usize) {
+                            ends.clear();
+                            match_forms(norm, end, &phrase.rest, &mut ends);
+                            for &e in &ends {
+                                found(start, e, phrase.key);
+                            }
+                        }
                     }
                 }
             }
@@ -246,6 +326,32 @@ impl Matcher {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Pushes onto `ends` every end of a match of the words `rest` of a phrase of forms, the
+/// phrase matched up to byte `at` of `norm`: each word apart from the one before by spaces.
+fn match_forms(norm: &str, at: usize, rest: &[FormSet], ends: &mut Vec<usize>) {
+    let Some((set, more)) = rest.split_first() else {
+        ends.push(at);
+        return;
+    };
+    let tail = &norm[at..];
+    let gap = tail.len() - tail.trim_start_matches([' ', '\t', '\u{a0}']).len();
+    if gap == 0 {
+        return;
+    }
+    let start = at + gap;
+    let tail = &norm[start..];
+    let word_end = start + tail.find(|c: char| !is_alphanumeric(c)).unwrap_or(tail.len());
+    if word_end > start && set.whole.contains(&norm[start..word_end]) {
+        match_forms(norm, word_end, more, ends);
+    }
+    for form in &set.odd {
+        let end = start + form.len();
+        if tail.starts_with(&**form) && ends_word(norm, end) {
+            match_forms(norm, end, more, ends);
         }
     }
 }
@@ -339,7 +445,7 @@ mod tests {
     /// Every match of `keys` in `text` as (matched text, key index), sorted.
     fn matches(keys: &[&str], stems: &[bool], text: &str) -> Vec<(String, u32)> {
         let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-        let m = Matcher::new(&keys, stems).expect("builds");
+        let m = Matcher::new(&keys, stems, &[]).expect("builds");
         let mut out = Vec::new();
         m.find(text, |s, e, k| out.push((text[s..e].to_string(), k)));
         out.sort();
@@ -416,6 +522,38 @@ mod tests {
         // an exact word of a pattern is that word only
         assert!(!got.iter().any(|(t, _)| t.starts_with("центром")), "{got:?}");
         assert_eq!(got.iter().filter(|(_, k)| *k == 3).count(), 1);
+    }
+
+    #[test]
+    fn phrases_of_forms_match_any_form_of_each_word() {
+        let forms = |words: &[&[&str]]| -> Vec<Vec<String>> {
+            words.iter().map(|w| w.iter().map(|f| f.to_string()).collect()).collect()
+        };
+        let phrases = [
+            forms(&[&["освободить", "освободили"], &["населенный", "населенные"], &["пункт", "пункты"]]),
+            forms(&[&["з'ясувати", "з'ясували"], &["причини"]]),
+            forms(&[&["тцк"]]),
+        ];
+        let m = Matcher::new(&["тцк".to_string()], &[false], &phrases).expect("builds");
+        let text = "освободили населенные пункты; освободили  населенный пункт; освободить населенные\nпункты; \
+                    освободили населенныепункты; з'ясували причини; тцк";
+        let mut got = Vec::new();
+        m.find(text, |s, e, k| got.push((text[s..e].to_string(), k)));
+        got.sort();
+        let mut want: Vec<(String, u32)> = [
+            // a line break never joins the words of one cue; each word is a whole word
+            ("освободили  населенный пункт", 1),
+            ("освободили населенные пункты", 1),
+            ("з'ясували причини", 2),
+            // a one-word phrase is found like a word, besides the key that is the same word
+            ("тцк", 0),
+            ("тцк", 3),
+        ]
+        .iter()
+        .map(|&(t, k)| (t.to_string(), k))
+        .collect();
+        want.sort();
+        assert_eq!(got, want);
     }
 
     #[test]

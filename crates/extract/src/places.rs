@@ -372,11 +372,15 @@ fn district_of_city(a: &Analysis, m: &Mention) -> bool {
     !others.iter().any(|o| o.admin1 == village.admin1) && others.iter().any(|o| o.kind == Kind::City)
 }
 
-/// True if the name is also a codebook word ("Police" is a village's transliteration too).
+/// True if the name is also a codebook word ("Police" is a village's transliteration too). A
+/// cue that reaches only the settlement word before the name ("освободили село" of "село
+/// Новодаровка") leaves the name a name.
 fn is_cue_word(a: &Analysis, m: &Mention) -> bool {
+    let mention = a.text().get(m.span.start..m.span.end).unwrap_or("");
+    let last_word = m.span.start + mention.trim_end().rfind(char::is_whitespace).map_or(0, |at| at + 1);
     a.cues_in(Span::new(m.span.start.saturating_sub(40), m.span.end))
         .iter()
-        .any(|c| c.span.overlaps(&m.span))
+        .any(|c| c.span.overlaps(&m.span) && c.span.end > last_word)
 }
 
 /// Words after a place that make it part of an armed group's or a polity's name: "Donetsk rebel

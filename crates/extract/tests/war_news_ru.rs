@@ -103,3 +103,33 @@ fn an_undated_lead_and_the_body_dated_the_day_before_are_one_incident() {
         ]
     );
 }
+
+// ---- "liberated" in a Russian ministry's claim --------------------------------------------------
+
+#[test]
+fn russian_forces_liberating_a_village_take_ground() {
+    // a Russian source calls Russia's gains "liberation": Russian forces named, that is Russia
+    // overtaking territory, whatever form the phrase takes ("населенные пункты", plural)
+    assert_eq!(
+        rows(
+            "Российские военные освободили населенные пункты Новодаровка и Копанки, сообщило Минобороны.",
+            "2026-02-11"
+        )
+        .iter()
+        .map(|r| r.2.as_str())
+        .collect::<Vec<_>>(),
+        vec!["Non-state actor overtakes territory"; 2]
+    );
+    assert_eq!(
+        rows(
+            "Подразделения группировки войск «Запад» освободили населенный пункт Копанки в Харьковской области.",
+            "2026-02-11"
+        ),
+        vec![row("2026-02-11", "Kopanky", "Non-state actor overtakes territory")]
+    );
+    // Ukrainian forces freeing a village regain it
+    assert_eq!(
+        rows("ВСУ освободили село Новодаровка в Запорожской области, сообщил Генштаб.", "2026-02-11"),
+        vec![row("2026-02-11", "Novodarivka", "Government regains territory")]
+    );
+}

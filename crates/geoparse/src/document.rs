@@ -133,11 +133,12 @@ impl Support {
     /// True if a region named right after byte `end` ("X Курской области", "X, Sumy oblast")
     /// does not contain `e`.
     pub(crate) fn other_region_after(&self, e: &litopys_gazetteer::Entry, end: usize, text: &str) -> bool {
-        // between them only spaces, a comma, or the word for a district: "в Красноармейском
-        // районе Краснодарского края"
+        // between them only spaces, a comma, the word for a district or a preposition of place:
+        // "в Красноармейском районе Краснодарского края", "Ленинское в ДНР", "село Новоивановка
+        // в Суджанском районе"
         let district = |w: &str| {
             let lower = w.to_lowercase();
-            DISTRICT_NOUNS.contains(&lower.as_str()) || matches!(lower.as_str(), "district" | "raion")
+            DISTRICT_NOUNS.contains(&lower.as_str()) || matches!(lower.as_str(), "district" | "raion" | "в" | "у" | "во" | "in")
         };
         let adjacent = |gap: &str| gap.split([' ', ',', '\u{a0}']).filter(|w| !w.is_empty()).all(district);
         self.regions.iter().any(|(p, units)| {

@@ -379,6 +379,15 @@ fn districts_and_villages_of_another_country() {
     // a village of a Russian region the gazetteer does not hold is not its Ukrainian namesake,
     // even with a settlement word before it
     assert!(names("Полицейского ранили в селе Тавричанка Приморского края.").iter().all(|n| n != "Tavrychanka"));
+    // a raion of a Russian border oblast after "в": the village before it is Russia's
+    let found = places("Утром сообщили, что село Новоивановка в Суджанском районе занято.");
+    assert!(found.iter().all(|p| p.1 != "Novoivanivka"), "{found:?}");
+    assert!(found.iter().any(|p| p.1 == "Sudzhansky District" && p.3 == "RU"), "{found:?}");
+    // a village whose only namesake lies in another oblast than the one named after it ("в
+    // ДНР") is not that namesake (the Donetsk Leninske was renamed)
+    assert!(names("Военные заняли Ленинское в ДНР.").iter().all(|n| n != "Leninske"));
+    // the oblast that holds it backs it
+    assert!(names("Военные заняли Ленинское в Херсонской области.").iter().any(|n| n == "Leninske"));
 }
 
 #[test]
