@@ -153,7 +153,8 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
         }
     }
 
-    let f = figures(a, &spans);
+    let mut f = figures(a, &spans);
+    tally(a, d, &mut f);
     let mut figure = |name: &str, fig: Option<Figure>| {
         fig.map(|x| {
             ev.push(Evidence::new(name, x.span, text));
@@ -225,6 +226,28 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
 /// The acting side and the side acted upon: of each side's candidates (the rule's `actor1`
 /// and `actor1_any`, likewise for actor 2), the one the text names first; the rule's own actor
 /// when the text names none. The two sides are never the same actor.
+/// A draft placed by a tally sentence that names several places ("two in Sloviansk, one each in
+/// Rodynske and Pokrovsk") takes its place's share of the dead or the hurt, not the total.
+fn tally(a: &Analysis, d: &Draft, f: &mut crate::figures::Figures) {
+    let Some(place) = d.place else { return };
+    let Some(sentence) = d.sentences.iter().map(|&i| a.sentences[i].span).find(|s| s.start <= place.span.start && place.span.end <= s.end) else {
+        return;
+    };
+    let places = a.places.iter().filter(|m| m.span.start >= sentence.start && m.span.end <= sentence.end).count();
+    if places < 2 {
+        return;
+    }
+    let cues = a.cues_in(sentence);
+    let injured = cues.iter().any(|c| c.kind == CueKind::Injured);
+    let killed = cues.iter().any(|c| c.kind == CueKind::Killed);
+    let Some(share) = crate::figures::tally_share(a, sentence, place.span) else { return };
+    match (injured, killed) {
+        (true, false) => f.injuries = Some(share),
+        (false, true) => f.fatalities = Some(share),
+        _ => {}
+    }
+}
+
 fn sides(cues: &[Cue], rule: &crate::codebook::EventRule) -> (usize, Option<usize>) {
     let first_named = |candidates: &[usize], not: Option<usize>| {
         cues.iter().find_map(|c| match c.kind {

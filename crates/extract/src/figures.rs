@@ -55,6 +55,27 @@ pub(crate) fn figures(a: &Analysis, spans: &[Span]) -> Figures {
     f
 }
 
+/// Words that may stand between a count and the place it is told of in a tally: "two in
+/// Sloviansk", "one each in Rodynske", "двоє — у Краматорську", "по одному в Лимані".
+const TALLY_WORDS: &[&str] = &["in", "at", "each", "у", "в", "во", "по", "—", "–", "-", ":"];
+
+/// The share of a tally that falls to the place named at `place` in `sentence`: "Seven people
+/// were injured: two in Sloviansk, two in Novodonetske and one each in Rodynske, Pokrovsk and
+/// Mykolaipillia" gives Pokrovsk one. The count is the nearest before the place, tied to it by
+/// a preposition only, or by "each" to every place listed after it.
+pub(crate) fn tally_share(a: &Analysis, sentence: Span, place: Span) -> Option<Figure> {
+    let text = a.text();
+    let count = a.counts_in(sentence).iter().rev().find(|c| c.span.end <= place.start)?;
+    let between = text.get(count.span.end..place.start)?;
+    let words: Vec<&str> = between.split_whitespace().collect();
+    let tied = words.len() <= 3 && words.iter().all(|w| TALLY_WORDS.contains(&w.trim_end_matches(',').to_lowercase().as_str()));
+    // "one each in Rodynske, Pokrovsk and Mykolaipillia": each place of the list after it
+    let each = matches!(words.first().map(|w| w.to_lowercase()).as_deref(), Some("each" | "по"))
+        || text.get(count.span.start.saturating_sub(3)..count.span.start).is_some_and(|b| b.trim().eq_ignore_ascii_case("по"));
+    let list = each && !between.contains(['.', ';', ':']) && words.len() <= 12;
+    (tied || list).then(|| Figure { value: count.value as u32, span: Span::new(count.span.start, place.end) })
+}
+
 fn max(a: Option<Figure>, b: Option<Figure>) -> Option<Figure> {
     match (a, b) {
         (Some(x), Some(y)) => Some(if y.value > x.value { y } else { x }),

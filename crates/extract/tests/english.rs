@@ -2,7 +2,7 @@
 //! litopys in the style of English-language monitoring reviews; the incidents are invented.
 
 mod common;
-use common::check;
+use common::{check, summary};
 
 #[test]
 fn absolute_dates_and_figures() {
@@ -193,4 +193,34 @@ fn protests_with_intervention_and_background_arrests() {
         "2026-03-10",
         &["2026-03-08 p1 Kharkiv Kharkiv Peaceful protest inj=- part=30"],
     );
+}
+
+#[test]
+fn a_digests_bare_casualties_and_tallies_are_the_strikes() {
+    // a daily digest: the strike told with its day, then a death told bare in another town,
+    // then a tally of the injured by town; each is a strike of that day, with its own share
+    let text = "Russian shelling killed a woman in Kherson Oblast on 12 March.\n\
+        In Donetsk Oblast, one civilian was killed in the town of Kostiantynivka.\n\
+        Four people were injured in the oblast during the day: two in Kramatorsk, one each in Druzhkivka and Sloviansk.";
+    check(
+        text,
+        "2026-03-13",
+        &[
+            "2026-03-12 p1 Kherson Kherson Shelling/artillery/missile attack inj=- part=-",
+            "2026-03-12 p1 Kostiantynivka Donetsk Shelling/artillery/missile attack inj=- part=-",
+            "2026-03-12 p1 Kramatorsk Donetsk Shelling/artillery/missile attack inj=2 part=-",
+            "2026-03-12 p1 Druzhkivka Donetsk Shelling/artillery/missile attack inj=1 part=-",
+            "2026-03-12 p1 Sloviansk Donetsk Shelling/artillery/missile attack inj=1 part=-",
+        ],
+    );
+    // a headline's oblasts, named in one plural ("in Donetsk and Kherson oblasts"), are the
+    // oblasts, and the body's towns in them the same incidents
+    let headline = format!("Russians kill two civilians in Donetsk and Kherson oblasts\n{text}");
+    assert_eq!(summary(&headline, "2026-03-13").len(), 5, "{:?}", summary(&headline, "2026-03-13"));
+    // a death told bare after a protest is no strike
+    let rows = summary(
+        "On 12 March, about 200 people rallied in Lviv demanding higher wages.\nIn Lviv Oblast, one man was killed in the town of Stryi.",
+        "2026-03-13",
+    );
+    assert!(rows.iter().all(|r| !r.contains("Shelling")), "{rows:?}");
 }

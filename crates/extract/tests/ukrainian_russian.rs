@@ -113,3 +113,24 @@ fn inflected_oblasts_and_raions() {
         vec![("Lutsk".into(), "Volyn".into(), 1)]
     );
 }
+
+#[test]
+fn a_death_told_in_a_town_of_the_oblast_after_a_strike_is_the_towns() {
+    // the oblast holds the town: one incident, in the town, of the strike's kind and day
+    check(
+        "12 березня російські війська обстріляли Херсон, загинула жінка.\nУ Донецькій області загинув один цивільний у Костянтинівці.",
+        "2026-03-13",
+        &[
+            "2026-03-12 p1 Kherson Kherson Shelling/artillery/missile attack inj=- part=-",
+            "2026-03-12 p1 Kostiantynivka Donetsk Shelling/artillery/missile attack inj=- part=-",
+        ],
+    );
+    check(
+        "12 марта российские войска обстреляли Херсон, погибла женщина.\nВ Донецкой области погиб мирный житель в Константиновке.",
+        "2026-03-13",
+        &[
+            "2026-03-12 p1 Kherson Kherson Shelling/artillery/missile attack inj=- part=-",
+            "2026-03-12 p1 Kostiantynivka Donetsk Shelling/artillery/missile attack inj=- part=-",
+        ],
+    );
+}

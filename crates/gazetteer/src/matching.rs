@@ -18,8 +18,13 @@ use crate::{EntryId, Frame, Gazetteer, Kind, Mention, Reason};
 /// ("Полтавської губернії", "Золотоніського повіту").
 const REGION_WORDS: &[&str] = &[
     "region", "regional", "oblast", "province", "область", "області", "обл", "области", "областью", "oblast'", "губернія", "губернії",
-    "губернію", "губернією", "губерния", "губернии", "губернию", "губернией",
+    "губернію", "губернією", "губерния", "губернии", "губернию", "губернией", "regions", "oblasts", "provinces", "областях",
+    "областей", "областям", "областями",
 ];
+/// Plural region words a list of names shares: "Donetsk and Kherson oblasts".
+const PLURAL_REGION_WORDS: &[&str] = &["regions", "oblasts", "provinces", "областях", "областей", "областям", "областями"];
+/// Words that join the names of a list.
+const LIST_JOINS: &[&str] = &["and", "or", "та", "і", "й", "и", "або", "или"];
 const DISTRICT_WORDS: &[&str] = &[
     "district", "raion", "rayon", "район", "району", "районі", "района", "районе", "районом", "повіт", "повіту", "повіті",
     "повітом", "уезд", "уезда", "уезде", "уездом",
@@ -118,6 +123,9 @@ fn mention_at(gaz: &Gazetteer, text: &str, norm: &str, offsets: &[usize], start:
                 frame = Frame::Village;
                 span_end = word_end;
             }
+        }
+        if frame == Frame::Plain && shares_plural_region(norm, end) {
+            frame = Frame::Region;
         }
     }
     let mut city_framed = false;
@@ -230,6 +238,37 @@ fn next_word(text: &str, from: usize) -> Option<(&str, usize)> {
     let word_start = from + (rest.len() - trimmed.len());
     let len = trimmed.find(|c: char| !(crate::chars::is_alphanumeric(c) || c == '\'')).unwrap_or(trimmed.len());
     (len > 0).then(|| (&text[word_start..word_start + len], word_start + len))
+}
+
+/// True if the name ending at byte `end` opens a list of names that a plural region word
+/// closes: "Donetsk and Kherson oblasts", "Sumy, Kharkiv and Poltava regions" (each name in it
+/// is a region, the first as much as the last).
+fn shares_plural_region(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let rest = rest.get(..rest.len().min(120)).unwrap_or(rest);
+    // a comma right after the name separates it from the next
+    let mut separated = rest.starts_with(',');
+    let mut names = 0;
+    for token in rest.split_whitespace().take(10) {
+        let word = token.trim_matches(|c: char| !crate::chars::is_alphanumeric(c));
+        if word.is_empty() {
+            separated |= token.contains(',');
+            continue;
+        }
+        if PLURAL_REGION_WORDS.contains(&word) {
+            return names > 0;
+        }
+        if LIST_JOINS.contains(&word) {
+            separated = true;
+            continue;
+        }
+        if !separated {
+            return false;
+        }
+        names += 1;
+        separated = token.ends_with(',');
+    }
+    false
 }
 
 /// True if the word before byte `before` ends with a dot: "с. Іванівка".

@@ -391,6 +391,18 @@ fn districts_and_villages_of_another_country() {
 }
 
 #[test]
+fn names_sharing_a_plural_region_word_are_regions() {
+    let found = places("Russians kill two civilians in Donetsk and Kherson oblasts; strikes hit Sumy, Kharkiv and Poltava regions.");
+    let kinds: Vec<(&str, &str)> = found.iter().map(|p| (p.1.as_str(), p.2)).collect();
+    assert_eq!(
+        kinds,
+        [("Donetsk", "oblast"), ("Kherson", "oblast"), ("Sumy", "oblast"), ("Kharkiv", "oblast"), ("Poltava", "oblast")]
+    );
+    // a city followed by other words is still the city
+    assert_eq!(places("Donetsk said the regions were calm.")[0].2, "city");
+}
+
+#[test]
 fn small_towns_across_the_border_are_russian() {
     // the towns of Russia's border regions, however small, are in the world table
     let found = places("Бои идут у Суджи и под Теткино.");

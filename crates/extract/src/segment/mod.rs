@@ -206,7 +206,7 @@ pub fn segment(a: &Analysis) -> Outcome {
         }
         // a digest sentence naming several places in one list ("protests in Mykolaiv, Kharkiv
         // and Dnipro") tells one incident in each
-        let listed = if f.event { listed_places(a, s.span) } else { Vec::new() };
+        let listed = if f.event { listed_places(a, s.span, f.date.is_some()) } else { Vec::new() };
         if listed.len() >= 2 {
             for place in listed {
                 match out.drafts.last_mut() {
@@ -261,7 +261,14 @@ pub fn segment(a: &Analysis) -> Outcome {
                 // takes no place told before: its scene is the whole country)
                 let whole_country = inherited && names_ukraine(a, s.span);
                 let place = if whole_country { None } else { f.place.or(pending_place.take()).or_else(story_place) };
-                out.drafts.push(Draft { sentences: vec![idx], date: f.date, place, place_inherited: inherited && place.is_some(), typed_by: Vec::new() });
+                // a death or an injury told bare ("one civilian was killed in the town of X")
+                // right after a strike is the strike's: of its kind, and of its day
+                let strike = out.drafts.last().filter(|d| bare_casualty(a, s) && is_strike_draft(a, d));
+                let (date, typed_by) = match strike {
+                    Some(d) => (f.date.or(d.date), if d.typed_by.is_empty() { d.sentences.clone() } else { d.typed_by.clone() }),
+                    None => (f.date, Vec::new()),
+                };
+                out.drafts.push(Draft { sentences: vec![idx], date, place, place_inherited: inherited && place.is_some(), typed_by });
             }
             last => {
                 // "займання будинку у Самарівському районі, ушкодження магазину в Павлограді":
@@ -426,6 +433,18 @@ fn harm_elsewhere(a: &Analysis, d: &Draft, s: &Sentence, f: &Features) -> Vec<Pl
             places.push(p);
         }
     }
+    // "У Донецькій області загинув цивільний у Костянтинівці": the oblast frames the town, and
+    // the harm is the town's (a raion named beside a town of it is a scene of its own: "пожежа
+    // у Нікопольському районі, пошкоджена крамниця в Марганці")
+    let finest: Vec<PlacePick> = places
+        .iter()
+        .copied()
+        .filter(|p| {
+            let outer = a.gazetteer.entry(p.entry);
+            outer.kind != Kind::Oblast || !places.iter().any(|q| q.entry != p.entry && contains(outer, a.gazetteer.entry(q.entry)))
+        })
+        .collect();
+    let places = finest;
     if places.is_empty() || !roles.tells_damage(a, s.span) {
         return Vec::new();
     }
@@ -436,6 +455,22 @@ fn harm_elsewhere(a: &Analysis, d: &Draft, s: &Sentence, f: &Features) -> Vec<Pl
     } else {
         Vec::new()
     }
+}
+
+/// True when sentence `s` tells an incident only by its dead or hurt: every event cue in it is
+/// a word of death or injury ("was killed", "were injured"), and it names no weapon.
+fn bare_casualty(a: &Analysis, s: &Sentence) -> bool {
+    let cues = a.cues_in(s.span);
+    let casualty = |c: &Cue| cues.iter().any(|k| matches!(k.kind, CueKind::Killed | CueKind::Injured) && k.span.overlaps(&c.span));
+    let mut events = cues.iter().filter(|c| matches!(c.kind, CueKind::Event(_))).peekable();
+    events.peek().is_some() && events.all(casualty) && !cues.iter().any(|c| matches!(c.kind, CueKind::Weapon(_)))
+}
+
+/// True when the draft's cues choose a strike (shelling, an air or drone strike...).
+fn is_strike_draft(a: &Analysis, d: &Draft) -> bool {
+    merge::kind_of(a, d)
+        .and_then(|rule| a.codebook.rules().get(rule))
+        .is_some_and(|r| crate::roles::builtin().is_strike(r.sub_event_type.as_str()))
 }
 
 /// A sentence of background that tells an incident: "Нагадаємо, 19 листопада Росія вдарила
@@ -590,8 +625,21 @@ fn dateline_day(a: &Analysis) -> Option<jiff::civil::Date> {
 }
 
 /// The settlements `span` names as one list ("Kyiv, Lviv, Odesa and Dnipro"), each once, in
-/// order; empty unless there are two or more.
-fn listed_places(a: &Analysis, span: Span) -> Vec<PlacePick> {
+/// order, or, where `dated`, its oblasts; empty unless there are two or more.
+fn listed_places(a: &Analysis, span: Span, dated: bool) -> Vec<PlacePick> {
+    // a list of settlements, else, in a sentence with its day, of oblasts ("on 4 December, five
+    // men were detained for arson attacks in Kyiv and Ternopil regions"; a headline's "in
+    // Donetsk and Kherson oblasts" sums up the body's incidents)
+    let settlements = listed_places_of_rank(a, span, 0);
+    if settlements.is_empty() && dated {
+        listed_places_of_rank(a, span, 3).into_iter().filter(|p| a.gazetteer.entry(p.entry).kind == Kind::Oblast).collect()
+    } else {
+        settlements
+    }
+}
+
+/// [`listed_places`] whose picks are of `rank` (0 a settlement, 3 a region).
+fn listed_places_of_rank(a: &Analysis, span: Span, rank: u8) -> Vec<PlacePick> {
     let text = a.text();
     // "Nikopol, Dnipropetrovsk" is a town and its oblast, not a list of two
     let mentions = a.places_in(span);
@@ -601,7 +649,7 @@ fn listed_places(a: &Analysis, span: Span) -> Vec<PlacePick> {
         .enumerate()
         .filter(|(i, _)| !appositions.iter().any(|&(j, _)| j == *i))
         .filter_map(|(_, m)| places::pick(a, m.span, None))
-        .filter(|p| p.rank == 0)
+        .filter(|p| p.rank == rank)
         .collect();
     let mut best: Vec<PlacePick> = Vec::new();
     let mut run: Vec<PlacePick> = Vec::new();
