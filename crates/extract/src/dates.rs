@@ -10,6 +10,7 @@
 //! | `On February 23`, `23 February 2026`, `9 лютого`, `19 января`, `2026-02-23`, `23.02.2026` | day | year from publication | 1 |
 //! | `March 3 of this year` | day | publication's year | 1 |
 //! | `yesterday`, `вчора`, `вчера вечером`, `today`, `сьогодні`, `позавчера` | offset | publication | 1 |
+//! | `over the past 24 hours`, `за минулу добу`, `за прошедшие сутки` (a morning report's day) | offset −1 | publication | 1 |
 //! | `the next day`, `наступного дня`, `на следующий день`, `two days later`, `the same day`, `the day before`, `напередодні`, `накануне` | offset | previous incident (else publication) | 1 |
 //! | `on Monday`, `у неділю`, `в пятницу` | weekday | publication | 1 |
 //! | `last week`, `a few days ago`, `днями`, `на днях` | offset | publication | 2 |
@@ -29,7 +30,7 @@ use regex::{Captures, RegexSet, RegexSetBuilder};
 
 use crate::gated::LazyRegex;
 
-pub use crate::report_dates::{is_dateline, is_report_date};
+pub use crate::report_dates::{is_dateline, is_period, is_report_date};
 
 /// A date expression found in text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -302,6 +303,11 @@ fn patterns() -> &'static [(LazyRegex, Build)] {
                 // ("зі вчорашнього дня", "со вчерашнего дня": since yesterday, not on it)
                 r"\b(?:(зі|з|із|со|с)\s+)?(?:вчорашн[а-яії]*|учорашн[а-яії]*|вчерашн[а-я]*)|\byesterday\b|\bвчора\b|\bучора\b|\bвчера\b".into(),
                 |c| if c.get(1).is_some() { None } else { from_pub(-1, TimePrecision::Day) },
+            ),
+            (
+                // a morning report's "past day": what it tells happened the day before
+                r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24\s+hours|day)\b|\b(?:за|протягом)\s+(?:минулу|останню|минулої|останньої)\s+доб[уи]\b|\bминулої доби\b|\bза\s+(?:прошедшие|минувшие|последние)\s+сутки\b".into(),
+                |_| from_pub(-1, TimePrecision::Day),
             ),
             (r"\btoday\b|\bthis morning\b|\bearlier today\b|\bсьогодні\b|\bсегодня\b".into(), |_| from_pub(0, TimePrecision::Day)),
             // the night that ended the morning a report is written: ACLED dates an overnight
@@ -609,6 +615,17 @@ mod tests {
             None,
             Some(("2025-12-30", 1)),
         );
+    }
+
+    #[test]
+    fn a_reports_past_day_is_the_day_before_publication() {
+        check("over the past 24 hours, authorities said", "2025-09-05", None, Some(("2025-09-04", 1)));
+        check("In the past day, two people were hurt", "2025-09-05", None, Some(("2025-09-04", 1)));
+        check("За минулу добу ворог обстріляв громаду", "2025-09-05", None, Some(("2025-09-04", 1)));
+        check("Протягом минулої доби поранено трьох", "2025-09-05", None, Some(("2025-09-04", 1)));
+        check("за прошедшие сутки сбиты дроны", "2025-09-05", None, Some(("2025-09-04", 1)));
+        // a day's count is no period ("за сутки" alone in a tally of losses)
+        check("потери за сутки составили", "2025-09-05", None, None);
     }
 
     #[test]

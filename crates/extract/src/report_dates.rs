@@ -30,6 +30,14 @@ const CLAUSE_WORDS: &[&str] = &["that", "що", "що,", "что", "як", "ка
 /// happened on May 3"): the date is then the incident's.
 const HAPPENED_STEMS: &[&str] = &["happen", "occur", "took", "стал", "відбул", "трапил", "произош", "случил", "состоял"];
 
+/// True if the expression at `span` is a report's period, "over the past 24 hours", "за минулу
+/// добу", "за прошедшие сутки": the day before publication for the incidents the report tells,
+/// not for a summary line under an incident of its own day.
+pub fn is_period(text: &str, span: Span) -> bool {
+    let t = text.get(span.start..span.end).unwrap_or("").to_lowercase();
+    ["доб", "сутки", "24 hours", "past day", "last day"].iter().any(|w| t.contains(w))
+}
+
 /// True when the date expression at `span` tells when something was *reported*, not when the
 /// incident happened: a reporting verb shortly before it in the same sentence with no "that"
 /// in between ("the command reported on Dec. 4", "повідомила 8 серпня пресслужба", "сообщили в

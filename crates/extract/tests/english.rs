@@ -224,3 +224,17 @@ fn a_digests_bare_casualties_and_tallies_are_the_strikes() {
     );
     assert!(rows.iter().all(|r| !r.contains("Shelling")), "{rows:?}");
 }
+
+#[test]
+fn a_digest_of_the_past_day_dates_each_oblasts_paragraph() {
+    // a morning digest: "over the past 24 hours" across the country, then a paragraph per
+    // oblast with no day of its own; each is the day before the report
+    let text = "At least five civilians were killed in Russian strikes across Ukraine over the past 24 hours, regional authorities reported on Sept. 5.\n\n\
+        In Kherson Oblast, one person was killed and two injured after strikes on residential areas, the governor said.\n\n\
+        Russian attacks in Kharkiv Oblast killed three people, the governor reported.";
+    let rows = summary(text, "2025-09-05");
+    assert!(rows.iter().any(|r| r.starts_with("2025-09-04") && r.contains("Kherson") && r.contains("Shelling")), "{rows:?}");
+    assert!(rows.iter().any(|r| r.starts_with("2025-09-04") && r.contains("Kharkiv") && r.contains("Shelling")), "{rows:?}");
+    // a military strike is no walkout: nothing here is a protest
+    assert!(rows.iter().all(|r| !r.contains("protest")), "{rows:?}");
+}

@@ -134,3 +134,13 @@ fn a_death_told_in_a_town_of_the_oblast_after_a_strike_is_the_towns() {
         ],
     );
 }
+
+#[test]
+fn a_summary_of_the_past_day_under_an_incident_keeps_its_day() {
+    // the oblast's summary line of the previous day closes a report of today's shelling
+    check(
+        "Окупанти обстріляли Корабельний район Херсона, поранено жінку.\nМинулої доби російські військові били по інфраструктурі Херсонської області.",
+        "2026-02-20",
+        &["2026-02-20 p2 Kherson Kherson Shelling/artillery/missile attack inj=1 part=-"],
+    );
+}

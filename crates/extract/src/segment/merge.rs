@@ -39,7 +39,11 @@ pub(super) fn merge_repeats(a: &Analysis, drafts: Vec<Draft>, published: Option<
                 _ => false,
             };
             let same_kind = || kind_of(a, m) == kind_of(a, &d);
-            same_day || (one_undated && nested && recent) || (one_undated && same_scene(a, p.entry, q.entry) && just_before && same_kind())
+            // "Over the past day, Russian forces killed two residents of the Donetsk region. [...]
+            // killed two civilians in Rodynske": the oblast's sum and its town's incident, of one
+            // day and one kind, are one
+            let oblast_sum = day_of(m) == day && nested && matches!(x.kind.min(y.kind), Kind::Oblast) && same_kind();
+            same_day || (one_undated && nested && recent) || (one_undated && same_scene(a, p.entry, q.entry) && just_before && same_kind()) || oblast_sum
         });
         match twin {
             Some(m) => {

@@ -156,6 +156,7 @@ pub fn segment(a: &Analysis) -> Outcome {
                 }
             }
         }
+        let mut day_inherited = false;
         if f.event && f.date.is_none() {
             if let Some(fr) = frame {
                 let draft_day = out.drafts.last().and_then(|d| d.date).map(|(_, r)| r);
@@ -195,10 +196,13 @@ pub fn segment(a: &Analysis) -> Outcome {
                 if ((moved_on || untold) && !frame_elsewhere) || elsewhere_same_paragraph || elsewhere_in_digest {
                     f.date = Some(fr.date);
                     f.place = f.place.or(fr.place);
+                    day_inherited = true;
                 }
             }
         }
-        if let Some((e, r)) = f.date.filter(|(_, r)| r.precision == TimePrecision::Day) {
+        // (a day the sentence took from the frame leaves the frame as it was: a digest's "over
+        // the past 24 hours" across Ukraine stays the day of each oblast's paragraph)
+        if let Some((e, r)) = f.date.filter(|(_, r)| r.precision == TimePrecision::Day && !day_inherited) {
             frame = Some(Frame { date: (e, r), place: f.place, sentence: idx });
         }
         if f.event {
@@ -458,12 +462,19 @@ fn harm_elsewhere(a: &Analysis, d: &Draft, s: &Sentence, f: &Features) -> Vec<Pl
 }
 
 /// True when sentence `s` tells an incident only by its dead or hurt: every event cue in it is
-/// a word of death or injury ("was killed", "were injured"), and it names no weapon.
+/// a word of death or injury ("was killed", "were injured") or a strike's or a battle's
+/// ("Donetsk Oblast suffered the heaviest attack, with five civilians killed"), one at least
+/// of death or injury, and it names no weapon.
 fn bare_casualty(a: &Analysis, s: &Sentence) -> bool {
     let cues = a.cues_in(s.span);
+    let roles = crate::roles::builtin();
     let casualty = |c: &Cue| cues.iter().any(|k| matches!(k.kind, CueKind::Killed | CueKind::Injured) && k.span.overlaps(&c.span));
-    let mut events = cues.iter().filter(|c| matches!(c.kind, CueKind::Event(_))).peekable();
-    events.peek().is_some() && events.all(casualty) && !cues.iter().any(|c| matches!(c.kind, CueKind::Weapon(_)))
+    let of_war = |c: &Cue| match c.kind {
+        CueKind::Event(i) => a.codebook.rules().get(i).is_some_and(|r| roles.is_strike(r.sub_event_type.as_str()) || r.sub_event_type.as_str() == "Armed clash"),
+        _ => false,
+    };
+    let events: Vec<&Cue> = cues.iter().filter(|c| matches!(c.kind, CueKind::Event(_))).collect();
+    events.iter().any(|c| casualty(c)) && events.iter().all(|c| casualty(c) || of_war(c)) && !cues.iter().any(|c| matches!(c.kind, CueKind::Weapon(_)))
 }
 
 /// True when the draft's cues choose a strike (shelling, an air or drone strike...).
@@ -693,6 +704,9 @@ fn features<'a>(a: &'a Analysis, s: &Sentence, anchors: &Anchors, region_hint: O
     let resolved: Vec<(DateExpr, Resolved)> = a
         .dates_in(span)
         .iter()
+        // (a summary of the past day under an incident: "Минулої доби окупанти били по
+        // інфраструктурі області" dates no incident it does not tell)
+        .filter(|e| event || !dates::is_period(a.text(), e.span))
         .filter_map(|e| {
             let mut r = dates::resolve(e, anchors)?;
             // "the command reported on Dec. 4": the report's day, a fallback for the incident's
