@@ -9,9 +9,16 @@ use litopys_model::Span;
 
 use super::Langs;
 
-/// A list of words and phrases: each a sequence of word patterns.
+/// A list of words and phrases: each a sequence of word patterns, found through the first
+/// word's pattern (every word of every sentence is asked whether a phrase starts there).
 #[derive(Default)]
-pub(super) struct Words(Vec<Vec<Pattern>>);
+pub(super) struct Words {
+    phrases: Vec<Vec<Pattern>>,
+    /// Phrases whose first word is exact, by that word: indices into `phrases`.
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+    /// Phrases whose first word is a prefix.
+    by_prefix: Vec<usize>,
+}
 
 enum Pattern {
     Exact(String),
@@ -44,13 +51,30 @@ impl Words {
                 })
                 .filter(|p| !p.is_empty())
                 .collect();
-        Words(phrases)
+        Words::of(phrases)
+    }
+
+    fn of(phrases: Vec<Vec<Pattern>>) -> Words {
+        let mut w = Words { phrases, ..Words::default() };
+        for (i, p) in w.phrases.iter().enumerate() {
+            match &p[0] {
+                Pattern::Exact(first) => w.by_first.entry(first.clone()).or_default().push(i),
+                Pattern::Prefix(_) => w.by_prefix.push(i),
+            }
+        }
+        w
+    }
+
+    /// The phrases that may start with `first`.
+    fn candidates<'s>(&'s self, first: &str) -> impl Iterator<Item = &'s Vec<Pattern>> + 's {
+        let exact = self.by_first.get(first).map(Vec::as_slice).unwrap_or(&[]);
+        exact.iter().chain(&self.by_prefix).map(|&i| &self.phrases[i])
     }
 
     /// The number of words of the longest phrase that `words` starts with.
     pub(super) fn starts(&self, words: &[&str]) -> Option<usize> {
-        self.0
-            .iter()
+        let first = words.first()?;
+        self.candidates(first)
             .filter(|p| {
                 p.len() <= words.len() && p.iter().zip(words).all(|(pat, w)| pat.matches(w))
             })
@@ -60,14 +84,29 @@ impl Words {
 
     /// True when one of the phrases stands anywhere among the words of `text` in `span`.
     pub(super) fn anywhere_in(&self, text: &str, span: Span) -> bool {
-        let words = lowered(text, 0, window_tokens(text, span.start, span.end).into_iter().filter(|t| !t.is_empty()));
-        let words: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
-        (0..words.len()).any(|i| self.starts(&words[i..]).is_some())
+        let found = |words: &[&str]| (0..words.len()).any(|i| self.starts(&words[i..]).is_some());
+        // the document's own words, lower-cased once, when the window cuts none of them
+        let cached = DOCUMENT.with(|d| match &*d.borrow() {
+            Some((at, len, all, low)) if *at == text.as_ptr() as usize && *len == text.len() => {
+                let first = all.partition_point(|t| if t.is_empty() { t.start < span.start } else { t.end <= span.start });
+                let last = first + all[first..].partition_point(|t| t.start < span.end);
+                let whole = all[first..last].iter().all(|t| t.start >= span.start && t.end <= span.end);
+                whole.then(|| {
+                    let words: Vec<&str> = all[first..last].iter().zip(&low[first..last]).filter(|(t, _)| !t.is_empty()).map(|(_, w)| w.as_str()).collect();
+                    found(&words)
+                })
+            }
+            _ => None,
+        });
+        cached.unwrap_or_else(|| {
+            let words = lowered(text, 0, window_tokens(text, span.start, span.end).into_iter().filter(|t| !t.is_empty()));
+            found(&strs(&words))
+        })
     }
 
     /// The number of words of the longest phrase that `words` ends with.
     pub(super) fn ends(&self, words: &[&str]) -> Option<usize> {
-        self.0
+        self.phrases
             .iter()
             .filter(|p| {
                 p.len() <= words.len()
@@ -121,7 +160,7 @@ pub(super) fn tokens(text: &str, base: usize) -> Vec<Span> {
 thread_local! {
     /// The tokens of the document this thread is extracting, with its text's address and
     /// length: see [`DocumentWords`].
-    static DOCUMENT: RefCell<Option<(usize, usize, Vec<Span>)>> = const { RefCell::new(None) };
+    static DOCUMENT: RefCell<Option<(usize, usize, Vec<Span>, Vec<String>)>> = const { RefCell::new(None) };
 }
 
 /// While alive, the role checks on this thread take the words of windows of `text` from one
@@ -131,7 +170,10 @@ pub(crate) struct DocumentWords;
 
 impl DocumentWords {
     pub(crate) fn new(text: &str) -> DocumentWords {
-        let entry = (text.as_ptr() as usize, text.len(), tokens(text, 0));
+        let all = tokens(text, 0);
+        // each word lower-cased once: the checks ask for the words of every sentence again
+        let lower = all.iter().map(|t| text.get(t.start..t.end).unwrap_or("").to_lowercase()).collect();
+        let entry = (text.as_ptr() as usize, text.len(), all, lower);
         DOCUMENT.with(|d| *d.borrow_mut() = Some(entry));
         DocumentWords
     }
@@ -147,7 +189,7 @@ impl Drop for DocumentWords {
 /// starts there), from the document's tokens when `text` is the document being extracted.
 pub(super) fn window_tokens(text: &str, start: usize, end: usize) -> Vec<Span> {
     DOCUMENT.with(|d| match &*d.borrow() {
-        Some((at, len, all)) if *at == text.as_ptr() as usize && *len == text.len() => {
+        Some((at, len, all, _)) if *at == text.as_ptr() as usize && *len == text.len() => {
             // tokens are sorted by end, a word before the mark that ends it
             let first = all.partition_point(|t| if t.is_empty() { t.start < start } else { t.end <= start });
             all[first..]
@@ -167,13 +209,19 @@ pub(super) fn window_tokens(text: &str, start: usize, end: usize) -> Vec<Span> {
 /// The words at `spans` (document offsets; `text` starts at `base`), lower-cased; an empty span
 /// stays an empty word.
 pub(super) fn lowered(text: &str, base: usize, spans: impl IntoIterator<Item = Span>) -> Vec<(String, Span)> {
-    spans
-        .into_iter()
-        .map(|s| {
-            let word = text.get(s.start.saturating_sub(base)..s.end.saturating_sub(base)).unwrap_or("");
-            (word.to_lowercase(), s)
-        })
-        .collect()
+    let lower = |s: Span| text.get(s.start.saturating_sub(base)..s.end.saturating_sub(base)).unwrap_or("").to_lowercase();
+    DOCUMENT.with(|d| match &*d.borrow() {
+        // a whole word of the document being extracted: lower-cased when it was tokenised
+        Some((at, len, all, low)) if base == 0 && *at == text.as_ptr() as usize && *len == text.len() => spans
+            .into_iter()
+            .map(|s| {
+                let i = all.partition_point(|t| if t.is_empty() { t.start < s.start } else { t.end <= s.start });
+                let cached = all[i..].iter().zip(&low[i..]).take_while(|(t, _)| t.start <= s.start).find(|(t, _)| **t == s);
+                (cached.map_or_else(|| lower(s), |(_, w)| w.clone()), s)
+            })
+            .collect(),
+        _ => spans.into_iter().map(|s| (lower(s), s)).collect(),
+    })
 }
 
 /// Words after `span` up to the end of its clause (at most `n`).
