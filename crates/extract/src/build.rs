@@ -223,9 +223,6 @@ pub(crate) fn incident(a: &Analysis, d: &Draft, keep_unplaced: bool) -> Result<I
     })
 }
 
-/// The acting side and the side acted upon: of each side's candidates (the rule's `actor1`
-/// and `actor1_any`, likewise for actor 2), the one the text names first; the rule's own actor
-/// when the text names none. The two sides are never the same actor.
 /// A draft placed by a tally sentence that names several places ("two in Sloviansk, one each in
 /// Rodynske and Pokrovsk") takes its place's share of the dead or the hurt, not the total.
 fn tally(a: &Analysis, d: &Draft, f: &mut crate::figures::Figures) {
@@ -248,6 +245,9 @@ fn tally(a: &Analysis, d: &Draft, f: &mut crate::figures::Figures) {
     }
 }
 
+/// The acting side and the side acted upon: of each side's candidates (the rule's `actor1`
+/// and `actor1_any`, likewise for actor 2), the one the text names first; the rule's own actor
+/// when the text names none. The two sides are never the same actor.
 fn sides(cues: &[Cue], rule: &crate::codebook::EventRule) -> (usize, Option<usize>) {
     let first_named = |candidates: &[usize], not: Option<usize>| {
         cues.iter().find_map(|c| match c.kind {
