@@ -374,13 +374,15 @@ fn district_of_city(a: &Analysis, m: &Mention) -> bool {
 
 /// True if the name is also a codebook word ("Police" is a village's transliteration too). A
 /// cue that reaches only the settlement word before the name ("освободили село" of "село
-/// Новодаровка") leaves the name a name.
+/// Новодаровка"), or a pattern's any-word on it, leaves the name a name.
 fn is_cue_word(a: &Analysis, m: &Mention) -> bool {
     let mention = a.text().get(m.span.start..m.span.end).unwrap_or("");
     let last_word = m.span.start + mention.trim_end().rfind(char::is_whitespace).map_or(0, |at| at + 1);
+    // (a pattern's any-word, "пво * уничтожил*" over "ПВО в Херсоне уничтожила", is no cue word)
+    let any_word = |c: &crate::codebook::Cue| a.codebook.cue_text(c.pattern).split(' ').any(|w| w == "*");
     a.cues_in(Span::new(m.span.start.saturating_sub(40), m.span.end))
         .iter()
-        .any(|c| c.span.overlaps(&m.span) && c.span.end > last_word)
+        .any(|c| c.span.overlaps(&m.span) && c.span.end > last_word && !any_word(c))
 }
 
 /// Words after a place that make it part of an armed group's or a polity's name: "Donetsk rebel

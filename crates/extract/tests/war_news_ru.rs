@@ -133,3 +133,22 @@ fn russian_forces_liberating_a_village_take_ground() {
         vec![row("2026-02-11", "Novodarivka", "Government regains territory")]
     );
 }
+
+#[test]
+fn air_defence_destroying_drones_is_disrupted_weapons_use() {
+    // the air defence of a city "destroyed" drones, with words between: no strike on the city
+    assert_eq!(
+        rows("ПВО в Херсоне уничтожила ещё три беспилотника над рекой, сообщил глава администрации.", "2026-02-11")
+            .iter()
+            .map(|r| r.2.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Disrupted weapons use"]
+    );
+    assert_eq!(
+        rows("ППО у Херсоні знищила ще три безпілотники над річкою, повідомив очільник ОВА.", "2026-02-11")
+            .iter()
+            .map(|r| r.2.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Disrupted weapons use"]
+    );
+}
