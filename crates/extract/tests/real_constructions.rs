@@ -685,6 +685,13 @@ fn a_capitals_possessive_policy_is_no_scene() {
         "2026-03-04",
         &[("2026-03-03", "Chernivtsi")],
     );
+    // "Kyiv's calls for a ceasefire" are the government's: the assault they answer is not in Kyiv
+    check(
+        "On March 3, Russian drones struck Sumy, killing two people. \
+         The latest assault comes as Moscow rejects Kyiv's calls for an unconditional ceasefire.",
+        "2026-03-04",
+        &[("2026-03-03", "Sumy")],
+    );
 }
 
 #[test]
