@@ -231,8 +231,11 @@ fn a_digest_of_the_past_day_dates_each_oblasts_paragraph() {
     // oblast with no day of its own; each is the day before the report
     let text = "At least five civilians were killed in Russian strikes across Ukraine over the past 24 hours, regional authorities reported on Sept. 5.\n\n\
         In Kherson Oblast, one person was killed and two injured after strikes on residential areas, the governor said.\n\n\
-        Russian attacks in Kharkiv Oblast killed three people, the governor reported.";
+        Russian attacks in Kharkiv Oblast killed three people, the governor reported.\n\n\
+        In Zaporizhzhia Oblast, the governor reported four injuries across 12 attacked settlements.";
     let rows = summary(text, "2025-09-05");
+    // injuries told with no event word of their own, beside the strikes, are a strike there too
+    assert!(rows.iter().any(|r| r.starts_with("2025-09-04") && r.contains("Zaporizhzhia") && r.contains("inj=4")), "{rows:?}");
     assert!(rows.iter().any(|r| r.starts_with("2025-09-04") && r.contains("Kherson") && r.contains("Shelling")), "{rows:?}");
     assert!(rows.iter().any(|r| r.starts_with("2025-09-04") && r.contains("Kharkiv") && r.contains("Shelling")), "{rows:?}");
     // a military strike is no walkout: nothing here is a protest
